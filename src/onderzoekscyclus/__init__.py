@@ -1,0 +1,114 @@
+"""onderzoekscyclus: practitioner research and decisions for werkgroepen in schools.
+
+The public names are listed in ``__all__``. They are imported on first use, so that
+``ozc --version`` and other quick commands start without loading the whole library.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.errors import (
+        AmbiguousReference,
+        FileFormatError,
+        InvalidValue,
+        LockTimeout,
+        OnderzoekscyclusError,
+        SchemaVersionError,
+        UnknownReference,
+        WerkplaatsError,
+        WerkplaatsNotFound,
+    )
+    from onderzoekscyclus.klok import vandaag
+    from onderzoekscyclus.model import (
+        Lid,
+        LidRol,
+        Logregel,
+        Persoon,
+        Profiel,
+        Rol,
+        School,
+        Sector,
+        VisieElement,
+        Werkgroep,
+        WerkgroepSoort,
+        WerkplaatsInfo,
+    )
+    from onderzoekscyclus.werkplaats import Status, WerkgroepOverzicht, Werkplaats
+
+__all__ = [
+    "AmbiguousReference",
+    "FileFormatError",
+    "InvalidValue",
+    "Lid",
+    "LidRol",
+    "LockTimeout",
+    "Logregel",
+    "OnderzoekscyclusError",
+    "Persoon",
+    "Profiel",
+    "Rol",
+    "SchemaVersionError",
+    "School",
+    "Sector",
+    "Status",
+    "UnknownReference",
+    "VisieElement",
+    "Werkgroep",
+    "WerkgroepOverzicht",
+    "WerkgroepSoort",
+    "Werkplaats",
+    "WerkplaatsError",
+    "WerkplaatsInfo",
+    "WerkplaatsNotFound",
+    "__version__",
+    "vandaag",
+]
+
+# where each public name lives; imported on first use (PEP 562)
+_MODULE_VAN = {
+    "AmbiguousReference": "onderzoekscyclus.errors",
+    "FileFormatError": "onderzoekscyclus.errors",
+    "InvalidValue": "onderzoekscyclus.errors",
+    "LockTimeout": "onderzoekscyclus.errors",
+    "OnderzoekscyclusError": "onderzoekscyclus.errors",
+    "SchemaVersionError": "onderzoekscyclus.errors",
+    "UnknownReference": "onderzoekscyclus.errors",
+    "WerkplaatsError": "onderzoekscyclus.errors",
+    "WerkplaatsNotFound": "onderzoekscyclus.errors",
+    "vandaag": "onderzoekscyclus.klok",
+    "Lid": "onderzoekscyclus.model",
+    "LidRol": "onderzoekscyclus.model",
+    "Logregel": "onderzoekscyclus.model",
+    "Persoon": "onderzoekscyclus.model",
+    "Profiel": "onderzoekscyclus.model",
+    "Rol": "onderzoekscyclus.model",
+    "School": "onderzoekscyclus.model",
+    "Sector": "onderzoekscyclus.model",
+    "VisieElement": "onderzoekscyclus.model",
+    "Werkgroep": "onderzoekscyclus.model",
+    "WerkgroepSoort": "onderzoekscyclus.model",
+    "WerkplaatsInfo": "onderzoekscyclus.model",
+    "Status": "onderzoekscyclus.werkplaats",
+    "WerkgroepOverzicht": "onderzoekscyclus.werkplaats",
+    "Werkplaats": "onderzoekscyclus.werkplaats",
+}
+
+
+def __getattr__(naam: str) -> Any:
+    module = _MODULE_VAN.get(naam)
+    if module is None:
+        raise AttributeError(f"module 'onderzoekscyclus' has no attribute {naam!r}")
+    waarde = getattr(importlib.import_module(module), naam)
+    globals()[naam] = waarde
+    return waarde
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,22 @@
+"""Small text helpers shared by the model, references and ids (no I/O)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPATIES = re.compile(r"\s+")
+
+
+def vergelijkbaar(tekst: str) -> str:
+    """Fold text for comparison: case, accents and runs of white space do not count."""
+    ontleed = unicodedata.normalize("NFKD", tekst.casefold())
+    zonder_accenten = "".join(c for c in ontleed if not unicodedata.combining(c))
+    return _SPATIES.sub(" ", zonder_accenten).strip()
+
+
+def slug(tekst: str, max_lengte: int = 40) -> str:
+    """A lowercase ASCII slug of letters, digits and hyphens (may be empty)."""
+    kaal = vergelijkbaar(tekst)
+    kaal = re.sub(r"[^a-z0-9]+", "-", kaal.encode("ascii", "ignore").decode()).strip("-")
+    return kaal[:max_lengte].rstrip("-")

@@ -1,0 +1,93 @@
+"""The root ``ozc`` group: global options, lazy sub-commands, one error handler."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from onderzoekscyclus import __version__
+from onderzoekscyclus.cli import kies_cli_taal
+from onderzoekscyclus.cli._uitvoer import Omgeving, vertaal_fout
+from onderzoekscyclus.i18n import TALEN, _
+
+# name -> (module, attribute); modules are imported only when their command runs
+OPDRACHTEN: dict[str, tuple[str, str]] = {
+    "controleer": ("onderzoekscyclus.cli.beheer", "controleer"),
+    "demo": ("onderzoekscyclus.cli.beheer", "demo"),
+    "init": ("onderzoekscyclus.cli.beheer", "init"),
+    "log": ("onderzoekscyclus.cli.werkgroep", "log"),
+    "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),
+    "persoon": ("onderzoekscyclus.cli.persoon", "persoon"),
+    "school": ("onderzoekscyclus.cli.school", "school"),
+    "status": ("onderzoekscyclus.cli.beheer", "status"),
+    "werkgroep": ("onderzoekscyclus.cli.werkgroep", "werkgroep"),
+}
+
+
+class OzcGroup(click.Group):
+    """The root group: loads sub-commands lazily and turns library errors into messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(OPDRACHTEN)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        plek = OPDRACHTEN.get(cmd_name)
+        if plek is None:
+            return None
+        opdracht: click.Command = getattr(importlib.import_module(plek[0]), plek[1])
+        return opdracht
+
+    def main(self, args: Sequence[str] | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        argumenten = list(args) if args is not None else None
+        if argumenten is not None:
+            kies_cli_taal(argumenten)
+        return super().main(args=argumenten, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as fout:
+            cli_fout = vertaal_fout(fout)
+            if cli_fout is None:
+                raise
+            raise cli_fout from None
+
+
+@click.group(
+    cls=OzcGroup,
+    help=_(
+        "Praktijkonderzoek en besluitvorming voor werkgroepen in scholen.\n\n"
+        "Alle gegevens staan in een werkplaats: een map met TOML-bestanden die u met "
+        "git kunt delen. Begin met `ozc init` of probeer `ozc demo`."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(
+    __version__, "--version", "-V", prog_name="ozc", message="%(prog)s %(version)s"
+)
+@click.option(
+    "--werkplaats",
+    "werkplaats_pad",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=_(
+        "De werkplaats (map) om mee te werken. Anders: de huidige map of een map daarboven, "
+        "of $ONDERZOEKSCYCLUS_WERKPLAATS."
+    ),
+)
+@click.option(
+    "--json", "als_json", is_flag=True, help=_("Geef de gegevens als JSON (voor scripts).")
+)
+@click.option(
+    "--taal",
+    type=click.Choice(TALEN),
+    help=_("Taal van meldingen: nl (standaard) of en."),
+)
+@click.pass_context
+def ozc(ctx: click.Context, werkplaats_pad: Path | None, als_json: bool, taal: str | None) -> None:
+    ctx.obj = Omgeving(werkplaats_pad, als_json)

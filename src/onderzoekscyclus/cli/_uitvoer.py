@@ -1,0 +1,114 @@
+"""What every command shares: the context object, output, and error handling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from onderzoekscyclus.i18n import _
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.werkplaats import Werkplaats
+
+
+class Omgeving:
+    """``ctx.obj``: the global options and the werkplaats, opened on first use."""
+
+    def __init__(self, werkplaats_pad: Path | None, als_json: bool) -> None:
+        self.werkplaats_pad = werkplaats_pad
+        self.als_json = als_json
+        self._werkplaats: Werkplaats | None = None
+
+    @property
+    def werkplaats(self) -> Werkplaats:
+        """The werkplaats of ``--werkplaats``, the current folder, or the environment."""
+        if self._werkplaats is None:
+            from onderzoekscyclus.werkplaats import Werkplaats  # noqa: PLC0415
+
+            self._werkplaats = Werkplaats.open(self.werkplaats_pad)
+        return self._werkplaats
+
+
+pass_omgeving = click.make_pass_decorator(Omgeving)
+
+
+def _json_waarde(waarde: Any) -> Any:
+    if isinstance(waarde, dt.date | dt.datetime):
+        return waarde.isoformat()
+    if isinstance(waarde, enum.Enum):
+        return waarde.value
+    if isinstance(waarde, Path):
+        return str(waarde)
+    if isinstance(waarde, tuple | set | frozenset):
+        return list(waarde)
+    raise TypeError(type(waarde).__name__)
+
+
+def als_data(obj: Any) -> Any:
+    """Plain data for ``obj`` through the one converter."""
+    from onderzoekscyclus.opslag.converter import CONVERTER  # noqa: PLC0415
+
+    return CONVERTER.unstructure(obj)
+
+
+def toon(omgeving: Omgeving, data: Any, tekst: Callable[[], str]) -> None:
+    """Print ``data`` as JSON (with ``--json``) or the human text ``tekst()``."""
+    if omgeving.als_json:
+        click.echo(json.dumps(als_data(data), ensure_ascii=False, indent=2, default=_json_waarde))
+    else:
+        click.echo(tekst())
+
+
+def melding(omgeving: Omgeving, tekst: str) -> None:
+    """A message for the person at the keyboard: stdout, or stderr with ``--json``."""
+    click.echo(tekst, err=omgeving.als_json)
+
+
+class OzcFout(click.ClickException):
+    """A library error as the CLI shows it: the message, the way out, an exit code."""
+
+    def __init__(self, bericht: str, exit_code: int = 1) -> None:
+        super().__init__(bericht)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it per class
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(_("Fout: {bericht}").format(bericht=self.format_message()), err=True)
+
+
+def vertaal_fout(fout: BaseException) -> click.ClickException | None:
+    """The CLI error for a library error, or ``None`` if it is not ours to show."""
+    from onderzoekscyclus.errors import OnderzoekscyclusError  # noqa: PLC0415
+
+    if isinstance(fout, OnderzoekscyclusError):
+        return OzcFout(str(fout), fout.exit_code)
+    if isinstance(fout, OSError):
+        bestand = f" ({fout.filename})" if fout.filename else ""
+        return OzcFout(
+            _("Het besturingssysteem weigerde{bestand}: {reden}.").format(
+                bestand=bestand, reden=fout.strerror or fout
+            )
+            + "\n"
+            + _("Controleer of de map bestaat, of u er mag schrijven en of de schijf vol is."),
+            74,
+        )
+    if os.environ.get("ONDERZOEKSCYCLUS_DEBUG"):
+        return None
+    if isinstance(fout, Exception):
+        return OzcFout(
+            _("Onverwachte fout in onderzoekscyclus ({soort}: {tekst}).").format(
+                soort=type(fout).__name__, tekst=fout
+            )
+            + "\n"
+            + _(
+                "Er is niets half geschreven. Meld dit alstublieft; met ONDERZOEKSCYCLUS_DEBUG=1 ziet u de details."
+            ),
+            70,
+        )
+    return None

@@ -1,0 +1,122 @@
+"""Commands about the werkplaats as a whole: init, status, controleer, migreer, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
+from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.werkplaats import Status, Werkplaats
+
+
+@click.command(help=_("Maak een nieuwe, lege werkplaats in MAP."))
+@click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--naam", required=True, help=_("Naam van de werkplaats, bijvoorbeeld het partnerschap.")
+)
+@pass_omgeving
+def init(omgeving: Omgeving, map_: Path, naam: str) -> None:
+    wp = Werkplaats.maak(map_, naam)
+    toon(
+        omgeving,
+        {"naam": wp.info.naam, "root": str(wp.root)},
+        lambda: _(
+            "Werkplaats '{naam}' gemaakt in {map}.\nVolgende stap: cd {map} en "
+            "`ozc school toevoegen NAAM --brin 12AB --sector po`."
+        ).format(naam=wp.info.naam, map=map_),
+    )
+
+
+def _status_tekst(status: Status) -> str:
+    regels = [
+        _("Werkplaats: {naam}").format(naam=status.naam),
+        _("Map:        {root}").format(root=status.root),
+        _("{s} scholen, {p} personen, {w} werkgroepen").format(
+            s=status.scholen, p=status.personen, w=len(status.werkgroepen)
+        ),
+    ]
+    if status.werkgroepen:
+        regels.append("")
+        regels.append(_("Werkgroepen:"))
+    for groep in status.werkgroepen:
+        laatst = (
+            _("laatste log {datum}").format(datum=groep.laatste_log.isoformat())
+            if groep.laatste_log
+            else _("nog geen logboek")
+        )
+        leiders = ", ".join(groep.leiders) or _("geen leider")
+        regels.append(
+            f"  {groep.naam} ({groep.soort}; {', '.join(groep.scholen)})\n"
+            + "    "
+            + _("{n} leden, leider: {leiders}; {logregels} logregels, {laatst}").format(
+                n=groep.leden, leiders=leiders, logregels=groep.logregels, laatst=laatst
+            )
+        )
+    if status.aandachtspunten:
+        regels.append("")
+        regels.append(_("Aandachtspunten:"))
+        regels.extend(f"  - {punt}" for punt in status.aandachtspunten)
+    return "\n".join(regels)
+
+
+@click.command(help=_("Toon wat er in de werkplaats staat en wat aandacht vraagt."))
+@pass_omgeving
+def status(omgeving: Omgeving) -> None:
+    resultaat = omgeving.werkplaats.status()
+    toon(omgeving, resultaat, lambda: _status_tekst(resultaat))
+
+
+@click.command(help=_("Controleer elk bestand van de werkplaats en meld alle problemen."))
+@pass_omgeving
+def controleer(omgeving: Omgeving) -> None:
+    problemen = omgeving.werkplaats.controleer()
+    toon(
+        omgeving,
+        {"problemen": problemen},
+        lambda: "\n".join(problemen) if problemen else _("Alles in orde."),
+    )
+    if problemen:
+        melding(
+            omgeving,
+            ngettext("{n} probleem gevonden.", "{n} problemen gevonden.", len(problemen)).format(
+                n=len(problemen)
+            ),
+        )
+        raise SystemExit(1)
+
+
+@click.command(help=_("Schrijf bestanden van een oudere schemaversie in de huidige versie."))
+@pass_omgeving
+def migreer(omgeving: Omgeving) -> None:
+    herschreven = omgeving.werkplaats.migreer()
+    toon(
+        omgeving,
+        {"herschreven": herschreven},
+        lambda: ngettext(
+            "{n} bestand bijgewerkt.", "{n} bestanden bijgewerkt.", len(herschreven)
+        ).format(n=len(herschreven)),
+    )
+
+
+@click.command(
+    help=_("Maak een voorbeeldwerkplaats van een partnerschap in MAP en toon de status.")
+)
+@click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--vervang",
+    is_flag=True,
+    help=_(
+        "Vervang een bestaande voorbeeldwerkplaats in MAP (alleen als die door `ozc demo` is gemaakt)."
+    ),
+)
+@pass_omgeving
+def demo(omgeving: Omgeving, map_: Path, vervang: bool) -> None:
+    from onderzoekscyclus.demo import maak_demo  # noqa: PLC0415 - only this command needs it
+
+    wp = maak_demo(map_, vervang=vervang)
+    omgeving.werkplaats_pad = wp.root
+    melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))
+    resultaat = wp.status()
+    toon(omgeving, resultaat, lambda: _status_tekst(resultaat))

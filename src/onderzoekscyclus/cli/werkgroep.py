@@ -1,0 +1,139 @@
+"""``ozc werkgroep`` and ``ozc log``: werkgroepen, their members and their logboek."""
+
+from __future__ import annotations
+
+import click
+
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.klok import lees_datum
+from onderzoekscyclus.model import LidRol, Werkgroep, WerkgroepSoort
+
+
+@click.group(help=_("Werkgroepen: leerteams, PLG's, learning communities en andere."))
+def werkgroep() -> None:
+    pass
+
+
+def _werkgroep_tekst(g: Werkgroep, namen: dict[str, str]) -> str:
+    regels = [
+        f"{g.naam}  ({g.id})",
+        _("  Soort:    {soort}").format(soort=g.soort.value),
+        _("  Scholen:  {scholen}").format(scholen=", ".join(namen.get(s, s) for s in g.scholen)),
+    ]
+    if g.themas:
+        regels.append(_("  Thema's:  {themas}").format(themas=", ".join(g.themas)))
+    regels.append(_("  Leden:") if g.leden else _("  Leden:    nog geen"))
+    regels.extend(
+        f"    - {namen.get(lid.persoon, lid.persoon)} ({lid.rol.value})" for lid in g.leden
+    )
+    if g.logboek:
+        regels.append(_("  Logboek:"))
+        for regel in g.logboek:
+            auteur = f" ({namen.get(regel.auteur, regel.auteur)})" if regel.auteur else ""
+            regels.append(f"    {regel.datum.isoformat()}{auteur}: {regel.tekst}")
+    return "\n".join(regels)
+
+
+@werkgroep.command("toevoegen", help=_("Voeg een werkgroep toe."))
+@click.argument("naam")
+@click.option(
+    "--school",
+    "scholen",
+    multiple=True,
+    required=True,
+    help=_("School van de werkgroep; herhaal voor een bovenschoolse werkgroep."),
+)
+@click.option(
+    "--soort",
+    type=click.Choice([s.value for s in WerkgroepSoort], case_sensitive=False),
+    default=WerkgroepSoort.LEERTEAM.value,
+    show_default=True,
+    help=_("Het soort werkgroep."),
+)
+@click.option(
+    "--thema", "themas", multiple=True, help=_("Thema van de werkgroep; herhaal voor meer.")
+)
+@pass_omgeving
+def toevoegen(
+    omgeving: Omgeving, naam: str, scholen: tuple[str, ...], soort: str, themas: tuple[str, ...]
+) -> None:
+    nieuw = omgeving.werkplaats.werkgroep_toevoegen(
+        naam, scholen=scholen, soort=soort, themas=themas
+    )
+    toon(
+        omgeving,
+        nieuw,
+        lambda: _("Werkgroep toegevoegd: {naam} ({id}).").format(naam=nieuw.naam, id=nieuw.id),
+    )
+
+
+@werkgroep.command("lijst", help=_("Toon alle werkgroepen."))
+@click.option("--school", "school_ref", help=_("Alleen de werkgroepen van deze school."))
+@pass_omgeving
+def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
+    wp = omgeving.werkplaats
+    groepen = wp.werkgroepen()
+    if school_ref:
+        school_id = wp.school(school_ref).id
+        groepen = [g for g in groepen if school_id in g.scholen]
+    groepen.sort(key=lambda g: g.naam.casefold())
+    namen = {s.id: s.naam for s in wp.scholen()}
+    toon(
+        omgeving,
+        groepen,
+        lambda: (
+            "\n".join(
+                f"{g.naam}  [{g.soort.value}; {', '.join(namen.get(s, s) for s in g.scholen)}]  ({g.id})"
+                for g in groepen
+            )
+            or _("Nog geen werkgroepen. Voeg er een toe met `ozc werkgroep toevoegen`.")
+        ),
+    )
+
+
+@werkgroep.command("toon", help=_("Toon een werkgroep met haar leden en logboek."))
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@pass_omgeving
+def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
+    wp = omgeving.werkplaats
+    gevonden = wp.werkgroep(werkgroep_ref)
+    toon(omgeving, gevonden, lambda: _werkgroep_tekst(gevonden, wp.namen()))
+
+
+@werkgroep.command("lid", help=_("Maak iemand lid van een werkgroep, of wijzig diens rol."))
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@click.argument("persoon_ref", metavar="PERSOON")
+@click.option(
+    "--rol",
+    type=click.Choice([r.value for r in LidRol], case_sensitive=False),
+    default=LidRol.LID.value,
+    show_default=True,
+    help=_("Rol in de werkgroep."),
+)
+@pass_omgeving
+def lid(omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str) -> None:
+    wp = omgeving.werkplaats
+    groep = wp.lid_toevoegen(werkgroep_ref, persoon_ref, rol=rol)
+    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.namen()))
+
+
+@click.command(help=_("Schrijf een regel in het logboek van een werkgroep."))
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@click.argument("tekst")
+@click.option("--auteur", help=_("Wie de regel schrijft (naam of id)."))
+@click.option(
+    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
+)
+@pass_omgeving
+def log(
+    omgeving: Omgeving, werkgroep_ref: str, tekst: str, auteur: str | None, datum: str | None
+) -> None:
+    regel = omgeving.werkplaats.log(
+        werkgroep_ref, tekst, auteur=auteur, datum=lees_datum(datum) if datum else None
+    )
+    toon(
+        omgeving,
+        regel,
+        lambda: _("Logboek bijgewerkt ({datum}).").format(datum=regel.datum.isoformat()),
+    )

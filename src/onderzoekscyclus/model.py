@@ -1,0 +1,363 @@
+"""The domain core: schools, persons, werkgroepen and their logboek.
+
+Plain attrs classes with no I/O. They validate what they hold (a BRIN code, a
+non-empty name, a known sector) with messages a teacher can act on; reading and
+writing files happens elsewhere, through one converter (:mod:`onderzoekscyclus.opslag`).
+Instances are frozen: a change is a new object (``attrs.evolve``), which keeps a
+refused operation from leaving half a change behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.ids import is_geldig_id
+
+__all__ = [
+    "Lid",
+    "LidRol",
+    "Logregel",
+    "Persoon",
+    "Profiel",
+    "Rol",
+    "School",
+    "Sector",
+    "VisieElement",
+    "Werkgroep",
+    "WerkgroepSoort",
+    "WerkplaatsInfo",
+]
+
+E = TypeVar("E", bound=enum.Enum)
+
+_MAX_NAAM = 200
+_BRIN = re.compile(r"^[0-9]{2}[A-Z]{2}$")
+_VERBODEN_IN_NAAM = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+
+class Sector(enum.StrEnum):
+    """The sector a school or institute belongs to."""
+
+    PO = "po"
+    SO = "so"
+    VO = "vo"
+    MBO = "mbo"
+    OPLEIDING = "opleiding"
+
+
+class Rol(enum.StrEnum):
+    """What a person does in or for a school."""
+
+    LERAAR = "leraar"
+    INTERN_BEGELEIDER = "intern-begeleider"
+    SCHOOLLEIDER = "schoolleider"
+    MIDDENMANAGER = "middenmanager"
+    SPECIALIST = "specialist"
+    ONDERWIJSASSISTENT = "onderwijsassistent"
+    OPLEIDER = "opleider"
+    STUDENT = "student"
+    LECTOR = "lector"
+    ONDERZOEKER = "onderzoeker"
+    BESTUURDER = "bestuurder"
+    STAFMEDEWERKER = "stafmedewerker"
+
+
+class WerkgroepSoort(enum.StrEnum):
+    """The kinds of werkgroep the seed texts describe."""
+
+    LEERTEAM = "leerteam"
+    PLG = "plg"
+    LEARNING_COMMUNITY = "learning-community"
+    GELEGENHEIDSCOMMUNITY = "gelegenheidscommunity"
+    BOVENSCHOOLS = "bovenschools"
+
+
+class LidRol(enum.StrEnum):
+    """The role of a member within one werkgroep."""
+
+    LEIDER = "leider"
+    EXPERT = "expert"
+    LID = "lid"
+
+
+# --- converters and validators: each names the field and says how to fix it ---------
+
+
+def naar_enum(soort: type[E], veld: str) -> Callable[[Any], E]:
+    """An attrs converter that turns text into ``soort`` with a Dutch message."""
+
+    def converteer(waarde: Any) -> E:
+        if isinstance(waarde, soort):
+            return waarde
+        try:
+            return soort(str(waarde).strip().lower())
+        except ValueError:
+            keuzes = ", ".join(str(lid.value) for lid in soort)
+            raise InvalidValue(
+                _("Ongeldige {veld} '{waarde}'.").format(veld=veld, waarde=waarde),
+                _("Kies uit: {keuzes}.").format(keuzes=keuzes),
+                veld=veld,
+            ) from None
+
+    return converteer
+
+
+def _sector(waarde: Any) -> Sector:
+    return naar_enum(Sector, "sector")(waarde)
+
+
+def _soort(waarde: Any) -> WerkgroepSoort:
+    return naar_enum(WerkgroepSoort, "soort")(waarde)
+
+
+def _lidrol(waarde: Any) -> LidRol:
+    return naar_enum(LidRol, "rol")(waarde)
+
+
+def _rollen(waarden: Iterable[Any]) -> tuple[Rol, ...]:
+    rol = naar_enum(Rol, "rol")
+    return tuple(sorted({rol(w) for w in waarden}, key=lambda e: str(e.value)))
+
+
+def _strip(waarde: Any) -> Any:
+    return waarde.strip() if isinstance(waarde, str) else waarde
+
+
+def _naam_validator(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
+    try:
+        schone_naam(waarde)
+    except InvalidValue as fout:
+        fout.veld = attribuut.name
+        raise
+
+
+def schone_naam(waarde: str) -> str:
+    """Clean and check a name: trimmed, not empty, no path characters."""
+    if not isinstance(waarde, str):
+        raise InvalidValue(_("Een naam moet tekst zijn."), veld="naam")
+    schoon = waarde.strip()
+    if not schoon:
+        raise InvalidValue(
+            _("Een naam mag niet leeg zijn."), _("Geef een naam met letters of cijfers.")
+        )
+    if len(schoon) > _MAX_NAAM:
+        raise InvalidValue(
+            _("De naam is {n} tekens lang; het maximum is {max}.").format(
+                n=len(schoon), max=_MAX_NAAM
+            )
+        )
+    if _VERBODEN_IN_NAAM.search(schoon) or schoon.startswith("."):
+        raise InvalidValue(
+            _(
+                "De naam '{naam}' bevat een '/', '\\', een stuurteken of begint met een punt."
+            ).format(naam=schoon.encode("unicode_escape").decode()),
+            _("Gebruik bijvoorbeeld 'groep 1-2' in plaats van 'groep 1/2'."),
+        )
+    return schoon
+
+
+def _woorden(waarden: Iterable[str]) -> tuple[str, ...]:
+    """A set of short texts (themes, expertise): trimmed, unique, sorted."""
+    gezien: dict[str, str] = {}
+    for waarde in waarden:
+        if not isinstance(waarde, str):
+            raise InvalidValue(_("Verwacht tekst, maar kreeg {waarde!r}.").format(waarde=waarde))
+        schoon = " ".join(waarde.split())
+        if schoon:
+            gezien.setdefault(schoon.casefold(), schoon)
+    return tuple(sorted(gezien.values(), key=str.casefold))
+
+
+def _lijst(waarden: Iterable[str]) -> tuple[str, ...]:
+    """An ordered list of texts: trimmed, empty ones dropped, order kept."""
+    return tuple(s for s in (w.strip() for w in waarden) if s)
+
+
+def _id(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
+    if not isinstance(waarde, str) or not is_geldig_id(waarde):
+        raise InvalidValue(
+            _("'{waarde}' is geen geldig id.").format(waarde=waarde),
+            _("Een id bestaat uit kleine letters, cijfers en koppeltekens."),
+            veld=attribuut.name,
+        )
+
+
+def _optioneel_id(inst: object, attribuut: attrs.Attribute[str | None], waarde: str | None) -> None:
+    if waarde is not None:
+        _id(inst, attribuut, waarde)  # type: ignore[arg-type]
+
+
+def _ids(
+    inst: object, attribuut: attrs.Attribute[tuple[str, ...]], waarde: tuple[str, ...]
+) -> None:
+    for item in waarde:
+        _id(inst, attribuut, item)  # type: ignore[arg-type]
+
+
+def _brin_vorm(waarde: Any) -> Any:
+    return waarde.strip().upper() if isinstance(waarde, str) else waarde
+
+
+def _brin_validator(_inst: object, _a: attrs.Attribute[str], waarde: str) -> None:
+    schone_brin(waarde)
+
+
+def schone_brin(waarde: str) -> str:
+    """Normalise and check a BRIN code or instellingscode: two digits, two letters."""
+    if not isinstance(waarde, str):
+        raise InvalidValue(_("Een BRIN-code moet tekst zijn, zoals 12AB."), veld="brin")
+    schoon = waarde.strip().upper()
+    if not _BRIN.fullmatch(schoon):
+        raise InvalidValue(
+            _("Ongeldige BRIN-code '{waarde}'.").format(waarde=waarde),
+            _("Een BRIN-code (of instellingscode) is twee cijfers en twee letters, zoals 12AB."),
+            veld="brin",
+        )
+    return schoon
+
+
+def _optionele_tekst(waarde: str | None) -> str | None:
+    if waarde is None:
+        return None
+    schoon = waarde.strip()
+    return schoon or None
+
+
+def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
+    if not isinstance(waarde, str) or not waarde.strip():
+        raise InvalidValue(_("De tekst mag niet leeg zijn."), veld=attribuut.name)
+
+
+def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) -> None:
+    if not isinstance(waarde, dt.date) or isinstance(waarde, dt.datetime):
+        raise InvalidValue(_("Verwacht een datum (JJJJ-MM-DD)."), veld=attribuut.name)
+
+
+# --- the classes ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class VisieElement:
+    """A named element of a school's vision, which a goal can point to (the "why")."""
+
+    sleutel: str = attrs.field(converter=_strip, validator=_naam_validator)
+    tekst: str = attrs.field(validator=_niet_leeg)
+
+
+@attrs.frozen
+class Profiel:
+    """What a school is proud of and wants to share, and its speerpunten."""
+
+    trots: tuple[str, ...] = attrs.field(default=(), converter=_lijst)
+    speerpunten: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
+
+
+@attrs.frozen
+class School:
+    """A school, or a teacher-training institute (sector ``opleiding``)."""
+
+    id: str = attrs.field(validator=_id)
+    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
+    brin: str = attrs.field(converter=_brin_vorm, validator=_brin_validator)
+    sector: Sector = attrs.field(converter=_sector)
+    bestuur: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    cluster: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    visie: tuple[VisieElement, ...] = attrs.field(default=())
+    profiel: Profiel = attrs.field(factory=Profiel)
+
+    @visie.validator
+    def _unieke_visie(self, _a: attrs.Attribute[Any], waarde: tuple[VisieElement, ...]) -> None:
+        sleutels = [v.sleutel.casefold() for v in waarde]
+        dubbel = sorted({s for s in sleutels if sleutels.count(s) > 1})
+        if dubbel:
+            raise InvalidValue(
+                _("Het visie-element '{sleutel}' staat er twee keer in.").format(sleutel=dubbel[0])
+            )
+
+    def visie_element(self, sleutel: str) -> VisieElement | None:
+        """The vision element called ``sleutel`` (case-insensitive), if there is one."""
+        gezocht = sleutel.strip().casefold()
+        return next((v for v in self.visie if v.sleutel.casefold() == gezocht), None)
+
+
+@attrs.frozen
+class Persoon:
+    """A person: the one place where personal data is kept (AVG).
+
+    Everything else refers to a person by :attr:`id`, which carries no part of the name.
+    """
+
+    id: str = attrs.field(validator=_id)
+    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
+    school: str | None = attrs.field(default=None, validator=_optioneel_id)
+    rollen: tuple[Rol, ...] = attrs.field(default=(), converter=_rollen)
+    expertise: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
+    interesses: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
+    ambities: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
+
+
+@attrs.frozen
+class Lid:
+    """A person's membership of a werkgroep."""
+
+    persoon: str = attrs.field(validator=_id)
+    rol: LidRol = attrs.field(default=LidRol.LID, converter=_lidrol)
+
+
+@attrs.frozen
+class Logregel:
+    """One entry in a werkgroep's logboek."""
+
+    datum: dt.date = attrs.field(validator=_datum)
+    tekst: str = attrs.field(validator=_niet_leeg)
+    auteur: str | None = attrs.field(default=None, validator=_optioneel_id)
+
+
+@attrs.frozen
+class Werkgroep:
+    """A group of teachers that researches and improves one part of education."""
+
+    id: str = attrs.field(validator=_id)
+    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
+    scholen: tuple[str, ...] = attrs.field(validator=_ids)
+    soort: WerkgroepSoort = attrs.field(default=WerkgroepSoort.LEERTEAM, converter=_soort)
+    themas: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
+    leden: tuple[Lid, ...] = attrs.field(default=())
+    logboek: tuple[Logregel, ...] = attrs.field(default=())
+
+    @scholen.validator
+    def _minstens_een_school(self, _a: attrs.Attribute[Any], waarde: tuple[str, ...]) -> None:
+        if not waarde:
+            raise InvalidValue(
+                _("Een werkgroep hoort bij minstens één school."),
+                _("Geef een school op met --school."),
+            )
+
+    @leden.validator
+    def _uniek_lidmaatschap(self, _a: attrs.Attribute[Any], waarde: tuple[Lid, ...]) -> None:
+        personen = [lid.persoon for lid in waarde]
+        if len(personen) != len(set(personen)):
+            raise InvalidValue(_("Een persoon staat twee keer in de ledenlijst."))
+
+    def lid(self, persoon_id: str) -> Lid | None:
+        """The membership of ``persoon_id``, if that person is a member."""
+        return next((lid for lid in self.leden if lid.persoon == persoon_id), None)
+
+    def leiders(self) -> tuple[str, ...]:
+        """Ids of the members who lead the werkgroep."""
+        return tuple(lid.persoon for lid in self.leden if lid.rol is LidRol.LEIDER)
+
+
+@attrs.frozen
+class WerkplaatsInfo:
+    """What the root file ``onderzoekscyclus.toml`` says about the werkplaats."""
+
+    naam: str = attrs.field(converter=_strip, validator=_naam_validator)

@@ -1,0 +1,58 @@
+"""Writing a file so that a crash leaves either the old or the new content."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+TMP_PREFIX = ".ozc-"
+TMP_SUFFIX = ".tmp"
+
+
+def write_atomic(pad: Path, inhoud: bytes) -> None:
+    """Replace ``pad`` with ``inhoud`` atomically and durably.
+
+    The bytes go to a temporary file in the same folder (so ``os.replace`` stays on
+    one file system), which is flushed to disk before it takes the place of ``pad``;
+    then the folder itself is synced so the new name survives a power cut.
+    """
+    tijdelijk = pad.with_name(f"{TMP_PREFIX}{pad.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    # O_EXCL: never follow or reuse someone else's file; 0o666 lets the umask decide
+    fd = os.open(
+        tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+    )
+    try:
+        with os.fdopen(fd, "wb") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        os.replace(tijdelijk, pad)  # noqa: PTH105 - the name the design and docs use
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tijdelijk.unlink()
+        raise
+    fsync_folder(pad.parent)
+
+
+def fsync_folder(map_: Path) -> None:
+    """Flush a folder's entries to disk (a no-op where folders cannot be opened)."""
+    if os.name == "nt":
+        return
+    fd = os.open(map_, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sweep_temporaries(mappen: list[Path]) -> list[Path]:
+    """Remove temporary files a crashed writer left behind; call only under the lock."""
+    weg: list[Path] = []
+    for map_ in mappen:
+        for pad in map_.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"):
+            with contextlib.suppress(FileNotFoundError):
+                pad.unlink()
+                weg.append(pad)
+    return weg

@@ -1,0 +1,176 @@
+"""The one converter between domain objects and the werkplaats' TOML files.
+
+Domain classes know nothing of files; this module turns them into plain data and
+back with a single :class:`cattrs.Converter`, strict about types (``"12"`` is not a
+number, ``12`` is not text) and about unknown keys, and writes TOML that is the same
+bytes for the same data. Errors name the field by its path (``$.leden[2].rol``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import tomllib
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import cattrs
+import tomli_w
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _
+
+__all__ = ["CONVERTER", "dumps_toml", "fout_regels", "loads_toml", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+def _strikt(soort: type[Any], *ook: type[Any]) -> Any:
+    toegestaan = (soort, *ook)
+
+    def structureer(waarde: Any, _t: Any) -> Any:
+        # bool is an int in Python, but `true` is not a number in a werkplaats file
+        if isinstance(waarde, bool) and soort is not bool:
+            raise TypeError(waarde)
+        if not isinstance(waarde, toegestaan):
+            raise TypeError(waarde)
+        return soort(waarde)
+
+    return structureer
+
+
+def _datum(waarde: Any, _t: Any) -> dt.date:
+    if isinstance(waarde, dt.date) and not isinstance(waarde, dt.datetime):
+        return waarde
+    if isinstance(waarde, str):
+        return dt.date.fromisoformat(waarde)
+    raise TypeError(waarde)
+
+
+def _tijdstip(waarde: Any, _t: Any) -> dt.datetime:
+    if isinstance(waarde, dt.datetime):
+        return waarde
+    if isinstance(waarde, str):
+        return dt.datetime.fromisoformat(waarde)
+    raise TypeError(waarde)
+
+
+def _maak_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(str, _strikt(str))
+    conv.register_structure_hook(int, _strikt(int))
+    conv.register_structure_hook(float, _strikt(float, int))
+    conv.register_structure_hook(bool, _strikt(bool))
+    conv.register_structure_hook(dt.date, _datum)
+    conv.register_structure_hook(dt.datetime, _tijdstip)
+    conv.register_unstructure_hook(dt.date, lambda d: d)
+    conv.register_unstructure_hook(dt.datetime, lambda d: d)
+    return conv
+
+
+CONVERTER = _maak_converter()
+
+
+def unstructure(obj: Any) -> dict[str, Any]:
+    """Plain data (dicts, lists, text, numbers, dates) for ``obj``."""
+    data: dict[str, Any] = CONVERTER.unstructure(obj)
+    return data
+
+
+def structure(data: Any, soort: type[T]) -> T:
+    """An instance of ``soort`` from plain data; raises cattrs' validation errors."""
+    return CONVERTER.structure(data, soort)
+
+
+def _zonder_leeg(waarde: Any) -> Any:
+    if isinstance(waarde, dict):
+        return {k: _zonder_leeg(v) for k, v in waarde.items() if v is not None}
+    if isinstance(waarde, list):
+        return [_zonder_leeg(v) for v in waarde]
+    return waarde
+
+
+def dumps_toml(data: dict[str, Any]) -> bytes:
+    """TOML bytes for ``data``: UTF-8, ``\\n`` line ends, keys in the order given.
+
+    TOML has no null: a field that is ``None`` is left out, and reads back as its default.
+    """
+    return tomli_w.dumps(_zonder_leeg(data)).encode("utf-8")
+
+
+def loads_toml(inhoud: bytes) -> dict[str, Any]:
+    """Parse TOML bytes; raises :class:`InvalidValue` with a Dutch message."""
+    try:
+        return tomllib.loads(inhoud.decode("utf-8"))
+    except UnicodeDecodeError as fout:
+        raise InvalidValue(
+            _("Het bestand is geen UTF-8-tekst (byte {positie}).").format(positie=fout.start)
+        ) from None
+    except tomllib.TOMLDecodeError as fout:
+        raise InvalidValue(_("Geen geldige TOML: {detail}").format(detail=fout)) from None
+
+
+# --- errors, in Dutch, with the path of the field --------------------------------------
+
+_TYPENAMEN = {
+    str: "tekst",
+    int: "een geheel getal",
+    float: "een getal",
+    bool: "true of false",
+    dt.date: "een datum (JJJJ-MM-DD)",
+    dt.datetime: "een tijdstip",
+}
+
+
+def _typenaam(soort: Any) -> str:
+    if soort in _TYPENAMEN:
+        return _(_TYPENAMEN[soort])
+    if isinstance(soort, type) and issubclass(soort, enum.Enum):
+        keuzes = ", ".join(str(lid.value) for lid in soort)
+        return _("een van: {keuzes}").format(keuzes=keuzes)
+    if getattr(soort, "__origin__", None) in (tuple, list):
+        return _("een lijst")
+    if isinstance(soort, type):
+        return _("een tabel ({naam})").format(naam=soort.__name__)
+    return str(soort)
+
+
+def _beschrijf(fout: BaseException, soort: Any) -> str:
+    if isinstance(fout, InvalidValue):
+        return fout.bericht + (f" {fout.hint}" if fout.hint else "")
+    if isinstance(fout, ForbiddenExtraKeysError):
+        sleutels = ", ".join(sorted(fout.extra_fields))
+        return _("onbekende sleutel(s): {sleutels}").format(sleutels=sleutels)
+    if isinstance(fout, KeyError):
+        return _("verplicht veld ontbreekt")
+    if soort is not None:
+        return _("verwacht {type}").format(type=_typenaam(soort))
+    if isinstance(fout, AttributeError | TypeError):
+        return _("verwacht een tabel")
+    return _("ongeldige waarde ({detail})").format(detail=fout)
+
+
+def _regels(fout: BaseException, pad: str, soort: Any = None) -> Iterator[str]:
+    if isinstance(fout, IterableValidationError):
+        met, zonder = fout.group_exceptions()
+        for sub, noot in met:
+            yield from _regels(sub, f"{pad}[{noot.index!r}]", noot.type)
+        for sub in zonder:
+            yield from _regels(sub, pad)
+    elif isinstance(fout, ClassValidationError):
+        met_veld, zonder_veld = fout.group_exceptions()
+        for sub, veldnoot in met_veld:
+            yield from _regels(sub, f"{pad}.{veldnoot.name}", veldnoot.type)
+        for sub in zonder_veld:
+            yield from _regels(sub, pad)
+    else:
+        veld = getattr(fout, "veld", None)
+        if veld and not pad.endswith(f".{veld}"):
+            pad = f"{pad}.{veld}"
+        yield f"{pad}: {_beschrijf(fout, soort)}"
+
+
+def fout_regels(fout: BaseException, pad: str = "$") -> list[str]:
+    """Every problem inside a failed structure, as ``$.path: what is wrong`` lines."""
+    return list(_regels(fout, pad))

@@ -1,0 +1,83 @@
+"""Finding an entity from what a user types: a name, a prefix of it, or an id.
+
+Case, accents and extra spaces do not count, so ``rekenen`` finds "Rekenen groep 5-8"
+and ``anna`` finds "Anna de Vries". An exact name wins over a prefix; a reference
+that fits several entities, or none, is refused with the candidates listed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.errors import AmbiguousReference, UnknownReference
+from onderzoekscyclus.i18n import _
+
+__all__ = ["zoek"]
+
+T = TypeVar("T")
+
+_MAX_GETOOND = 8
+
+
+def _omschrijf(naam: str, id_: str) -> str:
+    return f"{naam} ({id_})"
+
+
+def zoek(
+    verwijzing: str,
+    kandidaten: Sequence[T],
+    *,
+    soort: str,
+    lijstopdracht: str,
+    naam: Callable[[T], str] = lambda x: x.naam,  # type: ignore[attr-defined]
+    id_: Callable[[T], str] = lambda x: x.id,  # type: ignore[attr-defined]
+) -> T:
+    """The one entity among ``kandidaten`` that ``verwijzing`` points to.
+
+    ``soort`` (e.g. "school") and ``lijstopdracht`` (e.g. "ozc school lijst") are used
+    in the messages.
+    """
+    gezocht = vergelijkbaar(verwijzing)
+    if not gezocht:
+        raise UnknownReference(
+            _("Geef de naam of het id van een {soort}.").format(soort=soort),
+            hint=_("Zie `{opdracht}`.").format(opdracht=lijstopdracht),
+        )
+    for kandidaat in kandidaten:
+        if id_(kandidaat) == verwijzing.strip():
+            return kandidaat
+    exact = [k for k in kandidaten if vergelijkbaar(naam(k)) == gezocht]
+    if len(exact) == 1:
+        return exact[0]
+    treffers = exact or [
+        k
+        for k in kandidaten
+        if vergelijkbaar(naam(k)).startswith(gezocht) or id_(k).startswith(gezocht)
+    ]
+    if len(treffers) == 1:
+        return treffers[0]
+    if treffers:
+        getoond = [_omschrijf(naam(k), id_(k)) for k in treffers[:_MAX_GETOOND]]
+        raise AmbiguousReference(
+            _("'{verwijzing}' past bij meer dan één {soort}: {lijst}.").format(
+                verwijzing=verwijzing, soort=soort, lijst="; ".join(getoond)
+            ),
+            getoond,
+            hint=_("Typ meer van de naam, of gebruik het id."),
+        )
+    namen = [naam(k) for k in kandidaten]
+    lijkt_op = difflib.get_close_matches(verwijzing, namen, n=3, cutoff=0.6)
+    if lijkt_op:
+        hint = _("Bedoelde u: {namen}?").format(namen=", ".join(lijkt_op))
+    elif namen:
+        hint = _("Zie `{opdracht}` voor wat er is.").format(opdracht=lijstopdracht)
+    else:
+        hint = _("Er is nog geen enkele {soort}; voeg er een toe.").format(soort=soort)
+    raise UnknownReference(
+        _("Geen {soort} gevonden voor '{verwijzing}'.").format(soort=soort, verwijzing=verwijzing),
+        lijkt_op,
+        hint=hint,
+    )
