@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from onderzoekscyclus.cyclus import Onderzoekscyclus
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.ids import is_geldig_id
@@ -332,6 +333,7 @@ class Werkgroep:
     themas: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
     leden: tuple[Lid, ...] = attrs.field(default=())
     logboek: tuple[Logregel, ...] = attrs.field(default=())
+    cycli: tuple[Onderzoekscyclus, ...] = attrs.field(default=())
 
     @scholen.validator
     def _minstens_een_school(self, _a: attrs.Attribute[Any], waarde: tuple[str, ...]) -> None:
@@ -350,6 +352,14 @@ class Werkgroep:
     def lid(self, persoon_id: str) -> Lid | None:
         """The membership of ``persoon_id``, if that person is a member."""
         return next((lid for lid in self.leden if lid.persoon == persoon_id), None)
+
+    def actieve_cyclus(self) -> Onderzoekscyclus | None:
+        """The latest research cycle, if the werkgroep has started one."""
+        return self.cycli[-1] if self.cycli else None
+
+    def heeft_vervolg(self, cyclus: Onderzoekscyclus) -> bool:
+        """Whether a later cycle starts from ``cyclus``."""
+        return any(c.vorige == cyclus.nummer for c in self.cycli)
 
     def leiders(self) -> tuple[str, ...]:
         """Ids of the members who lead the werkgroep."""

@@ -9,14 +9,15 @@ update and a refused change leaves every file as it was.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from onderzoekscyclus import klok
+from onderzoekscyclus import cyclus, klok
 from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.cyclus import Fase, IndicatorResultaat, Methodekwaliteit, Onderzoekscyclus
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.ids import is_geldig_id, nieuw_id
@@ -40,9 +41,10 @@ from onderzoekscyclus.opslag import (
 )
 from onderzoekscyclus.opslag._atomic import write_atomic
 from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, Migratie, versie_tekst
+from onderzoekscyclus.statemachine import Geweigerd
 from onderzoekscyclus.verwijzing import zoek
 
-__all__ = ["Status", "WerkgroepOverzicht", "Werkplaats"]
+__all__ = ["CyclusOverzicht", "Status", "WerkgroepOverzicht", "Werkplaats"]
 
 
 @attrs.frozen
@@ -58,6 +60,22 @@ class WerkgroepOverzicht:
     leiders: tuple[str, ...]
     logregels: int
     laatste_log: dt.date | None
+    cyclus: int | None = None
+    fase: str | None = None
+    gepauzeerd: bool = False
+    kwaliteit: str | None = None
+    ontbreekt: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class CyclusOverzicht:
+    """A cycle as ``ozc cyclus toon`` shows it: the cycle, its results and its quality."""
+
+    werkgroep: str
+    werkgroep_naam: str
+    cyclus: Onderzoekscyclus
+    resultaten: tuple[IndicatorResultaat, ...]
+    kwaliteit: Methodekwaliteit
 
 
 @attrs.frozen
@@ -295,6 +313,301 @@ class Werkplaats:
             self.opslag.schrijf(attrs.evolve(groep, logboek=(*groep.logboek, regel)))
         return regel
 
+    # --- the research cycle --------------------------------------------------------------
+
+    def _cyclus_wijzigen(
+        self,
+        werkgroep: str,
+        stap: Callable[[Werkgroep, Onderzoekscyclus], Onderzoekscyclus],
+    ) -> Onderzoekscyclus:
+        """Apply ``stap`` to the werkgroep's current cycle under the lock, and save."""
+        groep_id = self.werkgroep(werkgroep).id
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            huidig = groep.actieve_cyclus()
+            if huidig is None:
+                raise Geweigerd(
+                    _("Werkgroep '{naam}' heeft nog geen onderzoekscyclus").format(naam=groep.naam),
+                    [_("begin er een met `ozc cyclus start WERKGROEP --aanleiding … --vraag …`.")],
+                )
+            nieuw = stap(groep, huidig)
+            self.opslag.schrijf(attrs.evolve(groep, cycli=(*groep.cycli[:-1], nieuw)))
+        return nieuw
+
+    def _wie(self, wie: str | None) -> str | None:
+        return self.persoon(wie).id if wie else None
+
+    def cyclus_start(
+        self,
+        werkgroep: str,
+        *,
+        aanleiding: str,
+        vraag: str,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Start a research cycle: the reason (an urgent problem or a wish) and the question."""
+        groep_id = self.werkgroep(werkgroep).id
+        wie_id = self._wie(wie)
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            huidig = groep.actieve_cyclus()
+            if huidig is not None and huidig.fase is not Fase.AFGEROND:
+                raise Geweigerd(
+                    _("Kan geen nieuwe cyclus starten"),
+                    [
+                        _("cyclus {n} loopt nog (fase '{fase}'). Rond die eerst af.").format(
+                            n=huidig.nummer, fase=huidig.fase.value
+                        )
+                    ],
+                )
+            nieuw = cyclus.start(
+                len(groep.cycli) + 1,
+                aanleiding=aanleiding,
+                vraag=vraag,
+                datum=datum or klok.vandaag(),
+                wie=wie_id,
+            )
+            self.opslag.schrijf(attrs.evolve(groep, cycli=(*groep.cycli, nieuw)))
+        return nieuw
+
+    def cyclus_beginsituatie(
+        self,
+        werkgroep: str,
+        *,
+        tekst: str | None = None,
+        bronnen: Iterable[str] = (),
+        bron_soort: str = "document",
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Describe the starting point and what shows it (at least one bron)."""
+        dag = datum or klok.vandaag()
+        wie_id = self._wie(wie)
+        nieuwe_bronnen = [cyclus.Bron(beschrijving=b, datum=dag, soort=bron_soort) for b in bronnen]
+        return self._cyclus_wijzigen(
+            werkgroep,
+            lambda _g, c: cyclus.beginsituatie(
+                c, tekst=tekst, bronnen=nieuwe_bronnen, datum=dag, wie=wie_id
+            ),
+        )
+
+    def cyclus_doel(
+        self,
+        werkgroep: str,
+        *,
+        tekst: str | None = None,
+        visie: str | None = None,
+        indicatoren: Iterable[tuple[str, str, float, float]] = (),
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Set the goal, its link to the school's vision, and indicators
+        ``(naam, eenheid, nulmeting, streefwaarde)``."""
+        dag = datum or klok.vandaag()
+        wie_id = self._wie(wie)
+        nieuw = [
+            cyclus.Indicator(naam=n, eenheid=e, nulmeting=nul, streefwaarde=streef, vastgesteld=dag)
+            for n, e, nul, streef in indicatoren
+        ]
+
+        def stap(groep: Werkgroep, c: Onderzoekscyclus) -> Onderzoekscyclus:
+            elementen = [
+                v.sleutel for s in groep.scholen for v in self.opslag.lees(School, s).visie
+            ]
+            return cyclus.doel(
+                c,
+                tekst=tekst,
+                visie=visie,
+                indicatoren=nieuw,
+                visie_elementen=elementen,
+                datum=dag,
+                wie=wie_id,
+            )
+
+        return self._cyclus_wijzigen(werkgroep, stap)
+
+    def cyclus_plan(
+        self,
+        werkgroep: str,
+        *,
+        acties: Iterable[tuple[str, str | None, str | None]] = (),
+        literatuur: Iterable[str] = (),
+        elders: Iterable[str] = (),
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Make the improvement plan: actions ``(wat, wie, wanneer)`` grounded in literature
+        or in another werkgroep's cycle (``elders``: a werkgroep reference, optionally
+        ``#N`` for its cycle N; it must exist)."""
+        dag = datum or klok.vandaag()
+        wie_id = self._wie(wie)
+        onderbouwing = [cyclus.Onderbouwing(literatuur=t) for t in literatuur]
+        eigen = self.werkgroep(werkgroep).id
+        for verwijzing in elders:
+            onderbouwing.append(self._ervaring_elders(verwijzing, eigen))
+        nieuwe_acties = [cyclus.Actie(wat=w, wie=p, wanneer=t) for w, p, t in acties]
+        return self._cyclus_wijzigen(
+            werkgroep,
+            lambda _g, c: cyclus.plan(
+                c, acties=nieuwe_acties, onderbouwing=onderbouwing, datum=dag, wie=wie_id
+            ),
+        )
+
+    def _ervaring_elders(self, verwijzing: str, eigen: str) -> cyclus.Onderbouwing:
+        naam, _hekje, nummer = verwijzing.partition("#")
+        andere = self.werkgroep(naam)
+        bericht = _("Kan het verbeterplan niet onderbouwen met '{v}'").format(v=verwijzing)
+        if andere.id == eigen:
+            raise Geweigerd(bericht, [_("ervaringen elders komen van een andere werkgroep.")])
+        if not andere.cycli:
+            raise Geweigerd(
+                bericht,
+                [_("werkgroep '{naam}' heeft nog geen onderzoekscyclus.").format(naam=andere.naam)],
+            )
+        n = andere.cycli[-1].nummer
+        if nummer:
+            if not nummer.isdigit() or not any(c.nummer == int(nummer) for c in andere.cycli):
+                raise Geweigerd(
+                    bericht,
+                    [
+                        _("werkgroep '{naam}' heeft geen cyclus {nummer} (wel 1 t/m {n}).").format(
+                            naam=andere.naam, nummer=nummer, n=n
+                        )
+                    ],
+                )
+            n = int(nummer)
+        return cyclus.Onderbouwing(werkgroep=andere.id, cyclus=n)
+
+    def cyclus_uitvoeren(
+        self, werkgroep: str, *, datum: dt.date | None = None, wie: str | None = None
+    ) -> Onderzoekscyclus:
+        """Start carrying out the plan."""
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        return self._cyclus_wijzigen(
+            werkgroep, lambda _g, c: cyclus.uitvoeren(c, datum=dag, wie=wie_id)
+        )
+
+    def cyclus_meting(
+        self, werkgroep: str, *, indicator: str, waarde: float, datum: dt.date | None = None
+    ) -> Onderzoekscyclus:
+        """Record a measurement of an indicator (``datum`` defaults to today)."""
+        dag = datum or klok.vandaag()
+        return self._cyclus_wijzigen(
+            werkgroep,
+            lambda _g, c: cyclus.meting(c, indicator=indicator, waarde=waarde, datum=dag),
+        )
+
+    def cyclus_evaluatie(
+        self,
+        werkgroep: str,
+        *,
+        conclusie: str,
+        tekst: str,
+        lessen: Iterable[str] = (),
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Evaluate against the targets: bereikt, deels or niet-bereikt, and lessons."""
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        return self._cyclus_wijzigen(
+            werkgroep,
+            lambda _g, c: cyclus.evalueer(
+                c, conclusie=conclusie, tekst=tekst, lessen=tuple(lessen), datum=dag, wie=wie_id
+            ),
+        )
+
+    def cyclus_afronden(
+        self, werkgroep: str, *, datum: dt.date | None = None, wie: str | None = None
+    ) -> Onderzoekscyclus:
+        """Close the current cycle."""
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        return self._cyclus_wijzigen(
+            werkgroep, lambda _g, c: cyclus.afronden(c, datum=dag, wie=wie_id)
+        )
+
+    def cyclus_volgende(
+        self,
+        werkgroep: str,
+        *,
+        vraag: str | None = None,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Start the next cycle from the evaluation of the finished one."""
+        groep_id = self.werkgroep(werkgroep).id
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            huidig = groep.actieve_cyclus()
+            if huidig is None:
+                raise Geweigerd(
+                    _("Kan geen volgende cyclus beginnen"),
+                    [_("er is nog geen cyclus; begin met `ozc cyclus start`.")],
+                )
+            nieuw = cyclus.volgende(huidig, datum=dag, wie=wie_id, vraag=vraag)
+            self.opslag.schrijf(attrs.evolve(groep, cycli=(*groep.cycli, nieuw)))
+        return nieuw
+
+    def cyclus_terug(
+        self, werkgroep: str, *, reden: str, datum: dt.date | None = None, wie: str | None = None
+    ) -> Onderzoekscyclus:
+        """Go back one phase, with the reason recorded."""
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        return self._cyclus_wijzigen(
+            werkgroep, lambda _g, c: cyclus.terug(c, reden=reden, datum=dag, wie=wie_id)
+        )
+
+    def cyclus_pauzeer(
+        self,
+        werkgroep: str,
+        *,
+        reden: str | None = None,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> Onderzoekscyclus:
+        """Pause the current cycle."""
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        return self._cyclus_wijzigen(
+            werkgroep, lambda _g, c: cyclus.pauzeer(c, reden=reden, datum=dag, wie=wie_id)
+        )
+
+    def cyclus_hervat(
+        self, werkgroep: str, *, datum: dt.date | None = None, wie: str | None = None
+    ) -> Onderzoekscyclus:
+        """Resume a paused cycle."""
+        dag, wie_id = datum or klok.vandaag(), self._wie(wie)
+        return self._cyclus_wijzigen(
+            werkgroep, lambda _g, c: cyclus.hervat(c, datum=dag, wie=wie_id)
+        )
+
+    def cyclus_overzicht(self, werkgroep: str, nummer: int | None = None) -> CyclusOverzicht:
+        """A cycle with its results per indicator and its method quality."""
+        groep = self.werkgroep(werkgroep)
+        if not groep.cycli:
+            raise Geweigerd(
+                _("Werkgroep '{naam}' heeft nog geen onderzoekscyclus").format(naam=groep.naam),
+                [_("begin er een met `ozc cyclus start WERKGROEP --aanleiding … --vraag …`.")],
+            )
+        gekozen = (
+            groep.cycli[-1]
+            if nummer is None
+            else next((c for c in groep.cycli if c.nummer == nummer), None)
+        )
+        if gekozen is None:
+            raise InvalidValue(
+                _("Werkgroep '{naam}' heeft geen cyclus {nummer}.").format(
+                    naam=groep.naam, nummer=nummer
+                )
+            )
+        return CyclusOverzicht(
+            werkgroep=groep.id,
+            werkgroep_naam=groep.naam,
+            cyclus=gekozen,
+            resultaten=tuple(cyclus.resultaten_van(gekozen)),
+            kwaliteit=cyclus.methodekwaliteit(gekozen, heeft_vervolg=groep.heeft_vervolg(gekozen)),
+        )
+
     # --- overview and checks -------------------------------------------------------------
 
     def status(self) -> Status:
@@ -304,6 +617,12 @@ class Werkplaats:
         aandacht = []
         for groep in self.werkgroepen():
             leiders = tuple(namen.get(p, p) for p in groep.leiders())
+            actief = groep.actieve_cyclus()
+            kwaliteit = (
+                cyclus.methodekwaliteit(actief, heeft_vervolg=groep.heeft_vervolg(actief))
+                if actief
+                else None
+            )
             overzicht.append(
                 WerkgroepOverzicht(
                     id=groep.id,
@@ -315,6 +634,13 @@ class Werkplaats:
                     leiders=leiders,
                     logregels=len(groep.logboek),
                     laatste_log=max((r.datum for r in groep.logboek), default=None),
+                    cyclus=actief.nummer if actief else None,
+                    fase=actief.fase.value if actief else None,
+                    gepauzeerd=actief.gepauzeerd if actief else False,
+                    kwaliteit=kwaliteit.samenvatting() if kwaliteit else None,
+                    ontbreekt=tuple(e.omschrijving for e in kwaliteit.ontbreekt())
+                    if kwaliteit
+                    else (),
                 )
             )
             if not leiders:

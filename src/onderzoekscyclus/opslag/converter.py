@@ -56,9 +56,30 @@ def _tijdstip(waarde: Any, _t: Any) -> dt.datetime:
     raise TypeError(waarde)
 
 
+def _is_enum(soort: Any) -> bool:
+    return isinstance(soort, type) and issubclass(soort, enum.Enum)
+
+
+def _enum(waarde: Any, soort: type[enum.Enum]) -> enum.Enum:
+    # without this hook a StrEnum would be taken for plain text (it is a str subclass)
+    if isinstance(waarde, bool) or not isinstance(waarde, str | int):
+        raise TypeError(waarde)
+    return soort(waarde)
+
+
+_tekst = _strikt(str)
+
+
+def _tekst_of_enum(waarde: Any, soort: Any) -> Any:
+    # the hook for str is also chosen for StrEnums (they are str subclasses)
+    if _is_enum(soort):
+        return _enum(waarde, soort)
+    return _tekst(waarde, soort)
+
+
 def _maak_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(str, _strikt(str))
+    conv.register_structure_hook(str, _tekst_of_enum)
     conv.register_structure_hook(int, _strikt(int))
     conv.register_structure_hook(float, _strikt(float, int))
     conv.register_structure_hook(bool, _strikt(bool))
