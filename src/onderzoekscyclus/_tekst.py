@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _
+
 _SPATIES = re.compile(r"\s+")
 
 
@@ -20,3 +23,9 @@ def slug(tekst: str, max_lengte: int = 40) -> str:
     kaal = vergelijkbaar(tekst)
     kaal = re.sub(r"[^a-z0-9]+", "-", kaal.encode("ascii", "ignore").decode()).strip("-")
     return kaal[:max_lengte].rstrip("-")
+
+
+def controleer_niet_leeg(waarde: object, veld: str) -> None:
+    """Refuse text that is missing or only white space."""
+    if not isinstance(waarde, str) or not waarde.strip():
+        raise InvalidValue(_("De tekst mag niet leeg zijn."), veld=veld)

@@ -9,7 +9,6 @@ personal data into the files that refer to them (AVG).
 from __future__ import annotations
 
 import re
-import secrets
 
 from onderzoekscyclus._tekst import slug
 
@@ -23,6 +22,8 @@ _MAX_LENGTE = 64
 
 def nieuw_id(naam: str | None, *, voorvoegsel: str = "") -> str:
     """A new id from ``naam`` (or only ``voorvoegsel`` when the name must stay out)."""
+    import secrets  # noqa: PLC0415 - only when an id is made; keeps `ozc log` quick
+
     deel = slug(naam) if naam is not None else ""
     basis = "-".join(d for d in (voorvoegsel, deel) if d)
     staart = "".join(secrets.choice(_ALFABET) for _ in range(_WILLEKEURIG))

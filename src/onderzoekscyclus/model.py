@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from onderzoekscyclus._tekst import controleer_niet_leeg
 from onderzoekscyclus.cyclus import Onderzoekscyclus
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
@@ -233,8 +234,7 @@ def _optionele_tekst(waarde: str | None) -> str | None:
 
 
 def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise InvalidValue(_("De tekst mag niet leeg zijn."), veld=attribuut.name)
+    controleer_niet_leeg(waarde, attribuut.name)
 
 
 def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) -> None:

@@ -7,7 +7,6 @@ that fits several entities, or none, is refused with the candidates listed.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -69,7 +68,12 @@ def zoek(
             hint=_("Typ meer van de naam, of gebruik het id."),
         )
     namen = [naam(k) for k in kandidaten]
-    lijkt_op = difflib.get_close_matches(verwijzing, namen, n=3, cutoff=0.6)
+    import difflib  # noqa: PLC0415 - only needed when nothing matched
+
+    gevouwen = {vergelijkbaar(n): n for n in namen}
+    lijkt_op = [
+        gevouwen[n] for n in difflib.get_close_matches(gezocht, list(gevouwen), n=3, cutoff=0.6)
+    ]
     if lijkt_op:
         hint = _("Bedoelde u: {namen}?").format(namen=", ".join(lijkt_op))
     elif namen:

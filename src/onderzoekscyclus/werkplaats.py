@@ -21,6 +21,7 @@ from onderzoekscyclus.cyclus import Fase, IndicatorResultaat, Methodekwaliteit, 
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.ids import is_geldig_id, nieuw_id
+from onderzoekscyclus.logboek import voeg_logregel_toe
 from onderzoekscyclus.model import (
     Lid,
     LidRol,
@@ -40,6 +41,7 @@ from onderzoekscyclus.opslag import (
     vind_werkplaats,
 )
 from onderzoekscyclus.opslag._atomic import write_atomic
+from onderzoekscyclus.opslag.converter import structure
 from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, Migratie, versie_tekst
 from onderzoekscyclus.statemachine import Geweigerd
 from onderzoekscyclus.verwijzing import zoek
@@ -305,13 +307,8 @@ class Werkplaats:
         datum: dt.date | None = None,
     ) -> Logregel:
         """Add an entry to a werkgroep's logboek (``datum`` defaults to today)."""
-        groep_id = self.werkgroep(werkgroep).id
-        auteur_id = self.persoon(auteur).id if auteur else None
-        regel = Logregel(datum=datum or klok.vandaag(), tekst=tekst, auteur=auteur_id)
-        with self.opslag.vergrendeld():
-            groep = self.opslag.lees(Werkgroep, groep_id)
-            self.opslag.schrijf(attrs.evolve(groep, logboek=(*groep.logboek, regel)))
-        return regel
+        regel = voeg_logregel_toe(self.root, werkgroep, tekst, auteur=auteur, datum=datum)
+        return structure(regel, Logregel)
 
     # --- the research cycle --------------------------------------------------------------
 

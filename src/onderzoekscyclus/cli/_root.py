@@ -19,7 +19,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "controleer": ("onderzoekscyclus.cli.beheer", "controleer"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),
     "init": ("onderzoekscyclus.cli.beheer", "init"),
-    "log": ("onderzoekscyclus.cli.werkgroep", "log"),
+    "log": ("onderzoekscyclus.cli.logboek", "log"),
     "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),
     "persoon": ("onderzoekscyclus.cli.persoon", "persoon"),
     "school": ("onderzoekscyclus.cli.school", "school"),

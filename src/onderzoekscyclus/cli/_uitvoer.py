@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +24,13 @@ class Omgeving:
         self.werkplaats_pad = werkplaats_pad
         self.als_json = als_json
         self._werkplaats: Werkplaats | None = None
+
+    @property
+    def root(self) -> Path:
+        """The werkplaats folder, found without loading the library."""
+        from onderzoekscyclus.opslag._paden import vind_werkplaats  # noqa: PLC0415
+
+        return vind_werkplaats(self.werkplaats_pad)
 
     @property
     def werkplaats(self) -> Werkplaats:
@@ -53,6 +59,10 @@ def _json_waarde(waarde: Any) -> Any:
 
 def als_data(obj: Any) -> Any:
     """Plain data for ``obj`` through the one converter."""
+    if isinstance(obj, dict) and all(isinstance(k, str) for k in obj):
+        return {k: als_data(v) for k, v in obj.items()}
+    if isinstance(obj, str | int | float | bool | dt.date) or obj is None:
+        return obj
     from onderzoekscyclus.opslag.converter import CONVERTER  # noqa: PLC0415
 
     return CONVERTER.unstructure(obj)
@@ -61,6 +71,8 @@ def als_data(obj: Any) -> Any:
 def toon(omgeving: Omgeving, data: Any, tekst: Callable[[], str]) -> None:
     """Print ``data`` as JSON (with ``--json``) or the human text ``tekst()``."""
     if omgeving.als_json:
+        import json  # noqa: PLC0415 - only for --json
+
         click.echo(json.dumps(als_data(data), ensure_ascii=False, indent=2, default=_json_waarde))
     else:
         click.echo(tekst())

@@ -6,7 +6,6 @@ import click
 
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.klok import lees_datum
 from onderzoekscyclus.model import LidRol, Werkgroep, WerkgroepSoort
 
 
@@ -116,24 +115,3 @@ def lid(omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str) -> N
     wp = omgeving.werkplaats
     groep = wp.lid_toevoegen(werkgroep_ref, persoon_ref, rol=rol)
     toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.namen()))
-
-
-@click.command(help=_("Schrijf een regel in het logboek van een werkgroep."))
-@click.argument("werkgroep_ref", metavar="WERKGROEP")
-@click.argument("tekst")
-@click.option("--auteur", help=_("Wie de regel schrijft (naam of id)."))
-@click.option(
-    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
-)
-@pass_omgeving
-def log(
-    omgeving: Omgeving, werkgroep_ref: str, tekst: str, auteur: str | None, datum: str | None
-) -> None:
-    regel = omgeving.werkplaats.log(
-        werkgroep_ref, tekst, auteur=auteur, datum=lees_datum(datum) if datum else None
-    )
-    toon(
-        omgeving,
-        regel,
-        lambda: _("Logboek bijgewerkt ({datum}).").format(datum=regel.datum.isoformat()),
-    )

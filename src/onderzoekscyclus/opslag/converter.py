@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import tomllib
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import cattrs
-import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag._toml import dumps_toml, loads_toml
 
 __all__ = ["CONVERTER", "dumps_toml", "fout_regels", "loads_toml", "structure", "unstructure"]
 
@@ -102,34 +101,6 @@ def unstructure(obj: Any) -> dict[str, Any]:
 def structure(data: Any, soort: type[T]) -> T:
     """An instance of ``soort`` from plain data; raises cattrs' validation errors."""
     return CONVERTER.structure(data, soort)
-
-
-def _zonder_leeg(waarde: Any) -> Any:
-    if isinstance(waarde, dict):
-        return {k: _zonder_leeg(v) for k, v in waarde.items() if v is not None}
-    if isinstance(waarde, list):
-        return [_zonder_leeg(v) for v in waarde]
-    return waarde
-
-
-def dumps_toml(data: dict[str, Any]) -> bytes:
-    """TOML bytes for ``data``: UTF-8, ``\\n`` line ends, keys in the order given.
-
-    TOML has no null: a field that is ``None`` is left out, and reads back as its default.
-    """
-    return tomli_w.dumps(_zonder_leeg(data)).encode("utf-8")
-
-
-def loads_toml(inhoud: bytes) -> dict[str, Any]:
-    """Parse TOML bytes; raises :class:`InvalidValue` with a Dutch message."""
-    try:
-        return tomllib.loads(inhoud.decode("utf-8"))
-    except UnicodeDecodeError as fout:
-        raise InvalidValue(
-            _("Het bestand is geen UTF-8-tekst (byte {positie}).").format(positie=fout.start)
-        ) from None
-    except tomllib.TOMLDecodeError as fout:
-        raise InvalidValue(_("Geen geldige TOML: {detail}").format(detail=fout)) from None
 
 
 # --- errors, in Dutch, with the path of the field --------------------------------------

@@ -1,0 +1,35 @@
+"""``ozc log``: write in a werkgroep's logboek. Imports only what an append needs."""
+
+from __future__ import annotations
+
+import click
+
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.klok import lees_datum
+from onderzoekscyclus.logboek import voeg_logregel_toe
+
+
+@click.command(help=_("Schrijf een regel in het logboek van een werkgroep."))
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@click.argument("tekst")
+@click.option("--auteur", help=_("Wie de regel schrijft (naam of id)."))
+@click.option(
+    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
+)
+@pass_omgeving
+def log(
+    omgeving: Omgeving, werkgroep_ref: str, tekst: str, auteur: str | None, datum: str | None
+) -> None:
+    regel = voeg_logregel_toe(
+        omgeving.root,
+        werkgroep_ref,
+        tekst,
+        auteur=auteur,
+        datum=lees_datum(datum) if datum else None,
+    )
+    toon(
+        omgeving,
+        regel,
+        lambda: _("Logboek bijgewerkt ({datum}).").format(datum=regel["datum"].isoformat()),
+    )
