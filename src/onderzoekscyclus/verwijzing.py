@@ -1,7 +1,8 @@
 """Finding an entity from what a user types: a name, a prefix of it, or an id.
 
 Case, accents and extra spaces do not count, so ``rekenen`` finds "Rekenen groep 5-8"
-and ``anna`` finds "Anna de Vries". An exact name wins over a prefix; a reference
+and ``anna`` finds "Anna de Vries"; failing that, the start of
+any word counts (``palet`` finds "Kindcentrum Het Palet"). An exact name wins over a prefix; a reference
 that fits several entities, or none, is refused with the candidates listed.
 """
 
@@ -56,6 +57,11 @@ def zoek(
         for k in kandidaten
         if vergelijkbaar(naam(k)).startswith(gezocht) or id_(k).startswith(gezocht)
     ]
+    if not treffers:
+        # last resort: the start of any word of the name ("palet" finds "Het Palet")
+        treffers = [
+            k for k in kandidaten if any(w.startswith(gezocht) for w in vergelijkbaar(naam(k)).split())
+        ]
     if len(treffers) == 1:
         return treffers[0]
     if treffers:

@@ -1,0 +1,86 @@
+"""Shared fixtures: every test gets its own werkplaats in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
+
+from onderzoekscyclus import Werkplaats
+
+settings.register_profile(
+    "ozc",
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
+settings.load_profile("ozc")
+
+
+@pytest.fixture(autouse=True)
+def _vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests do not depend on the caller's environment or language."""
+    for naam in ("ONDERZOEKSCYCLUS_WERKPLAATS", "ONDERZOEKSCYCLUS_TAAL", "ONDERZOEKSCYCLUS_DEBUG"):
+        monkeypatch.delenv(naam, raising=False)
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-11-23")
+
+
+@pytest.fixture
+def werkplaats(tmp_path: Path) -> Werkplaats:
+    """A new, empty werkplaats."""
+    return Werkplaats.maak(tmp_path / "wp", "Test")
+
+
+@pytest.fixture
+def gevulde_werkplaats(werkplaats: Werkplaats) -> Werkplaats:
+    """De Regenboog with a vision, Anna de Vries, and the werkgroep Rekenen groep 5-8."""
+    werkplaats.school_toevoegen("De Regenboog", brin="12AB", sector="po", cluster="Noord")
+    werkplaats.school_profiel(
+        "De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"}, speerpunten=["rekenen"]
+    )
+    werkplaats.persoon_toevoegen(
+        "Anna de Vries", school="De Regenboog", rollen=["intern-begeleider"], expertise=["rekenen"]
+    )
+    werkplaats.werkgroep_toevoegen(
+        "Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"]
+    )
+    werkplaats.lid_toevoegen("rekenen", "Anna", rol="leider")
+    werkplaats.log("rekenen", "Toetsresultaten besproken", auteur="Anna")
+    return werkplaats
+
+
+class Ozc:
+    """Runs ``ozc`` in-process, with stdout and stderr kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, invoer: str | None = None) -> Result:
+        from onderzoekscyclus.cli._root import ozc
+
+        return self.runner.invoke(ozc, list(args), input=invoer, catch_exceptions=False)
+
+
+@pytest.fixture
+def ozc() -> Ozc:
+    """Call as ``ozc("school", "lijst")``; runs in the current folder."""
+    return Ozc()
+
+
+def momentopname(map_: Path) -> dict[str, bytes]:
+    """Every file under ``map_`` (except the lock) with its bytes."""
+    return {
+        p.relative_to(map_).as_posix(): p.read_bytes()
+        for p in sorted(map_.rglob("*"))
+        if p.is_file() and p.name != "lock"
+    }
+
+
+@pytest.fixture
+def in_map(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Change the current folder for the duration of a test: ``in_map(pad)``."""
+    yield monkeypatch.chdir

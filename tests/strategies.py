@@ -1,0 +1,154 @@
+"""Hypothesis strategies for every stored class, with hostile text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from onderzoekscyclus import cyclus as c
+from onderzoekscyclus.ids import nieuw_id
+from onderzoekscyclus.model import (
+    Lid,
+    LidRol,
+    Logregel,
+    Persoon,
+    Profiel,
+    Rol,
+    School,
+    Sector,
+    VisieElement,
+    Werkgroep,
+    WerkgroepSoort,
+    WerkplaatsInfo,
+)
+from onderzoekscyclus.statemachine import Overgangsregel
+
+_LASTIG = st.sampled_from(
+    ['"', "'", "\\", "\\n", "\r\n", "\t", "😀", "ë", "[x]", "a = 1", '"""', "'''", "#", "=", " "]
+)
+
+# any text except surrogates (which UTF-8 cannot hold)
+_ALLES = st.characters(exclude_categories=("Cs",))
+
+tekst = st.one_of(
+    st.text(_ALLES, min_size=1, max_size=60),
+    st.lists(_LASTIG, min_size=1, max_size=8).map("".join),
+    st.text(_ALLES, min_size=1, max_size=20).map(lambda t: t * 300),
+).filter(lambda t: t.strip() != "")
+
+naam = (
+    st.one_of(
+        st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=80),
+        st.lists(st.sampled_from(['"', "'", "😀", "ë", "[x]", "a = 1", "#", "x"]), min_size=1).map(
+            "".join
+        ),
+    )
+    .map(str.strip)
+    .filter(
+        lambda t: t and "/" not in t and "\\" not in t and not t.startswith(".") and len(t) <= 200
+    )
+)
+
+datum = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+ids = st.builds(nieuw_id, naam)
+persoon_ids = st.just(None).map(lambda _: nieuw_id(None, voorvoegsel="persoon"))
+getal = st.floats(allow_nan=False, allow_infinity=False, width=64) | st.integers(
+    -(10**6), 10**6
+).map(float)
+
+visie_elementen = st.builds(VisieElement, sleutel=naam, tekst=tekst)
+profielen = st.builds(
+    Profiel,
+    trots=st.lists(tekst, max_size=3).map(tuple),
+    speerpunten=st.lists(naam, max_size=3).map(tuple),
+)
+scholen = st.builds(
+    School,
+    id=ids,
+    naam=naam,
+    brin=st.from_regex(r"\A[0-9]{2}[A-Z]{2}\Z"),
+    sector=st.sampled_from(Sector),
+    bestuur=st.none() | naam,
+    cluster=st.none() | naam,
+    visie=st.lists(visie_elementen, max_size=3, unique_by=lambda v: v.sleutel.casefold()).map(
+        tuple
+    ),
+    profiel=profielen,
+)
+personen = st.builds(
+    Persoon,
+    id=persoon_ids,
+    naam=naam,
+    school=st.none() | ids,
+    rollen=st.lists(st.sampled_from(Rol), max_size=3).map(tuple),
+    expertise=st.lists(naam, max_size=3).map(tuple),
+    interesses=st.lists(naam, max_size=2).map(tuple),
+    ambities=st.lists(naam, max_size=2).map(tuple),
+)
+leden = st.builds(Lid, persoon=persoon_ids, rol=st.sampled_from(LidRol))
+logregels = st.builds(Logregel, datum=datum, tekst=tekst, auteur=st.none() | persoon_ids)
+overgangsregels = st.builds(
+    Overgangsregel,
+    datum=datum,
+    overgang=st.sampled_from(["start", "doel", "terug"]),
+    van=st.sampled_from([f.value for f in c.Fase]),
+    naar=st.sampled_from([f.value for f in c.Fase]),
+    wie=st.none() | persoon_ids,
+    reden=st.none() | tekst,
+)
+bronnen = st.builds(c.Bron, beschrijving=tekst, datum=datum, soort=tekst)
+indicatoren = st.builds(
+    c.Indicator,
+    naam=tekst,
+    eenheid=tekst,
+    nulmeting=getal,
+    streefwaarde=getal,
+    vastgesteld=datum,
+    achteraf=st.booleans(),
+)
+acties = st.builds(c.Actie, wat=tekst, wie=st.none() | tekst, wanneer=st.none() | tekst)
+onderbouwingen = st.one_of(
+    st.builds(c.Onderbouwing, literatuur=tekst),
+    st.builds(c.Onderbouwing, werkgroep=ids, cyclus=st.integers(1, 99)),
+)
+metingen = st.builds(c.Meting, indicator=tekst, datum=datum, waarde=getal)
+evaluaties = st.builds(
+    c.Evaluatie,
+    conclusie=st.sampled_from(c.Conclusie),
+    tekst=tekst,
+    datum=datum,
+    lessen=st.lists(tekst, max_size=2).map(tuple),
+)
+cycli = st.builds(
+    c.Onderzoekscyclus,
+    nummer=st.integers(1, 50),
+    aanleiding=tekst,
+    vraag=tekst,
+    gestart=datum,
+    fase=st.sampled_from(c.Fase),
+    gepauzeerd=st.booleans(),
+    vorige=st.none() | st.integers(1, 49),
+    beginsituatie=st.none() | tekst,
+    bronnen=st.lists(bronnen, max_size=2).map(tuple),
+    doel=st.none() | tekst,
+    visie=st.none() | naam,
+    indicatoren=st.lists(indicatoren, max_size=2).map(tuple),
+    acties=st.lists(acties, max_size=2).map(tuple),
+    onderbouwing=st.lists(onderbouwingen, max_size=2).map(tuple),
+    metingen=st.lists(metingen, max_size=3).map(tuple),
+    evaluatie=st.none() | evaluaties,
+    historie=st.lists(overgangsregels, max_size=3).map(tuple),
+)
+werkgroepen = st.builds(
+    Werkgroep,
+    id=ids,
+    naam=naam,
+    scholen=st.lists(ids, min_size=1, max_size=3).map(tuple),
+    soort=st.sampled_from(WerkgroepSoort),
+    themas=st.lists(naam, max_size=3).map(tuple),
+    leden=st.lists(leden, max_size=3, unique_by=lambda lid: lid.persoon).map(tuple),
+    logboek=st.lists(logregels, max_size=4).map(tuple),
+    cycli=st.lists(cycli, max_size=2).map(tuple),
+)
+werkplaats_infos = st.builds(WerkplaatsInfo, naam=naam)

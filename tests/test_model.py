@@ -1,0 +1,90 @@
+"""Validation in the domain classes: Dutch messages that say how to fix the input."""
+
+from __future__ import annotations
+
+import pytest
+
+from onderzoekscyclus import AmbiguousReference, InvalidValue, UnknownReference, Werkplaats
+from onderzoekscyclus.model import Persoon, School, Werkgroep
+
+
+@pytest.mark.parametrize("brin", ["1234", "ABCD", "12ABC", "1A2B", ""])
+def test_ongeldige_brin(brin: str) -> None:
+    """A BRIN code is two digits and two letters; the message shows an example."""
+    with pytest.raises(InvalidValue, match="twee cijfers en twee letters") as fout:
+        School(id="s-abc234", naam="X", brin=brin, sector="po")
+    assert fout.value.veld == "brin"
+
+
+def test_brin_wordt_hoofdletters() -> None:
+    """Lower case and spaces around a BRIN code are normalised."""
+    assert School(id="s-abc234", naam="X", brin=" 12ab ", sector="po").brin == "12AB"
+
+
+@pytest.mark.parametrize(
+    "naam", ["", "   ", "../../x", "/etc/x", "a/b", "a\\b", ".verborgen", "a\nb"]
+)
+def test_ongeldige_namen(naam: str) -> None:
+    """Empty names and names that look like paths are refused."""
+    with pytest.raises(InvalidValue) as fout:
+        School(id="s-abc234", naam=naam, brin="12AB", sector="po")
+    assert fout.value.veld == "naam"
+
+
+def test_onbekende_sector_noemt_de_keuzes() -> None:
+    """An unknown sector lists the sectors there are."""
+    with pytest.raises(InvalidValue, match="po, so, vo, mbo, opleiding"):
+        School(id="s-abc234", naam="X", brin="12AB", sector="hbo")
+
+
+def test_sets_zijn_gesorteerd_en_uniek() -> None:
+    """Themes, expertise and roles are kept sorted and without duplicates."""
+    persoon = Persoon(
+        id="persoon-abc234",
+        naam="X",
+        rollen=("leraar", "specialist", "leraar"),
+        expertise=("rekenen", "Coachen", "rekenen ", "REKENEN"),
+    )
+    assert persoon.expertise == ("Coachen", "rekenen")
+    assert [r.value for r in persoon.rollen] == ["leraar", "specialist"]
+
+
+def test_werkgroep_zonder_school() -> None:
+    """A werkgroep belongs to at least one school."""
+    with pytest.raises(InvalidValue, match="minstens één school"):
+        Werkgroep(id="w-abc234", naam="X", scholen=())
+
+
+def test_verwijzingen(gevulde_werkplaats: Werkplaats) -> None:
+    """Name, prefix, accents and case do not matter; id prefixes work."""
+    wp = gevulde_werkplaats
+    wp.school_toevoegen("Kindcentrum Het Palet", brin="14CD", sector="po")
+    wp.werkgroep_toevoegen("Rekenen kleuters", scholen=["palet"])
+    groep = next(g for g in wp.werkgroepen() if g.naam == "Rekenen groep 5-8")
+    assert wp.persoon("anna").naam == "Anna de Vries"
+    assert wp.persoon("ANNA DE VRIES").naam == "Anna de Vries"
+    assert wp.school("de régenboog").naam == "De Regenboog"
+    assert wp.werkgroep("rekenen groep").id == groep.id
+    assert wp.werkgroep(groep.id[:-3]).id == groep.id
+    with pytest.raises(AmbiguousReference) as fout:
+        wp.werkgroep("rekenen")
+    assert len(fout.value.kandidaten) == 2
+    with pytest.raises(UnknownReference, match="Bedoelde u: De Regenboog"):
+        wp.school("De Regnboog")
+
+
+def test_exacte_naam_wint_van_voorvoegsel(werkplaats: Werkplaats) -> None:
+    """ "Taal" finds the werkgroep called Taal, even if "Taalbeleid" exists too."""
+    werkplaats.school_toevoegen("A", brin="12AB", sector="po")
+    werkplaats.werkgroep_toevoegen("Taal", scholen=["A"])
+    werkplaats.werkgroep_toevoegen("Taalbeleid", scholen=["A"])
+    assert werkplaats.werkgroep("taal").naam == "Taal"
+
+
+def test_dubbele_school_en_brin(werkplaats: Werkplaats) -> None:
+    """Two schools cannot share a name or a BRIN code."""
+    werkplaats.school_toevoegen("A", brin="12AB", sector="po")
+    with pytest.raises(InvalidValue, match="al een school"):
+        werkplaats.school_toevoegen("a", brin="13AB", sector="po")
+    with pytest.raises(InvalidValue, match="hoort al bij A"):
+        werkplaats.school_toevoegen("B", brin="12ab", sector="po")
