@@ -60,7 +60,9 @@ def zoek(
     if not treffers:
         # last resort: the start of any word of the name ("palet" finds "Het Palet")
         treffers = [
-            k for k in kandidaten if any(w.startswith(gezocht) for w in vergelijkbaar(naam(k)).split())
+            k
+            for k in kandidaten
+            if any(w.startswith(gezocht) for w in vergelijkbaar(naam(k)).split())
         ]
     if len(treffers) == 1:
         return treffers[0]
