@@ -295,7 +295,8 @@ CYCLUS: Machine[Onderzoekscyclus] = Machine(
     ),
     wat_nu={
         "aanleiding": _(
-            "eerst komt de beginsituatie: beschrijf waar u staat en wat dat laat zien, met `{o}`"
+            "de beginsituatie heeft nog geen beschrijving en geen bron (wat laat zien waar u "
+            "staat). Leg die eerst vast met `{o}`"
         ).format(o=_OPDRACHT[Fase.BEGINSITUATIE]),
         "beginsituatie": _("eerst komt het doel: `{o}`").format(o=_OPDRACHT[Fase.DOEL]),
         "doel": _("eerst komt het verbeterplan: `{o}`").format(o=_OPDRACHT[Fase.VERBETERPLAN]),
@@ -692,12 +693,9 @@ class Methodekwaliteit:
 def methodekwaliteit(c: Onderzoekscyclus, *, heeft_vervolg: bool) -> Methodekwaliteit:
     """The method quality of ``c``; ``heeft_vervolg``: a next cycle starts from it."""
     plan_datum = next((r.datum for r in c.historie if r.overgang == "plan"), None)
-    voor_plan = (
-        any(
-            not i.achteraf and (plan_datum is None or i.vastgesteld <= plan_datum)
-            for i in c.indicatoren
-        )
-        and plan_datum is not None
+    voor_plan = any(
+        not i.achteraf and (plan_datum is None or i.vastgesteld <= plan_datum)
+        for i in c.indicatoren
     )
     data_over_tijd = any(len({m.datum for m in c.metingen_van(i.naam)}) >= 2 for i in c.indicatoren)
     elementen = (

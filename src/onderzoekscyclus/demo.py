@@ -261,4 +261,145 @@ def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
             wp.lid_toevoegen(groep.id, personen[wie], rol=rol)
         for dagen, wie, tekst in logboek:
             wp.log(groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen))
+    leiders = {naam: personen[leden[0][0]] for naam, _s, _sc, _t, leden, _l in _WERKGROEPEN}
+    _demo_cycli(wp, vandaag, leiders)
     return wp
+
+
+# werkgroep -> (visie-element, the cycle's texts, the phase it has reached)
+_CYCLI = {
+    "Rekenen groep 5-8": ("eigenaarschap", "afgerond+volgende"),
+    "Taalbeleid bovenbouw": ("wereldburgerschap", "evaluatie"),
+    "Leergroep Begrijpend Lezen": ("samen leren", "uitvoering"),
+    "PLG Ontwikkelingsvoorsprong": ("kansengelijkheid", "verbeterplan"),
+    "Gedrag in de klas": ("maatwerk", "doel"),
+    "Beredeneerd aanbod kleuters": ("veiligheid", "beginsituatie+pauze"),
+    "Onderzoekswerkplaats De Kempen": ("samen opleiden", "aanleiding"),
+}
+
+_INHOUD = {
+    "Rekenen groep 5-8": (
+        "De resultaten op verhaaltjessommen dalen al twee jaar",
+        "Hoe worden leerlingen van groep 5-8 sterker in verhaaltjessommen?",
+        "62% van de leerlingen haalt het niveau op de M5-toets",
+        "Toetsresultaten M5",
+        "75% van de leerlingen haalt het niveau",
+        ("op niveau", "%", 62.0, 75.0),
+        "Dagelijks tien minuten verhaaltjessommen met het drieslagmodel",
+        "Overzichtsstudie effectieve rekendidactiek",
+        (68.0, 74.0),
+    ),
+    "Taalbeleid bovenbouw": (
+        "Leerlingen lezen weinig buiten de lessen Nederlands",
+        "Hoe krijgt lezen een plek in alle vakken?",
+        "Leesmotivatie is laag volgens de leerlingenenquête",
+        "Leerlingenenquête 2025",
+        "Meer leerlingen lezen gemotiveerd",
+        ("gemotiveerde lezers", "%", 40.0, 55.0),
+        "In elk vak een tekst per week met een leesopdracht",
+        "Literatuur over leesbevordering in het voortgezet onderwijs",
+        (46.0, 57.0),
+    ),
+    "Leergroep Begrijpend Lezen": (
+        "Leerlingen passen leesstrategieën niet toe buiten de leesles",
+        "Hoe leren leerlingen strategieën toepassen bij wereldoriëntatie?",
+        "Bij observaties past een kwart van de leerlingen een strategie toe",
+        "Lesobservaties",
+        "Helft van de leerlingen past een strategie zelfstandig toe",
+        ("past strategie toe", "%", 25.0, 50.0),
+        "Strategieën expliciet voordoen in de zaakvakken",
+        "Overzicht van onderzoek naar strategieonderwijs",
+        (31.0, 38.0),
+    ),
+    "PLG Ontwikkelingsvoorsprong": (
+        "Leerlingen met een ontwikkelingsvoorsprong vervelen zich",
+        "Hoe bieden we deze leerlingen genoeg uitdaging in de klas?",
+        "Gesprekken met leerlingen en ouders laten weinig uitdaging zien",
+        "Leerlinggesprekken",
+        "Leerlingen ervaren uitdaging",
+        ("ervaart uitdaging", "score 1-5", 2.4, 3.8),
+        "Verrijkingstaken en een plusklas op vrijdag",
+        "Handreiking onderwijs aan hoogbegaafde leerlingen",
+        (),
+    ),
+    "Gedrag in de klas": (
+        "Veel lestijd gaat verloren aan onrust",
+        "Welke afspraken helpen leerlingen om rustig te werken?",
+        "Gemiddeld twaalf onderbrekingen per les",
+        "Klassenobservaties met turflijst",
+        "Minder onderbrekingen per les",
+        ("onderbrekingen per les", "", 12.0, 6.0),
+        "",
+        "",
+        (),
+    ),
+    "Beredeneerd aanbod kleuters": (
+        "Het aanbod voor kleuters verschilt sterk per groep",
+        "Hoe maken we een gezamenlijk beredeneerd aanbod?",
+        "Elke groep werkt met eigen thema's en doelen",
+        "Inventarisatie van de jaarplanningen",
+        "",
+        None,
+        "",
+        "",
+        (),
+    ),
+    "Onderzoekswerkplaats De Kempen": (
+        "Studenten doen onderzoek dat scholen weinig gebruiken",
+        "Hoe sluit afstudeeronderzoek beter aan bij vragen van werkgroepen?",
+        "",
+        "",
+        "",
+        None,
+        "",
+        "",
+        (),
+    ),
+}
+
+
+def _demo_cycli(wp: Werkplaats, vandaag: dt.date, leiders: dict[str, str]) -> None:
+    """Research cycles in every phase, with dates spread over the past school year."""
+    for naam, (visie, fase) in _CYCLI.items():
+        aanleiding, vraag, begin, bron, doel, indicator, actie, literatuur, metingen = _INHOUD[naam]
+        wie = leiders[naam]
+
+        def dag(dagen: int) -> dt.date:
+            return vandaag - dt.timedelta(days=dagen)
+
+        wp.cyclus_start(naam, aanleiding=aanleiding, vraag=vraag, datum=dag(300), wie=wie)
+        if fase == "aanleiding":
+            continue
+        wp.cyclus_beginsituatie(naam, tekst=begin, bronnen=[bron], datum=dag(280), wie=wie)
+        if fase.startswith("beginsituatie"):
+            wp.cyclus_pauzeer(naam, reden="Eerst de nieuwe methode kiezen", datum=dag(200), wie=wie)
+            continue
+        assert indicator is not None
+        wp.cyclus_doel(
+            naam, tekst=doel, visie=visie, indicatoren=[indicator], datum=dag(260), wie=wie
+        )
+        if fase == "doel":
+            continue
+        wp.cyclus_plan(
+            naam, acties=[(actie, None, "dit schooljaar")], literatuur=[literatuur], datum=dag(240)
+        )
+        if fase == "verbeterplan":
+            continue
+        wp.cyclus_uitvoeren(naam, datum=dag(230), wie=wie)
+        for i, waarde in enumerate(metingen):
+            wp.cyclus_meting(naam, indicator=indicator[0], waarde=waarde, datum=dag(150 - 90 * i))
+        if fase == "uitvoering":
+            continue
+        bereikt = metingen[-1] >= indicator[3]
+        wp.cyclus_evaluatie(
+            naam,
+            conclusie="bereikt" if bereikt else "deels",
+            tekst="Doel gehaald" if bereikt else "Vooruitgang, maar het doel is nog niet gehaald",
+            lessen=["Samen lessen bekijken hielp het meest"],
+            datum=dag(40),
+            wie=wie,
+        )
+        if fase == "evaluatie":
+            continue
+        wp.cyclus_afronden(naam, datum=dag(35), wie=wie)
+        wp.cyclus_volgende(naam, datum=dag(20), wie=wie)

@@ -635,7 +635,9 @@ class Werkplaats:
                     fase=actief.fase.value if actief else None,
                     gepauzeerd=actief.gepauzeerd if actief else False,
                     kwaliteit=kwaliteit.samenvatting() if kwaliteit else None,
-                    ontbreekt=tuple(e.omschrijving for e in kwaliteit.ontbreekt())
+                    ontbreekt=tuple(
+                        f"{e.omschrijving}: `{e.opdracht}`" for e in kwaliteit.ontbreekt()
+                    )
                     if kwaliteit
                     else (),
                 )

@@ -17,6 +17,7 @@ from onderzoekscyclus.i18n import TALEN, _
 # name -> (module, attribute); modules are imported only when their command runs
 OPDRACHTEN: dict[str, tuple[str, str]] = {
     "controleer": ("onderzoekscyclus.cli.beheer", "controleer"),
+    "cyclus": ("onderzoekscyclus.cli.cyclus", "cyclus"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),
     "init": ("onderzoekscyclus.cli.beheer", "init"),
     "log": ("onderzoekscyclus.cli.logboek", "log"),

@@ -54,6 +54,17 @@ def _status_tekst(status: Status) -> str:
                 n=groep.leden, leiders=leiders, logregels=groep.logregels, laatst=laatst
             )
         )
+        if groep.cyclus is not None:
+            pauze = _(", gepauzeerd") if groep.gepauzeerd else ""
+            regels.append(
+                "    "
+                + _("cyclus {n}: fase {fase}{pauze}; methodekwaliteit {kwaliteit}").format(
+                    n=groep.cyclus, fase=groep.fase, pauze=pauze, kwaliteit=groep.kwaliteit
+                )
+            )
+            if groep.ontbreekt:
+                # the first missing element is the next step; `ozc cyclus toon` lists all
+                regels.append("      " + _("volgende stap: {punt}").format(punt=groep.ontbreekt[0]))
     if status.aandachtspunten:
         regels.append("")
         regels.append(_("Aandachtspunten:"))

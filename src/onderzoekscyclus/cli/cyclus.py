@@ -1,0 +1,456 @@
+"""``ozc cyclus``: the research cycle of a werkgroep, one step at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cyclus import Conclusie, Onderzoekscyclus
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.klok import lees_datum
+from onderzoekscyclus.werkplaats import CyclusOverzicht
+
+
+@click.group(
+    help=_(
+        "De onderzoekscyclus van een werkgroep: aanleiding, beginsituatie, doel, "
+        "verbeterplan, uitvoering, evaluatie, afgerond."
+    )
+)
+def cyclus() -> None:
+    pass
+
+
+def _datum(waarde: str | None) -> dt.date | None:
+    return lees_datum(waarde) if waarde else None
+
+
+werkgroep_argument = click.argument("werkgroep_ref", metavar="WERKGROEP")
+datum_optie = click.option(
+    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
+)
+wie_optie = click.option("--wie", help=_("Wie de stap zet (naam of id van een persoon)."))
+
+
+def _stap(omgeving: Omgeving, werkgroep: str, c: Onderzoekscyclus, melding: str) -> None:
+    overzicht = omgeving.werkplaats.cyclus_overzicht(werkgroep, c.nummer)
+    toon(omgeving, overzicht, lambda: f"{melding}\n{_kort(overzicht)}")
+
+
+def _kort(o: CyclusOverzicht) -> str:
+    c = o.cyclus
+    fase = c.fase.value + (_(" (gepauzeerd)") if c.gepauzeerd else "")
+    regels = [
+        _("{werkgroep}, cyclus {n}: fase {fase}; methodekwaliteit {kwaliteit}.").format(
+            werkgroep=o.werkgroep_naam, n=c.nummer, fase=fase, kwaliteit=o.kwaliteit.samenvatting()
+        )
+    ]
+    return "\n".join(regels)
+
+
+@cyclus.command("start", help=_("Begin een onderzoekscyclus: de aanleiding en de onderzoeksvraag."))
+@werkgroep_argument
+@click.option("--aanleiding", required=True, help=_("Het urgente probleem of de verbeterwens."))
+@click.option("--vraag", required=True, help=_("De vraag die de werkgroep wil beantwoorden."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def start(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    aanleiding: str,
+    vraag: str,
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    c = omgeving.werkplaats.cyclus_start(
+        werkgroep_ref, aanleiding=aanleiding, vraag=vraag, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, werkgroep_ref, c, _("Cyclus {n} gestart.").format(n=c.nummer))
+
+
+@cyclus.command(
+    "beginsituatie", help=_("Waar staan we nu en waar blijkt dat uit? Beschrijving en bronnen.")
+)
+@werkgroep_argument
+@click.option("--tekst", help=_("Beschrijving van de beginsituatie."))
+@click.option(
+    "--bron",
+    "bronnen",
+    multiple=True,
+    help=_("Wat het laat zien (toets, observatie, …); herhaal voor meer."),
+)
+@click.option(
+    "--bron-soort",
+    default="document",
+    show_default=True,
+    help=_("Soort bron, bijvoorbeeld toets, observatie, vragenlijst."),
+)
+@datum_optie
+@wie_optie
+@pass_omgeving
+def beginsituatie(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    tekst: str | None,
+    bronnen: tuple[str, ...],
+    bron_soort: str,
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    c = omgeving.werkplaats.cyclus_beginsituatie(
+        werkgroep_ref,
+        tekst=tekst,
+        bronnen=bronnen,
+        bron_soort=bron_soort,
+        datum=_datum(datum),
+        wie=wie,
+    )
+    _stap(omgeving, werkgroep_ref, c, _("Beginsituatie vastgelegd."))
+
+
+def _getallen(waarden: tuple[str, ...], optie: str) -> list[float]:
+    uit = []
+    for waarde in waarden:
+        try:
+            uit.append(float(waarde.replace(",", ".")))
+        except ValueError:
+            raise InvalidValue(
+                _("{optie} '{waarde}' is geen getal.").format(optie=optie, waarde=waarde),
+                _("Schrijf bijvoorbeeld 62 of 7,5."),
+            ) from None
+    return uit
+
+
+@cyclus.command(
+    "doel",
+    help=_(
+        "Waar willen we staan en waarom? Het doel, het visie-element van de school en "
+        "indicatoren met nulmeting en streefwaarde. Herhaal --indicator, --eenheid, "
+        "--nulmeting en --streefwaarde voor meer indicatoren (in dezelfde volgorde)."
+    ),
+)
+@werkgroep_argument
+@click.option("--tekst", help=_("Het doel."))
+@click.option("--visie", help=_("Het visie-element van de school waar het doel aan bijdraagt."))
+@click.option("--indicator", "indicatoren", multiple=True, help=_("Naam van een indicator."))
+@click.option("--eenheid", "eenheden", multiple=True, help=_("Eenheid van de indicator, zoals %."))
+@click.option("--nulmeting", "nulmetingen", multiple=True, help=_("De waarde bij de start."))
+@click.option(
+    "--streefwaarde",
+    "streefwaarden",
+    multiple=True,
+    help=_("De waarde die de werkgroep wil bereiken."),
+)
+@datum_optie
+@wie_optie
+@pass_omgeving
+def doel(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    tekst: str | None,
+    visie: str | None,
+    indicatoren: tuple[str, ...],
+    eenheden: tuple[str, ...],
+    nulmetingen: tuple[str, ...],
+    streefwaarden: tuple[str, ...],
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    if not len(indicatoren) == len(eenheden) == len(nulmetingen) == len(streefwaarden):
+        raise InvalidValue(
+            _("Geef bij elke --indicator ook --eenheid, --nulmeting en --streefwaarde."),
+            _('Bijvoorbeeld: --indicator "op niveau" --eenheid % --nulmeting 62 --streefwaarde 75'),
+        )
+    reeks = list(
+        zip(
+            indicatoren,
+            eenheden,
+            _getallen(nulmetingen, "--nulmeting"),
+            _getallen(streefwaarden, "--streefwaarde"),
+            strict=True,
+        )
+    )
+    c = omgeving.werkplaats.cyclus_doel(
+        werkgroep_ref, tekst=tekst, visie=visie, indicatoren=reeks, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, werkgroep_ref, c, _("Doel vastgelegd."))
+
+
+@cyclus.command(
+    "plan",
+    help=_(
+        "Wat gaan we doen? Acties, onderbouwd met literatuur of ervaringen elders. "
+        "--wie en --wanneer horen bij de --actie op dezelfde plek in de rij."
+    ),
+)
+@werkgroep_argument
+@click.option("--actie", "acties", multiple=True, help=_("Wat er gebeurt; herhaal voor meer."))
+@click.option("--wie", "wie_acties", multiple=True, help=_("Wie de actie uitvoert (per actie)."))
+@click.option(
+    "--wanneer",
+    "wanneer_acties",
+    multiple=True,
+    help=_("Wanneer (per actie), bijvoorbeeld 'vanaf januari'."),
+)
+@click.option("--literatuur", multiple=True, help=_("Een literatuurverwijzing."))
+@click.option(
+    "--elders",
+    multiple=True,
+    metavar="WERKGROEP[#N]",
+    help=_("Een cyclus van een andere werkgroep (ervaringen elders)."),
+)
+@datum_optie
+@pass_omgeving
+def plan(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    acties: tuple[str, ...],
+    wie_acties: tuple[str, ...],
+    wanneer_acties: tuple[str, ...],
+    literatuur: tuple[str, ...],
+    elders: tuple[str, ...],
+    datum: str | None,
+) -> None:
+    if len(wie_acties) > len(acties) or len(wanneer_acties) > len(acties):
+        raise InvalidValue(_("Er zijn meer --wie of --wanneer dan --actie."))
+    reeks = [
+        (
+            wat,
+            wie_acties[i] if i < len(wie_acties) else None,
+            wanneer_acties[i] if i < len(wanneer_acties) else None,
+        )
+        for i, wat in enumerate(acties)
+    ]
+    c = omgeving.werkplaats.cyclus_plan(
+        werkgroep_ref, acties=reeks, literatuur=literatuur, elders=elders, datum=_datum(datum)
+    )
+    _stap(omgeving, werkgroep_ref, c, _("Verbeterplan vastgelegd."))
+
+
+@cyclus.command("uitvoeren", help=_("Start de uitvoering van het verbeterplan."))
+@werkgroep_argument
+@datum_optie
+@wie_optie
+@pass_omgeving
+def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
+    c = omgeving.werkplaats.cyclus_uitvoeren(werkgroep_ref, datum=_datum(datum), wie=wie)
+    _stap(omgeving, werkgroep_ref, c, _("De uitvoering is gestart."))
+
+
+@cyclus.command("meting", help=_("Leg een meting van een indicator vast."))
+@werkgroep_argument
+@click.option("--indicator", required=True, help=_("De indicator."))
+@click.option("--waarde", required=True, help=_("De gemeten waarde."))
+@datum_optie
+@pass_omgeving
+def meting(
+    omgeving: Omgeving, werkgroep_ref: str, indicator: str, waarde: str, datum: str | None
+) -> None:
+    (getal,) = _getallen((waarde,), "--waarde")
+    c = omgeving.werkplaats.cyclus_meting(
+        werkgroep_ref, indicator=indicator, waarde=getal, datum=_datum(datum)
+    )
+    _stap(omgeving, werkgroep_ref, c, _("Meting vastgelegd."))
+
+
+@cyclus.command("evaluatie", help=_("Hebben we ons doel bereikt? Conclusie en lessen."))
+@werkgroep_argument
+@click.option(
+    "--conclusie",
+    required=True,
+    type=click.Choice([c.value for c in Conclusie], case_sensitive=False),
+    help=_("bereikt, deels of niet-bereikt."),
+)
+@click.option("--tekst", required=True, help=_("Toelichting op de conclusie."))
+@click.option("--les", "lessen", multiple=True, help=_("Een geleerde les; herhaal voor meer."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def evaluatie(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    conclusie: str,
+    tekst: str,
+    lessen: tuple[str, ...],
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    c = omgeving.werkplaats.cyclus_evaluatie(
+        werkgroep_ref, conclusie=conclusie, tekst=tekst, lessen=lessen, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, werkgroep_ref, c, _("Evaluatie vastgelegd."))
+
+
+@cyclus.command("afronden", help=_("Rond de cyclus af: de resultaten kunnen gedeeld worden."))
+@werkgroep_argument
+@datum_optie
+@wie_optie
+@pass_omgeving
+def afronden(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
+    c = omgeving.werkplaats.cyclus_afronden(werkgroep_ref, datum=_datum(datum), wie=wie)
+    _stap(omgeving, werkgroep_ref, c, _("Cyclus {n} is afgerond.").format(n=c.nummer))
+
+
+@cyclus.command("volgende", help=_("Begin een nieuwe cyclus vanuit de evaluatie van de vorige."))
+@werkgroep_argument
+@click.option("--vraag", help=_("Een nieuwe onderzoeksvraag (standaard: de vorige)."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def volgende(
+    omgeving: Omgeving, werkgroep_ref: str, vraag: str | None, datum: str | None, wie: str | None
+) -> None:
+    c = omgeving.werkplaats.cyclus_volgende(
+        werkgroep_ref, vraag=vraag, datum=_datum(datum), wie=wie
+    )
+    _stap(
+        omgeving,
+        werkgroep_ref,
+        c,
+        _("Cyclus {n} gestart vanuit de evaluatie van cyclus {v}.").format(n=c.nummer, v=c.vorige),
+    )
+
+
+@cyclus.command("terug", help=_("Ga een fase terug; de reden komt in de historie."))
+@werkgroep_argument
+@click.option("--reden", required=True, help=_("Waarom de werkgroep teruggaat."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def terug(
+    omgeving: Omgeving, werkgroep_ref: str, reden: str, datum: str | None, wie: str | None
+) -> None:
+    c = omgeving.werkplaats.cyclus_terug(werkgroep_ref, reden=reden, datum=_datum(datum), wie=wie)
+    _stap(omgeving, werkgroep_ref, c, _("Terug naar fase {fase}.").format(fase=c.fase.value))
+
+
+@cyclus.command("pauzeer", help=_("Pauzeer de cyclus; hij blijft in zijn fase."))
+@werkgroep_argument
+@click.option("--reden", help=_("Waarom de cyclus even stilligt."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def pauzeer(
+    omgeving: Omgeving, werkgroep_ref: str, reden: str | None, datum: str | None, wie: str | None
+) -> None:
+    c = omgeving.werkplaats.cyclus_pauzeer(werkgroep_ref, reden=reden, datum=_datum(datum), wie=wie)
+    _stap(omgeving, werkgroep_ref, c, _("De cyclus is gepauzeerd."))
+
+
+@cyclus.command("hervat", help=_("Hervat een gepauzeerde cyclus."))
+@werkgroep_argument
+@datum_optie
+@wie_optie
+@pass_omgeving
+def hervat(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
+    c = omgeving.werkplaats.cyclus_hervat(werkgroep_ref, datum=_datum(datum), wie=wie)
+    _stap(omgeving, werkgroep_ref, c, _("De cyclus is hervat."))
+
+
+def _getal(x: float) -> str:
+    return f"{x:g}"
+
+
+def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR0912 - a section per phase
+    c = o.cyclus
+    r = [_kort(o), ""]
+    r.append(_("Aanleiding:    {t}").format(t=c.aanleiding))
+    r.append(_("Vraag:         {t}").format(t=c.vraag))
+    if c.beginsituatie:
+        r.append(_("Beginsituatie: {t}").format(t=c.beginsituatie))
+    r.extend(
+        _("  bron ({soort}, {datum}): {t}").format(
+            soort=b.soort, datum=b.datum.isoformat(), t=b.beschrijving
+        )
+        for b in c.bronnen
+    )
+    if c.doel:
+        r.append(_("Doel:          {t} (visie: {v})").format(t=c.doel, v=c.visie or "-"))
+    for i in c.indicatoren:
+        achteraf = _(" — achteraf toegevoegd") if i.achteraf else ""
+        r.append(
+            _(
+                "  indicator '{naam}': nulmeting {nul}{e}, streefwaarde {streef}{e}{achteraf}"
+            ).format(
+                naam=i.naam,
+                nul=_getal(i.nulmeting),
+                streef=_getal(i.streefwaarde),
+                e=i.eenheid,
+                achteraf=achteraf,
+            )
+        )
+    if c.acties:
+        r.append(_("Verbeterplan:"))
+    for a in c.acties:
+        extra = ", ".join(x for x in (a.wie, a.wanneer) if x)
+        r.append(f"  - {a.wat}" + (f" ({extra})" if extra else ""))
+    for b in c.onderbouwing:
+        if b.literatuur:
+            r.append(_("  onderbouwing: {t}").format(t=b.literatuur))
+        else:
+            r.append(
+                _("  ervaringen elders: {w}, cyclus {n}").format(
+                    w=namen.get(b.werkgroep or "", b.werkgroep), n=b.cyclus
+                )
+            )
+    if c.metingen:
+        r.append(_("Metingen:"))
+    r.extend(
+        f"  {m.datum.isoformat()}  {m.indicator}: {_getal(m.waarde)}"
+        for m in sorted(c.metingen, key=lambda m: (m.datum, m.indicator))
+    )
+    if any(x.laatste is not None for x in o.resultaten):
+        r.append(_("Resultaten:"))
+    for x in o.resultaten:
+        if x.laatste is None:
+            continue
+        oordeel = _("bereikt") if x.bereikt else _("nog niet bereikt")
+        r.append(
+            _("  {i}: {laatste}{e} (nulmeting {nul}{e}, doel {streef}{e}): {oordeel}").format(
+                i=x.indicator,
+                laatste=_getal(x.laatste),
+                nul=_getal(x.nulmeting),
+                streef=_getal(x.streefwaarde),
+                e=x.eenheid,
+                oordeel=oordeel,
+            )
+        )
+    if c.evaluatie:
+        r.append(
+            _("Evaluatie:     {conclusie}: {t}").format(
+                conclusie=c.evaluatie.conclusie.value, t=c.evaluatie.tekst
+            )
+        )
+        r.extend(_("  les: {t}").format(t=les) for les in c.evaluatie.lessen)
+    r.append("")
+    r.append(_("Methodekwaliteit: {s}").format(s=o.kwaliteit.samenvatting()))
+    for e in o.kwaliteit.elementen:
+        teken = "✓" if e.aanwezig else "·"
+        r.append(f"  {teken} {e.omschrijving}" + ("" if e.aanwezig else f" — `{e.opdracht}`"))
+    r.append("")
+    r.append(_("Historie:"))
+    for h in c.historie:
+        wie = f" ({namen.get(h.wie, h.wie)})" if h.wie else ""
+        reden = f": {h.reden}" if h.reden else ""
+        r.append(f"  {h.datum.isoformat()} {h.overgang}: {h.van or '-'} → {h.naar}{wie}{reden}")
+    return "\n".join(r)
+
+
+@cyclus.command(
+    "toon",
+    help=_("Toon een cyclus: de stappen, de resultaten, de methodekwaliteit en de historie."),
+)
+@werkgroep_argument
+@click.option(
+    "--cyclus", "nummer", type=int, help=_("Het nummer van de cyclus (standaard: de laatste).")
+)
+@pass_omgeving
+def toon_cyclus(omgeving: Omgeving, werkgroep_ref: str, nummer: int | None) -> None:
+    wp = omgeving.werkplaats
+    overzicht = wp.cyclus_overzicht(werkgroep_ref, nummer)
+    namen = wp.namen() | {g.id: g.naam for g in wp.werkgroepen()}
+    toon(omgeving, overzicht, lambda: _volledig(overzicht, namen))
