@@ -1,0 +1,299 @@
+"""Random sequences of every cycle operation against a simple model of the phases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from hypothesis import event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from onderzoekscyclus import OnderzoekscyclusError, Werkplaats
+from onderzoekscyclus.cyclus import Fase
+from onderzoekscyclus.model import Werkgroep
+
+VOLGORDE = list(Fase)
+datums = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+class CyclusMachine(RuleBasedStateMachine):
+    """The model: the expected phase, paused flag and number of transitions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._map = tempfile.TemporaryDirectory()
+        wp = Werkplaats.maak(Path(self._map.name) / "wp", "Stateful")
+        wp.school_toevoegen("School", brin="12AB", sector="po")
+        wp.school_profiel("School", visie={"visie": "tekst"})
+        wp.werkgroep_toevoegen("Rekenen", scholen=["School"])
+        wp.werkgroep_toevoegen("Elders", scholen=["School"])
+        wp.cyclus_start("Elders", aanleiding="a", vraag="v")
+        self.wp = wp
+        self.fase: Fase | None = None
+        self.gepauzeerd = False
+        self.overgangen = 0
+        self.indicatoren: set[str] = set()
+        self.metingen: dict[str, int] = {}
+        self.heeft_bron = False
+
+    def teardown(self) -> None:
+        self._map.cleanup()
+
+    def _pad(self) -> Path:
+        return self.wp.opslag.pad(Werkgroep, self.wp.werkgroep("Rekenen").id)
+
+    def _doe(
+        self, stap, *, verwacht: bool, nieuwe_fase: Fase | None = None, telt: bool = True
+    ) -> bool:
+        voor_bytes = self._pad().read_bytes()
+        voor = self.wp.werkgroep("Rekenen")
+        try:
+            stap()
+        except OnderzoekscyclusError:
+            assert not verwacht, "refused while the model says it is allowed"
+            assert self._pad().read_bytes() == voor_bytes
+            assert self.wp.werkgroep("Rekenen") == voor
+            return False
+        assert verwacht, "allowed while the model says it must be refused"
+        if nieuwe_fase is not None:
+            self.fase = nieuwe_fase
+        if telt:
+            self.overgangen += 1
+        return True
+
+    def _actief(self) -> bool:
+        return self.fase is not None and not self.gepauzeerd
+
+    @initialize(datum=datums)
+    def begin(self, datum: dt.date) -> None:
+        self.start(datum)
+
+    @rule(datum=datums)
+    def start(self, datum: dt.date) -> None:
+        mag = self.fase in (None, Fase.AFGEROND)
+        if self._doe(
+            lambda: self.wp.cyclus_start("Rekenen", aanleiding="a", vraag="v", datum=datum),
+            verwacht=mag,
+            nieuwe_fase=Fase.AANLEIDING,
+        ):
+            self.overgangen = 1
+            self.indicatoren, self.metingen, self.heeft_bron = set(), {}, False
+
+    @rule(met_bron=st.sampled_from([True, True, True, False]), datum=datums)
+    def beginsituatie(self, met_bron: bool, datum: dt.date) -> None:
+        # in the beginsituatie phase a bron is already there, so adding none is allowed;
+        # a cycle started by `volgende` already holds the evaluation as its first bron
+        mag = self._actief() and (
+            ((met_bron or self.heeft_bron) and self.fase is Fase.AANLEIDING)
+            or self.fase is Fase.BEGINSITUATIE
+        )
+        telt = self.fase is Fase.AANLEIDING
+        if self._doe(
+            lambda: self.wp.cyclus_beginsituatie(
+                "Rekenen", tekst="t", bronnen=["b"] if met_bron else [], datum=datum
+            ),
+            verwacht=mag,
+            nieuwe_fase=Fase.BEGINSITUATIE,
+            telt=telt,
+        ):
+            self.heeft_bron = True
+
+    @rule(
+        visie=st.sampled_from(["visie", "visie", "visie", "onbekend", None]),
+        indicator=st.sampled_from(["a", "b", "a", "b", None]),
+    )
+    def doel(self, visie: str | None, indicator: str | None) -> None:
+        nieuw = indicator is not None and indicator not in self.indicatoren
+        if self.fase in (Fase.VERBETERPLAN, Fase.UITVOERING):
+            mag = self._actief() and visie is None and nieuw
+            if self._doe(
+                lambda: self.wp.cyclus_doel(
+                    "Rekenen",
+                    visie=visie,
+                    indicatoren=[(indicator, "%", 1, 2)] if indicator else [],
+                ),
+                verwacht=mag,
+                telt=False,
+            ):
+                self.indicatoren.add(indicator)  # type: ignore[arg-type]
+            return
+        heeft = bool(self.indicatoren) or nieuw
+        mag = (
+            self._actief()
+            and self.fase in (Fase.BEGINSITUATIE, Fase.DOEL)
+            and visie != "onbekend"
+            and (indicator is None or nieuw)
+            and heeft
+            and (visie == "visie" or self.fase is Fase.DOEL)
+        )
+        telt = self.fase is Fase.BEGINSITUATIE
+        if (
+            self._doe(
+                lambda: self.wp.cyclus_doel(
+                    "Rekenen",
+                    tekst="d",
+                    visie=visie,
+                    indicatoren=[(indicator, "%", 1, 2)] if indicator else [],
+                ),
+                verwacht=mag,
+                nieuwe_fase=Fase.DOEL,
+                telt=telt,
+            )
+            and indicator
+        ):
+            self.indicatoren.add(indicator)
+
+    @rule(
+        grond=st.sampled_from(
+            ["literatuur", "elders", "literatuur", "elders", "nergens", "onbekend"]
+        )
+    )
+    def plan(self, grond: str) -> None:
+        mag = (
+            self._actief()
+            and self.fase in (Fase.DOEL, Fase.VERBETERPLAN)
+            and grond in ("literatuur", "elders")
+        )
+        if self.fase is Fase.VERBETERPLAN and grond == "nergens":
+            mag = self._actief()
+        extra = {
+            "literatuur": {"literatuur": ["l"]},
+            "elders": {"elders": ["Elders"]},
+            "nergens": {},
+            "onbekend": {"elders": ["Bestaatniet"]},
+        }[grond]
+        self._doe(
+            lambda: self.wp.cyclus_plan("Rekenen", acties=[("a", None, None)], **extra),
+            verwacht=mag,
+            nieuwe_fase=Fase.VERBETERPLAN,
+            telt=self.fase is Fase.DOEL,
+        )
+
+    @rule(datum=datums)
+    def uitvoeren(self, datum: dt.date) -> None:
+        self._doe(
+            lambda: self.wp.cyclus_uitvoeren("Rekenen", datum=datum),
+            verwacht=self._actief() and self.fase is Fase.VERBETERPLAN,
+            nieuwe_fase=Fase.UITVOERING,
+        )
+
+    @rule(indicator=st.sampled_from(["a", "b", "c"]), waarde=st.floats(-100, 100), datum=datums)
+    def meting(self, indicator: str, waarde: float, datum: dt.date) -> None:
+        mag = self._actief() and self.fase is Fase.UITVOERING and indicator in self.indicatoren
+        if self._doe(
+            lambda: self.wp.cyclus_meting(
+                "Rekenen", indicator=indicator, waarde=waarde, datum=datum
+            ),
+            verwacht=mag,
+            telt=False,
+        ):
+            self.metingen[indicator] = self.metingen.get(indicator, 0) + 1
+
+    @rule(conclusie=st.sampled_from(["bereikt", "deels", "niet-bereikt", "misschien"]))
+    def evaluatie(self, conclusie: str) -> None:
+        compleet = all(self.metingen.get(i) for i in self.indicatoren)
+        mag = (
+            self._actief()
+            and conclusie != "misschien"
+            and (self.fase is Fase.EVALUATIE or (self.fase is Fase.UITVOERING and compleet))
+        )
+        self._doe(
+            lambda: self.wp.cyclus_evaluatie("Rekenen", conclusie=conclusie, tekst="t"),
+            verwacht=mag,
+            nieuwe_fase=Fase.EVALUATIE,
+            telt=self.fase is Fase.UITVOERING,
+        )
+
+    @rule()
+    def afronden(self) -> None:
+        self._doe(
+            lambda: self.wp.cyclus_afronden("Rekenen"),
+            verwacht=self._actief() and self.fase is Fase.EVALUATIE,
+            nieuwe_fase=Fase.AFGEROND,
+        )
+
+    @rule()
+    def volgende(self) -> None:
+        if self._doe(
+            lambda: self.wp.cyclus_volgende("Rekenen"),
+            verwacht=self.fase is Fase.AFGEROND,
+            nieuwe_fase=Fase.AANLEIDING,
+        ):
+            self.overgangen = 1
+            self.indicatoren, self.metingen, self.heeft_bron = set(), {}, True
+
+    @rule(reden=st.sampled_from(["", "Terug om een reden", "", ""]))
+    def terug(self, reden: str) -> None:
+        mag = self._actief() and bool(reden) and self.fase not in (None, Fase.AANLEIDING)
+        vorige = VOLGORDE[VOLGORDE.index(self.fase) - 1] if self.fase else None
+        self._doe(
+            lambda: self.wp.cyclus_terug("Rekenen", reden=reden), verwacht=mag, nieuwe_fase=vorige
+        )
+
+    @rule()
+    def pauzeer(self) -> None:
+        mag = self.fase not in (None, Fase.AFGEROND) and not self.gepauzeerd
+        if self._doe(lambda: self.wp.cyclus_pauzeer("Rekenen"), verwacht=mag):
+            self.gepauzeerd = True
+
+    @precondition(lambda self: self.fase is not None)
+    @rule()
+    def hervat(self) -> None:
+        if self._doe(lambda: self.wp.cyclus_hervat("Rekenen"), verwacht=self.gepauzeerd):
+            self.gepauzeerd = False
+
+    @precondition(lambda self: self._actief())
+    @rule(datum=datums, stappen=st.integers(1, 12))
+    def vooruit(self, datum: dt.date, stappen: int) -> None:
+        """A few valid next steps, so random runs also reach the later phases."""
+        for _ in range(stappen):
+            if self._actief():
+                self._een_stap_vooruit(datum)
+
+    def _een_stap_vooruit(self, datum: dt.date) -> None:
+        fase = self.fase
+        if fase is Fase.AANLEIDING:
+            self.beginsituatie(met_bron=True, datum=datum)
+        elif fase is Fase.BEGINSITUATIE:
+            self.doel(visie="visie", indicator=None if "a" in self.indicatoren else "a")
+        elif fase is Fase.DOEL:
+            self.plan(grond="literatuur")
+        elif fase is Fase.VERBETERPLAN:
+            self.uitvoeren(datum=datum)
+        elif fase is Fase.UITVOERING:
+            for indicator in sorted(i for i in self.indicatoren if not self.metingen.get(i)):
+                self.meting(indicator=indicator, waarde=1.0, datum=datum)
+            self.evaluatie(conclusie="deels")
+        elif fase is Fase.EVALUATIE:
+            self.afronden()
+        else:
+            self.volgende()
+
+    @invariant()
+    def bestand_en_model_kloppen(self) -> None:
+        groep = self.wp.werkgroep("Rekenen")
+        cyclus = groep.actieve_cyclus()
+        if self.fase is None:
+            assert cyclus is None
+            return
+        assert cyclus is not None
+        assert (cyclus.fase, cyclus.gepauzeerd) == (self.fase, self.gepauzeerd)
+        event(f"fase {cyclus.fase.value}")
+        assert len(cyclus.historie) == self.overgangen
+        vorige = ""
+        for regel in cyclus.historie:
+            assert regel.van == vorige
+            vorige = regel.naar
+        assert vorige == cyclus.fase.value
+        assert self.wp.opslag.lees(Werkgroep, groep.id) == groep
+
+
+CyclusMachine.TestCase.settings = settings(
+    max_examples=int(os.environ.get("OZC_STATEFUL_VOORBEELDEN", "25")),
+    stateful_step_count=30,
+    deadline=None,
+)
+TestCyclus = CyclusMachine.TestCase
