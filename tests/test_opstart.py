@@ -1,0 +1,51 @@
+"""Quick commands stay quick: they do not load networkx or the domain classes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from onderzoekscyclus import Werkplaats
+
+CONTROLE = """
+import sys
+from onderzoekscyclus.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as stop:
+    if stop.code not in (0, None):
+        raise
+zwaar = sorted(m for m in ("networkx", "attrs", "cattrs", "onderzoekscyclus.model") if m in sys.modules)
+print("geladen:", ",".join(zwaar))
+"""
+
+
+def _geladen(*args: str, cwd: Path) -> set[str]:
+    uit = subprocess.run(
+        [sys.executable, "-c", CONTROLE, *args], capture_output=True, text=True, cwd=cwd, check=True
+    )
+    regel = uit.stdout.strip().splitlines()[-1]
+    assert regel.startswith("geladen:")
+    return {m for m in regel.removeprefix("geladen:").strip().split(",") if m}
+
+
+@pytest.mark.parametrize("opdracht", [["--version"], ["log", "rekenen", "Snel genoteerd"]])
+def test_snelle_opdrachten_laden_weinig(
+    gevulde_werkplaats: Werkplaats, opdracht: list[str]
+) -> None:
+    """`ozc --version` and `ozc log` import neither networkx nor attrs/cattrs."""
+    assert _geladen(*opdracht, cwd=gevulde_werkplaats.root) == set()
+
+
+def test_log_schrijft_echt(gevulde_werkplaats: Werkplaats) -> None:
+    """The light path really appends (and keeps the file valid)."""
+    _geladen(
+        "log", "rekenen", "Via het lichte pad", "--auteur", "anna", cwd=gevulde_werkplaats.root
+    )
+    laatste = gevulde_werkplaats.werkgroep("rekenen").logboek[-1]
+    assert laatste.tekst == "Via het lichte pad"
+    assert laatste.auteur == gevulde_werkplaats.persoon("anna").id
+    assert gevulde_werkplaats.controleer() == []
