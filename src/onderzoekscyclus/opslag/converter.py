@@ -105,19 +105,21 @@ def structure(data: Any, soort: type[T]) -> T:
 
 # --- errors, in Dutch, with the path of the field --------------------------------------
 
-_TYPENAMEN = {
-    str: "tekst",
-    int: "een geheel getal",
-    float: "een getal",
-    bool: "true of false",
-    dt.date: "een datum (JJJJ-MM-DD)",
-    dt.datetime: "een tijdstip",
-}
+def _typenamen() -> dict[Any, str]:
+    return {
+        str: _("tekst"),
+        int: _("een geheel getal"),
+        float: _("een getal"),
+        bool: _("true of false"),
+        dt.date: _("een datum (JJJJ-MM-DD)"),
+        dt.datetime: _("een tijdstip"),
+    }
 
 
 def _typenaam(soort: Any) -> str:
-    if soort in _TYPENAMEN:
-        return _(_TYPENAMEN[soort])
+    namen = _typenamen()
+    if soort in namen:
+        return namen[soort]
     if isinstance(soort, type) and issubclass(soort, enum.Enum):
         keuzes = ", ".join(str(lid.value) for lid in soort)
         return _("een van: {keuzes}").format(keuzes=keuzes)
