@@ -53,6 +53,7 @@ def _ozc(*args: str, cwd: Path, **omgeving: str) -> subprocess.CompletedProcess[
     env.update(omgeving)
     return subprocess.run(
         [sys.executable, "-m", "onderzoekscyclus", *args],
+        check=False,
         capture_output=True,
         text=True,
         cwd=cwd,
