@@ -14,6 +14,7 @@ Two catalogues:
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+_VASTE_DATUM = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 BRON = Path(__file__).resolve().parent.parent / "src" / "onderzoekscyclus"
 LOCALE = BRON / "locale"
 CATALOGI = {
@@ -53,6 +55,8 @@ def bijgewerkt(po: Path, taal: str, bron: Path) -> Catalog:
         catalogus = Catalog(locale=taal)
     catalogus.update(sjabloon(bron), no_fuzzy_matching=True)
     catalogus.obsolete.clear()
+    # fixed dates: the same messages must give the same bytes, whenever this runs
+    catalogus.creation_date = catalogus.revision_date = _VASTE_DATUM
     return catalogus
 
 
