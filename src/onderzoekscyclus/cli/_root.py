@@ -70,12 +70,18 @@ class OzcGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(
-    __version__, "--version", "-V", prog_name="ozc", message="%(prog)s %(version)s"
+    __version__,
+    "--version",
+    "-V",
+    prog_name="ozc",
+    message="%(prog)s %(version)s",
+    help=_("Toon de versie en stop."),
 )
 @click.option(
     "--werkplaats",
     "werkplaats_pad",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="MAP",
     help=_(
         "De werkplaats (map) om mee te werken. Anders: de huidige map of een map daarboven, "
         "of $ONDERZOEKSCYCLUS_WERKPLAATS."
