@@ -105,6 +105,7 @@ def structure(data: Any, soort: type[T]) -> T:
 
 # --- errors, in Dutch, with the path of the field --------------------------------------
 
+
 def _typenamen() -> dict[Any, str]:
     return {
         str: _("tekst"),
