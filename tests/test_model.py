@@ -88,3 +88,14 @@ def test_dubbele_school_en_brin(werkplaats: Werkplaats) -> None:
         werkplaats.school_toevoegen("a", brin="13AB", sector="po")
     with pytest.raises(InvalidValue, match="hoort al bij A"):
         werkplaats.school_toevoegen("B", brin="12ab", sector="po")
+
+
+def test_publieke_namen() -> None:
+    """Every name in __all__ can be imported from the package, and nothing else is listed."""
+    import onderzoekscyclus
+
+    for naam in onderzoekscyclus.__all__:
+        assert getattr(onderzoekscyclus, naam) is not None
+    assert set(onderzoekscyclus.__all__) == set(onderzoekscyclus._MODULE_VAN) | {"__version__"}
+    with pytest.raises(AttributeError):
+        onderzoekscyclus.BestaatNiet  # noqa: B018

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from onderzoekscyclus.cyclus import Conclusie, Fase, Methodekwaliteit, Onderzoekscyclus
     from onderzoekscyclus.errors import (
         AmbiguousReference,
         FileFormatError,
@@ -40,16 +41,23 @@ if TYPE_CHECKING:
         WerkgroepSoort,
         WerkplaatsInfo,
     )
-    from onderzoekscyclus.werkplaats import Status, WerkgroepOverzicht, Werkplaats
+    from onderzoekscyclus.statemachine import Geweigerd
+    from onderzoekscyclus.werkplaats import CyclusOverzicht, Status, WerkgroepOverzicht, Werkplaats
 
 __all__ = [
     "AmbiguousReference",
+    "Conclusie",
+    "CyclusOverzicht",
+    "Fase",
     "FileFormatError",
+    "Geweigerd",
     "InvalidValue",
     "Lid",
     "LidRol",
     "LockTimeout",
     "Logregel",
+    "Methodekwaliteit",
+    "Onderzoekscyclus",
     "OnderzoekscyclusError",
     "Persoon",
     "Profiel",
@@ -73,6 +81,12 @@ __all__ = [
 
 # where each public name lives; imported on first use (PEP 562)
 _MODULE_VAN = {
+    "Conclusie": "onderzoekscyclus.cyclus",
+    "Fase": "onderzoekscyclus.cyclus",
+    "Methodekwaliteit": "onderzoekscyclus.cyclus",
+    "Onderzoekscyclus": "onderzoekscyclus.cyclus",
+    "Geweigerd": "onderzoekscyclus.statemachine",
+    "CyclusOverzicht": "onderzoekscyclus.werkplaats",
     "AmbiguousReference": "onderzoekscyclus.errors",
     "FileFormatError": "onderzoekscyclus.errors",
     "InvalidValue": "onderzoekscyclus.errors",
