@@ -41,7 +41,9 @@ if TYPE_CHECKING:
         WerkgroepSoort,
         WerkplaatsInfo,
     )
+    from onderzoekscyclus.netwerk import Themanetwerk
     from onderzoekscyclus.statemachine import Geweigerd
+    from onderzoekscyclus.thesaurus import Thema, Thesaurus
     from onderzoekscyclus.werkplaats import CyclusOverzicht, Status, WerkgroepOverzicht, Werkplaats
 
 __all__ = [
@@ -66,6 +68,9 @@ __all__ = [
     "School",
     "Sector",
     "Status",
+    "Thema",
+    "Themanetwerk",
+    "Thesaurus",
     "UnknownReference",
     "VisieElement",
     "Werkgroep",
@@ -81,6 +86,9 @@ __all__ = [
 
 # where each public name lives; imported on first use (PEP 562)
 _MODULE_VAN = {
+    "Themanetwerk": "onderzoekscyclus.netwerk",
+    "Thema": "onderzoekscyclus.thesaurus",
+    "Thesaurus": "onderzoekscyclus.thesaurus",
     "Conclusie": "onderzoekscyclus.cyclus",
     "Fase": "onderzoekscyclus.cyclus",
     "Methodekwaliteit": "onderzoekscyclus.cyclus",

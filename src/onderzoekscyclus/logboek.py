@@ -1,7 +1,8 @@
 """Writing in a werkgroep's logboek: the most frequent operation, kept light.
 
 A werkgroep logs often, so ``ozc log`` must start fast and, in a partnership of
-thousands of schools, touch one file only. This module appends an entry to the raw
+thousands of schools, touch one file only: the werkgroep is found by name through the
+derived index (:mod:`onderzoekscyclus.index`), which learns about the file it writes. This module appends an entry to the raw
 data of the werkgroep file without building the domain objects: the rest of the file
 is kept exactly as it is (nothing is lost or reinterpreted), the schema version is
 checked (a newer major version is refused, an older one migrated), and the write is
@@ -17,8 +18,14 @@ from typing import Any
 
 from onderzoekscyclus import klok
 from onderzoekscyclus._tekst import controleer_niet_leeg
-from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
+from onderzoekscyclus.errors import (
+    AmbiguousReference,
+    FileFormatError,
+    OnderzoekscyclusError,
+    UnknownReference,
+)
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.index import INDEXBESTAND, alle_namen, kandidaten, na_schrijven
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND
@@ -32,16 +39,39 @@ _WERKGROEPEN = "werkgroepen"
 _PERSONEN = "personen"
 
 
-def _namen(root: Path, map_: str) -> list[tuple[str, str]]:
-    """(id, naam) of every file in ``map_``, reading only what is needed."""
-    uit = []
-    for pad in sorted((root / map_).glob("*.toml")):
-        try:
-            naam = loads_toml(pad.read_bytes()).get("naam")
-        except InvalidValue:
-            naam = None
-        uit.append((pad.stem, naam if isinstance(naam, str) else pad.stem))
-    return uit
+def _kies(
+    root: Path, map_: str, verwijzing: str, soort: str, lijstopdracht: str
+) -> tuple[str, int | None]:
+    """The id that ``verwijzing`` points to among the entities in ``map_``.
+
+    The index narrows the names down first (a werkplaats of thousands of werkgroepen
+    is not read whole); when that finds nothing, every name is looked at, for the
+    same answer and the same "bedoelde u …?" as without an index. Also returns the
+    folder's modification time for which the index knows every file (or ``None``).
+    """
+    gevonden, volledig, map_mtime = kandidaten(root, map_, verwijzing)
+    try:
+        keuze = zoek(
+            verwijzing,
+            gevonden,
+            soort=soort,
+            lijstopdracht=lijstopdracht,
+            naam=lambda k: k[1],
+            id_=lambda k: k[0],
+        )
+    except UnknownReference as fout:
+        if volledig or isinstance(fout, AmbiguousReference):
+            raise
+        map_mtime = None
+        keuze = zoek(
+            verwijzing,
+            alle_namen(root, map_),
+            soort=soort,
+            lijstopdracht=lijstopdracht,
+            naam=lambda k: k[1],
+            id_=lambda k: k[0],
+        )
+    return keuze[0], map_mtime
 
 
 def voeg_logregel_toe(
@@ -58,28 +88,17 @@ def voeg_logregel_toe(
     Returns the entry as stored: ``{"datum": …, "tekst": …, "auteur": …}``.
     """
     controleer_niet_leeg(tekst, "tekst")
-    groep_id, _naam = zoek(
-        werkgroep,
-        _namen(root, _WERKGROEPEN),
-        soort=_("werkgroep"),
-        lijstopdracht="ozc werkgroep lijst",
-        naam=lambda k: k[1],
-        id_=lambda k: k[0],
-    )
+    groep_id, bekend = _kies(root, _WERKGROEPEN, werkgroep, _("werkgroep"), "ozc werkgroep lijst")
     regel: dict[str, Any] = {"datum": datum or klok.vandaag(), "tekst": tekst}
     if auteur:
-        regel["auteur"] = zoek(
-            auteur,
-            _namen(root, _PERSONEN),
-            soort=_("persoon"),
-            lijstopdracht="ozc persoon lijst",
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )[0]
+        regel["auteur"] = _kies(root, _PERSONEN, auteur, _("persoon"), "ozc persoon lijst")[0]
     pad = root / _WERKGROEPEN / f"{groep_id}.toml"
     label = f"{_WERKGROEPEN}/{pad.name}"
     with WerkplaatsLock(root / GEGEVENSMAP / LOCKBESTAND):
-        sweep_temporaries([pad.parent])
+        if not (root / GEGEVENSMAP / INDEXBESTAND).exists():
+            # listing tens of thousands of files would cost more than the append itself;
+            # with an index, the next command that writes anything else sweeps instead
+            sweep_temporaries([pad.parent])
         try:
             data = loads_toml(pad.read_bytes())
             data = migreer("werkgroep", data, lees_versie(data))
@@ -96,5 +115,11 @@ def voeg_logregel_toe(
                 [f"{label} @ $.logboek: " + _("verwacht een lijst")],
             )
         logboek.append(regel)
+        map_mtime = _mtime(pad.parent)
         write_atomic(pad, dumps_toml({"schema": versie_tekst(), **data}))
+        na_schrijven(root, _WERKGROEPEN, groep_id, data, map_mtime, bekend)
     return regel
+
+
+def _mtime(map_: Path) -> int:
+    return map_.stat().st_mtime_ns

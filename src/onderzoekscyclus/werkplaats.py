@@ -265,9 +265,18 @@ class Werkplaats:
         scholen: Iterable[str],
         soort: str = "leerteam",
         themas: Iterable[str] = (),
+        nieuw_thema: bool = False,
     ) -> Werkgroep:
-        """Add a werkgroep of one or more schools."""
+        """Add a werkgroep of one or more schools.
+
+        A theme the thesaurus does not know (and no werkgroep uses) is refused with a
+        suggestion, unless ``nieuw_thema`` is set.
+        """
+        from onderzoekscyclus.netwerk import controleer_themas  # noqa: PLC0415
+
         naam = schone_naam(naam)
+        themas = tuple(themas)
+        controleer_themas(self.root, themas, nieuw=nieuw_thema)
         with self.opslag.vergrendeld():
             school_ids = tuple(dict.fromkeys(self.school(s).id for s in scholen))
             for andere in self.werkgroepen():

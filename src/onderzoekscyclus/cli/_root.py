@@ -25,6 +25,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "persoon": ("onderzoekscyclus.cli.persoon", "persoon"),
     "school": ("onderzoekscyclus.cli.school", "school"),
     "status": ("onderzoekscyclus.cli.beheer", "status"),
+    "thema": ("onderzoekscyclus.cli.thema", "thema"),
     "werkgroep": ("onderzoekscyclus.cli.werkgroep", "werkgroep"),
 }
 

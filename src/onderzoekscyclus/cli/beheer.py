@@ -122,8 +122,27 @@ def migreer(omgeving: Omgeving) -> None:
         "Vervang een bestaande voorbeeldwerkplaats in MAP (alleen als die door `ozc demo` is gemaakt)."
     ),
 )
+@click.option(
+    "--scholen",
+    type=click.IntRange(min=1),
+    help=_(
+        "Maak een groot verzonnen partnerschap met zoveel scholen (besturen, clusters, "
+        "werkgroepen, cycli), om het themanetwerk op schaal te proberen."
+    ),
+)
 @pass_omgeving
-def demo(omgeving: Omgeving, map_: Path, vervang: bool) -> None:
+def demo(omgeving: Omgeving, map_: Path, vervang: bool, scholen: int | None) -> None:
+    if scholen is not None:
+        from onderzoekscyclus._demo_schaal import maak_grote_demo  # noqa: PLC0415
+
+        root = maak_grote_demo(map_, scholen, vervang=vervang)
+        melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))
+        toon(
+            omgeving,
+            {"root": str(root), "scholen": scholen},
+            lambda: _("Probeer nu: cd {map} en `ozc thema lijst`.").format(map=map_),
+        )
+        return
     from onderzoekscyclus.demo import maak_demo  # noqa: PLC0415 - only this command needs it
 
     wp = maak_demo(map_, vervang=vervang)

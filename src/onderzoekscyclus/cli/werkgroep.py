@@ -53,12 +53,22 @@ def _werkgroep_tekst(g: Werkgroep, namen: dict[str, str]) -> str:
 @click.option(
     "--thema", "themas", multiple=True, help=_("Thema van de werkgroep; herhaal voor meer.")
 )
+@click.option(
+    "--nieuw-thema",
+    is_flag=True,
+    help=_("Neem een thema op dat de thesaurus nog niet kent (anders volgt een suggestie)."),
+)
 @pass_omgeving
 def toevoegen(
-    omgeving: Omgeving, naam: str, scholen: tuple[str, ...], soort: str, themas: tuple[str, ...]
+    omgeving: Omgeving,
+    naam: str,
+    scholen: tuple[str, ...],
+    soort: str,
+    themas: tuple[str, ...],
+    nieuw_thema: bool,
 ) -> None:
     nieuw = omgeving.werkplaats.werkgroep_toevoegen(
-        naam, scholen=scholen, soort=soort, themas=themas
+        naam, scholen=scholen, soort=soort, themas=themas, nieuw_thema=nieuw_thema
     )
     toon(
         omgeving,

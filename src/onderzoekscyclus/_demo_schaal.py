@@ -1,0 +1,576 @@
+"""A made-up partnership of any size: ``ozc demo MAP --scholen N``.
+
+For trying the themanetwerk (and measuring it) at the scale of a large partnership or
+of the whole country. Everything is invented and reproducible from ``seed``: boards
+(besturen) of about twenty schools in clusters of about five, a teacher-training
+institute per hundred schools, three to six werkgroepen per school and now and then a
+bovenschoolse one, themes drawn with a realistic skew (a few themes are everywhere,
+most are rare; every board has speerpunten of its own), research cycles in every
+phase, logboeken of realistic length, and persons with expertise.
+
+The files are written directly (the bytes of :meth:`Opslag.inhoud`, no lock, no
+fsync: the folder is new), one board at a time, in several processes when there are
+many boards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import random
+import shutil
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from onderzoekscyclus import cyclus as c
+from onderzoekscyclus import klok
+from onderzoekscyclus._tekst import slug, vergelijkbaar
+from onderzoekscyclus.errors import WerkplaatsError
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.model import (
+    Lid,
+    Logregel,
+    Persoon,
+    Profiel,
+    School,
+    VisieElement,
+    Werkgroep,
+    WerkplaatsInfo,
+)
+from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND, Opslag
+
+__all__ = ["maak_grote_demo"]
+
+_DEMO_MARKERING = "demo"  # the same marker `ozc demo` leaves, so --vervang works on both
+_ALFABET = "23456789abcdefghjkmnpqrstuvwxyz"
+_PER_BESTUUR = 20
+_PER_CLUSTER = 5
+
+# themes by popularity per sector; drawn with weight 1 / rank (Zipf)
+_PO = [
+    "rekenen", "begrijpend lezen", "pedagogisch klimaat", "gedrag", "ontwikkelingsvoorsprong",
+    "technisch lezen", "jonge kind", "wetenschap en techniek", "digitale geletterdheid",
+    "burgerschap", "spelling", "formatief evalueren", "expliciete directe instructie",
+    "woordenschat", "sociale veiligheid", "sociaal-emotionele ontwikkeling", "differentiatie",
+    "eigenaarschap", "leesmotivatie", "executieve functies", "handelingsgericht werken", "NT2",
+    "ouderbetrokkenheid", "kansengelijkheid", "coöperatief leren", "schrijven", "automatiseren",
+    "dyslexie", "onderzoekend en ontwerpend leren", "kunst en cultuur", "bewegingsonderwijs",
+    "gezondheid", "Engels", "meertaligheid", "mediawijsheid", "PBS", "klassenmanagement",
+    "collegiaal leren", "duurzaamheid", "wereldoriëntatie", "VVE", "spelend leren",
+    "computational thinking", "redactiesommen", "gepersonaliseerd leren", "anders organiseren",
+    "dyscalculie", "muziek", "inclusief onderwijs", "leren leren", "aanvankelijk lezen",
+    "mondelinge taalvaardigheid", "meten en meetkunde",
+]  # fmt: skip
+_SO = [
+    "gedrag", "pedagogisch klimaat", "passend onderwijs", "PBS", "handelingsgericht werken",
+    "sociaal-emotionele ontwikkeling", "rekenen", "begrijpend lezen", "executieve functies",
+    "inclusief onderwijs", "dyslexie", "technisch lezen", "ouderbetrokkenheid", "klassenmanagement",
+]  # fmt: skip
+_VO = [
+    "taalbeleid", "formatief evalueren", "burgerschap", "digitale geletterdheid",
+    "loopbaanoriëntatie", "gepersonaliseerd leren", "wiskunde", "differentiatie", "Engels",
+    "sociale veiligheid", "leesmotivatie", "eigenaarschap", "executieve functies",
+    "wereldburgerschap", "duurzaamheid", "mediawijsheid", "opbrengstgericht werken",
+]  # fmt: skip
+_OPLEIDING = [
+    "samen opleiden", "praktijkonderzoek", "inductie", "collegiaal leren", "leiderschap",
+    "onderzoekend en ontwerpend leren", "begrijpend lezen", "rekenen", "burgerschap",
+]  # fmt: skip
+_THEMAS = {"po": _PO, "so": _SO, "vo": _VO, "opleiding": _OPLEIDING}
+
+# how people also type a theme: synonyms, capitals, abbreviations
+_VARIANTEN = {
+    "ontwikkelingsvoorsprong": ["hoogbegaafdheid", "Hoogbegaafdheid", "meerbegaafdheid"],
+    "begrijpend lezen": ["Begrijpend lezen", "tekstbegrip", "Begrijpend Lezen"],
+    "wetenschap en techniek": ["W&T", "techniek", "Wetenschap & Techniek"],
+    "digitale geletterdheid": ["digitale vaardigheden", "ICT-geletterdheid"],
+    "rekenen": ["Rekenen", "rekenen-wiskunde", "rekenonderwijs"],
+    "pedagogisch klimaat": ["Pedagogisch klimaat", "schoolklimaat"],
+    "jonge kind": ["kleuters", "Jonge kind"],
+    "sociaal-emotionele ontwikkeling": ["sociaal emotionele ontwikkeling", "welbevinden"],
+    "expliciete directe instructie": ["EDI", "directe instructie"],
+    "formatief evalueren": ["formatief handelen", "Formatief evalueren"],
+}
+_VRIJ = ["Kanjertraining", "Rots en Water", "thematisch werken", "Groepsdoorbraak", "Leefstijl"]
+_KWALITEITEN = [
+    "coachen", "organiseren", "leidinggeven", "conflicten oplossen", "ondernemen",
+    "creativiteit", "onderzoek",
+]  # fmt: skip
+
+_VOORNAMEN = [
+    "Anna", "Daan", "Emma", "Sem", "Julia", "Lucas", "Mila", "Finn", "Sophie", "Levi", "Tess",
+    "Noah", "Sara", "Milan", "Fenna", "Bram", "Lotte", "Thijs", "Eva", "Ruben", "Noor", "Jesse",
+    "Fleur", "Luuk", "Iris", "Sven", "Lieke", "Stijn", "Roos", "Tim", "Fatima", "Mohamed",
+    "Yasmina", "Mehmet", "Aylin", "Youssef", "Sanne", "Joris", "Marloes", "Kees", "Ingrid",
+    "Peter", "Monique", "Hans", "Petra", "Marco", "Wendy", "Erik", "Linda", "Ahmed",
+]  # fmt: skip
+_ACHTERNAMEN = [
+    "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
+    "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks",
+    "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer",
+    "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "Schouten", "Willems", "Hoekstra",
+    "Verhoeven", "Koster", "Prins", "Maas", "Yilmaz", "El Amrani", "Kaya", "Aarts", "Coenen",
+    "Peeters", "Wouters", "van Beek", "Postma", "Kuipers", "Huisman", "Veenstra", "Claassen",
+]  # fmt: skip
+_SCHOOLNAMEN = [
+    "De Regenboog", "De Vlinder", "De Klimop", "De Wereldwijzer", "De Springplank",
+    "Het Octopus", "De Fonkelsteen", "De Zonnewijzer", "De Kameleon", "Het Kompas",
+    "De Ontdekking", "De Horizon", "De Vuurvogel", "De Wegwijzer", "De Sterrenkijker",
+    "De Linde", "De Eik", "De Esdoorn", "Het Anker", "De Bron", "De Driesprong", "De Boomgaard",
+    "De Zandloper", "Het Startblok", "De Windroos", "De Meander", "De Toermalijn", "De Piramide",
+    "Het Mozaïek", "De Parel", "De Tweemaster", "De Lichtboog", "De Vlieger", "De Schatkist",
+    "Het Palet", "De Brug", "De Kleine Prins", "De Notenkraker", "De Paddenstoel", "De Sprankel",
+]  # fmt: skip
+_VOORVOEGSELS = ["", "", "", "Basisschool ", "Kindcentrum ", "IKC ", "OBS ", "CBS ", "RKBS "]
+_PLAATSEN = [
+    "Eindhoven", "Veldhoven", "Best", "Oirschot", "Bladel", "Eersel", "Bergeijk", "Valkenswaard",
+    "Waalre", "Geldrop", "Mierlo", "Nuenen", "Son", "Helmond", "Deurne", "Asten", "Someren",
+    "Tilburg", "Goirle", "Oisterwijk", "Breda", "Etten-Leur", "Roosendaal", "Zwolle", "Kampen",
+    "Deventer", "Apeldoorn", "Zutphen", "Arnhem", "Nijmegen", "Wijchen", "Ede", "Wageningen",
+    "Utrecht", "Zeist", "Houten", "Amersfoort", "Leusden", "Gouda", "Alphen aan den Rijn",
+    "Leiden", "Katwijk", "Haarlem", "Heemstede", "Alkmaar", "Heerhugowaard", "Hoorn", "Purmerend",
+    "Groningen", "Haren", "Assen", "Emmen", "Leeuwarden", "Sneek", "Drachten", "Heerenveen",
+    "Maastricht", "Sittard", "Heerlen", "Venlo", "Roermond", "Weert", "Middelburg", "Goes",
+    "Vlissingen", "Almere", "Lelystad", "Dordrecht", "Zwijndrecht", "Delft", "Rijswijk",
+    "Zoetermeer", "Den Bosch", "Oss", "Uden", "Veghel", "Boxtel", "Enschede", "Hengelo", "Almelo",
+]  # fmt: skip
+_WIJKEN = ["Noord", "Oost", "Zuid", "West", "Centrum", "Buiten", "Dorp", "Haven"]
+_VISIE = [
+    ("eigenaarschap", "Leerlingen sturen mee in hun eigen leerproces"),
+    ("samen leren", "Leraren leren van en met elkaar, op de werkvloer"),
+    ("kansengelijkheid", "Elk kind krijgt de ondersteuning die het nodig heeft"),
+    ("nieuwsgierigheid", "We leren vanuit de vragen van kinderen"),
+    ("veiligheid", "Een veilige groep is de basis voor leren"),
+    ("vakmanschap", "Sterke basisvaardigheden voor iedere leerling"),
+]
+_SOORTEN = [
+    ("leerteam", "Leerteam", 5),
+    ("plg", "PLG", 3),
+    ("learning-community", "Leergroep", 1),
+    ("gelegenheidscommunity", "Werkgroep", 2),
+]
+_LOGTEKSTEN = [
+    "Lesbezoek bij elkaar in groep {groep}, met de kijkwijzer {thema}",
+    "Resultaten van de {thema}-toets besproken",
+    "Artikel over {thema} samen gelezen en vertaald naar onze lessen",
+    "Afspraken gemaakt over de volgende stap voor {thema}",
+    "Leerlinggesprekken gevoerd over {thema}; de opbrengst gedeeld",
+    "Collega van een andere school vertelde over hun aanpak van {thema}",
+    "Nulmeting afgenomen in groep {groep}",
+    "Studiemiddag {thema}: het team oefende met de nieuwe aanpak",
+    "Observaties in groep {groep} vergeleken met de vorige ronde",
+    "Tussenevaluatie: wat werkt, wat stoppen we mee",
+]
+_FASEN = ["aanleiding", "beginsituatie", "doel", "verbeterplan", "uitvoering", "evaluatie", "afgerond"]  # fmt: skip
+
+
+def maak_grote_demo(
+    map_: Path | str, scholen: int, *, seed: int = 1, vervang: bool = False
+) -> Path:
+    """Write a made-up partnership of ``scholen`` schools (institutes included) in ``map_``.
+
+    Returns the root of the new werkplaats. The same ``seed`` and the same date
+    (``ONDERZOEKSCYCLUS_VANDAAG``) give the same files.
+    """
+    if scholen < 1:
+        raise WerkplaatsError(_("Het aantal scholen moet 1 of meer zijn."))
+    root = Path(map_)
+    if vervang and root.exists():
+        if (
+            not (root / GEGEVENSMAP / _DEMO_MARKERING).is_file()
+            or not (root / ROOTBESTAND).is_file()
+        ):
+            raise WerkplaatsError(
+                _("{map} is geen voorbeeldwerkplaats; die vervang ik niet.").format(map=root),
+                _("Kies een nieuwe map voor het voorbeeld."),
+            )
+        shutil.rmtree(root)
+    Opslag.maak(
+        root,
+        WerkplaatsInfo(naam=_("Voorbeeldpartnerschap met {n} scholen").format(n=scholen)),
+    )
+    (root / GEGEVENSMAP / _DEMO_MARKERING).write_text(
+        _("Gemaakt door `ozc demo --scholen`.") + "\n", encoding="utf-8"
+    )
+    opleidingen = max(1, scholen // 100) if scholen >= 10 else 0
+    besturen = _verdeel(scholen - opleidingen, seed)
+    taken = [
+        (str(root.resolve()), seed, b, start, n, klok.vandaag())
+        for b, (start, n) in enumerate(besturen)
+    ]
+    if opleidingen:
+        taken.append(
+            (str(root.resolve()), seed, -1, scholen - opleidingen, opleidingen, klok.vandaag())
+        )
+    if len(taken) > 8 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+            list(pool.map(_maak_bestuur, taken, chunksize=4))
+    else:
+        for taak in taken:
+            _maak_bestuur(taak)
+    return root.resolve()
+
+
+def _verdeel(aantal: int, seed: int) -> list[tuple[int, int]]:
+    """(first school number, number of schools) per board: about twenty each."""
+    rng = random.Random(f"{seed}-besturen")
+    uit, start = [], 0
+    while start < aantal:
+        n = min(aantal - start, max(1, round(rng.gauss(_PER_BESTUUR, 5))))
+        uit.append((start, n))
+        start += n
+    return uit
+
+
+class _Ids:
+    """Ids unique across the whole werkplaats without coordination: the board's number
+    is part of the random tail."""
+
+    def __init__(self, rng: random.Random, bestuur: int) -> None:
+        self.rng = rng
+        n = bestuur + 1
+        self.kop = "".join(_ALFABET[(n // len(_ALFABET) ** i) % len(_ALFABET)] for i in range(3))
+        self.gezien: set[str] = set()
+
+    def __call__(self, naam: str | None, voorvoegsel: str = "") -> str:
+        while True:
+            staart = self.kop + "".join(self.rng.choice(_ALFABET) for _ in range(3))
+            if staart not in self.gezien:
+                self.gezien.add(staart)
+                break
+        deel = slug(naam) if naam else ""
+        basis = "-".join(d for d in (voorvoegsel, deel) if d)
+        return f"{basis}-{staart}" if basis else staart
+
+
+def _zipf(rng: random.Random, themas: Sequence[str], extra: Sequence[str], k: int) -> list[str]:
+    gewichten = [1 / (i + 1) ** 1.05 for i in range(len(themas))]
+    # a board's own speerpunten are as popular as the top themes
+    gewichten = [g * (6 if t in extra else 1) for g, t in zip(gewichten, themas, strict=True)]
+    gekozen: list[str] = []
+    while len(gekozen) < k:
+        t = rng.choices(themas, gewichten)[0]
+        if t not in gekozen:
+            gekozen.append(t)
+    return gekozen
+
+
+def _zoals_getypt(rng: random.Random, thema: str) -> str:
+    if rng.random() < 0.02:
+        return rng.choice(_VRIJ)
+    if thema in _VARIANTEN and rng.random() < 0.2:
+        return rng.choice(_VARIANTEN[thema])
+    return thema
+
+
+def _plaats(nummer: int) -> str:
+    """A town for board (or institute) ``nummer``; a town that comes round again gets a district."""
+    plaats = _PLAATSEN[nummer % len(_PLAATSEN)]
+    ronde = nummer // len(_PLAATSEN)
+    if ronde == 0:
+        return plaats
+    wijk = _WIJKEN[(ronde - 1) % len(_WIJKEN)]
+    extra = (ronde - 1) // len(_WIJKEN)
+    return f"{plaats}-{wijk}" + (f" {extra + 1}" if extra else "")
+
+
+def _maak_bestuur(taak: tuple[str, int, int, int, int, dt.date]) -> None:
+    root_tekst, seed, bestuur, start, aantal, vandaag = taak
+    root = Path(root_tekst)
+    rng = random.Random(f"{seed}-bestuur-{bestuur}")
+    ids = _Ids(rng, bestuur if bestuur >= 0 else 29000)
+    opslag = Opslag(root)
+    bestuursnaam = f"Stichting Onderwijs {_plaats(bestuur)}" if bestuur >= 0 else None
+    speerpunten = rng.sample(_PO[:30], 3)
+    scholen: list[School] = []
+    personen_van: dict[str, list[Persoon]] = {}
+    namen: set[str] = set()
+    for i in range(aantal):
+        nummer = start + i
+        school = _school(rng, ids, nummer, bestuur, bestuursnaam, i, namen, speerpunten)
+        scholen.append(school)
+        personen_van[school.id] = _personen(rng, ids, school, speerpunten)
+    for school in scholen:
+        opslag_schrijf(opslag, school)
+        for persoon in personen_van[school.id]:
+            opslag_schrijf(opslag, persoon)
+        gebruikt: set[str] = set()
+        for _k in range(rng.randint(3, 6) if school.sector != "opleiding" else rng.randint(2, 4)):
+            groep = _werkgroep(rng, ids, [school], personen_van, speerpunten, vandaag, gebruikt)
+            if groep is not None:
+                opslag_schrijf(opslag, groep)
+    if bestuur >= 0 and len(scholen) >= 3:
+        for _k in range(rng.randint(1, 3)):
+            deel = rng.sample(scholen, min(len(scholen), rng.randint(3, 6)))
+            groep = _werkgroep(
+                rng, ids, deel, personen_van, speerpunten, vandaag, set(), bovenschools=True
+            )
+            if groep is not None:
+                opslag_schrijf(opslag, groep)
+
+
+def opslag_schrijf(opslag: Opslag, obj: Any) -> None:
+    """Write ``obj``'s exact bytes to its new file (no lock, no fsync: a new folder)."""
+    opslag.pad(type(obj), obj.id).write_bytes(opslag.inhoud(obj))
+
+
+def _brin(nummer: int) -> str:
+    # two digits and two letters, unique for up to 67,600 schools
+    letters = nummer // 100
+    return f"{nummer % 100:02d}{chr(65 + letters // 26 % 26)}{chr(65 + letters % 26)}"
+
+
+def _school(
+    rng: random.Random,
+    ids: _Ids,
+    nummer: int,
+    bestuur: int,
+    bestuursnaam: str | None,
+    volgnummer: int,
+    namen: set[str],
+    speerpunten: Sequence[str],
+) -> School:
+    if bestuur < 0:
+        plaats = _plaats(nummer)
+        naam = f"Pabo {plaats}" if nummer % 2 == 0 else f"Lerarenopleiding {plaats}"
+        sector = "opleiding"
+    else:
+        plaats = _plaats(bestuur)
+        sector = rng.choices(["po", "so", "vo"], [85, 5, 10])[0]
+        kern = rng.choice(_SCHOOLNAMEN)
+        if sector == "vo":
+            naam = f"{rng.choice(['College', 'Lyceum', 'Scholengemeenschap'])} {kern.split()[-1]}"
+        elif sector == "so":
+            naam = f"SBO {kern}"
+        else:
+            naam = f"{rng.choice(_VOORVOEGSELS)}{kern}"
+        naam = f"{naam} {plaats}"
+    basis, n = naam, 1
+    while vergelijkbaar(naam) in namen:
+        n += 1
+        naam = f"{basis} {n}"
+    namen.add(vergelijkbaar(naam))
+    visie = rng.sample(_VISIE, rng.randint(1, 3))
+    return School(
+        id=ids(naam),
+        naam=naam,
+        brin=_brin(nummer),
+        sector=sector,
+        bestuur=bestuursnaam,
+        cluster=f"Cluster {volgnummer // _PER_CLUSTER + 1}" if bestuur >= 0 else None,
+        visie=tuple(VisieElement(sleutel=s, tekst=t) for s, t in visie),
+        profiel=Profiel(
+            trots=(
+                rng.choice(["Kanjertraining", "Onze schooltuin", "Leerlingenraad", "Techniekles"]),
+            ),
+            speerpunten=tuple(rng.sample(list(speerpunten), 2)),
+        ),
+    )
+
+
+def _personen(
+    rng: random.Random, ids: _Ids, school: School, speerpunten: Sequence[str]
+) -> list[Persoon]:
+    opleiding = school.sector == "opleiding"
+    uit = []
+    for k in range(rng.randint(5, 10) if opleiding else rng.randint(2, 6)):
+        if opleiding:
+            rollen = [rng.choice(["opleider", "lector", "onderzoeker", "student"])]
+        else:
+            rollen = [
+                "schoolleider"
+                if k == 0
+                else rng.choice(["leraar", "leraar", "leraar", "intern-begeleider", "specialist"])
+            ]
+        themas = _zipf(rng, _THEMAS[school.sector], speerpunten, rng.randint(0, 3))
+        kwaliteiten = rng.sample(_KWALITEITEN, rng.randint(0, 2))
+        if opleiding:
+            kwaliteiten = [*kwaliteiten, "onderzoek"]
+        uit.append(
+            Persoon(
+                id=ids(None, "persoon"),
+                naam=f"{rng.choice(_VOORNAMEN)} {rng.choice(_ACHTERNAMEN)}",
+                school=school.id,
+                rollen=tuple(rollen),
+                expertise=tuple(_zoals_getypt(rng, t) for t in themas) + tuple(kwaliteiten),
+                ambities=tuple(rng.sample(_KWALITEITEN, rng.randint(0, 1))),
+            )
+        )
+    return uit
+
+
+def _werkgroep(
+    rng: random.Random,
+    ids: _Ids,
+    scholen: Sequence[School],
+    personen_van: dict[str, list[Persoon]],
+    speerpunten: Sequence[str],
+    vandaag: dt.date,
+    gebruikt: set[str],
+    *,
+    bovenschools: bool = False,
+) -> Werkgroep | None:
+    """A werkgroep on a theme its school has no werkgroep on yet (``gebruikt``)."""
+    eerste = scholen[0]
+    vrij = [t for t in _THEMAS[eerste.sector] if t not in gebruikt] or _THEMAS[eerste.sector]
+    themas = _zipf(rng, vrij, speerpunten, min(len(vrij), rng.choices([1, 2, 3], [70, 25, 5])[0]))
+    gebruikt.add(themas[0])
+    soort, woord, _w = rng.choices(_SOORTEN, [s[2] for s in _SOORTEN])[0]
+    if bovenschools:
+        soort, woord = "bovenschools", "Netwerk"
+    naam = f"{woord} {themas[0][:1].upper()}{themas[0][1:]}"
+    if not bovenschools:
+        naam += rng.choice(
+            ["", "", f" groep {rng.randint(1, 7)}-{rng.randint(2, 8)}", " onderbouw", " bovenbouw"]
+        )
+    kandidaten = [p for s in scholen for p in personen_van[s.id]]
+    leden = rng.sample(kandidaten, min(len(kandidaten), rng.randint(1, 5)))
+    if not leden:
+        return None
+    leider = leden[0].id
+    cycli = _cycli(rng, vandaag, leider, [v.sleutel for v in eerste.visie], themas[0])
+    begin = min((x.gestart for x in cycli), default=vandaag - dt.timedelta(days=200))
+    return Werkgroep(
+        id=ids(naam),
+        naam=naam,
+        scholen=tuple(s.id for s in scholen),
+        soort=soort,
+        themas=tuple(_zoals_getypt(rng, t) for t in themas),
+        leden=tuple(
+            Lid(persoon=p.id, rol="leider" if k == 0 else rng.choice(["lid", "lid", "expert"]))
+            for k, p in enumerate(leden)
+        ),
+        logboek=_logboek(rng, vandaag, begin, [p.id for p in leden], themas[0]),
+        cycli=tuple(cycli),
+    )
+
+
+def _logboek(
+    rng: random.Random, vandaag: dt.date, begin: dt.date, leden: Sequence[str], thema: str
+) -> tuple[Logregel, ...]:
+    # most werkgroepen write a little, some a lot: a long-tailed length
+    n = min(80, int(rng.lognormvariate(math.log(8), 0.8)))
+    dagen = max(1, (vandaag - begin).days)
+    data = sorted(begin + dt.timedelta(days=rng.randrange(dagen)) for _ in range(n))
+    return tuple(
+        Logregel(
+            datum=d,
+            tekst=rng.choice(_LOGTEKSTEN).format(thema=thema, groep=rng.randint(1, 8)),
+            auteur=rng.choice(leden) if rng.random() < 0.9 else None,
+        )
+        for d in data
+    )
+
+
+def _cycli(
+    rng: random.Random, vandaag: dt.date, wie: str, visie: Sequence[str], thema: str
+) -> list[c.Onderzoekscyclus]:
+    aantal = rng.choices([0, 1, 2, 3], [15, 55, 22, 8])[0]
+    if aantal == 0:
+        return []
+    dag = vandaag - dt.timedelta(days=330 * aantal + rng.randint(0, 60))
+    cycli: list[c.Onderzoekscyclus] = []
+    for nummer in range(1, aantal + 1):
+        laatste = nummer == aantal
+        doelfase = rng.choice(_FASEN) if laatste else "afgerond"
+        if cycli:
+            huidig = c.volgende(cycli[-1], datum=dag, wie=wie)
+        else:
+            huidig = c.start(
+                1,
+                aanleiding=f"Zorgen over {thema} in de school",
+                vraag=f"Hoe versterken we {thema}?",
+                datum=dag,
+                wie=wie,
+            )
+        huidig, dag = _tot(rng, huidig, doelfase, dag, wie, visie, thema)
+        if laatste and doelfase != "afgerond" and rng.random() < 0.05:
+            huidig = c.pauzeer(huidig, reden="Even geen ruimte in het rooster", datum=dag, wie=wie)
+        cycli.append(huidig)
+        dag += dt.timedelta(days=rng.randint(10, 40))
+    return cycli
+
+
+def _tot(
+    rng: random.Random,
+    cyclus: c.Onderzoekscyclus,
+    doelfase: str,
+    dag: dt.date,
+    wie: str,
+    visie: Sequence[str],
+    thema: str,
+) -> tuple[c.Onderzoekscyclus, dt.date]:
+    """Take ``cyclus`` through the phases up to ``doelfase``, a few weeks per step."""
+
+    def verder() -> dt.date:
+        nonlocal dag
+        dag += dt.timedelta(days=rng.randint(7, 35))
+        return dag
+
+    stap = _FASEN.index(doelfase)
+    if stap >= 1:
+        cyclus = c.beginsituatie(
+            cyclus,
+            tekst=f"Zo staat {thema} er nu voor",
+            bronnen=[c.Bron(beschrijving="Toetsresultaten en observaties", datum=dag)],
+            datum=verder(),
+            wie=wie,
+        )
+    nulmeting = float(rng.randint(40, 70))
+    streef = nulmeting + rng.randint(5, 20)
+    if stap >= 2:
+        cyclus = c.doel(
+            cyclus,
+            tekst=f"Meer leerlingen op niveau voor {thema}",
+            visie=rng.choice(visie),
+            indicatoren=[
+                c.Indicator(
+                    naam="op niveau",
+                    eenheid="%",
+                    nulmeting=nulmeting,
+                    streefwaarde=streef,
+                    vastgesteld=dag,
+                )
+            ],
+            visie_elementen=visie,
+            datum=verder(),
+            wie=wie,
+        )
+    if stap >= 3:
+        cyclus = c.plan(
+            cyclus,
+            acties=[
+                c.Actie(
+                    wat=f"Wekelijks een les {thema} samen voorbereiden", wanneer="dit schooljaar"
+                )
+            ],
+            onderbouwing=[c.Onderbouwing(literatuur=f"Overzichtsstudie over {thema}")],
+            datum=verder(),
+            wie=wie,
+        )
+    if stap >= 4:
+        cyclus = c.uitvoeren(cyclus, datum=verder(), wie=wie)
+        for k in range(rng.randint(1, 4)):
+            waarde = nulmeting + (streef - nulmeting) * (k + 1) / 4 + rng.uniform(-4, 4)
+            cyclus = c.meting(
+                cyclus, indicator="op niveau", waarde=round(waarde, 1), datum=verder()
+            )
+    if stap >= 5:
+        laatste = cyclus.metingen[-1].waarde
+        conclusie = (
+            "bereikt" if laatste >= streef else ("deels" if laatste > nulmeting else "niet-bereikt")
+        )
+        cyclus = c.evalueer(
+            cyclus,
+            conclusie=conclusie,
+            tekst=f"Evaluatie van de aanpak voor {thema}",
+            lessen=["Samen lessen voorbereiden werkt"],
+            datum=verder(),
+            wie=wie,
+        )
+    if stap >= 6:
+        cyclus = c.afronden(cyclus, datum=verder(), wie=wie)
+    return cyclus, dag

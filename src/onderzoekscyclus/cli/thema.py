@@ -1,0 +1,276 @@
+"""``ozc thema``: schools, experts and networks on the same theme across a partnership."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.netwerk import (
+    ThemaExperts,
+    ThemaGebruik,
+    Themanetwerk,
+    ThemaScholen,
+    Thematischnetwerk,
+    VergelijkbareScholen,
+)
+
+_MAX_SCHOLEN_IN_TEKST = 12
+
+
+@click.group(
+    help=_(
+        "Thema's in het partnerschap: wie onderzoekt wat, wie weet ervan, "
+        "en welke scholen kunnen van elkaar leren."
+    )
+)
+def thema() -> None:
+    pass
+
+
+def _netwerk(omgeving: Omgeving) -> Themanetwerk:
+    return Themanetwerk(omgeving.root, voortgang=True)
+
+
+def _onleesbaar(omgeving: Omgeving, bestanden: Sequence[str]) -> None:
+    if bestanden:
+        click.echo(
+            ngettext(
+                "Let op: {n} bestand kon niet gelezen worden en telt niet mee (zie `ozc controleer`).",
+                "Let op: {n} bestanden konden niet gelezen worden en tellen niet mee (zie `ozc controleer`).",
+                len(bestanden),
+            ).format(n=len(bestanden)),
+            err=True,
+        )
+
+
+# --- lijst -------------------------------------------------------------------------------------
+
+
+def _lijst_tekst(themas: list[ThemaGebruik]) -> str:
+    if not themas:
+        return _("Nog geen thema's in gebruik. Geef een werkgroep een thema met --thema.")
+    regels = []
+    vrij = [t for t in themas if not t.in_thesaurus]
+    for t in themas:
+        if not t.in_thesaurus:
+            continue
+        tellingen = _("{w} werkgroepen, {s} scholen, {e} experts").format(
+            w=t.werkgroepen, s=t.scholen, e=t.experts
+        )
+        extra = ""
+        if t.varianten:
+            extra = "  " + _("(ook als: {varianten})").format(varianten=", ".join(t.varianten))
+        regels.append(f"{'  ' * t.diepte}{t.label}: {tellingen}{extra}")
+    if vrij:
+        regels.append("")
+        regels.append(
+            _("Niet in de thesaurus (voeg ze toe aan thesaurus.toml om synoniemen te koppelen):")
+        )
+        regels.extend(
+            f"  {t.label}: "
+            + _("{w} werkgroepen, {s} scholen, {e} experts").format(
+                w=t.werkgroepen, s=t.scholen, e=t.experts
+            )
+            for t in vrij
+        )
+    return "\n".join(regels)
+
+
+@thema.command("lijst", help=_("Toon de thema's die in gebruik zijn, als boom met aantallen."))
+@click.option(
+    "--alle", is_flag=True, help=_("Toon ook de thema's van de thesaurus die niemand gebruikt.")
+)
+@pass_omgeving
+def lijst(omgeving: Omgeving, alle: bool) -> None:
+    themas = _netwerk(omgeving).lijst(alle=alle)
+    toon(omgeving, themas, lambda: _lijst_tekst(themas))
+
+
+# --- scholen -----------------------------------------------------------------------------------
+
+
+def _fase(fase: str | None, cyclus: int | None, gepauzeerd: bool) -> str:
+    if fase is None:
+        return _("nog geen cyclus")
+    pauze = _(", gepauzeerd") if gepauzeerd else ""
+    return _("cyclus {n}: {fase}{pauze}").format(n=cyclus, fase=fase, pauze=pauze)
+
+
+def _scholen_tekst(antwoord: ThemaScholen) -> str:
+    kop = ngettext(
+        "{thema}: {n} school",
+        "{thema}: {n} scholen",
+        antwoord.scholen,
+    ).format(thema=antwoord.thema, n=antwoord.scholen)
+    regels = [kop]
+    if len(antwoord.omvat) > 1:
+        regels.append(_("  (met {themas})").format(themas=", ".join(antwoord.omvat)))
+    if not antwoord.werkgroepen:
+        regels.append(_("Geen werkgroep onderzoekt dit thema."))
+    vorige = None
+    for t in antwoord.werkgroepen:
+        if t.school != vorige:
+            regels.append("")
+            regels.append(f"{t.school_naam}" + (f" [{t.sector}]" if t.sector else ""))
+            vorige = t.school
+        leiders = ", ".join(t.leiders) or _("geen leider")
+        fase = _fase(t.fase, t.cyclus, t.gepauzeerd)
+        if t.conclusie and t.conclusie_cyclus == t.cyclus:
+            fase += f" ({t.conclusie})"
+        elif t.conclusie:
+            fase += "; " + _("cyclus {n} afgerond ({conclusie})").format(
+                n=t.conclusie_cyclus, conclusie=t.conclusie
+            )
+        regels.append(
+            f"  {t.werkgroep_naam} ({', '.join(t.themas)}): "
+            + fase
+            + "; "
+            + _("leider: {leiders}").format(leiders=leiders)
+        )
+    return "\n".join(regels)
+
+
+@thema.command("scholen", help=_("Toon de scholen die THEMA onderzoeken (ook smallere thema's)."))
+@click.argument("thema_tekst", metavar="THEMA")
+@pass_omgeving
+def scholen(omgeving: Omgeving, thema_tekst: str) -> None:
+    antwoord = _netwerk(omgeving).scholen(thema_tekst)
+    _onleesbaar(omgeving, antwoord.onleesbaar)
+    toon(omgeving, antwoord, lambda: _scholen_tekst(antwoord))
+
+
+# --- vergelijkbaar ----------------------------------------------------------------------------
+
+
+def _vergelijkbaar_tekst(antwoord: VergelijkbareScholen) -> str:
+    if not antwoord.themas:
+        return _(
+            "{naam} heeft nog geen werkgroep met een thema; er is niets om te vergelijken."
+        ).format(naam=antwoord.naam)
+    regels = [
+        _("Scholen die lijken op {naam} ({themas}):").format(
+            naam=antwoord.naam, themas=", ".join(antwoord.themas)
+        )
+    ]
+    if not antwoord.scholen:
+        regels.append(_("  Geen andere school werkt aan deze thema's."))
+    for i, g in enumerate(antwoord.scholen, start=1):
+        regels.append(
+            f"  {i}. {g.naam}  ({g.score:.2f})  "
+            + _("gedeeld: {themas}").format(themas=", ".join(g.gedeeld))
+        )
+    return "\n".join(regels)
+
+
+@thema.command(
+    "vergelijkbaar",
+    help=_(
+        "Toon de scholen die het meest op SCHOOL lijken: gedeelde thema's, "
+        "waarbij een zeldzaam thema zwaarder telt."
+    ),
+)
+@click.argument("school_ref", metavar="SCHOOL")
+@click.option(
+    "--aantal",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help=_("Hoeveel scholen."),
+)
+@pass_omgeving
+def vergelijkbaar(omgeving: Omgeving, school_ref: str, aantal: int) -> None:
+    antwoord = _netwerk(omgeving).vergelijkbaar(school_ref, aantal=aantal)
+    _onleesbaar(omgeving, antwoord.onleesbaar)
+    toon(omgeving, antwoord, lambda: _vergelijkbaar_tekst(antwoord))
+
+
+# --- netwerken ---------------------------------------------------------------------------------
+
+
+def _netwerken_tekst(netwerken: list[Thematischnetwerk]) -> str:
+    if not netwerken:
+        return _("Geen netwerken gevonden: er zijn te weinig scholen met gedeelde thema's.")
+    regels = []
+    for n in netwerken:
+        regels.append(
+            _("Netwerk {nummer}: {themas}").format(nummer=n.nummer, themas=", ".join(n.themas[:6]))
+            + (" …" if len(n.themas) > 6 else "")
+        )
+        opleidingen = sum(s.sector == "opleiding" for s in n.scholen)
+        regels.append(
+            "  "
+            + ngettext("{n} school", "{n} scholen", len(n.scholen)).format(n=len(n.scholen))
+            + (
+                ", "
+                + ngettext("waarvan {n} opleiding", "waarvan {n} opleidingen", opleidingen).format(
+                    n=opleidingen
+                )
+                if opleidingen
+                else ""
+            )
+            + ": "
+            + ", ".join(s.naam for s in n.scholen[:_MAX_SCHOLEN_IN_TEKST])
+            + (
+                " " + _("en {n} meer").format(n=len(n.scholen) - _MAX_SCHOLEN_IN_TEKST)
+                if len(n.scholen) > _MAX_SCHOLEN_IN_TEKST
+                else ""
+            )
+        )
+    return "\n".join(regels)
+
+
+@thema.command(
+    "netwerken",
+    help=_(
+        "Stel thematische netwerken voor: groepen scholen die aan dezelfde thema's werken "
+        "(Louvain-gemeenschappen in het netwerk van scholen en thema's)."
+    ),
+)
+@click.option(
+    "--min-scholen",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help=_("Alleen netwerken met minstens zoveel scholen."),
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help=_("Startwaarde van de berekening; dezelfde waarde geeft dezelfde netwerken."),
+)
+@pass_omgeving
+def netwerken(omgeving: Omgeving, min_scholen: int, seed: int) -> None:
+    antwoord = _netwerk(omgeving).netwerken(min_scholen=min_scholen, seed=seed)
+    toon(omgeving, antwoord, lambda: _netwerken_tekst(antwoord))
+
+
+# --- experts -----------------------------------------------------------------------------------
+
+
+def _experts_tekst(antwoord: ThemaExperts) -> str:
+    regels = [
+        ngettext("{thema}: {n} expert", "{thema}: {n} experts", len(antwoord.experts)).format(
+            thema=antwoord.thema, n=len(antwoord.experts)
+        )
+    ]
+    if len(antwoord.omvat) > 1:
+        regels.append(_("  (met {themas})").format(themas=", ".join(antwoord.omvat)))
+    for e in antwoord.experts:
+        waar = e.school_naam or _("geen school")
+        rollen = ", ".join(e.rollen) or _("geen rol")
+        regels.append(f"  {e.naam} ({waar}; {rollen}): {', '.join(e.expertise)}")
+    return "\n".join(regels)
+
+
+@thema.command("experts", help=_("Toon wie in het partnerschap expertise heeft op THEMA."))
+@click.argument("thema_tekst", metavar="THEMA")
+@pass_omgeving
+def experts(omgeving: Omgeving, thema_tekst: str) -> None:
+    antwoord = _netwerk(omgeving).experts(thema_tekst)
+    _onleesbaar(omgeving, antwoord.onleesbaar)
+    toon(omgeving, antwoord, lambda: _experts_tekst(antwoord))

@@ -1,0 +1,718 @@
+"""The themanetwerk of a partnership: who researches which theme, who knows about it,
+and which schools could learn from each other.
+
+The structure is bipartite: schools hold werkgroepen, werkgroepen research themes,
+persons have expertise in themes, themes sit under broader themes. Every question
+is answered on demand from those edges, read from the derived index
+(:mod:`onderzoekscyclus.index`), so a question over thousands of schools reads only
+the files that changed. No school × school table is ever built: schools alike to one
+school are found through the themes it has, and thematic networks come from community
+detection on the school–theme graph itself.
+
+Themes are compared through the thesaurus (:mod:`onderzoekscyclus.thesaurus`): a
+synonym finds its preferred theme, and a theme includes every narrower one
+(``lezen`` finds werkgroepen on ``begrijpend lezen``).
+
+networkx is imported only by :meth:`Themanetwerk.netwerken` and :meth:`Themanetwerk.graaf`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from onderzoekscyclus.errors import InvalidValue, LockTimeout, UnknownReference
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.index import Index
+from onderzoekscyclus.thesaurus import Thesaurus, normaliseer
+from onderzoekscyclus.verwijzing import zoek
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped]
+
+    from onderzoekscyclus.werkplaats import Werkplaats
+
+__all__ = [
+    "Expert",
+    "Gelijkenis",
+    "SchoolInNetwerk",
+    "ThemaExperts",
+    "ThemaGebruik",
+    "ThemaScholen",
+    "Themanetwerk",
+    "Thematischnetwerk",
+    "VergelijkbareScholen",
+    "WerkgroepOpThema",
+    "controleer_themas",
+]
+
+T = TypeVar("T")
+
+
+# --- answers ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ThemaGebruik:
+    """A theme and how much the partnership works on it."""
+
+    label: str
+    breder: str | None
+    diepte: int
+    in_thesaurus: bool
+    eigen: bool
+    synoniemen: tuple[str, ...]
+    werkgroepen: int
+    scholen: int
+    experts: int
+    varianten: tuple[str, ...]
+    """Other ways the theme was typed in werkgroepen and expertise (``Hoogbegaafdheid``)."""
+
+
+@attrs.frozen
+class WerkgroepOpThema:
+    """A werkgroep of a school that researches the theme, and how far it is."""
+
+    school: str
+    school_naam: str
+    sector: str | None
+    werkgroep: str
+    werkgroep_naam: str
+    themas: tuple[str, ...]
+    cyclus: int | None
+    fase: str | None
+    gepauzeerd: bool
+    leiders: tuple[str, ...]
+    conclusie: str | None
+    conclusie_cyclus: int | None
+
+
+@attrs.frozen
+class ThemaScholen:
+    """The answer to "which schools research this theme?"."""
+
+    thema: str
+    omvat: tuple[str, ...]
+    scholen: int
+    werkgroepen: tuple[WerkgroepOpThema, ...]
+    onleesbaar: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Gelijkenis:
+    """A school alike to the one asked about, with the themes they share."""
+
+    school: str
+    naam: str
+    sector: str | None
+    score: float
+    gedeeld: tuple[str, ...]
+
+
+@attrs.frozen
+class VergelijkbareScholen:
+    """Schools most alike to ``school``, most alike first."""
+
+    school: str
+    naam: str
+    themas: tuple[str, ...]
+    scholen: tuple[Gelijkenis, ...]
+    onleesbaar: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class SchoolInNetwerk:
+    """A school (or teacher-training institute) in a suggested network."""
+
+    school: str
+    naam: str
+    sector: str | None
+    themas: tuple[str, ...]
+
+
+@attrs.frozen
+class Thematischnetwerk:
+    """A suggested thematic network: themes and the schools that work on them."""
+
+    nummer: int
+    themas: tuple[str, ...]
+    scholen: tuple[SchoolInNetwerk, ...]
+
+
+@attrs.frozen
+class Expert:
+    """A person with expertise in the theme."""
+
+    persoon: str
+    naam: str
+    school: str | None
+    school_naam: str | None
+    rollen: tuple[str, ...]
+    expertise: tuple[str, ...]
+
+
+@attrs.frozen
+class ThemaExperts:
+    """The answer to "who knows about this theme?"."""
+
+    thema: str
+    omvat: tuple[str, ...]
+    experts: tuple[Expert, ...]
+    onleesbaar: tuple[str, ...] = ()
+
+
+# --- the questions ------------------------------------------------------------------------------
+
+
+class Themanetwerk:
+    """Questions about themes across one werkplaats.
+
+    >>> netwerk = Themanetwerk.open(werkplaats)  # doctest: +SKIP
+    >>> netwerk.scholen("hoogbegaafdheid").werkgroepen  # doctest: +SKIP
+    """
+
+    def __init__(
+        self, root: Path, *, thesaurus: Thesaurus | None = None, voortgang: bool = False
+    ) -> None:
+        self.root = Path(root)
+        self.thesaurus = thesaurus if thesaurus is not None else Thesaurus.laad(self.root)
+        self.voortgang = voortgang
+
+    @classmethod
+    def open(cls, werkplaats: Werkplaats | Path | str, *, voortgang: bool = False) -> Themanetwerk:
+        """The themanetwerk of a :class:`~onderzoekscyclus.werkplaats.Werkplaats` or its folder."""
+        root = werkplaats if isinstance(werkplaats, Path | str) else werkplaats.root
+        return cls(Path(root), voortgang=voortgang)
+
+    # --- the index, kept current and rebuilt when it is damaged -------------------------------
+
+    def _vraag(self, mappen: Sequence[str], vraag: Callable[[Index], T]) -> T:
+        with Index(self.root, voortgang=self.voortgang) as index:
+            try:
+                index.ververs(mappen)
+                return vraag(index)
+            except sqlite3.OperationalError as fout:
+                if "locked" in str(fout) or "busy" in str(fout):
+                    raise LockTimeout(
+                        _("De index van de werkplaats is bezet door een ander proces."),
+                        _("Probeer het zo nog eens."),
+                    ) from None
+                index.herbouw()
+            except sqlite3.DatabaseError:
+                index.herbouw()
+            index.ververs(mappen)
+            return vraag(index)
+
+    def _sleutels(self, teksten: Iterable[str]) -> dict[str, str]:
+        return {t: self.thesaurus.sleutel(t) for t in teksten}
+
+    def _label(self, sleutel: str) -> str:
+        thema = self.thesaurus.zoek(sleutel)
+        return thema.label if thema is not None else sleutel
+
+    def _doel(self, gezocht: str, in_gebruik: Iterable[str]) -> tuple[str, set[str]]:
+        """The theme ``gezocht`` names, and the keys of it and every narrower theme."""
+        thema = self.thesaurus.zoek(gezocht)
+        if thema is not None:
+            return thema.label, self.thesaurus.omvat(thema.label)
+        sleutel = normaliseer(gezocht)
+        gebruikt = list(in_gebruik)
+        if sleutel and any(self.thesaurus.sleutel(t) == sleutel for t in gebruikt):
+            return sleutel, {sleutel}
+        suggesties = self.thesaurus.suggesties(gezocht, gebruikt)
+        raise UnknownReference(
+            _(
+                "Onbekend thema '{thema}': het staat niet in de thesaurus en geen werkgroep of persoon gebruikt het."
+            ).format(thema=gezocht),
+            suggesties,
+            hint=_("Bedoelde u: {themas}?").format(themas=", ".join(suggesties))
+            if suggesties
+            else _("Zie `ozc thema lijst --alle` voor de bekende thema's."),
+        )
+
+    def _labels(self, sleutels: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted((self._label(s) for s in set(sleutels)), key=normaliseer))
+
+    @staticmethod
+    def _scholen(index: Index, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        lijst = sorted(set(ids))
+        index.controleer("scholen", lijst)
+        return {
+            r[0]: (r[1], r[2])
+            for r in index.rijen_voor(
+                "SELECT id, naam, sector FROM scholen WHERE id IN ({})", lijst
+            )
+        }
+
+    @staticmethod
+    def _persoonsnamen(index: Index, ids: Iterable[str]) -> dict[str, str]:
+        lijst = sorted(set(ids))
+        index.controleer("personen", lijst)
+        return {
+            r[0]: r[1]
+            for r in index.rijen_voor("SELECT id, naam FROM personen WHERE id IN ({})", lijst)
+        }
+
+    @staticmethod
+    def _school_themas(index: Index) -> list[tuple[str, str, str | None, str]]:
+        """(school, naam, sector, tekst) for every theme of every werkgroep of a school."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in index.rijen(
+                "SELECT DISTINCT s.id, s.naam, s.sector, wt.tekst FROM werkgroep_scholen ws "
+                "JOIN werkgroep_themas wt ON wt.werkgroep = ws.werkgroep "
+                "JOIN scholen s ON s.id = ws.school"
+            )
+        ]
+
+    # --- lijst ------------------------------------------------------------------------------------
+
+    def lijst(self, *, alle: bool = False) -> list[ThemaGebruik]:
+        """The themes in use (with ``alle``: the whole thesaurus too), as a tree.
+
+        Counts are per theme itself; ``ozc thema scholen`` includes narrower themes.
+        """
+
+        def vraag(index: Index) -> list[ThemaGebruik]:
+            werkgroepen = index.rijen("SELECT werkgroep, tekst FROM werkgroep_themas")
+            scholen = index.rijen(
+                "SELECT DISTINCT ws.school, wt.tekst FROM werkgroep_scholen ws "
+                "JOIN werkgroep_themas wt ON wt.werkgroep = ws.werkgroep"
+            )
+            experts = index.rijen("SELECT persoon, tekst FROM expertise")
+            sleutel = self._sleutels({t for _i, t in (*werkgroepen, *scholen, *experts)})
+            tellingen: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
+            varianten: dict[str, set[str]] = defaultdict(set)
+            for plek, paren in enumerate((werkgroepen, scholen, experts)):
+                for wie, tekst in paren:
+                    tellingen[sleutel[tekst]][plek].add(wie)
+                    varianten[sleutel[tekst]].add(" ".join(tekst.split()))
+            sleutels = set(tellingen)
+            # the broader themes of what is used, so the tree reads from the top
+            for s in list(sleutels):
+                if self.thesaurus.zoek(s) is not None:
+                    sleutels.update(normaliseer(label) for label in self._boompad(s)[:-1])
+            if alle:
+                sleutels |= {normaliseer(t.label) for t in self.thesaurus}
+            return sorted(
+                (self._gebruik(s, tellingen.get(s), varianten.get(s, set())) for s in sleutels),
+                key=lambda g: tuple(normaliseer(d) for d in self._boompad(g.label)),
+            )
+
+        return self._vraag(("werkgroepen", "personen"), vraag)
+
+    def _gebruik(
+        self, sleutel: str, tellingen: list[set[str]] | None, varianten: set[str]
+    ) -> ThemaGebruik:
+        thema = self.thesaurus.zoek(sleutel)
+        wg, sch, exp = tellingen or [set(), set(), set()]
+        label = thema.label if thema else sleutel
+        return ThemaGebruik(
+            label=label,
+            breder=thema.breder if thema else None,
+            diepte=len(self._boompad(label)) - 1 if thema else 0,
+            in_thesaurus=thema is not None,
+            eigen=bool(thema and thema.eigen),
+            synoniemen=thema.synoniemen if thema else (),
+            werkgroepen=len(wg),
+            scholen=len(sch),
+            experts=len(exp),
+            varianten=tuple(
+                sorted((v for v in varianten if v != label), key=lambda v: (v.casefold(), v))
+            ),
+        )
+
+    def _boompad(self, label: str) -> tuple[str, ...]:
+        """The labels from the top of the tree down to ``label`` (unknown themes last)."""
+        thema = self.thesaurus.zoek(label)
+        if thema is None:
+            return ("\uffff", normaliseer(label))
+        pad = [thema.label]
+        while thema is not None and thema.breder is not None and len(pad) < 50:
+            thema = self.thesaurus.zoek(thema.breder)
+            if thema is not None:
+                pad.append(thema.label)
+        return tuple(reversed(pad))
+
+    # --- scholen ----------------------------------------------------------------------------------
+
+    def scholen(self, thema: str) -> ThemaScholen:
+        """Schools researching ``thema`` (and every narrower theme): per school the
+        werkgroep, the phase of its current cycle, its leaders, and the conclusion of
+        its last finished cycle."""
+
+        def vraag(index: Index) -> ThemaScholen:
+            teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
+            label, doel = self._doel(thema, teksten)
+            passend = [t for t, s in self._sleutels(teksten).items() if s in doel]
+            groepen: dict[str, tuple[Any, ...]] = {}
+            themas: dict[str, list[str]] = defaultdict(list)
+            for rij in index.rijen_voor(
+                "SELECT w.id, w.naam, w.cyclus, w.fase, w.gepauzeerd, w.conclusie, "
+                "w.conclusie_cyclus, wt.tekst FROM werkgroep_themas wt "
+                "JOIN werkgroepen w ON w.id = wt.werkgroep WHERE wt.tekst IN ({})",
+                passend,
+            ):
+                groepen[rij[0]] = rij
+                themas[rij[0]].append(rij[7])
+            # one query per kind of row, selected by the themes (a short list), with what
+            # the index knows of each file looked up, to check it is still current
+            scholen_rijen = _vers(
+                index,
+                "scholen",
+                "SELECT ws.werkgroep, ws.school, ws.volgorde, s.naam, s.sector, "
+                "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
+                "JOIN werkgroep_scholen ws ON ws.werkgroep = wt.werkgroep "
+                "LEFT JOIN scholen s ON s.id = ws.school "
+                "LEFT JOIN bestanden b ON b.map = 'scholen' AND b.id = ws.school "
+                "WHERE wt.tekst IN ({})",
+                passend,
+            )
+            leiders_rijen = _vers(
+                index,
+                "personen",
+                "SELECT l.werkgroep, l.persoon, l.volgorde, p.naam, NULL, "
+                "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
+                "JOIN leden l ON l.werkgroep = wt.werkgroep "
+                "LEFT JOIN personen p ON p.id = l.persoon "
+                "LEFT JOIN bestanden b ON b.map = 'personen' AND b.id = l.persoon "
+                "WHERE l.rol = 'leider' AND wt.tekst IN ({})",
+                passend,
+            )
+            scholen_van = _per_werkgroep(r[:3] for r in scholen_rijen)
+            leiders_van = _per_werkgroep(r[:3] for r in leiders_rijen)
+            scholen = {r[1]: (r[3], r[4]) for r in scholen_rijen if r[3] is not None}
+            namen = {r[1]: r[3] for r in leiders_rijen if r[3] is not None}
+            treffers = []
+            for groep_id, rij in groepen.items():
+                leiders = tuple(namen.get(p, p) for p in leiders_van.get(groep_id, ()))
+                for school_id in scholen_van.get(groep_id, ()):
+                    school_naam, sector = scholen.get(school_id, (school_id, None))
+                    treffers.append(
+                        WerkgroepOpThema(
+                            school=school_id,
+                            school_naam=school_naam,
+                            sector=sector,
+                            werkgroep=groep_id,
+                            werkgroep_naam=rij[1],
+                            themas=tuple(sorted(themas[groep_id], key=str.casefold)),
+                            cyclus=rij[2],
+                            fase=rij[3],
+                            gepauzeerd=bool(rij[4]),
+                            leiders=leiders,
+                            conclusie=rij[5],
+                            conclusie_cyclus=rij[6],
+                        )
+                    )
+            treffers.sort(
+                key=lambda t: (
+                    t.school_naam.casefold(),
+                    t.school,
+                    t.werkgroep_naam.casefold(),
+                    t.werkgroep,
+                )
+            )
+            return ThemaScholen(
+                thema=label,
+                omvat=self._labels(doel),
+                scholen=len({t.school for t in treffers}),
+                werkgroepen=tuple(treffers),
+                onleesbaar=tuple(index.onleesbaar()),
+            )
+
+        return self._vraag(("werkgroepen",), vraag)
+
+    # --- vergelijkbaar ----------------------------------------------------------------------------
+
+    def vergelijkbaar(self, school: str, *, aantal: int = 10) -> VergelijkbareScholen:
+        """The ``aantal`` schools most alike to ``school`` (a name, name prefix or id).
+
+        Two schools are alike by the themes their werkgroepen share, each weighted by
+        its rarity across the partnership: ``log(1 + N / n)``, with N the schools that
+        research any theme and n those that research this one. Sharing a rare theme
+        counts for more than sharing ``rekenen`` with half the partnership.
+        """
+        if aantal < 1:
+            raise InvalidValue(_("Het aantal moet 1 of meer zijn."), veld="aantal")
+
+        def vraag(index: Index) -> VergelijkbareScholen:
+            gekozen = zoek(
+                school,
+                index.namen("scholen"),
+                soort=_("school"),
+                lijstopdracht="ozc school lijst",
+                naam=lambda r: r[1],
+                id_=lambda r: r[0],
+            )
+            paren = self._school_themas(index)
+            sleutel = self._sleutels({p[3] for p in paren})
+            themas_van: dict[str, set[str]] = defaultdict(set)
+            info: dict[str, tuple[str, str | None]] = {}
+            for school_id, naam, sector, tekst in paren:
+                themas_van[school_id].add(sleutel[tekst])
+                info[school_id] = (naam, sector)
+            gewicht = _zeldzaamheid(themas_van)
+            eigen = themas_van.get(gekozen[0], set())
+            scores: dict[str, float] = defaultdict(float)
+            for ander, themas in themas_van.items():
+                if ander != gekozen[0] and not themas.isdisjoint(eigen):
+                    scores[ander] = sum(gewicht[s] for s in sorted(themas & eigen))
+            gelijk = sorted(
+                (
+                    Gelijkenis(
+                        school=ander,
+                        naam=info[ander][0],
+                        sector=info[ander][1],
+                        score=round(score, 4),
+                        gedeeld=tuple(
+                            self._label(s)
+                            for s in sorted(
+                                themas_van[ander] & eigen, key=lambda s: (-gewicht[s], s)
+                            )
+                        ),
+                    )
+                    for ander, score in scores.items()
+                ),
+                key=lambda g: (-g.score, g.naam.casefold(), g.school),
+            )
+            return VergelijkbareScholen(
+                school=gekozen[0],
+                naam=gekozen[1],
+                themas=self._labels(eigen),
+                scholen=tuple(gelijk[:aantal]),
+                onleesbaar=tuple(index.onleesbaar()),
+            )
+
+        return self._vraag(("werkgroepen", "scholen"), vraag)
+
+    # --- netwerken --------------------------------------------------------------------------------
+
+    def netwerken(self, *, min_scholen: int = 2, seed: int = 1) -> list[Thematischnetwerk]:
+        """Suggested thematic networks across schools.
+
+        Louvain community detection (networkx, fixed ``seed``) on the bipartite graph
+        of schools and the themes their werkgroepen research, each edge weighted by the
+        rarity of its theme. A community with at least ``min_scholen`` schools becomes
+        a network: its themes (most shared first) and its schools.
+        """
+        import networkx as nx  # noqa: PLC0415 - only this question needs it
+
+        def vraag(index: Index) -> list[Thematischnetwerk]:
+            paren = self._school_themas(index)
+            sleutel = self._sleutels({p[3] for p in paren})
+            themas_van: dict[str, set[str]] = defaultdict(set)
+            info: dict[str, tuple[str, str | None]] = {}
+            for school_id, naam, sector, tekst in paren:
+                themas_van[school_id].add(sleutel[tekst])
+                info[school_id] = (naam, sector)
+            gewicht = _zeldzaamheid(themas_van)
+            graaf = nx.Graph()
+            graaf.add_nodes_from(sorted(("s", s) for s in themas_van))
+            graaf.add_nodes_from(sorted(("t", t) for t in gewicht))
+            graaf.add_weighted_edges_from(
+                (("s", s), ("t", t), gewicht[t])
+                for s in sorted(themas_van)
+                for t in sorted(themas_van[s])
+            )
+            groepen = nx.community.louvain_communities(graaf, weight="weight", seed=seed)
+            uit = []
+            for groep in groepen:
+                scholen = sorted(s for soort, s in groep if soort == "s")
+                themas = {t for soort, t in groep if soort == "t"}
+                if len(scholen) < min_scholen or not themas:
+                    continue
+                hoe_vaak = {t: sum(t in themas_van[s] for s in scholen) for t in themas}
+                volgorde = sorted(themas, key=lambda t: (-hoe_vaak[t], t))
+                uit.append(
+                    (
+                        tuple(self._label(t) for t in volgorde),
+                        tuple(
+                            sorted(
+                                (
+                                    SchoolInNetwerk(
+                                        school=s,
+                                        naam=info[s][0],
+                                        sector=info[s][1],
+                                        themas=tuple(
+                                            self._label(t) for t in volgorde if t in themas_van[s]
+                                        ),
+                                    )
+                                    for s in scholen
+                                ),
+                                key=lambda x: (x.naam.casefold(), x.school),
+                            )
+                        ),
+                    )
+                )
+            uit.sort(key=lambda n: (-len(n[1]), n[0]))
+            return [
+                Thematischnetwerk(nummer=i, themas=themas, scholen=scholen)
+                for i, (themas, scholen) in enumerate(uit, start=1)
+            ]
+
+        if min_scholen < 1:
+            raise InvalidValue(_("Het minimum aantal scholen moet 1 of meer zijn."))
+        return self._vraag(("werkgroepen", "scholen"), vraag)
+
+    # --- experts ----------------------------------------------------------------------------------
+
+    def experts(self, thema: str) -> ThemaExperts:
+        """Persons across the partnership with expertise in ``thema`` (or a narrower one)."""
+
+        def vraag(index: Index) -> ThemaExperts:
+            teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM expertise")]
+            elders = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
+            label, doel = self._doel(thema, [*teksten, *elders])
+            passend = [t for t, s in self._sleutels(teksten).items() if s in doel]
+            personen: dict[str, tuple[Any, ...]] = {}
+            expertise: dict[str, list[str]] = defaultdict(list)
+            for rij in index.rijen_voor(
+                "SELECT p.id, p.naam, p.school, p.rollen, e.tekst FROM expertise e "
+                "JOIN personen p ON p.id = e.persoon WHERE e.tekst IN ({})",
+                passend,
+            ):
+                personen[rij[0]] = rij
+                expertise[rij[0]].append(rij[4])
+            scholen = self._scholen(index, (r[2] for r in personen.values() if r[2]))
+            experts = sorted(
+                (
+                    Expert(
+                        persoon=p,
+                        naam=rij[1],
+                        school=rij[2],
+                        school_naam=scholen.get(rij[2], (rij[2], None))[0] if rij[2] else None,
+                        rollen=tuple(r for r in rij[3].split(",") if r),
+                        expertise=tuple(sorted(expertise[p], key=str.casefold)),
+                    )
+                    for p, rij in personen.items()
+                ),
+                key=lambda e: (e.naam.casefold(), e.persoon),
+            )
+            return ThemaExperts(
+                thema=label,
+                omvat=self._labels(doel),
+                experts=tuple(experts),
+                onleesbaar=tuple(index.onleesbaar()),
+            )
+
+        return self._vraag(("personen",), vraag)
+
+    # --- the whole graph --------------------------------------------------------------------------
+
+    def graaf(self) -> nx.Graph:
+        """The themanetwerk as a networkx graph with typed nodes and edges.
+
+        Nodes are ``(soort, id)`` with soort ``school``, ``werkgroep``, ``persoon`` or
+        ``thema`` (id: the theme's key) and a ``naam``; schools carry their ``sector``
+        (``opleiding`` for a teacher-training institute). Edges carry a ``relatie``:
+        ``werkgroep`` (school–werkgroep), ``onderzoekt`` (werkgroep–thema),
+        ``lid`` (persoon–werkgroep, with ``rol``), ``werkt_op`` (persoon–school),
+        ``expertise`` (persoon–thema) and ``breder`` (thema–broader thema).
+        """
+        import networkx as nx  # noqa: PLC0415 - only this question needs it
+
+        def vraag(index: Index) -> nx.Graph:
+            g = nx.Graph()
+            for id_, naam, sector in index.rijen("SELECT id, naam, sector FROM scholen"):
+                g.add_node(("school", id_), naam=naam, sector=sector)
+            for id_, naam in index.rijen("SELECT id, naam FROM werkgroepen"):
+                g.add_node(("werkgroep", id_), naam=naam)
+            for id_, naam, school in index.rijen("SELECT id, naam, school FROM personen"):
+                g.add_node(("persoon", id_), naam=naam)
+                if school:
+                    g.add_edge(("persoon", id_), ("school", school), relatie="werkt_op")
+            for groep, school in index.rijen("SELECT werkgroep, school FROM werkgroep_scholen"):
+                g.add_edge(("school", school), ("werkgroep", groep), relatie="werkgroep")
+            for persoon, groep, rol in index.rijen("SELECT persoon, werkgroep, rol FROM leden"):
+                g.add_edge(("persoon", persoon), ("werkgroep", groep), relatie="lid", rol=rol)
+            for relatie, sql in (
+                ("onderzoekt", "SELECT werkgroep, tekst FROM werkgroep_themas"),
+                ("expertise", "SELECT persoon, tekst FROM expertise"),
+            ):
+                soort = "werkgroep" if relatie == "onderzoekt" else "persoon"
+                for wie, tekst in index.rijen(sql):
+                    s = self.thesaurus.sleutel(tekst)
+                    g.add_node(("thema", s), naam=self._label(s))
+                    g.add_edge((soort, wie), ("thema", s), relatie=relatie)
+            for thema in self.thesaurus:
+                if thema.breder is not None:
+                    onder, boven = normaliseer(thema.label), normaliseer(thema.breder)
+                    g.add_node(("thema", onder), naam=thema.label)
+                    g.add_node(("thema", boven), naam=self._label(boven))
+                    g.add_edge(("thema", onder), ("thema", boven), relatie="breder")
+            return g
+
+        return self._vraag(("werkgroepen", "personen", "scholen"), vraag)
+
+
+def _vers(index: Index, map_: str, sql: str, waarden: Iterable[str]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (id second, the file's mtime and size last), with every file they
+    come from checked against the index first; asks again when one was read anew."""
+    teksten = list(waarden)
+    rijen = index.rijen_voor(sql, teksten)
+    if index.vers(map_, {r[1]: (r[-2], r[-1]) for r in rijen}):
+        rijen = index.rijen_voor(sql, teksten)
+    return rijen
+
+
+def _per_werkgroep(rijen: Iterable[tuple[Any, ...]]) -> dict[str, list[str]]:
+    """``(werkgroep, wie, volgorde)`` rows as werkgroep -> [wie] in their stored order."""
+    uit: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for groep, wie, volgorde in rijen:
+        uit[groep].add((volgorde, wie))  # a set: a werkgroep may match by two themes
+    return {g: [w for _v, w in sorted(paren)] for g, paren in uit.items()}
+
+
+def _zeldzaamheid(themas_van: dict[str, set[str]]) -> dict[str, float]:
+    """The weight of each theme: ``log(1 + N / n)`` (N schools with themes, n with this one)."""
+    hoe_vaak: dict[str, int] = defaultdict(int)
+    for themas in themas_van.values():
+        for t in themas:
+            hoe_vaak[t] += 1
+    totaal = len(themas_van)
+    return {t: math.log(1 + totaal / n) for t, n in hoe_vaak.items()}
+
+
+# --- checking the themes of a new werkgroep -----------------------------------------------------
+
+
+def controleer_themas(root: Path, themas: Iterable[str], *, nieuw: bool = False) -> None:
+    """Refuse a theme the thesaurus does not know and no werkgroep uses yet.
+
+    The refusal suggests the known themes it looks like ("bedoelde u …?"); with
+    ``nieuw`` the unknown themes are accepted as they are.
+    """
+    if nieuw:
+        return
+    thesaurus = Thesaurus.laad(root)
+    onbekend = [t for t in themas if normaliseer(t) and thesaurus.zoek(t) is None]
+    if not onbekend:
+        return
+    with Index(root) as index:
+        index.ververs(("werkgroepen",))
+        gebruikt = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
+    bekend = {normaliseer(t) for t in gebruikt}
+    onbekend = [t for t in onbekend if normaliseer(t) not in bekend]
+    if not onbekend:
+        return
+    suggesties = thesaurus.suggesties(onbekend[0], gebruikt)
+    bedoeld = (
+        _("Bedoelde u: {themas}?").format(themas=", ".join(suggesties)) + " " if suggesties else ""
+    )
+    raise InvalidValue(
+        _("Onbekend thema '{thema}': het staat niet in de thesaurus.").format(thema=onbekend[0]),
+        bedoeld
+        + _(
+            "Kies een bekend thema (zie `ozc thema lijst --alle`), voeg het toe aan "
+            "thesaurus.toml, of neem het zo op met --nieuw-thema."
+        ),
+        veld="themas",
+    )
