@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus._tekst import controleer_niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.statemachine import Geweigerd, Machine, Overgang, Overgangsregel
@@ -66,8 +66,7 @@ class Conclusie(enum.StrEnum):
 
 
 def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise InvalidValue(_("De tekst mag niet leeg zijn."), veld=attribuut.name)
+    controleer_niet_leeg(waarde, attribuut.name)
 
 
 def _eindig(_inst: object, attribuut: attrs.Attribute[float], waarde: float) -> None:
