@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import Any
 
@@ -9,6 +10,9 @@ import tomli_w
 
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
+
+# tomllib says where: "... (at line 3, column 5)"
+_PLEK = re.compile(r"\(at line (?P<regel>\d+), column (?P<kolom>\d+)\)")
 
 
 def _zonder_leeg(waarde: Any) -> Any:
@@ -36,4 +40,11 @@ def loads_toml(inhoud: bytes) -> dict[str, Any]:
             _("Het bestand is geen UTF-8-tekst (byte {positie}).").format(positie=fout.start)
         ) from None
     except tomllib.TOMLDecodeError as fout:
-        raise InvalidValue(_("Geen geldige TOML: {detail}").format(detail=fout)) from None
+        plek = _PLEK.search(str(fout))
+        if plek is None:
+            raise InvalidValue(_("Geen geldige TOML: {detail}").format(detail=fout)) from None
+        raise InvalidValue(
+            _("Geen geldige TOML op regel {regel}, kolom {kolom} ({detail}).").format(
+                regel=plek["regel"], kolom=plek["kolom"], detail=str(fout)[: plek.start()].strip()
+            )
+        ) from None
