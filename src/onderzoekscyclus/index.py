@@ -32,12 +32,13 @@ from pathlib import Path
 from typing import Any
 
 from onderzoekscyclus._tekst import vergelijkbaar
-from onderzoekscyclus.errors import OnderzoekscyclusError
+from onderzoekscyclus.errors import AmbiguousReference, OnderzoekscyclusError, UnknownReference
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.ids import is_geldig_id
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP
 from onderzoekscyclus.opslag._toml import loads_toml
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
+from onderzoekscyclus.verwijzing import zoek
 
 __all__ = ["INDEXBESTAND", "MAPPEN", "Index", "kandidaten", "na_schrijven"]
 
@@ -720,3 +721,38 @@ class _Voortgang:
                 _("Index bijgewerkt: {totaal} bestanden gelezen.").format(totaal=self.totaal) + "\n"
             )
             sys.stderr.flush()
+
+
+def kies(
+    root: Path, map_: str, verwijzing: str, soort: str, lijstopdracht: str
+) -> tuple[str, int | None]:
+    """The id that ``verwijzing`` points to among the entities in ``map_``.
+
+    The index narrows the names down first (a werkplaats of thousands of werkgroepen
+    is not read whole); when that finds nothing, every name is looked at, for the
+    same answer and the same "bedoelde u …?" as without an index. Also returns the
+    folder's modification time for which the index knows every file (or ``None``).
+    """
+    gevonden, volledig, map_mtime = kandidaten(root, map_, verwijzing)
+    try:
+        keuze = zoek(
+            verwijzing,
+            gevonden,
+            soort=soort,
+            lijstopdracht=lijstopdracht,
+            naam=lambda k: k[1],
+            id_=lambda k: k[0],
+        )
+    except UnknownReference as fout:
+        if volledig or isinstance(fout, AmbiguousReference):
+            raise
+        map_mtime = None
+        keuze = zoek(
+            verwijzing,
+            alle_namen(root, map_),
+            soort=soort,
+            lijstopdracht=lijstopdracht,
+            naam=lambda k: k[1],
+            id_=lambda k: k[0],
+        )
+    return keuze[0], map_mtime

@@ -19,59 +19,21 @@ from typing import Any
 from onderzoekscyclus import klok
 from onderzoekscyclus._tekst import controleer_niet_leeg
 from onderzoekscyclus.errors import (
-    AmbiguousReference,
     FileFormatError,
     OnderzoekscyclusError,
-    UnknownReference,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.index import INDEXBESTAND, alle_namen, kandidaten, na_schrijven
+from onderzoekscyclus.index import INDEXBESTAND, kies, na_schrijven
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND
 from onderzoekscyclus.opslag._toml import dumps_toml, loads_toml
 from onderzoekscyclus.opslag.schema import lees_versie, migreer, versie_tekst
-from onderzoekscyclus.verwijzing import zoek
 
 __all__ = ["voeg_logregel_toe"]
 
 _WERKGROEPEN = "werkgroepen"
 _PERSONEN = "personen"
-
-
-def _kies(
-    root: Path, map_: str, verwijzing: str, soort: str, lijstopdracht: str
-) -> tuple[str, int | None]:
-    """The id that ``verwijzing`` points to among the entities in ``map_``.
-
-    The index narrows the names down first (a werkplaats of thousands of werkgroepen
-    is not read whole); when that finds nothing, every name is looked at, for the
-    same answer and the same "bedoelde u …?" as without an index. Also returns the
-    folder's modification time for which the index knows every file (or ``None``).
-    """
-    gevonden, volledig, map_mtime = kandidaten(root, map_, verwijzing)
-    try:
-        keuze = zoek(
-            verwijzing,
-            gevonden,
-            soort=soort,
-            lijstopdracht=lijstopdracht,
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )
-    except UnknownReference as fout:
-        if volledig or isinstance(fout, AmbiguousReference):
-            raise
-        map_mtime = None
-        keuze = zoek(
-            verwijzing,
-            alle_namen(root, map_),
-            soort=soort,
-            lijstopdracht=lijstopdracht,
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )
-    return keuze[0], map_mtime
 
 
 def voeg_logregel_toe(
@@ -88,10 +50,10 @@ def voeg_logregel_toe(
     Returns the entry as stored: ``{"datum": …, "tekst": …, "auteur": …}``.
     """
     controleer_niet_leeg(tekst, "tekst")
-    groep_id, bekend = _kies(root, _WERKGROEPEN, werkgroep, _("werkgroep"), "ozc werkgroep lijst")
+    groep_id, bekend = kies(root, _WERKGROEPEN, werkgroep, _("werkgroep"), "ozc werkgroep lijst")
     regel: dict[str, Any] = {"datum": datum or klok.vandaag(), "tekst": tekst}
     if auteur:
-        regel["auteur"] = _kies(root, _PERSONEN, auteur, _("persoon"), "ozc persoon lijst")[0]
+        regel["auteur"] = kies(root, _PERSONEN, auteur, _("persoon"), "ozc persoon lijst")[0]
     pad = root / _WERKGROEPEN / f"{groep_id}.toml"
     label = f"{_WERKGROEPEN}/{pad.name}"
     with WerkplaatsLock(root / GEGEVENSMAP / LOCKBESTAND):

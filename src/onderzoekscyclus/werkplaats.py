@@ -44,7 +44,6 @@ from onderzoekscyclus.opslag._atomic import write_atomic
 from onderzoekscyclus.opslag.converter import structure
 from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, Migratie, versie_tekst
 from onderzoekscyclus.statemachine import Geweigerd
-from onderzoekscyclus.verwijzing import zoek
 
 __all__ = ["CyclusOverzicht", "Status", "WerkgroepOverzicht", "Werkplaats"]
 
@@ -139,22 +138,29 @@ class Werkplaats:
 
     def school(self, verwijzing: str) -> School:
         """The school that ``verwijzing`` (name, name prefix or id prefix) points to."""
-        return zoek(verwijzing, self.scholen(), soort=_("school"), lijstopdracht="ozc school lijst")
+        return self.opslag.lees(
+            School, self._kies("scholen", verwijzing, _("school"), "ozc school lijst")
+        )
 
     def persoon(self, verwijzing: str) -> Persoon:
         """The person that ``verwijzing`` points to."""
-        return zoek(
-            verwijzing, self.personen(), soort=_("persoon"), lijstopdracht="ozc persoon lijst"
+        return self.opslag.lees(
+            Persoon, self._kies("personen", verwijzing, _("persoon"), "ozc persoon lijst")
         )
 
     def werkgroep(self, verwijzing: str) -> Werkgroep:
         """The werkgroep that ``verwijzing`` points to."""
-        return zoek(
-            verwijzing,
-            self.werkgroepen(),
-            soort=_("werkgroep"),
-            lijstopdracht="ozc werkgroep lijst",
+        return self.opslag.lees(
+            Werkgroep,
+            self._kies("werkgroepen", verwijzing, _("werkgroep"), "ozc werkgroep lijst"),
         )
+
+    def _kies(self, map_: str, verwijzing: str, soort: str, lijstopdracht: str) -> str:
+        # the derived index narrows the names down, so a partnership of thousands of
+        # schools is not read whole to find one; the answer is the same as without it
+        from onderzoekscyclus.index import kies  # noqa: PLC0415
+
+        return kies(self.root, map_, verwijzing, soort, lijstopdracht)[0]
 
     def namen(self) -> dict[str, str]:
         """Display names of schools and persons by id (for showing references)."""
