@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -27,33 +29,55 @@ _DIAGRAM = re.compile(
 )
 
 
-def _opdrachten(groep: click.Command, pad: list[str]) -> list[list[str]]:
+def opdrachten(groep: click.Command, pad: list[str] | None = None) -> list[list[str]]:
+    """Every command in the tree under ``groep`` as its path of names, ``[]`` first."""
+    pad = pad or []
     uit = [pad]
     if isinstance(groep, click.Group):
         ctx = click.Context(groep)
         for naam in groep.list_commands(ctx):
             sub = groep.get_command(ctx, naam)
             if sub is not None and not sub.hidden:
-                uit.extend(_opdrachten(sub, [*pad, naam]))
+                uit.extend(opdrachten(sub, [*pad, naam]))
     return uit
 
 
-def cli_referentie() -> str:
-    """The generated part of docs/cli.md."""
+def kop(pad: list[str]) -> str:
+    """The heading text of a command in docs/cli.md: ```ozc school toevoegen```."""
+    return f"`ozc{''.join(' ' + p for p in pad)}`"
+
+
+@contextlib.contextmanager
+def _nederlands() -> Iterator[None]:
+    # the reference is Dutch whatever the caller's shell says; leave the environment as found
+    bewaard = {n: os.environ.get(n) for n in ("ONDERZOEKSCYCLUS_TAAL", "LANGUAGE")}
     os.environ["ONDERZOEKSCYCLUS_TAAL"] = "nl"
-    from onderzoekscyclus.cli import kies_cli_taal
+    try:
+        from onderzoekscyclus.cli import kies_cli_taal
 
-    kies_cli_taal([])
-    from onderzoekscyclus.cli._root import ozc
+        kies_cli_taal([])
+        yield
+    finally:
+        for naam, waarde in bewaard.items():
+            if waarde is None:
+                os.environ.pop(naam, None)
+            else:
+                os.environ[naam] = waarde
 
-    runner = CliRunner()
-    delen = []
-    for pad in _opdrachten(ozc, []):
-        resultaat = runner.invoke(ozc, [*pad, "--help"], terminal_width=88)
-        kop = "#" * min(2 + len(pad), 4)
-        delen.append(
-            f"{kop} `ozc{''.join(' ' + p for p in pad)}`\n\n```text\n{resultaat.output.rstrip()}\n```\n"
-        )
+
+def cli_referentie() -> str:
+    """The generated part of docs/cli.md: the ``--help`` of every command, in Dutch."""
+    with _nederlands():
+        from onderzoekscyclus.cli._root import ozc
+
+        runner = CliRunner()
+        delen = []
+        for pad in opdrachten(ozc):
+            resultaat = runner.invoke(ozc, [*pad, "--help"], terminal_width=88)
+            if resultaat.exit_code != 0:
+                raise RuntimeError(f"{kop(pad)} --help: {resultaat.output}")
+            niveau = "#" * min(2 + len(pad), 4)
+            delen.append(f"{niveau} {kop(pad)}\n\n```text\n{resultaat.output.rstrip()}\n```\n")
     return "\n".join(delen)
 
 
@@ -82,18 +106,25 @@ def verwacht() -> dict[Path, str]:
     return uit
 
 
+def verouderd() -> dict[Path, str]:
+    """The generated files that differ from what the code gives, with their new text."""
+    return {
+        pad: tekst
+        for pad, tekst in verwacht().items()
+        if not pad.exists() or pad.read_text(encoding="utf-8") != tekst
+    }
+
+
 def main(argumenten: list[str]) -> int:
-    verouderd = [
-        p
-        for p, tekst in verwacht().items()
-        if not p.exists() or p.read_text(encoding="utf-8") != tekst
-    ]
+    """``--check``: report stale files and return 1; otherwise rewrite them."""
+    oud = verouderd()
     if "--check" in argumenten:
-        for pad in verouderd:
+        for pad in oud:
             print(f"verouderd: {pad.relative_to(DOCS.parent)} (draai python tools/docs.py)")
-        return 1 if verouderd else 0
-    for pad, tekst in verwacht().items():
-        pad.write_text(tekst, encoding="utf-8")
+        return 1 if oud else 0
+    for pad, tekst in oud.items():
+        pad.write_text(tekst, encoding="utf-8", newline="\n")
+        print(f"bijgewerkt: {pad.relative_to(DOCS.parent)}")
     return 0
 
 
