@@ -38,6 +38,8 @@ class CyclusMachine(RuleBasedStateMachine):
         self.indicatoren: set[str] = set()
         self.metingen: dict[str, int] = {}
         self.heeft_bron = False
+        # a cycle keeps its vision link when it goes back from doel
+        self.heeft_visie = False
 
     def teardown(self) -> None:
         self._map.cleanup()
@@ -81,6 +83,7 @@ class CyclusMachine(RuleBasedStateMachine):
         ):
             self.overgangen = 1
             self.indicatoren, self.metingen, self.heeft_bron = set(), {}, False
+            self.heeft_visie = False
 
     @rule(met_bron=st.sampled_from([True, True, True, False]), datum=datums)
     def beginsituatie(self, met_bron: bool, datum: dt.date) -> None:
@@ -127,24 +130,23 @@ class CyclusMachine(RuleBasedStateMachine):
             and visie != "onbekend"
             and (indicator is None or nieuw)
             and heeft
-            and (visie == "visie" or self.fase is Fase.DOEL)
+            and (visie == "visie" or self.heeft_visie)
         )
         telt = self.fase is Fase.BEGINSITUATIE
-        if (
-            self._doe(
-                lambda: self.wp.cyclus_doel(
-                    "Rekenen",
-                    tekst="d",
-                    visie=visie,
-                    indicatoren=[(indicator, "%", 1, 2)] if indicator else [],
-                ),
-                verwacht=mag,
-                nieuwe_fase=Fase.DOEL,
-                telt=telt,
-            )
-            and indicator
+        if self._doe(
+            lambda: self.wp.cyclus_doel(
+                "Rekenen",
+                tekst="d",
+                visie=visie,
+                indicatoren=[(indicator, "%", 1, 2)] if indicator else [],
+            ),
+            verwacht=mag,
+            nieuwe_fase=Fase.DOEL,
+            telt=telt,
         ):
-            self.indicatoren.add(indicator)
+            self.heeft_visie = True
+            if indicator:
+                self.indicatoren.add(indicator)
 
     @rule(
         grond=st.sampled_from(
@@ -224,6 +226,7 @@ class CyclusMachine(RuleBasedStateMachine):
         ):
             self.overgangen = 1
             self.indicatoren, self.metingen, self.heeft_bron = set(), {}, True
+            self.heeft_visie = False
 
     @rule(reden=st.sampled_from(["", "Terug om een reden", "", ""]))
     def terug(self, reden: str) -> None:
