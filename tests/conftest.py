@@ -22,11 +22,16 @@ settings.load_profile("ozc")
 
 
 @pytest.fixture(autouse=True)
-def _vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests do not depend on the caller's environment or language."""
+def _vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests do not depend on the caller's environment or language, nor on each other:
+    a test that switches to English (`--taal en` in-process) leaves Dutch behind."""
+    from onderzoekscyclus.cli import kies_cli_taal
+
     for naam in ("ONDERZOEKSCYCLUS_WERKPLAATS", "ONDERZOEKSCYCLUS_TAAL", "ONDERZOEKSCYCLUS_DEBUG"):
         monkeypatch.delenv(naam, raising=False)
     monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-11-23")
+    yield
+    kies_cli_taal(["--taal", "nl"])
 
 
 @pytest.fixture

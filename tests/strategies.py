@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from onderzoekscyclus import besluitvorming as b
 from onderzoekscyclus import cyclus as c
 from onderzoekscyclus.ids import nieuw_id
 from onderzoekscyclus.model import (
@@ -152,3 +153,82 @@ werkgroepen = st.builds(
     cycli=st.lists(cycli, max_size=2).map(tuple),
 )
 werkplaats_infos = st.builds(WerkplaatsInfo, naam=naam)
+
+# --- besluitvorming ------------------------------------------------------------------
+bijdragers = st.one_of(
+    st.builds(b.Bijdrager, persoon=persoon_ids),
+    st.builds(b.Bijdrager, naam=tekst, rol=st.none() | tekst),
+)
+besluiten = st.builds(
+    b.Besluit,
+    id=ids,
+    titel=tekst,
+    werkgroep=ids,
+    thema=naam,
+    school=st.none() | ids,
+    fase=st.sampled_from(b.Besluitfase),
+    ideeen=st.lists(
+        st.builds(b.Idee, nummer=st.integers(1, 99), tekst=tekst, door=bijdragers, datum=datum),
+        max_size=2,
+    ).map(tuple),
+    voorstellen=st.lists(
+        st.builds(
+            b.Voorstel,
+            versie=st.integers(1, 9),
+            tekst=tekst,
+            leider=persoon_ids,
+            datum=datum,
+            ideeen=st.lists(st.integers(1, 9), max_size=2).map(tuple),
+            zonder_expert=st.none() | tekst,
+        ),
+        max_size=2,
+    ).map(tuple),
+    rondes=st.lists(
+        st.builds(
+            b.Feedbackronde,
+            nummer=st.integers(1, 9),
+            voorstel=st.integers(1, 9),
+            geopend=datum,
+            tot=datum,
+            gesloten=st.none() | datum,
+        ),
+        max_size=2,
+    ).map(tuple),
+    feedback=st.lists(
+        st.builds(
+            b.Feedback,
+            nummer=st.integers(1, 99),
+            ronde=st.integers(1, 9),
+            voorstel=st.integers(1, 9),
+            tekst=tekst,
+            door=bijdragers,
+            datum=datum,
+            reactie=st.none()
+            | st.builds(
+                b.Reactie, oordeel=st.sampled_from(b.Oordeel), motivatie=tekst, datum=datum
+            ),
+        ),
+        max_size=2,
+    ).map(tuple),
+    besluit=st.none()
+    | st.builds(b.Besluittekst, tekst=tekst, datum=datum, verworpen=st.booleans()),
+    implementaties=st.lists(st.builds(b.Notitie, datum=datum, tekst=tekst), max_size=2).map(tuple),
+    evaluaties=st.lists(
+        st.builds(
+            b.Evaluatie,
+            datum=datum,
+            tekst=tekst,
+            bewijs=st.lists(
+                st.builds(b.Bewijs, bron=tekst)
+                | st.builds(
+                    b.Bewijs, werkgroep=ids, cyclus=st.integers(1, 9), indicator=st.none() | tekst
+                ),
+                max_size=2,
+            ).map(tuple),
+        ),
+        max_size=2,
+    ).map(tuple),
+    bijstellingen=st.lists(st.builds(b.Notitie, datum=datum, tekst=tekst), max_size=2).map(tuple),
+    herevaluatie=st.none() | datum,
+    historie=st.lists(overgangsregels, max_size=3).map(tuple),
+)

@@ -24,10 +24,10 @@ from onderzoekscyclus.opslag.bestanden import SOORTEN
 from . import strategies as s
 from .conftest import momentopname
 
-OPGESLAGEN = [s.scholen, s.personen, s.werkgroepen]
+OPGESLAGEN = [s.scholen, s.personen, s.werkgroepen, s.besluiten]
 
 
-@pytest.mark.parametrize("strategie", OPGESLAGEN, ids=["school", "persoon", "werkgroep"])
+@pytest.mark.parametrize("strategie", OPGESLAGEN, ids=["school", "persoon", "werkgroep", "besluit"])
 def test_opslaan_en_laden_geeft_hetzelfde_object_en_dezelfde_bytes(
     strategie: Any, werkplaats: Werkplaats
 ) -> None:

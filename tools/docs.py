@@ -23,7 +23,10 @@ from click.testing import CliRunner
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 MARKERING = "<!-- Hieronder gemaakt door tools/docs.py: niet met de hand wijzigen. -->"
-MACHINES = {"onderzoekscyclus": "onderzoekscyclus.cyclus:CYCLUS"}
+MACHINES = {
+    "onderzoekscyclus": "onderzoekscyclus.cyclus:CYCLUS",
+    "besluitvorming": "onderzoekscyclus.besluitvorming:BESLUITVORMING",
+}
 _DIAGRAM = re.compile(
     r"(<!-- diagram:(?P<naam>[\w-]+) -->\n)(?P<blok>.*?)(<!-- /diagram -->)", re.S
 )

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from onderzoekscyclus.besluiten import Besluiten, BesluitOverzicht
+    from onderzoekscyclus.besluitvorming import Besluit, Besluitfase, Bijdrager, Oordeel
     from onderzoekscyclus.cyclus import Conclusie, Fase, Methodekwaliteit, Onderzoekscyclus
     from onderzoekscyclus.errors import (
         AmbiguousReference,
@@ -48,6 +50,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousReference",
+    "Besluit",
+    "BesluitOverzicht",
+    "Besluiten",
+    "Besluitfase",
+    "Bijdrager",
     "Conclusie",
     "CyclusOverzicht",
     "Fase",
@@ -61,6 +68,7 @@ __all__ = [
     "Methodekwaliteit",
     "Onderzoekscyclus",
     "OnderzoekscyclusError",
+    "Oordeel",
     "Persoon",
     "Profiel",
     "Rol",
@@ -96,6 +104,12 @@ _MODULE_VAN = {
     "Geweigerd": "onderzoekscyclus.statemachine",
     "CyclusOverzicht": "onderzoekscyclus.werkplaats",
     "AmbiguousReference": "onderzoekscyclus.errors",
+    "Besluit": "onderzoekscyclus.besluitvorming",
+    "Besluitfase": "onderzoekscyclus.besluitvorming",
+    "Bijdrager": "onderzoekscyclus.besluitvorming",
+    "Oordeel": "onderzoekscyclus.besluitvorming",
+    "BesluitOverzicht": "onderzoekscyclus.besluiten",
+    "Besluiten": "onderzoekscyclus.besluiten",
     "FileFormatError": "onderzoekscyclus.errors",
     "InvalidValue": "onderzoekscyclus.errors",
     "LockTimeout": "onderzoekscyclus.errors",

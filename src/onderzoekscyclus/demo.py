@@ -263,6 +263,9 @@ def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
             wp.log(groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen))
     leiders = {naam: personen[leden[0][0]] for naam, _s, _sc, _t, leden, _l in _WERKGROEPEN}
     _demo_cycli(wp, vandaag, leiders)
+    from onderzoekscyclus._demo_besluiten import maak_besluiten  # noqa: PLC0415
+
+    maak_besluiten(wp, vandaag, personen)
     return wp
 
 

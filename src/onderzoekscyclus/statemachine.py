@@ -169,11 +169,21 @@ class Machine(Generic[T]):
         )
 
     def mermaid(self) -> str:
-        """The machine as a Mermaid state diagram."""
-        regels = ["stateDiagram-v2", f"    [*] --> {self.begin}"]
+        """The machine as a Mermaid state diagram.
+
+        A state whose name is not a plain ASCII identifier (``ideeën``) gets a plain id
+        with its name as the label, because Mermaid ids allow no accents.
+        """
+        ids = {
+            t: t if t.isascii() and t.isidentifier() else f"s{i}"
+            for i, t in enumerate(self.toestanden)
+        }
+        regels = ["stateDiagram-v2"]
+        regels.extend(f'    state "{t}" as {ids[t]}' for t in self.toestanden if ids[t] != t)
+        regels.append(f"    [*] --> {ids[self.begin]}")
         for overgang in self.overgangen:
             for van in overgang.van:
-                regels.append(f"    {van} --> {overgang.naar}: {overgang.naam}")
+                regels.append(f"    {ids[van]} --> {ids[overgang.naar]}: {overgang.naam}")
         eind = [t for t in self.toestanden if not any(t in o.van for o in self.overgangen)]
-        regels.extend(f"    {t} --> [*]" for t in eind)
+        regels.extend(f"    {ids[t]} --> [*]" for t in eind)
         return "\n".join(regels) + "\n"

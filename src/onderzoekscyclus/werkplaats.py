@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from onderzoekscyclus import cyclus, klok
+from onderzoekscyclus import besluitvorming, cyclus, klok
 from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.besluitvorming import Besluit
 from onderzoekscyclus.cyclus import Fase, IndicatorResultaat, Methodekwaliteit, Onderzoekscyclus
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.ids import is_geldig_id, nieuw_id
 from onderzoekscyclus.logboek import voeg_logregel_toe
 from onderzoekscyclus.model import (
@@ -45,7 +46,10 @@ from onderzoekscyclus.opslag.converter import structure
 from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, Migratie, versie_tekst
 from onderzoekscyclus.statemachine import Geweigerd
 
-__all__ = ["CyclusOverzicht", "Status", "WerkgroepOverzicht", "Werkplaats"]
+if TYPE_CHECKING:
+    from onderzoekscyclus.besluiten import Besluiten
+
+__all__ = ["BesluitStand", "CyclusOverzicht", "Status", "WerkgroepOverzicht", "Werkplaats"]
 
 
 @attrs.frozen
@@ -90,6 +94,17 @@ class Status:
     personen: int
     werkgroepen: tuple[WerkgroepOverzicht, ...]
     aandachtspunten: tuple[str, ...]
+    besluiten: tuple[BesluitStand, ...] = ()
+
+
+@attrs.frozen
+class BesluitStand:
+    """A besluit in the status overview."""
+
+    id: str
+    titel: str
+    fase: str
+    werkgroep: str
 
 
 class Werkplaats:
@@ -620,6 +635,23 @@ class Werkplaats:
             kwaliteit=cyclus.methodekwaliteit(gekozen, heeft_vervolg=groep.heeft_vervolg(gekozen)),
         )
 
+    # --- besluitvorming ------------------------------------------------------------------
+
+    @property
+    def besluitvorming(self) -> Besluiten:
+        """The besluiten: from ideas through proposal, feedback and decision to borging."""
+        from onderzoekscyclus.besluiten import Besluiten  # noqa: PLC0415
+
+        return Besluiten(self)
+
+    def besluiten(self) -> list[Besluit]:
+        """Every besluit, in id order."""
+        return self.besluitvorming.lijst()
+
+    def besluit(self, verwijzing: str) -> Besluit:
+        """The besluit that ``verwijzing`` (title, a word of it, or id) points to."""
+        return self.besluitvorming.zoek(verwijzing)
+
     # --- overview and checks -------------------------------------------------------------
 
     def status(self) -> Status:
@@ -663,6 +695,27 @@ class Werkplaats:
                         "Werkgroep '{naam}' heeft nog geen leider: `ozc werkgroep lid` met --rol leider."
                     ).format(naam=groep.naam)
                 )
+        vandaag = klok.vandaag()
+        besluiten = self.besluitvorming.actueel()
+        for besluit in besluiten:
+            if besluit.herevaluatie_nodig(vandaag):
+                aandacht.append(
+                    _(
+                        "Besluit '{titel}' is toe aan herevaluatie (gepland op {datum}): "
+                        "`ozc besluit evalueer`."
+                    ).format(titel=besluit.titel, datum=besluit.herevaluatie)
+                )
+            open_ = besluit.zonder_reactie()
+            if besluit.fase is besluitvorming.Besluitfase.BESLUITVORMING and open_:
+                aandacht.append(
+                    ngettext(
+                        "Besluit '{titel}': de feedbackronde is gesloten en {n} feedbackpunt "
+                        "wacht op een reactie: `ozc besluit reageer`.",
+                        "Besluit '{titel}': de feedbackronde is gesloten en {n} feedbackpunten "
+                        "wachten op een reactie: `ozc besluit reageer`.",
+                        len(open_),
+                    ).format(titel=besluit.titel, n=len(open_))
+                )
         return Status(
             naam=self.info.naam,
             root=str(self.root),
@@ -670,6 +723,10 @@ class Werkplaats:
             scholen=len(self.opslag.ids(School)),
             personen=len(self.opslag.ids(Persoon)),
             werkgroepen=tuple(overzicht),
+            besluiten=tuple(
+                BesluitStand(id=b.id, titel=b.titel, fase=b.fase.value, werkgroep=b.werkgroep)
+                for b in besluiten
+            ),
             aandachtspunten=tuple(aandacht),
         )
 
@@ -781,4 +838,41 @@ def _verwijzingen(gelezen: Mapping[type[Any], list[Any]]) -> list[str]:
                         "{bestand} @ $.logboek[{i}].auteur: persoon '{persoon}' bestaat niet."
                     ).format(bestand=bestand, i=i, persoon=regel.auteur)
                 )
+    werkgroepen = {g.id for g in gelezen[Werkgroep]}
+    for besluit in gelezen.get(Besluit, []):
+        problemen.extend(_besluit_verwijzingen(besluit, scholen, personen, werkgroepen))
     return problemen
+
+
+def _besluit_verwijzingen(
+    besluit: Besluit, scholen: set[str], personen: set[str], werkgroepen: set[str]
+) -> list[str]:
+    """References of one besluit that point at nothing."""
+    bestand = f"besluiten/{besluit.id}.toml"
+    verwijzingen: list[tuple[str, str | None, set[str], str]] = [
+        ("$.werkgroep", besluit.werkgroep, werkgroepen, _("werkgroep")),
+        ("$.school", besluit.school, scholen, _("school")),
+    ]
+    verwijzingen += [
+        (f"$.ideeen[{i}].door.persoon", idee.door.persoon, personen, _("persoon"))
+        for i, idee in enumerate(besluit.ideeen)
+    ]
+    verwijzingen += [
+        (f"$.feedback[{i}].door.persoon", f.door.persoon, personen, _("persoon"))
+        for i, f in enumerate(besluit.feedback)
+    ]
+    verwijzingen += [
+        (f"$.voorstellen[{i}].leider", v.leider, personen, _("persoon"))
+        for i, v in enumerate(besluit.voorstellen)
+    ]
+    verwijzingen += [
+        (f"$.historie[{i}].wie", h.wie, personen, _("persoon"))
+        for i, h in enumerate(besluit.historie)
+    ]
+    return [
+        _("{bestand} @ {pad}: {soort} '{id}' bestaat niet.").format(
+            bestand=bestand, pad=pad, soort=soort, id=id_
+        )
+        for pad, id_, bekend, soort in verwijzingen
+        if id_ is not None and id_ not in bekend
+    ]

@@ -16,6 +16,7 @@ from onderzoekscyclus.i18n import TALEN, _
 
 # name -> (module, attribute); modules are imported only when their command runs
 OPDRACHTEN: dict[str, tuple[str, str]] = {
+    "besluit": ("onderzoekscyclus.cli.besluit", "besluit"),
     "controleer": ("onderzoekscyclus.cli.beheer", "controleer"),
     "cyclus": ("onderzoekscyclus.cli.cyclus", "cyclus"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),

@@ -65,6 +65,10 @@ def _status_tekst(status: Status) -> str:
             if groep.ontbreekt:
                 # the first missing element is the next step; `ozc cyclus toon` lists all
                 regels.append("      " + _("volgende stap: {punt}").format(punt=groep.ontbreekt[0]))
+    if status.besluiten:
+        regels.append("")
+        regels.append(_("Besluiten:"))
+        regels.extend(f"  {b.titel} — {b.fase}" for b in status.besluiten)
     if status.aandachtspunten:
         regels.append("")
         regels.append(_("Aandachtspunten:"))

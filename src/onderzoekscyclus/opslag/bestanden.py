@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import BaseValidationError
 
+from onderzoekscyclus.besluitvorming import Besluit
 from onderzoekscyclus.errors import (
     FileFormatError,
     InvalidValue,
@@ -67,6 +68,7 @@ SOORTEN: dict[type[Any], Soort] = {
     School: Soort("school", "scholen", School),
     Persoon: Soort("persoon", "personen", Persoon),
     Werkgroep: Soort("werkgroep", "werkgroepen", Werkgroep),
+    Besluit: Soort("besluit", "besluiten", Besluit),
 }
 """Every kind of entity file, keyed by its class."""
 

@@ -1,0 +1,518 @@
+"""``ozc besluit``: the decision model, from the first idea to borging."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from onderzoekscyclus.besluiten import BesluitOverzicht
+from onderzoekscyclus.besluitvorming import Besluit, Bijdrager
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.klok import lees_datum
+
+
+@click.group(
+    help=_(
+        "Besluitvorming over een speerpunt: ideeën, voorstel, feedback, besluit, "
+        "implementatie, evaluatie en borging."
+    )
+)
+def besluit() -> None:
+    pass
+
+
+def _datum(waarde: str | None) -> dt.date | None:
+    return lees_datum(waarde) if waarde else None
+
+
+besluit_argument = click.argument("besluit_ref", metavar="BESLUIT")
+datum_optie = click.option(
+    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
+)
+wie_optie = click.option("--wie", help=_("Wie de stap zet namens de werkgroep (naam of id)."))
+door_optie = click.option("--door", help=_("Van wie het komt: een persoon uit de werkplaats."))
+extern_optie = click.option(
+    "--extern",
+    help=_("Of van iemand van buiten de werkplaats, bij naam (een ouder, een leerling)."),
+)
+rol_optie = click.option(
+    "--rol", help=_("Bij --extern: wie het is, bijvoorbeeld ouder of leerling.")
+)
+
+
+def _stap(omgeving: Omgeving, b: Besluit, melding: str) -> None:
+    overzicht = omgeving.werkplaats.besluitvorming.overzicht(b.id)
+    toon(omgeving, overzicht, lambda: f"{melding}\n{_kort(overzicht)}")
+
+
+def _kort(o: BesluitOverzicht) -> str:
+    b = o.besluit
+    regel = _("{titel}: fase {fase}.").format(titel=b.titel, fase=b.fase.value)
+    if o.wat_nu:
+        regel += " " + _("Volgende stap: {wat}.").format(wat=o.wat_nu)
+    return regel
+
+
+def _wie(o: BesluitOverzicht, door: Bijdrager) -> str:
+    if door.persoon is not None:
+        return o.namen.get(door.persoon, door.persoon)
+    naam = door.naam or "?"
+    return f"{naam} ({door.rol})" if door.rol else naam
+
+
+def _tekst(o: BesluitOverzicht) -> str:  # noqa: PLR0912 - one section per part of the model
+    b = o.besluit
+    n = o.namen
+    regels = [
+        b.titel,
+        _("  werkgroep: {w}; thema: {t}; school: {s}").format(
+            w=n.get(b.werkgroep, b.werkgroep),
+            t=b.thema,
+            s=n.get(b.school, "-") if b.school else "-",
+        ),
+        _("  fase: {fase}").format(fase=b.fase.value),
+    ]
+    if o.wat_nu:
+        regels.append(_("  volgende stap: {wat}").format(wat=o.wat_nu))
+    if b.ideeen:
+        regels.append(_("Ideeën:"))
+        regels.extend(
+            f"  {i.nummer}. {i.tekst} — {_wie(o, i.door)}, {i.datum.isoformat()}" for i in b.ideeen
+        )
+    for v in b.voorstellen:
+        kop = _("Voorstel versie {v} ({datum}, leider {leider}):").format(
+            v=v.versie, datum=v.datum.isoformat(), leider=n.get(v.leider, v.leider)
+        )
+        regels.append(kop)
+        regels.append(f"  {v.tekst}")
+        if v.ideeen:
+            regels.append(
+                _("  bouwt op idee {nummers}").format(nummers=", ".join(map(str, v.ideeen)))
+            )
+        if v.zonder_expert:
+            regels.append(_("  zonder expert als leider: {reden}").format(reden=v.zonder_expert))
+    for r in b.rondes:
+        status = (
+            _("gesloten op {d} (voorstel gewijzigd)").format(d=r.gesloten.isoformat())
+            if r.gesloten
+            else _("tot en met {d}").format(d=r.tot.isoformat())
+        )
+        regels.append(
+            _("Feedbackronde {n} op versie {v}, geopend {open}, {status}").format(
+                n=r.nummer, v=r.voorstel, open=r.geopend.isoformat(), status=status
+            )
+        )
+    if b.feedback:
+        regels.append(_("Feedback:"))
+        for f in b.feedback:
+            regels.append(
+                f"  {f.nummer}. {f.tekst} — {_wie(o, f.door)}, {f.datum.isoformat()} "
+                + _("(ronde {r}, versie {v})").format(r=f.ronde, v=f.voorstel)
+            )
+            if f.reactie is None:
+                regels.append(_("     reactie: nog geen"))
+            else:
+                regels.append(
+                    _("     reactie: {oordeel} — {motivatie}").format(
+                        oordeel=f.reactie.oordeel.value, motivatie=f.reactie.motivatie
+                    )
+                )
+    if b.besluit is not None:
+        kop = _("Verworpen") if b.besluit.verworpen else _("Besluit")
+        regels.append(f"{kop} ({b.besluit.datum.isoformat()}): {b.besluit.tekst}")
+    for notitie in b.implementaties:
+        regels.append(
+            _("Implementatie ({d}): {t}").format(d=notitie.datum.isoformat(), t=notitie.tekst)
+        )
+    for e in b.evaluaties:
+        regels.append(_("Evaluatie ({d}): {t}").format(d=e.datum.isoformat(), t=e.tekst))
+        for bewijs in e.bewijs:
+            if bewijs.bron:
+                regels.append(_("  bron: {b}").format(b=bewijs.bron))
+            else:
+                regels.append(
+                    _("  meting: {w}, cyclus {c}{i}").format(
+                        w=n.get(bewijs.werkgroep or "", bewijs.werkgroep),
+                        c=bewijs.cyclus,
+                        i=f", {bewijs.indicator}" if bewijs.indicator else "",
+                    )
+                )
+    for notitie in b.bijstellingen:
+        regels.append(
+            _("Bijstelling ({d}): {t}").format(d=notitie.datum.isoformat(), t=notitie.tekst)
+        )
+    if b.herevaluatie:
+        regels.append(_("Herevaluatie gepland op {d}").format(d=b.herevaluatie.isoformat()))
+    regels.append(_("Geschiedenis:"))
+    for h in b.historie:
+        wie = f" ({n.get(h.wie, h.wie)})" if h.wie else ""
+        reden = f": {h.reden}" if h.reden else ""
+        overgang = f"{h.van or '·'} → {h.naar}" if h.van != h.naar else h.naar
+        regels.append(f"  {h.datum.isoformat()} {h.overgang} [{overgang}]{wie}{reden}")
+    return "\n".join(regels)
+
+
+def _bijdragen_tekst(o: BesluitOverzicht) -> str:
+    b = o.besluit
+    regels = [
+        _("Wat er werd van de inbreng van {wie} in '{titel}' (fase {fase}):").format(
+            wie=o.voor, titel=b.titel, fase=b.fase.value
+        )
+    ]
+    if not o.bijdragen:
+        regels.append(_("  (geen ideeën of feedback van {wie})").format(wie=o.voor))
+    for d in o.bijdragen or ():
+        soort = _("Idee") if d.soort == "idee" else _("Feedback")
+        regels.append(f"  {soort} {d.nummer} ({d.datum.isoformat()}): {d.tekst}")
+        regels.append(f"    → {d.uitkomst}" + (f": {d.motivatie}" if d.motivatie else ""))
+    if b.besluit is not None:
+        kop = _("Verworpen") if b.besluit.verworpen else _("Besluit")
+        regels.append(f"{kop}: {b.besluit.tekst}")
+    return "\n".join(regels)
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+@besluit.command("nieuw", help=_("Begin besluitvorming over een speerpunt."))
+@click.argument("titel")
+@click.option(
+    "--werkgroep", "werkgroep_ref", required=True, help=_("De werkgroep die het voorstel schrijft.")
+)
+@click.option("--thema", required=True, help=_("Het thema van het speerpunt."))
+@click.option("--school", "school_ref", help=_("De school (standaard: die van de werkgroep)."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def nieuw(
+    omgeving: Omgeving,
+    titel: str,
+    werkgroep_ref: str,
+    thema: str,
+    school_ref: str | None,
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.nieuw(
+        titel, werkgroep=werkgroep_ref, thema=thema, school=school_ref, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Besluit '{titel}' aangemaakt ({id}).").format(titel=b.titel, id=b.id))
+
+
+@besluit.command("idee", help=_("Voeg een idee toe; iedereen mag ideeën aandragen."))
+@besluit_argument
+@click.argument("tekst")
+@door_optie
+@extern_optie
+@rol_optie
+@datum_optie
+@pass_omgeving
+def idee(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    tekst: str,
+    door: str | None,
+    extern: str | None,
+    rol: str | None,
+    datum: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.idee(
+        besluit_ref, tekst, door=door, extern=extern, rol=rol, datum=_datum(datum)
+    )
+    _stap(omgeving, b, _("Idee {n} toegevoegd.").format(n=b.ideeen[-1].nummer))
+
+
+@besluit.command(
+    "voorstel",
+    help=_(
+        "Schrijf het voorstel (of een nieuwe versie) onder leiding van een expert. "
+        "Tijdens een feedbackronde sluit een nieuwe versie die ronde."
+    ),
+)
+@besluit_argument
+@click.option("--tekst", required=True, help=_("De tekst van het voorstel."))
+@click.option(
+    "--leider",
+    required=True,
+    help=_("Leider of expert van de werkgroep met expertise op het thema."),
+)
+@click.option(
+    "--idee",
+    "ideeen",
+    type=int,
+    multiple=True,
+    help=_("Nummer van een idee waarop het voorstel bouwt."),
+)
+@click.option(
+    "--zonder-expert",
+    metavar="REDEN",
+    help=_("Leg vast waarom de leider geen expert op het thema is (uitzondering)."),
+)
+@datum_optie
+@pass_omgeving
+def voorstel(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    tekst: str,
+    leider: str,
+    ideeen: tuple[int, ...],
+    zonder_expert: str | None,
+    datum: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.voorstel(
+        besluit_ref,
+        tekst,
+        leider=leider,
+        ideeen=ideeen,
+        zonder_expert=zonder_expert,
+        datum=_datum(datum),
+    )
+    _stap(omgeving, b, _("Voorstel versie {v} vastgelegd.").format(v=b.voorstellen[-1].versie))
+
+
+@besluit.command(
+    "feedback-open", help=_("Open een feedbackronde tot een datum; het voorstel ligt dan vast.")
+)
+@besluit_argument
+@click.option("--tot", required=True, help=_("Laatste dag van de ronde (JJJJ-MM-DD), na vandaag."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def feedback_open(
+    omgeving: Omgeving, besluit_ref: str, tot: str, datum: str | None, wie: str | None
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.feedback_open(
+        besluit_ref, tot=lees_datum(tot), datum=_datum(datum), wie=wie
+    )
+    ronde = b.rondes[-1]
+    _stap(
+        omgeving,
+        b,
+        _("Feedbackronde {n} staat open tot en met {tot}.").format(
+            n=ronde.nummer, tot=ronde.tot.isoformat()
+        ),
+    )
+
+
+@besluit.command("feedback", help=_("Geef feedback op het voorstel tijdens een open ronde."))
+@besluit_argument
+@click.argument("tekst")
+@door_optie
+@extern_optie
+@rol_optie
+@datum_optie
+@pass_omgeving
+def feedback(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    tekst: str,
+    door: str | None,
+    extern: str | None,
+    rol: str | None,
+    datum: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.feedback(
+        besluit_ref, tekst, door=door, extern=extern, rol=rol, datum=_datum(datum)
+    )
+    _stap(omgeving, b, _("Feedback {n} toegevoegd.").format(n=b.feedback[-1].nummer))
+
+
+@besluit.command(
+    "reageer",
+    help=_("Geef de reactie van de werkgroep op een feedbackpunt: overgenomen, deels of niet."),
+)
+@besluit_argument
+@click.argument("nummer", type=int)
+@click.option("--overgenomen", "oordeel", flag_value="overgenomen", help=_("Helemaal overgenomen."))
+@click.option("--deels", "oordeel", flag_value="deels", help=_("Deels overgenomen."))
+@click.option(
+    "--niet-overgenomen", "oordeel", flag_value="niet-overgenomen", help=_("Niet overgenomen.")
+)
+@click.option("--motivatie", required=True, help=_("Waarom, zodat de inbrenger het begrijpt."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def reageer(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    nummer: int,
+    oordeel: str | None,
+    motivatie: str,
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    if oordeel is None:
+        raise click.UsageError(_("Kies --overgenomen, --deels of --niet-overgenomen."))
+    b = omgeving.werkplaats.besluitvorming.reageer(
+        besluit_ref, nummer, oordeel=oordeel, motivatie=motivatie, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Reactie op feedback {n} vastgelegd.").format(n=nummer))
+
+
+@besluit.command(
+    "neem",
+    help=_(
+        "Neem het besluit, na de sluitdatum van de feedbackronde en als elk feedbackpunt "
+        "een reactie heeft. Met --verwerp wijst de werkgroep het voorstel af."
+    ),
+)
+@besluit_argument
+@click.option(
+    "--tekst", required=True, help=_("Het besluit (of waarom het voorstel is verworpen).")
+)
+@click.option(
+    "--verwerp", is_flag=True, help=_("Wijs het voorstel af in plaats van het aan te nemen.")
+)
+@datum_optie
+@wie_optie
+@pass_omgeving
+def neem(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    tekst: str,
+    verwerp: bool,
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.neem(
+        besluit_ref, tekst, verwerp=verwerp, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Het voorstel is verworpen.") if verwerp else _("Besluit genomen."))
+
+
+@besluit.command(
+    "implementeer", help=_("Leg vast dat het besluit (of de bijstelling) wordt uitgevoerd.")
+)
+@besluit_argument
+@click.option("--tekst", help=_("Hoe het wordt uitgevoerd (optioneel)."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def implementeer(
+    omgeving: Omgeving, besluit_ref: str, tekst: str | None, datum: str | None, wie: str | None
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.implementeer(
+        besluit_ref, tekst=tekst, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Implementatie vastgelegd."))
+
+
+@besluit.command("evalueer", help=_("Evalueer het besluit, met bewijs uit bronnen of metingen."))
+@besluit_argument
+@click.option("--tekst", required=True, help=_("Wat de evaluatie liet zien."))
+@click.option(
+    "--bron", "bronnen", multiple=True, help=_("Een bron (document, link); herhaal voor meer.")
+)
+@click.option(
+    "--meting",
+    "metingen",
+    multiple=True,
+    metavar="WERKGROEP:CYCLUS[:INDICATOR]",
+    help=_("Metingen uit een onderzoekscyclus als bewijs; herhaal voor meer."),
+)
+@datum_optie
+@wie_optie
+@pass_omgeving
+def evalueer(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    tekst: str,
+    bronnen: tuple[str, ...],
+    metingen: tuple[str, ...],
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.evalueer(
+        besluit_ref, tekst, bronnen=bronnen, metingen=metingen, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Evaluatie vastgelegd."))
+
+
+@besluit.command("bijstellen", help=_("Stel het besluit bij na een evaluatie."))
+@besluit_argument
+@click.option("--tekst", required=True, help=_("Wat er verandert."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def bijstellen(
+    omgeving: Omgeving, besluit_ref: str, tekst: str, datum: str | None, wie: str | None
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.bijstellen(
+        besluit_ref, tekst, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Bijstelling vastgelegd; voer haar uit met `ozc besluit implementeer`."))
+
+
+@besluit.command(
+    "borg", help=_("Borg het geëvalueerde besluit, eventueel met een herevaluatiedatum.")
+)
+@besluit_argument
+@click.option("--herevaluatie", help=_("Datum (JJJJ-MM-DD) om het besluit opnieuw te evalueren."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def borg(
+    omgeving: Omgeving,
+    besluit_ref: str,
+    herevaluatie: str | None,
+    datum: str | None,
+    wie: str | None,
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.borg(
+        besluit_ref, herevaluatie=_datum(herevaluatie), datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Besluit geborgd."))
+
+
+@besluit.command("intrekken", help=_("Trek het besluit in vóór het genomen is, met een reden."))
+@besluit_argument
+@click.option("--reden", required=True, help=_("Waarom het wordt ingetrokken."))
+@datum_optie
+@wie_optie
+@pass_omgeving
+def intrekken(
+    omgeving: Omgeving, besluit_ref: str, reden: str, datum: str | None, wie: str | None
+) -> None:
+    b = omgeving.werkplaats.besluitvorming.intrekken(
+        besluit_ref, reden, datum=_datum(datum), wie=wie
+    )
+    _stap(omgeving, b, _("Besluit ingetrokken."))
+
+
+@besluit.command(
+    "toon",
+    help=_(
+        "Toon een besluit met ideeën, voorstellen, feedback en reacties en de hele "
+        "geschiedenis; met --voor wat er van iemands inbreng werd."
+    ),
+)
+@besluit_argument
+@click.option("--voor", metavar="PERSOON", help=_("Een persoon, of de naam van iemand van buiten."))
+@pass_omgeving
+def toon_besluit(omgeving: Omgeving, besluit_ref: str, voor: str | None) -> None:
+    overzicht = omgeving.werkplaats.besluitvorming.overzicht(besluit_ref, voor=voor)
+    toon(
+        omgeving,
+        overzicht,
+        lambda: _bijdragen_tekst(overzicht) if voor is not None else _tekst(overzicht),
+    )
+
+
+@besluit.command("lijst", help=_("Toon alle besluiten met hun fase."))
+@pass_omgeving
+def lijst(omgeving: Omgeving) -> None:
+    wp = omgeving.werkplaats
+    besluiten = wp.besluitvorming.actueel()
+    namen = {g.id: g.naam for g in wp.werkgroepen()}
+
+    def tekst() -> str:
+        if not besluiten:
+            return _("Nog geen besluiten. Begin er een met `ozc besluit nieuw`.")
+        return "\n".join(
+            f"{b.titel} — {b.fase.value} ({namen.get(b.werkgroep, b.werkgroep)}) [{b.id}]"
+            for b in besluiten
+        )
+
+    toon(omgeving, besluiten, tekst)

@@ -1,0 +1,373 @@
+"""The decision model: every rule with its message, the CLI session of the issue, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from onderzoekscyclus import Werkplaats
+from onderzoekscyclus import besluitvorming as bv
+from onderzoekscyclus.errors import InvalidValue, UnknownReference
+from onderzoekscyclus.statemachine import Geweigerd
+
+from .conftest import momentopname
+
+D = dt.date
+
+
+@pytest.fixture
+def besluit_wp(gevulde_werkplaats: Werkplaats, monkeypatch: pytest.MonkeyPatch) -> Werkplaats:
+    """The fundament session's werkplaats plus Piet (no expertise) on 2026-12-01."""
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-01")
+    wp = gevulde_werkplaats
+    wp.persoon_toevoegen("Piet Jansen", school="De Regenboog", rollen=["leraar"])
+    wp.besluitvorming.nieuw(
+        "Verhaaltjessommen: nieuwe aanpak", werkgroep="rekenen", thema="rekenen"
+    )
+    return wp
+
+
+def _tot_feedback(wp: Werkplaats) -> None:
+    bvm = wp.besluitvorming
+    bvm.voorstel("verhaaltjessommen", "Drieslagmodel in groep 5-8", leider="Anna")
+    bvm.feedback_open("verhaaltjessommen", tot=D(2026, 12, 15))
+    bvm.feedback("verhaaltjessommen", "Neem groep 4 ook mee", door="Piet")
+
+
+def _weigert(stap, *woorden: str) -> str:
+    with pytest.raises(Geweigerd) as fout:
+        stap()
+    tekst = str(fout.value)
+    for woord in woorden:
+        assert woord in tekst, tekst
+    assert fout.value.exit_code == 3
+    return tekst
+
+
+def test_leider_moet_expert_zijn_of_een_vastgelegde_uitzondering(besluit_wp: Werkplaats) -> None:
+    """Piet is no leider or expert of the werkgroep: refused, unless a reason is recorded."""
+    bvm = besluit_wp.besluitvorming
+    voor = momentopname(besluit_wp.root)
+    _weigert(
+        lambda: bvm.voorstel("verhaaltjessommen", "x", leider="Piet"),
+        "Piet Jansen is geen leider of expert",
+        "--zonder-expert",
+    )
+    assert momentopname(besluit_wp.root) == voor
+    b = bvm.voorstel("verhaaltjessommen", "x", leider="Piet", zonder_expert="Anna is ziek")
+    assert b.voorstel is not None
+    assert b.voorstel.zonder_expert == "Anna is ziek"
+    assert b.historie[-1].reden == "Anna is ziek"
+
+
+def test_leider_zonder_expertise_op_het_thema_wordt_geweigerd(besluit_wp: Werkplaats) -> None:
+    """A leider of the werkgroep without expertise on the theme is refused too."""
+    besluit_wp.lid_toevoegen("rekenen", "Piet", rol="expert")
+    _weigert(
+        lambda: besluit_wp.besluitvorming.voorstel("verhaaltjessommen", "x", leider="Piet"),
+        "geen expertise op het thema 'rekenen'",
+    )
+
+
+def test_expertise_op_een_smaller_thema_telt(besluit_wp: Werkplaats) -> None:
+    """Expertise in a narrower theme of the thesaurus (verhaaltjessommen is a synonym of
+    redactiesommen, under rekenen) covers the broader speerpunt."""
+    besluit_wp.persoon_toevoegen(
+        "Kim Smit", school="De Regenboog", rollen=["leraar"], expertise=["verhaaltjessommen"]
+    )
+    besluit_wp.lid_toevoegen("rekenen", "Kim", rol="expert")
+    b = besluit_wp.besluitvorming.voorstel("verhaaltjessommen", "x", leider="Kim")
+    assert b.voorstel is not None
+    assert b.voorstel.zonder_expert is None
+
+
+def test_sluitdatum_moet_na_vandaag_liggen(besluit_wp: Werkplaats) -> None:
+    """A round closing today or earlier is refused with both dates in the message."""
+    bvm = besluit_wp.besluitvorming
+    bvm.voorstel("verhaaltjessommen", "x", leider="Anna")
+    _weigert(
+        lambda: bvm.feedback_open("verhaaltjessommen", tot=D(2026, 12, 1)),
+        "2026-12-01",
+        "na vandaag",
+    )
+
+
+def test_feedback_ronde_vraagt_eerst_een_voorstel(besluit_wp: Werkplaats) -> None:
+    """Without a proposal there is nothing to react to; the message names the command."""
+    _weigert(
+        lambda: besluit_wp.besluitvorming.feedback_open("verhaaltjessommen", tot=D(2026, 12, 9)),
+        "ozc besluit voorstel",
+    )
+
+
+def test_voorstel_wijzigen_sluit_de_ronde_en_bewaart_de_oude_versie(
+    besluit_wp: Werkplaats, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """During a round the proposal is frozen: a new version closes the round; the old
+    version and its feedback stay, and new feedback needs a new round."""
+    bvm = besluit_wp.besluitvorming
+    _tot_feedback(besluit_wp)
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-05")
+    b = bvm.voorstel("verhaaltjessommen", "Drieslagmodel in groep 4-8", leider="Anna")
+    assert b.fase is bv.Besluitfase.VOORSTEL
+    assert [v.tekst for v in b.voorstellen] == [
+        "Drieslagmodel in groep 5-8",
+        "Drieslagmodel in groep 4-8",
+    ]
+    assert b.rondes[0].gesloten == D(2026, 12, 5)
+    assert b.feedback[0].voorstel == 1
+    _weigert(lambda: bvm.feedback("verhaaltjessommen", "Mooi", door="Piet"), "open feedbackronde")
+    bvm.feedback_open("verhaaltjessommen", tot=D(2026, 12, 20))
+    b = bvm.feedback("verhaaltjessommen", "Mooi", door="Piet")
+    assert [(f.ronde, f.voorstel) for f in b.feedback] == [(1, 1), (2, 2)]
+
+
+def test_feedback_na_de_sluitdatum_wordt_geweigerd(
+    besluit_wp: Werkplaats, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the closing date feedback is still accepted, the day after it is not."""
+    bvm = besluit_wp.besluitvorming
+    _tot_feedback(besluit_wp)
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-15")
+    bvm.feedback("verhaaltjessommen", "Op de valreep", door="Anna")
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-16")
+    voor = momentopname(besluit_wp.root)
+    _weigert(
+        lambda: bvm.feedback("verhaaltjessommen", "Te laat", door="Piet"),
+        "gesloten op 2026-12-15",
+    )
+    assert momentopname(besluit_wp.root) == voor
+
+
+def test_besluiten_kan_pas_na_de_sluitdatum_en_met_elke_reactie(
+    besluit_wp: Werkplaats, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`neem` is refused during the round (naming the date) and while a feedback item
+    lacks a disposition (naming its number); then it succeeds."""
+    bvm = besluit_wp.besluitvorming
+    _tot_feedback(besluit_wp)
+    _weigert(
+        lambda: bvm.neem("verhaaltjessommen", "Besluit"),
+        "loopt nog tot en met 2026-12-15",
+        "2026-12-16",
+    )
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-16")
+    _weigert(
+        lambda: bvm.neem("verhaaltjessommen", "Besluit"),
+        "feedback 1 heeft nog geen reactie",
+        "ozc besluit reageer",
+    )
+    with pytest.raises(InvalidValue, match="Feedback 7 bestaat niet"):
+        bvm.reageer("verhaaltjessommen", 7, oordeel="deels", motivatie="x")
+    with pytest.raises(InvalidValue, match="niet-overgenomen"):
+        bvm.reageer("verhaaltjessommen", 1, oordeel="misschien", motivatie="x")
+    with pytest.raises(InvalidValue):
+        bvm.reageer("verhaaltjessommen", 1, oordeel="deels", motivatie="  ")
+    bvm.reageer("verhaaltjessommen", 1, oordeel="deels", motivatie="Groep 4 volgt later")
+    b = bvm.neem("verhaaltjessommen", "Groep 5-8 beginnen in januari")
+    assert b.fase is bv.Besluitfase.BESLOTEN
+    assert [h.overgang for h in b.historie][-3:] == ["sluit", "reageer", "neem"]
+    assert b.historie[-3].datum == D(2026, 12, 16)
+    with pytest.raises(Geweigerd, match="liggen de reacties vast"):
+        bvm.reageer("verhaaltjessommen", 1, oordeel="overgenomen", motivatie="toch")
+
+
+def test_verwerpen_en_intrekken_eindigen_met_een_reden(
+    besluit_wp: Werkplaats, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`neem --verwerp` ends in verworpen; `intrekken` needs a reason and only works
+    before the decision; after either, nothing more can happen."""
+    bvm = besluit_wp.besluitvorming
+    with pytest.raises(InvalidValue):
+        bvm.intrekken("verhaaltjessommen", " ")
+    b = bvm.intrekken("verhaaltjessommen", "Past in het schoolplan")
+    assert b.fase is bv.Besluitfase.INGETROKKEN
+    assert b.historie[-1].reden == "Past in het schoolplan"
+    _weigert(lambda: bvm.idee("verhaaltjessommen", "x", door="Piet"), "ingetrokken")
+
+    tweede = bvm.nieuw("Tweede", werkgroep="rekenen", thema="rekenen")
+    bvm.voorstel(tweede.id, "x", leider="Anna")
+    bvm.feedback_open(tweede.id, tot=D(2026, 12, 3))
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-04")
+    b = bvm.neem(tweede.id, "Te duur", verwerp=True)
+    assert b.fase is bv.Besluitfase.VERWORPEN
+    assert b.besluit is not None
+    assert b.besluit.verworpen
+    _weigert(lambda: bvm.intrekken(tweede.id, "x"), "al genomen")
+
+
+def test_evaluatie_met_bewijs_en_borging_met_herevaluatie(
+    besluit_wp: Werkplaats, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evaluation needs text and may link a bron or a cycle's measurement; borg checks
+    the re-evaluation date; `status` flags it when due; a re-evaluation reopens it."""
+    wp = besluit_wp
+    bvm = wp.besluitvorming
+    wp.cyclus_start("rekenen", aanleiding="a", vraag="v")
+    bvm.voorstel("verhaaltjessommen", "x", leider="Anna")
+    bvm.feedback_open("verhaaltjessommen", tot=D(2026, 12, 2))
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-03")
+    bvm.neem("verhaaltjessommen", "Doen")
+    _weigert(lambda: bvm.borg("verhaaltjessommen"), "'borg' kan niet in fase 'besloten'")
+    bvm.implementeer("verhaaltjessommen", tekst="Startbijeenkomst")
+    with pytest.raises(InvalidValue):
+        bvm.evalueer("verhaaltjessommen", "")
+    with pytest.raises(UnknownReference, match="geen cyclus 4"):
+        bvm.evalueer("verhaaltjessommen", "x", metingen=["rekenen:4"])
+    with pytest.raises(InvalidValue, match="WERKGROEP:CYCLUS"):
+        bvm.evalueer("verhaaltjessommen", "x", metingen=["rekenen"])
+    b = bvm.evalueer(
+        "verhaaltjessommen", "Werkt", bronnen=["Toetsanalyse M6"], metingen=["rekenen:1"]
+    )
+    assert b.evaluaties[0].bewijs == (
+        bv.Bewijs(bron="Toetsanalyse M6"),
+        bv.Bewijs(werkgroep=wp.werkgroep("rekenen").id, cyclus=1),
+    )
+    _weigert(lambda: bvm.borg("verhaaltjessommen", herevaluatie=D(2026, 12, 3)), "na de borging")
+    bvm.borg("verhaaltjessommen", herevaluatie=D(2027, 6, 1))
+    assert not any("herevaluatie" in p for p in wp.status().aandachtspunten)
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2027-06-01")
+    assert any("toe aan herevaluatie" in p for p in wp.status().aandachtspunten)
+    b = bvm.evalueer("verhaaltjessommen", "Nog steeds goed")
+    assert b.fase is bv.Besluitfase.GEEVALUEERD
+
+
+def test_datum_mag_niet_in_de_toekomst_of_voor_de_vorige_stap(
+    besluit_wp: Werkplaats,
+) -> None:
+    """`--datum` records something that happened earlier, never later than today and
+    never before the last recorded event (the history stays in order)."""
+    bvm = besluit_wp.besluitvorming
+    _weigert(
+        lambda: bvm.idee("verhaaltjessommen", "x", door="Piet", datum=D(2026, 12, 2)),
+        "in de toekomst",
+    )
+    _weigert(
+        lambda: bvm.idee("verhaaltjessommen", "x", door="Piet", datum=D(2026, 11, 30)),
+        "vóór de laatste gebeurtenis",
+    )
+
+
+def test_bijdrage_komt_van_een_persoon_of_iemand_van_buiten(besluit_wp: Werkplaats) -> None:
+    """Ideas and feedback come from a person or a named outsider, not both or neither;
+    an outsider can see what became of their input by name."""
+    bvm = besluit_wp.besluitvorming
+    with pytest.raises(InvalidValue, match="--door"):
+        bvm.idee("verhaaltjessommen", "x")
+    with pytest.raises(InvalidValue, match="niet allebei"):
+        bvm.idee("verhaaltjessommen", "x", door="Piet", extern="Mevrouw Bos")
+    bvm.idee("verhaaltjessommen", "Sommen uit de eigen buurt", extern="Mevrouw Bos", rol="ouder")
+    b = bvm.voorstel("verhaaltjessommen", "x", leider="Anna", ideeen=[1])
+    assert b.buitenstaanders() == ("Mevrouw Bos",)
+    overzicht = bvm.overzicht("verhaaltjessommen", voor="mevrouw bos")
+    assert overzicht.bijdragen is not None
+    assert [(d.soort, d.uitkomst) for d in overzicht.bijdragen] == [
+        ("idee", "verwerkt in voorstel versie 1")
+    ]
+    with pytest.raises(InvalidValue, match="Idee 5 bestaat niet"):
+        bvm.voorstel("verhaaltjessommen", "y", leider="Anna", ideeen=[5])
+
+
+def test_controleer_vindt_verwijzingen_van_een_besluit_die_nergens_heen_wijzen(
+    besluit_wp: Werkplaats,
+) -> None:
+    """A besluit that names a removed person is reported with its file and field."""
+    bvm = besluit_wp.besluitvorming
+    bvm.idee("verhaaltjessommen", "x", door="Piet")
+    piet = besluit_wp.persoon("Piet")
+    besluit_wp.opslag.pad(type(piet), piet.id).unlink()
+    problemen = besluit_wp.controleer()
+    assert any(
+        "besluiten/" in p and "$.ideeen[0].door.persoon" in p and piet.id in p for p in problemen
+    ), problemen
+
+
+DOC = Path(__file__).parent.parent / "docs" / "besluitvorming.md"
+
+
+def _blok(taal: str, nummer: int = 0) -> str:
+    blokken = re.findall(rf"^```{taal}\n(.*?)^```", DOC.read_text(encoding="utf-8"), re.S | re.M)
+    return str(blokken[nummer])
+
+
+def test_de_sessie_van_het_issue_werkt_zoals_beschreven(
+    gevulde_werkplaats: Werkplaats, tmp_path: Path
+) -> None:
+    """The issue's session, as docs/besluitvorming.md shows it, through the real `ozc`
+    program in a shell: the three refused steps exit 3 with exactly the messages the
+    page shows, all else succeeds, Piet sees what became of his input, and the JSON
+    holds the whole story."""
+    script = tmp_path / "sessie.sh"
+    regels = ["set -u", f"cd {gevulde_werkplaats.root}", 'ozc() { "$OZC" "$@"; echo "[exit $?]"; }']
+    script.write_text("\n".join([*regels, _blok("sh")]), encoding="utf-8")
+    ozc_pad = Path(sys.executable).with_name("ozc")
+    uit = subprocess.run(
+        ["bash", str(script)],
+        capture_output=True,
+        text=True,
+        env={"OZC": str(ozc_pad), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        check=True,
+    )
+    codes = [
+        int(r.split()[1].rstrip("]")) for r in uit.stdout.splitlines() if r.startswith("[exit")
+    ]
+    assert codes == [0] * 6 + [3, 3, 3] + [0] * 10, uit.stdout + uit.stderr
+    fouten = [r for r in uit.stderr.splitlines() if r.startswith("Fout:")]
+    assert fouten == _blok("text", 0).splitlines()
+    assert "Traceback" not in uit.stderr
+    assert _blok("text", 1) in uit.stdout
+    data = json.loads(uit.stdout[uit.stdout.index("{") : uit.stdout.rindex("}") + 1])
+    b = data["besluit"]
+    assert b["fase"] == "geborgd"
+    assert b["herevaluatie"] == "2027-12-01"
+    assert [f["tekst"] for f in b["feedback"]] == ["Neem groep 4 ook mee"]
+    assert b["feedback"][0]["reactie"]["oordeel"] == "deels"
+    assert [h["naar"] for h in b["historie"]] == [
+        "ideeën",
+        "ideeën",
+        "voorstel",
+        "feedback",
+        "feedback",
+        "besluitvorming",
+        "besluitvorming",
+        "besloten",
+        "geïmplementeerd",
+        "geëvalueerd",
+        "bijgesteld",
+        "geïmplementeerd",
+        "geëvalueerd",
+        "geborgd",
+    ]
+
+
+def test_demo_heeft_besluiten_in_verschillende_fasen(tmp_path: Path) -> None:
+    """The demo shows the model: decisions in at least five different phases."""
+    from onderzoekscyclus.demo import maak_demo
+
+    wp = maak_demo(tmp_path / "demo")
+    fasen = {b.fase for b in wp.besluitvorming.actueel()}
+    assert len(fasen) >= 5, fasen
+    assert wp.controleer() == []
+
+
+def test_voorbeeldscript(tmp_path: Path) -> None:
+    """examples/besluitvorming.py runs: the early decision is refused, the later one
+    taken, and Piet's idea and feedback each have an outcome."""
+    script = Path(__file__).parent.parent / "examples" / "besluitvorming.py"
+    uit = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert uit.stdout.splitlines() == [
+        "Geweigerd: de feedbackronde loopt nog tot en met 2026-12-15; de werkgroep besluit "
+        "pas daarna, vanaf 2026-12-16.",
+        "Fase: besloten",
+        "idee 1: verwerkt in voorstel versie 1",
+        "feedback 1: deels overgenomen",
+    ]
+    assert list(tmp_path.iterdir()) == []
