@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         WerkplaatsError,
         WerkplaatsNotFound,
     )
+    from onderzoekscyclus.expertise import Expertisebeeld, Partnerschapsbeeld
     from onderzoekscyclus.klok import vandaag
     from onderzoekscyclus.model import (
         Lid,
@@ -44,9 +45,17 @@ if TYPE_CHECKING:
         WerkplaatsInfo,
     )
     from onderzoekscyclus.netwerk import Themanetwerk
+    from onderzoekscyclus.schoolprofiel import Praktijkonderzoek, Schoolprofiel
     from onderzoekscyclus.statemachine import Geweigerd
     from onderzoekscyclus.thesaurus import Thema, Thesaurus
     from onderzoekscyclus.werkplaats import CyclusOverzicht, Status, WerkgroepOverzicht, Werkplaats
+    from onderzoekscyclus.zelfevaluatie import (
+        Instrument,
+        Respondent,
+        Resultaat,
+        Vergelijking,
+        Zelfevaluatie,
+    )
 
 __all__ = [
     "AmbiguousReference",
@@ -57,9 +66,11 @@ __all__ = [
     "Bijdrager",
     "Conclusie",
     "CyclusOverzicht",
+    "Expertisebeeld",
     "Fase",
     "FileFormatError",
     "Geweigerd",
+    "Instrument",
     "InvalidValue",
     "Lid",
     "LidRol",
@@ -69,17 +80,23 @@ __all__ = [
     "Onderzoekscyclus",
     "OnderzoekscyclusError",
     "Oordeel",
+    "Partnerschapsbeeld",
     "Persoon",
+    "Praktijkonderzoek",
     "Profiel",
+    "Respondent",
+    "Resultaat",
     "Rol",
     "SchemaVersionError",
     "School",
+    "Schoolprofiel",
     "Sector",
     "Status",
     "Thema",
     "Themanetwerk",
     "Thesaurus",
     "UnknownReference",
+    "Vergelijking",
     "VisieElement",
     "Werkgroep",
     "WerkgroepOverzicht",
@@ -88,6 +105,7 @@ __all__ = [
     "WerkplaatsError",
     "WerkplaatsInfo",
     "WerkplaatsNotFound",
+    "Zelfevaluatie",
     "__version__",
     "vandaag",
 ]
@@ -134,6 +152,15 @@ _MODULE_VAN = {
     "Status": "onderzoekscyclus.werkplaats",
     "WerkgroepOverzicht": "onderzoekscyclus.werkplaats",
     "Werkplaats": "onderzoekscyclus.werkplaats",
+    "Expertisebeeld": "onderzoekscyclus.expertise",
+    "Partnerschapsbeeld": "onderzoekscyclus.expertise",
+    "Praktijkonderzoek": "onderzoekscyclus.schoolprofiel",
+    "Schoolprofiel": "onderzoekscyclus.schoolprofiel",
+    "Instrument": "onderzoekscyclus.zelfevaluatie",
+    "Respondent": "onderzoekscyclus.zelfevaluatie",
+    "Resultaat": "onderzoekscyclus.zelfevaluatie",
+    "Vergelijking": "onderzoekscyclus.zelfevaluatie",
+    "Zelfevaluatie": "onderzoekscyclus.zelfevaluatie",
 }
 
 

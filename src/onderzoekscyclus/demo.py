@@ -263,6 +263,7 @@ def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
             wp.log(groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen))
     leiders = {naam: personen[leden[0][0]] for naam, _s, _sc, _t, leden, _l in _WERKGROEPEN}
     _demo_cycli(wp, vandaag, leiders)
+    _demo_zelfevaluaties(wp, vandaag)
     from onderzoekscyclus._demo_besluiten import maak_besluiten  # noqa: PLC0415
 
     maak_besluiten(wp, vandaag, personen)
@@ -406,3 +407,59 @@ def _demo_cycli(wp: Werkplaats, vandaag: dt.date, leiders: dict[str, str]) -> No
             continue
         wp.cyclus_afronden(naam, datum=dag(35), wie=wie)
         wp.cyclus_volgende(naam, datum=dag(20), wie=wie)
+
+
+# instrument, school, days ago, answers per respondent in the order of the checklist
+_ZELFEVALUATIES = [
+    (
+        "lerende-organisatie",
+        "De Regenboog",
+        380,
+        [
+            "2,2,1,2,1,2,2,1,1,1,1,1,2,1,2,1,1,1",
+            "2,3,1,2,1,2,3,2,1,1,1,1,1,1,2,2,1,1",
+            "1,2,2,1,1,2,2,1,2,1,1,1,2,1,1,1,1,2",
+            "2,2,1,2,2,3,2,2,1,2,1,1,2,1,2,1,2,1",
+            "3,2,1,2,1,2,2,1,1,1,1,1,1,1,2,1,1,1",
+        ],
+    ),
+    (
+        "lerende-organisatie",
+        "De Regenboog",
+        45,
+        [
+            "2,3,2,2,1,3,3,2,2,1,2,1,2,2,2,2,2,2",
+            "3,3,1,2,3,2,3,2,2,2,2,1,2,3,2,2,1,2",
+            "1,2,2,2,1,3,3,2,2,1,2,2,2,2,3,2,2,1",
+            "3,3,3,2,1,2,2,3,2,1,1,1,2,2,2,2,2,2",
+            "2,2,1,3,3,3,3,2,3,2,2,1,3,2,2,2,1,2",
+            "1,3,2,2,1,2,3,2,2,1,2,1,2,3,2,1,2,2",
+        ],
+    ),
+    (
+        "lerend-partnerschap",
+        None,
+        45,
+        [
+            "1,2,2,1,2,1,2,2,1",
+            "2,2,1,1,2,1,2,3,1",
+            "1,3,2,1,1,1,2,2,2",
+            "2,2,2,2,1,1,3,2,1",
+        ],
+    ),
+]
+
+
+def _demo_zelfevaluaties(wp: Werkplaats, vandaag: dt.date) -> None:
+    """A team filling in the checklists at two moments, a year apart."""
+    zelf = wp.zelfevaluaties
+    for instrument, school, dagen, rijen in _ZELFEVALUATIES:
+        items = zelf.instrument(instrument).items()
+        for n, rij in enumerate(rijen):
+            zelf.invullen(
+                instrument,
+                antwoorden={i.id: int(a) for i, a in zip(items, rij.split(","), strict=True)},
+                school=school,
+                datum=vandaag - dt.timedelta(days=dagen),
+                nieuwe_meting=n == 0,
+            )

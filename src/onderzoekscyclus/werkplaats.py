@@ -48,6 +48,9 @@ from onderzoekscyclus.statemachine import Geweigerd
 
 if TYPE_CHECKING:
     from onderzoekscyclus.besluiten import Besluiten
+    from onderzoekscyclus.expertise import Expertisebeeld, Partnerschapsbeeld
+    from onderzoekscyclus.schoolprofiel import Schoolprofiel
+    from onderzoekscyclus.zelfevaluaties import Zelfevaluaties
 
 __all__ = ["BesluitStand", "CyclusOverzicht", "Status", "WerkgroepOverzicht", "Werkplaats"]
 
@@ -651,6 +654,42 @@ class Werkplaats:
     def besluit(self, verwijzing: str) -> Besluit:
         """The besluit that ``verwijzing`` (title, a word of it, or id) points to."""
         return self.besluitvorming.zoek(verwijzing)
+
+    # --- zelfevaluatie, expertise in beeld and the school profile -----------------------
+
+    @property
+    def zelfevaluaties(self) -> Zelfevaluaties:
+        """The self-evaluations: instruments, filling in, importing and results."""
+        from onderzoekscyclus.zelfevaluaties import Zelfevaluaties  # noqa: PLC0415
+
+        return Zelfevaluaties(self)
+
+    def expertise(
+        self,
+        verwijzing: str,
+        *,
+        werkgroep: bool = False,
+        nodig: Iterable[str] = (),
+        peildatum: dt.date | None = None,
+    ) -> Expertisebeeld:
+        """Expertise needed, present and missing in a school (or werkgroep), and who
+        wants to grow into it; see :mod:`onderzoekscyclus.expertise`."""
+        from onderzoekscyclus.expertise import in_beeld  # noqa: PLC0415
+
+        return in_beeld(self, verwijzing, werkgroep=werkgroep, nodig=nodig, peildatum=peildatum)
+
+    def expertise_partnerschap(self, *, peildatum: dt.date | None = None) -> Partnerschapsbeeld:
+        """Experts per theme across the partnership."""
+        from onderzoekscyclus.expertise import partnerschap_in_beeld  # noqa: PLC0415
+
+        return partnerschap_in_beeld(self, peildatum=peildatum)
+
+    def schoolprofiel(self, verwijzing: str) -> Schoolprofiel:
+        """The profile a partnership shows of a school: visie, trots, speerpunten and the
+        praktijkonderzoeken of its werkgroepen."""
+        from onderzoekscyclus.schoolprofiel import schoolprofiel  # noqa: PLC0415
+
+        return schoolprofiel(self.school(verwijzing), self.werkgroepen(), self.scholen())
 
     # --- overview and checks -------------------------------------------------------------
 

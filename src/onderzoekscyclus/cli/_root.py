@@ -20,6 +20,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "controleer": ("onderzoekscyclus.cli.beheer", "controleer"),
     "cyclus": ("onderzoekscyclus.cli.cyclus", "cyclus"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),
+    "expertise": ("onderzoekscyclus.cli.expertise", "expertise"),
     "init": ("onderzoekscyclus.cli.beheer", "init"),
     "log": ("onderzoekscyclus.cli.logboek", "log"),
     "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),
@@ -28,6 +29,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "status": ("onderzoekscyclus.cli.beheer", "status"),
     "thema": ("onderzoekscyclus.cli.thema", "thema"),
     "werkgroep": ("onderzoekscyclus.cli.werkgroep", "werkgroep"),
+    "zelfevaluatie": ("onderzoekscyclus.cli.zelfevaluatie", "zelfevaluatie"),
 }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import Omgeving, als_data, pass_omgeving, toon
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.model import School, Sector
+from onderzoekscyclus.schoolprofiel import Praktijkonderzoek
 
 
 @click.group(help=_("Scholen en opleidingen in de werkplaats."))
@@ -85,7 +86,35 @@ def lijst(omgeving: Omgeving) -> None:
 @pass_omgeving
 def toon_school(omgeving: Omgeving, school_ref: str) -> None:
     gevonden = omgeving.werkplaats.school(school_ref)
-    toon(omgeving, gevonden, lambda: _school_tekst(gevonden))
+    onderzoeken = omgeving.werkplaats.schoolprofiel(gevonden.id).praktijkonderzoeken
+    toon(
+        omgeving,
+        {**als_data(gevonden), "praktijkonderzoeken": als_data(onderzoeken)},
+        lambda: _school_tekst(gevonden) + "\n" + _onderzoeken_tekst(onderzoeken),
+    )
+
+
+def _onderzoeken_tekst(onderzoeken: tuple[Praktijkonderzoek, ...]) -> str:
+    if not onderzoeken:
+        return _(
+            "  Praktijkonderzoek: nog geen (een werkgroep begint er een met `ozc cyclus start`)."
+        )
+    regels = [_("  Praktijkonderzoek:")]
+    for o in onderzoeken:
+        fase = o.fase.value + (_(" (gepauzeerd)") if o.gepauzeerd else "")
+        if o.conclusie is not None:
+            fase += _(", conclusie: {conclusie}").format(conclusie=o.conclusie.value)
+        regels.append(
+            _("    - {werkgroep}, cyclus {n} ({themas}): {fase}").format(
+                werkgroep=o.werkgroep_naam, n=o.cyclus, themas=", ".join(o.themas), fase=fase
+            )
+        )
+        regels.append(f"      {o.vraag}")
+        if o.evaluatie:
+            regels.append(_("      Uitkomst: {tekst}").format(tekst=o.evaluatie))
+        if o.met:
+            regels.append(_("      Samen met: {scholen}").format(scholen=", ".join(o.met)))
+    return "\n".join(regels)
 
 
 def _visie_paar(waarde: str) -> tuple[str, str]:

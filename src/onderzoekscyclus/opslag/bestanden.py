@@ -42,6 +42,7 @@ from onderzoekscyclus.opslag.schema import (
     migreer,
     versie_tekst,
 )
+from onderzoekscyclus.zelfevaluatie import Zelfevaluatie
 
 __all__ = [
     "GEGEVENSMAP",
@@ -69,6 +70,7 @@ SOORTEN: dict[type[Any], Soort] = {
     Persoon: Soort("persoon", "personen", Persoon),
     Werkgroep: Soort("werkgroep", "werkgroepen", Werkgroep),
     Besluit: Soort("besluit", "besluiten", Besluit),
+    Zelfevaluatie: Soort("zelfevaluatie", "zelfevaluaties", Zelfevaluatie),
 }
 """Every kind of entity file, keyed by its class."""
 

@@ -1,0 +1,540 @@
+"""``ozc zelfevaluatie``: fill in a checklist together and see where the team stands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.instrumenten import Catalogus
+from onderzoekscyclus.klok import lees_datum
+from onderzoekscyclus.zelfevaluatie import (
+    Instrument,
+    Item,
+    Resultaat,
+    Vergelijking,
+    antwoorden_uit_lijst,
+    lees_antwoord,
+)
+from onderzoekscyclus.zelfevaluaties import Import, Invulling
+
+STOP = ("stop", "s", "q")
+"""What a respondent types to stop and continue later."""
+
+_TEKSTBREEDTE = 36
+
+
+@click.group(
+    help=_(
+        "Zelfevaluatie: vul met collega's een checklist in (zoals 'lerende organisatie') en "
+        "zie per uitspraak en domein waar het team staat en waar het verschillend over denkt."
+    )
+)
+def zelfevaluatie() -> None:
+    pass
+
+
+def _getal(waarde: float | None) -> str:
+    return "–" if waarde is None else f"{waarde:.2f}".replace(".", ",")
+
+
+def _verschil(waarde: float | None) -> str:
+    return "" if waarde is None else f"{waarde:+.2f}".replace(".", ",")
+
+
+def _kort(tekst: str, lengte: int = _TEKSTBREEDTE) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+school_optie = click.option(
+    "--school",
+    help=_("De school (naam of id); niet bij een instrument voor het partnerschap."),
+)
+
+
+# --- instrumenten --------------------------------------------------------------------------
+
+
+def _catalogus_tekst(catalogus: Catalogus) -> str:
+    regels = []
+    for i in catalogus.instrumenten:
+        regels.append(
+            _("{id}  {naam}  ({voor}, {n} uitspraken, {bron})").format(
+                id=i.id,
+                naam=i.naam,
+                voor=i.voor.value,
+                n=len(i.items()),
+                bron=catalogus.bronnen.get(i.id, ""),
+            )
+        )
+    regels.append("")
+    regels.append(_("Bekijk een instrument met `ozc zelfevaluatie instrumenten ID`."))
+    return "\n".join(regels)
+
+
+def _instrument_tekst(i: Instrument) -> str:
+    regels = [f"{i.naam}  ({i.id}, {i.voor.value})"]
+    if i.beschrijving:
+        regels.append(i.beschrijving)
+    regels.append(_("Schaal: {uitleg}").format(uitleg=i.schaaluitleg()))
+    nummer = 0
+    for d in i.domeinen:
+        regels.append("")
+        regels.append(f"{d.naam}  ({d.id})")
+        for item in d.items:
+            nummer += 1
+            regels.append(f"  {nummer:>2}. {item.id}: {item.tekst}")
+    return "\n".join(regels)
+
+
+@zelfevaluatie.command(
+    "instrumenten",
+    help=_(
+        "Toon de instrumenten die u kunt invullen: ingebouwd, uit plugins en uit de map "
+        "instrumenten/ van de werkplaats. Met een ID: de uitspraken en de schaal."
+    ),
+)
+@click.argument("instrument", required=False)
+@pass_omgeving
+def instrumenten(omgeving: Omgeving, instrument: str | None) -> None:
+    catalogus = omgeving.werkplaats.zelfevaluaties.catalogus()
+    for waarschuwing in catalogus.waarschuwingen:
+        click.echo(_("Waarschuwing: {tekst}").format(tekst=waarschuwing), err=True)
+    if instrument is not None:
+        gekozen = catalogus.instrument(instrument)
+        toon(omgeving, gekozen, lambda: _instrument_tekst(gekozen))
+    else:
+        toon(omgeving, catalogus, lambda: _catalogus_tekst(catalogus))
+
+
+# --- invullen ------------------------------------------------------------------------------
+
+
+def _vraag(
+    instrument: Instrument, item: Item, nummer: int, totaal: int, fout: bool
+) -> int | str | None:
+    """One answer from the keyboard: a scale point, None (skipped) or ``"stop"``."""
+    while True:
+        tekst = click.prompt(f"[{nummer}/{totaal}] {item.tekst}\n", prompt_suffix="> ", err=fout)
+        if tekst.strip().casefold() in STOP:
+            return "stop"
+        try:
+            return lees_antwoord(instrument, tekst)
+        except InvalidValue as probleem:
+            click.echo(f"{probleem.bericht} {probleem.hint or ''}".strip(), err=True)
+
+
+def _interactief(
+    omgeving: Omgeving, instrument: Instrument, open_items: Sequence[Item], gedaan: int
+) -> tuple[dict[str, int], list[str], bool]:
+    """Ask the open items; the answers, the skipped items and whether the respondent stopped."""
+    fout = omgeving.als_json
+    click.echo(f"{instrument.naam}", err=fout)
+    click.echo(_("Schaal: {uitleg}").format(uitleg=instrument.schaaluitleg()), err=fout)
+    click.echo(
+        _(
+            "Typ per uitspraak een cijfer of de naam van het schaalpunt; '-' slaat een uitspraak "
+            "over; 'stop' bewaart wat u al hebt ingevuld, zodat u later verder kunt."
+        ),
+        err=fout,
+    )
+    antwoorden: dict[str, int] = {}
+    overgeslagen: list[str] = []
+    totaal = len(instrument.items())
+    domein = None
+    for n, item in enumerate(open_items, start=gedaan + 1):
+        huidig = instrument.domein_van(item.id)
+        if huidig is not None and huidig is not domein and len(instrument.domeinen) > 1:
+            click.echo(f"\n{huidig.naam}", err=fout)
+        domein = huidig
+        try:
+            antwoord = _vraag(instrument, item, n, totaal, fout)
+        except click.Abort:  # end of input or Ctrl-C: keep what was given, like 'stop'
+            click.echo("", err=fout)
+            antwoord = "stop"
+        if antwoord == "stop":
+            return antwoorden, overgeslagen, True
+        if antwoord is None:
+            overgeslagen.append(item.id)
+        else:
+            assert isinstance(antwoord, int)
+            antwoorden[item.id] = antwoord
+    return antwoorden, overgeslagen, False
+
+
+def _hervat_opdracht(instrument: Instrument, school: str | None, label: str) -> str:
+    delen = ["ozc zelfevaluatie invullen", instrument.id]
+    if school:
+        delen.append(f'--school "{school}"')
+    delen.append(f'--hervat --respondent "{label}"')
+    return " ".join(delen)
+
+
+def _invulling_tekst(invulling: Invulling, instrument: Instrument, school: str | None) -> str:
+    r = invulling.respondent
+    if r.concept:
+        return "\n".join(
+            [
+                _(
+                    "Bewaard als half ingevulde lijst van {label} in meting {meting}; "
+                    "nog {n} uitspraken open."
+                ).format(label=r.label, meting=invulling.meting.id, n=invulling.open_items),
+                _("Verder gaan: {opdracht}").format(
+                    opdracht=_hervat_opdracht(instrument, school, r.label)
+                ),
+            ]
+        )
+    regels = [
+        ngettext(
+            "Antwoorden van {label} bewaard in meting {meting} ({n} respondent).",
+            "Antwoorden van {label} bewaard in meting {meting} ({n} respondenten).",
+            len(invulling.meting.afgerond()),
+        ).format(label=r.label, meting=invulling.meting.id, n=len(invulling.meting.afgerond()))
+    ]
+    if invulling.nieuwe_meting:
+        regels.append(
+            _("Dit is een nieuwe meting, geopend op {datum}.").format(
+                datum=invulling.meting.datum.isoformat()
+            )
+        )
+    if r.overgeslagen:
+        regels.append(_("Overgeslagen: {items}.").format(items=", ".join(r.overgeslagen)))
+    return "\n".join(regels)
+
+
+def _import_tekst(uit: Import) -> str:
+    regels = [
+        _("{n} respondenten geïmporteerd in meting {meting} (nu {totaal} respondenten).").format(
+            n=len(uit.respondenten), meting=uit.meting.id, totaal=len(uit.meting.afgerond())
+        )
+    ]
+    if uit.genegeerde_kolommen:
+        regels.append(
+            _("Niet gebruikt en niet bewaard: de kolommen {kolommen}.").format(
+                kolommen=", ".join(f"'{_kort(k, 30)}'" for k in uit.genegeerde_kolommen)
+            )
+        )
+    return "\n".join(regels)
+
+
+@zelfevaluatie.command(
+    "invullen",
+    help=_(
+        "Vul een instrument in voor één respondent: met de vragen één voor één (typ 'stop' "
+        "om later verder te gaan met --hervat), met --antwoorden in één keer, of met --csv "
+        "voor een heel team uit een formulier. Respondenten blijven anoniem ('respondent 3') "
+        "tenzij u --respondent geeft."
+    ),
+)
+@click.argument("instrument")
+@school_optie
+@click.option(
+    "--antwoorden",
+    metavar="1,3,2,…",
+    help=_("Alle antwoorden in de volgorde van de lijst, gescheiden door komma's; '-' slaat over."),
+)
+@click.option(
+    "--csv",
+    "csv_pad",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="PAD",
+    help=_(
+        "Importeer een CSV-bestand met per regel een respondent (zoals een formuliertool het "
+        "exporteert). Bij een fout wordt niets geïmporteerd."
+    ),
+)
+@click.option("--respondent", help=_("Label voor de respondent (standaard 'respondent N')."))
+@click.option("--hervat", is_flag=True, help=_("Ga verder met een half ingevulde lijst."))
+@click.option(
+    "--nieuwe-meting",
+    is_flag=True,
+    help=_("Begin een nieuwe meting, ook als de laatste nog openstaat."),
+)
+@click.option("--meting", help=_("Voeg toe aan deze meting (id of datum)."))
+@click.option("--datum", help=_("Datum als JJJJ-MM-DD (standaard: vandaag)."))
+@pass_omgeving
+def invullen(
+    omgeving: Omgeving,
+    instrument: str,
+    school: str | None,
+    antwoorden: str | None,
+    csv_pad: Path | None,
+    respondent: str | None,
+    hervat: bool,
+    nieuwe_meting: bool,
+    meting: str | None,
+    datum: str | None,
+) -> None:
+    zelf = omgeving.werkplaats.zelfevaluaties
+    dag = lees_datum(datum) if datum else None
+    if csv_pad is not None:
+        if antwoorden is not None or hervat or respondent is not None:
+            raise click.UsageError(
+                _("--csv gaat niet samen met --antwoorden, --hervat of --respondent.")
+            )
+        uit = zelf.importeer_csv(
+            instrument,
+            csv_pad,
+            school=school,
+            datum=dag,
+            nieuwe_meting=nieuwe_meting,
+            meting=meting,
+        )
+        toon(omgeving, uit, lambda: _import_tekst(uit))
+        return
+    gekozen = zelf.instrument(instrument)
+    if antwoorden is not None:
+        if hervat:
+            raise click.UsageError(_("--hervat gaat niet samen met --antwoorden."))
+        gegeven, open_ = antwoorden_uit_lijst(gekozen, antwoorden.split(","))
+        klaar = zelf.invullen(
+            gekozen.id,
+            antwoorden=gegeven,
+            overgeslagen=open_,
+            school=school,
+            respondent=respondent,
+            datum=dag,
+            nieuwe_meting=nieuwe_meting,
+            meting=meting,
+        )
+    else:
+        gedaan = 0
+        open_items = gekozen.items()
+        if hervat:
+            _meting, concept = zelf.concept(gekozen.id, school=school, respondent=respondent)
+            respondent = concept.label
+            open_items = concept.open_items(gekozen)
+            gedaan = len(gekozen.items()) - len(open_items)
+        gegeven, overgeslagen, gestopt = _interactief(omgeving, gekozen, open_items, gedaan)
+        if gestopt and not gegeven and not overgeslagen and not hervat:
+            melding(omgeving, _("Niets ingevuld, dus niets bewaard."))
+            return
+        klaar = zelf.invullen(
+            gekozen.id,
+            antwoorden=gegeven,
+            overgeslagen=overgeslagen,
+            school=school,
+            respondent=respondent,
+            concept=gestopt,
+            hervat=hervat,
+            datum=dag,
+            nieuwe_meting=nieuwe_meting,
+            meting=meting,
+        )
+    toon(omgeving, klaar, lambda: _invulling_tekst(klaar, gekozen, school))
+
+
+# --- resultaat -----------------------------------------------------------------------------
+
+
+def _kop(r: Resultaat) -> list[str]:
+    voor = r.school_naam or _("het partnerschap")
+    regels = [
+        f"{r.instrument_naam} — {voor}",
+        ngettext(
+            "Meting {meting} van {datum}: {n} respondent",
+            "Meting {meting} van {datum}: {n} respondenten",
+            r.respondenten,
+        ).format(meting=r.meting, datum=r.datum.isoformat(), n=r.respondenten)
+        + (_(" ({n} nog bezig)").format(n=r.concepten) if r.concepten else ""),
+    ]
+    if r.vorige and r.vorige_datum:
+        regels.append(
+            _("Vergeleken met de vorige meting, van {datum} ({meting}).").format(
+                datum=r.vorige_datum.isoformat(), meting=r.vorige
+            )
+        )
+    regels.append(
+        _("Schaal: {uitleg}").format(
+            uitleg=", ".join(f"{n} = {s}" for n, s in enumerate(r.schaal, start=1))
+        )
+    )
+    regels.append(
+        _("Gemiddeld: {gem}").format(gem=_getal(r.gemiddelde))
+        + (f" ({_verschil(r.verschil)})" if r.verschil is not None else "")
+    )
+    return regels
+
+
+def _regel(cellen: Sequence[tuple[str, int]]) -> str:
+    """One table row: text cells left-aligned (positive width), numbers right (negative)."""
+    return (
+        "  "
+        + "  ".join(
+            f"{tekst:<{breedte}}" if breedte > 0 else f"{tekst:>{-breedte}}"
+            for tekst, breedte in cellen
+        ).rstrip()
+    )
+
+
+def _tabel(r: Resultaat) -> list[str]:
+    """Per domain: its items with mean, distribution, spread (and change), then its mean."""
+    met_verschil = r.vorige is not None
+    b_id = max(len(i.item) for i in r.items)
+    b_verdeling = max(len(_("verdeling")), 2 * len(r.schaal) - 1)
+
+    def rij(id_: str, tekst: str, gem: str, verdeling: str, spreiding: str, verschil: str) -> str:
+        cellen = [(id_, b_id), (tekst, _TEKSTBREEDTE), (gem, -5), (verdeling, b_verdeling)]
+        cellen.append((spreiding, -11))
+        if met_verschil:
+            cellen.append((verschil, -8))
+        return _regel(cellen)
+
+    kop = rij("", _("uitspraak"), _("gem."), _("verdeling"), _("spreiding") + "  ", _("verschil"))
+    regels = []
+    for d in r.domeinen:
+        regels.extend(["", d.naam, kop])
+        for i in (i for i in r.items if i.domein == d.domein):
+            regels.append(
+                rij(
+                    i.item,
+                    _kort(i.tekst),
+                    _getal(i.gemiddelde),
+                    "/".join(str(c) for c in i.verdeling),
+                    _getal(i.spreiding) + (" !" if i.bespreken else "  "),
+                    _verschil(i.verschil),
+                )
+            )
+        regels.append(
+            rij(
+                "",
+                _("gemiddelde van het domein"),
+                _getal(d.gemiddelde),
+                "",
+                "",
+                _verschil(d.verschil),
+            )
+        )
+    return regels
+
+
+def _resultaat_tekst(r: Resultaat) -> str:
+    regels = _kop(r)
+    if not r.respondenten:
+        regels.append(_("Nog geen afgeronde lijsten; er valt nog niets te tonen."))
+        return "\n".join(regels)
+    regels.extend(_tabel(r))
+    per_item = {i.item: i for i in r.items}
+    regels.append("")
+    regels.append(
+        _("verdeling: aantal per schaalpunt (1/2/…); ! = grote spreiding (vanaf {d})").format(
+            d=_getal(r.drempel)
+        )
+    )
+
+    def lijst(ids: Sequence[str]) -> list[str]:
+        return [f"  {i} {_kort(per_item[i].tekst)} ({_getal(per_item[i].gemiddelde)})" for i in ids]
+
+    for kop, ids in ((_("Sterkst:"), r.sterkst), (_("Zwakst:"), r.zwakst)):
+        if ids:
+            regels.extend(["", kop, *lijst(ids)])
+    if r.bespreken:
+        regels.extend(
+            [
+                "",
+                _("Om te bespreken (collega's denken er verschillend over):"),
+                *[
+                    f"  {i} {_kort(per_item[i].tekst)} "
+                    f"({_('spreiding')} {_getal(per_item[i].spreiding)})"
+                    for i in r.bespreken
+                ],
+            ]
+        )
+    namen = {d.domein: d for d in r.domeinen}
+    if r.zwakste_domeinen:
+        regels.append("")
+        regels.append(
+            _("Zwakste domeinen: {domeinen}").format(
+                domeinen=", ".join(
+                    f"{namen[d].naam} ({_getal(namen[d].gemiddelde)})" for d in r.zwakste_domeinen
+                )
+            )
+        )
+    if r.advies:
+        regels.extend(["", _("Wat past (stappen uit het katern):")])
+        for a in r.advies:
+            bij = [*a.domeinen, *a.items]
+            regels.append(
+                _("  Stap {n}. {titel} (bij {bij})").format(
+                    n=a.stap, titel=a.titel, bij=", ".join(bij)
+                )
+            )
+            if a.domeinen:
+                regels.append(f"     {a.kern}")
+                regels.extend(f"     - {tekst}" for tekst in a.interventies)
+    if r.genegeerd:
+        regels.extend(["", _("Niet meegeteld:"), *(f"  {g}" for g in r.genegeerd)])
+    return "\n".join(regels)
+
+
+@zelfevaluatie.command(
+    "resultaat",
+    help=_(
+        "Toon de uitkomst van de laatste meting (of --meting): per uitspraak het gemiddelde, "
+        "de verdeling en de spreiding, per domein het gemiddelde, het sterkste en het zwakste, "
+        "wat er veranderd is sinds de vorige meting, en welke stappen uit het katern passen."
+    ),
+)
+@click.argument("instrument")
+@school_optie
+@click.option("--meting", help=_("Een eerdere meting (id of datum) in plaats van de laatste."))
+@pass_omgeving
+def resultaat(omgeving: Omgeving, instrument: str, school: str | None, meting: str | None) -> None:
+    uit = omgeving.werkplaats.zelfevaluaties.resultaat(instrument, school=school, meting=meting)
+    toon(omgeving, uit, lambda: _resultaat_tekst(uit))
+
+
+# --- vergelijk -----------------------------------------------------------------------------
+
+
+def _vergelijking_tekst(v: Vergelijking) -> str:
+    breedte = max(len(i.item) for i in v.items)
+    regels = [
+        v.instrument_naam,
+        _("A: {meting} van {datum}, {n} respondenten").format(
+            meting=v.a, datum=v.datum_a.isoformat(), n=v.respondenten_a
+        ),
+        _("B: {meting} van {datum}, {n} respondenten").format(
+            meting=v.b, datum=v.datum_b.isoformat(), n=v.respondenten_b
+        ),
+        _("Gemiddeld: {a} → {b} ({verschil})").format(
+            a=_getal(v.gemiddelde_a), b=_getal(v.gemiddelde_b), verschil=_verschil(v.verschil)
+        ),
+    ]
+    kop = f"  {'':<{breedte}}  {_('uitspraak'):<{_TEKSTBREEDTE}}  {'A':>5}  {'B':>5}  {'B - A':>6}"
+    for d in v.domeinen:
+        regels.extend(["", d.naam, kop])
+        for i in (i for i in v.items if i.domein == d.domein):
+            regels.append(
+                f"  {i.item:<{breedte}}  {_kort(i.tekst):<{_TEKSTBREEDTE}}  {_getal(i.a):>5}  "
+                f"{_getal(i.b):>5}  {_verschil(i.verschil):>6}"
+            )
+        regels.append(
+            f"  {'':<{breedte}}  {_('gemiddelde van het domein'):<{_TEKSTBREEDTE}}  "
+            f"{_getal(d.a):>5}  {_getal(d.b):>5}  {_verschil(d.verschil):>6}"
+        )
+    for kop_tekst, ids in ((_("Vooruit:"), v.vooruit), (_("Achteruit:"), v.achteruit)):
+        if ids:
+            regels.extend(["", f"{kop_tekst} {', '.join(ids)}"])
+    return "\n".join(regels)
+
+
+@zelfevaluatie.command(
+    "vergelijk",
+    help=_(
+        "Zet twee metingen van hetzelfde instrument naast elkaar (id's of datums): "
+        "per uitspraak en domein het verschil B - A."
+    ),
+)
+@click.argument("a")
+@click.argument("b")
+@click.option("--school", help=_("Zoek de metingen bij deze school (naam of id)."))
+@pass_omgeving
+def vergelijk(omgeving: Omgeving, a: str, b: str, school: str | None) -> None:
+    uit = omgeving.werkplaats.zelfevaluaties.vergelijk(a, b, school=school)
+    toon(omgeving, uit, lambda: _vergelijking_tekst(uit))

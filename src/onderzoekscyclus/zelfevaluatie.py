@@ -1,0 +1,833 @@
+"""Zelfevaluatie: checklists a team fills in together, and what their answers show.
+
+An :class:`Instrument` is data: domains of items (statements) and a scale of named
+points (the katern's checklists use three: nog in startfase, gedeeltelijk ontwikkeld,
+sterk ontwikkeld). A :class:`Zelfevaluatie` is one measurement of one instrument for
+one school, or for the partnership as a whole, with many :class:`Respondent`\\ s.
+
+The aggregation is pure and exact. Per item it gives the mean, the distribution over
+the scale and the spread (population standard deviation: the respondents are the team
+itself, not a sample of it); an item whose spread reaches the instrument's threshold
+is a topic to discuss, because where colleagues disagree is where the conversation
+is. Per domain it gives the mean of its item means. Means and spreads are computed
+from the counts per scale point with fractions, so they do not depend on the order of
+the respondents, and rounded to two decimals only at the end.
+
+Nothing here reads or writes files: :mod:`onderzoekscyclus.instrumenten` loads
+instruments and :mod:`onderzoekscyclus.zelfevaluaties` keeps the measurements.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from onderzoekscyclus._tekst import controleer_niet_leeg, vergelijkbaar
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.ids import is_geldig_id
+from onderzoekscyclus.model import naar_enum
+
+__all__ = [
+    "MAX_SCHAALPUNTEN",
+    "SPREIDINGSFACTOR",
+    "Advies",
+    "Domein",
+    "Domeinresultaat",
+    "Domeinvergelijking",
+    "Instrument",
+    "Item",
+    "Itemresultaat",
+    "Itemvergelijking",
+    "Niveau",
+    "Respondent",
+    "Resultaat",
+    "Stap",
+    "Vergelijking",
+    "Zelfevaluatie",
+    "antwoorden_uit_lijst",
+    "bereken",
+    "lees_antwoord",
+    "natuurlijke_volgorde",
+    "vergelijk",
+]
+
+MAX_SCHAALPUNTEN = 10
+"""The most points a scale may have."""
+
+SPREIDINGSFACTOR = Fraction(3, 5)
+"""An item is a topic to discuss when its spread reaches this share of the largest
+spread the scale allows (half the range). On a three-point scale that is 0.6: four
+colleagues answering 1, 2, 2, 3 (0.71) are flagged, 1, 1, 2, 2 (0.50) are not."""
+
+_AANTAL_UITERSTEN = 3
+"""How many strongest and weakest elements a result names."""
+
+
+class Niveau(enum.StrEnum):
+    """What an instrument evaluates: one school (or institute), or the partnership."""
+
+    SCHOOL = "school"
+    PARTNERSCHAP = "partnerschap"
+
+
+# --- validators --------------------------------------------------------------------------
+
+
+def _strip(waarde: Any) -> Any:
+    return waarde.strip() if isinstance(waarde, str) else waarde
+
+
+def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
+    controleer_niet_leeg(waarde, attribuut.name)
+
+
+def _id(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
+    if not isinstance(waarde, str) or not is_geldig_id(waarde):
+        raise InvalidValue(
+            _("'{waarde}' is geen geldig id.").format(waarde=waarde),
+            _("Een id bestaat uit kleine letters, cijfers en koppeltekens, zoals 'cultuur-1'."),
+            veld=attribuut.name,
+        )
+
+
+def _optioneel_id(inst: object, attribuut: attrs.Attribute[str | None], waarde: str | None) -> None:
+    if waarde is not None:
+        _id(inst, attribuut, waarde)  # type: ignore[arg-type]
+
+
+def _stappen(_inst: object, attribuut: attrs.Attribute[Any], waarde: tuple[int, ...]) -> None:
+    for stap in waarde:
+        if isinstance(stap, bool) or not isinstance(stap, int) or not 1 <= stap <= 6:
+            raise InvalidValue(
+                _("Stap {stap} bestaat niet; het katern kent de stappen 1 tot en met 6.").format(
+                    stap=stap
+                ),
+                veld=attribuut.name,
+            )
+
+
+def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) -> None:
+    if not isinstance(waarde, dt.date) or isinstance(waarde, dt.datetime):
+        raise InvalidValue(_("Verwacht een datum (JJJJ-MM-DD)."), veld=attribuut.name)
+
+
+_GETAL = re.compile(r"(\d+)")
+
+
+def natuurlijke_volgorde(tekst: str) -> tuple[Any, ...]:
+    """Sort key that puts ``cultuur-2`` before ``cultuur-10``."""
+    return tuple(int(d) if d.isdigit() else d for d in _GETAL.split(tekst))
+
+
+def _gesorteerd(antwoorden: Mapping[str, int]) -> dict[str, int]:
+    return {k: antwoorden[k] for k in sorted(antwoorden, key=natuurlijke_volgorde)}
+
+
+def _gesorteerde_ids(waarden: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(waarden), key=natuurlijke_volgorde))
+
+
+def _niveau(waarde: Any) -> Niveau:
+    return naar_enum(Niveau, "voor")(waarde)
+
+
+# --- instruments ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Item:
+    """One statement of a checklist."""
+
+    id: str = attrs.field(validator=_id)
+    tekst: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    stappen: tuple[int, ...] = attrs.field(default=(), validator=_stappen)
+    """The katern's steps that fit when this item is among the weakest."""
+
+
+@attrs.frozen
+class Domein:
+    """A group of items, such as "Ondersteunende cultuur"."""
+
+    id: str = attrs.field(validator=_id)
+    naam: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    items: tuple[Item, ...] = attrs.field()
+    stappen: tuple[int, ...] = attrs.field(default=(), validator=_stappen)
+    """The katern's steps that fit when this domain is among the weakest."""
+
+    @items.validator
+    def _minstens_een(self, _a: attrs.Attribute[Any], waarde: tuple[Item, ...]) -> None:
+        if not waarde:
+            raise InvalidValue(
+                _("Domein '{naam}' heeft geen items.").format(naam=self.naam),
+                _("Geef minstens één [[domeinen.items]] met een tekst."),
+                veld="items",
+            )
+
+
+@attrs.frozen
+class Instrument:
+    """A checklist: domains of items, answered on a scale of named points (1, 2, …)."""
+
+    id: str = attrs.field(validator=_id)
+    naam: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    voor: Niveau = attrs.field(converter=_niveau)
+    schaal: tuple[str, ...] = attrs.field()
+    domeinen: tuple[Domein, ...] = attrs.field()
+    beschrijving: str | None = None
+    drempel_spreiding: float | None = attrs.field(default=None)
+    """The spread from which an item is a topic to discuss; by default 0.6 times half
+    the range of the scale (see :data:`SPREIDINGSFACTOR`)."""
+
+    @schaal.validator
+    def _schaal(self, _a: attrs.Attribute[Any], waarde: tuple[str, ...]) -> None:
+        if not 2 <= len(waarde) <= MAX_SCHAALPUNTEN:
+            raise InvalidValue(
+                _("Een schaal heeft 2 tot {max} punten; deze heeft er {n}.").format(
+                    max=MAX_SCHAALPUNTEN, n=len(waarde)
+                ),
+                veld="schaal",
+            )
+        gevouwen = [vergelijkbaar(w) if isinstance(w, str) else "" for w in waarde]
+        if "" in gevouwen:
+            raise InvalidValue(_("Elk punt van de schaal heeft een naam."), veld="schaal")
+        if len(set(gevouwen)) != len(gevouwen) or any(g.isdigit() for g in gevouwen):
+            raise InvalidValue(
+                _("De namen van de schaalpunten moeten verschillen en mogen geen getal zijn."),
+                veld="schaal",
+            )
+
+    @domeinen.validator
+    def _domeinen(self, _a: attrs.Attribute[Any], waarde: tuple[Domein, ...]) -> None:
+        if not waarde:
+            raise InvalidValue(
+                _("Het instrument heeft geen domeinen."),
+                _("Geef minstens één [[domeinen]] met een id, een naam en items."),
+                veld="domeinen",
+            )
+        for soort, ids in (
+            (_("domein"), [d.id for d in waarde]),
+            (_("item"), [i.id for d in waarde for i in d.items]),
+        ):
+            dubbel = sorted({i for i in ids if ids.count(i) > 1})
+            if dubbel:
+                raise InvalidValue(
+                    _("Het {soort}-id '{id}' komt meer dan eens voor.").format(
+                        soort=soort, id=dubbel[0]
+                    ),
+                    _("Geef elk domein en elk item een eigen id."),
+                    veld="domeinen",
+                )
+
+    @drempel_spreiding.validator
+    def _drempel(self, _a: attrs.Attribute[Any], waarde: float | None) -> None:
+        if waarde is not None and not 0 < waarde <= len(self.schaal):
+            raise InvalidValue(
+                _("De drempel voor spreiding moet groter dan 0 zijn, zoals 0.6."),
+                veld="drempel_spreiding",
+            )
+
+    def items(self) -> tuple[Item, ...]:
+        """Every item, in the order of the checklist."""
+        return tuple(i for d in self.domeinen for i in d.items)
+
+    def item(self, id_: str) -> Item | None:
+        """The item with id ``id_``, if there is one."""
+        return next((i for i in self.items() if i.id == id_), None)
+
+    def domein_van(self, item_id: str) -> Domein | None:
+        """The domain the item belongs to."""
+        return next((d for d in self.domeinen if any(i.id == item_id for i in d.items)), None)
+
+    def drempel(self) -> Fraction:
+        """The spread from which an item is a topic to discuss."""
+        if self.drempel_spreiding is not None:
+            return Fraction(self.drempel_spreiding)
+        return SPREIDINGSFACTOR * Fraction(len(self.schaal) - 1, 2)
+
+    def schaaluitleg(self) -> str:
+        """``1 = nog in startfase, 2 = …``."""
+        return ", ".join(f"{n} = {label}" for n, label in enumerate(self.schaal, start=1))
+
+
+def lees_antwoord(instrument: Instrument, tekst: str) -> int | None:
+    """The scale point ``tekst`` names: a number (``2``), the name of a point
+    (``gedeeltelijk ontwikkeld``) or a word that names only one (``sterk``).
+    ``-`` or empty text means no answer (``None``)."""
+    schoon = vergelijkbaar(tekst)
+    if schoon in ("", "-"):
+        return None
+    if schoon.isdigit() and 1 <= int(schoon) <= len(instrument.schaal):
+        return int(schoon)
+    labels = [vergelijkbaar(label) for label in instrument.schaal]
+    if schoon in labels:
+        return labels.index(schoon) + 1
+    passend = [n for n, label in enumerate(labels, start=1) if schoon in label.split()]
+    if len(passend) == 1:
+        return passend[0]
+    raise InvalidValue(
+        _("'{tekst}' is geen antwoord op de schaal.").format(tekst=tekst.strip()),
+        _("Antwoord met 1 tot en met {n} of met de naam: {uitleg}.").format(
+            n=len(instrument.schaal), uitleg=instrument.schaaluitleg()
+        ),
+    )
+
+
+def antwoorden_uit_lijst(
+    instrument: Instrument, teksten: Sequence[str]
+) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Answers given in the order of the checklist (``1,3,2,…``), as answers per item id
+    and the ids of the items left open (``-``)."""
+    items = instrument.items()
+    if len(teksten) != len(items):
+        raise InvalidValue(
+            _("{n} antwoorden gegeven, maar '{naam}' heeft {m} uitspraken.").format(
+                n=len(teksten), naam=instrument.naam, m=len(items)
+            ),
+            _("Geef er precies één per uitspraak, in volgorde; een '-' slaat er een over."),
+        )
+    antwoorden: dict[str, int] = {}
+    open_: list[str] = []
+    for nummer, (item, tekst) in enumerate(zip(items, teksten, strict=True), start=1):
+        try:
+            waarde = lees_antwoord(instrument, tekst)
+        except InvalidValue as fout:
+            fout.bericht = _("Antwoord {nummer} ({item}): {bericht}").format(
+                nummer=nummer, item=item.id, bericht=fout.bericht
+            )
+            raise
+        if waarde is None:
+            open_.append(item.id)
+        else:
+            antwoorden[item.id] = waarde
+    return antwoorden, tuple(open_)
+
+
+# --- the katern's steps ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Stap:
+    """One of the katern's six steps towards a learning organisation."""
+
+    nummer: int
+    titel: str
+    kern: str
+    school: tuple[str, ...] = ()
+    """Kinds of interventions in the school or institute."""
+    partnerschap: tuple[str, ...] = ()
+    """Kinds of interventions in the partnership."""
+
+
+# --- measurements ------------------------------------------------------------------------
+
+
+def _antwoorden(waarde: Mapping[str, int]) -> dict[str, int]:
+    if not isinstance(waarde, Mapping):
+        raise InvalidValue(_("Verwacht een tabel van item-id's met antwoorden."), veld="antwoorden")
+    return _gesorteerd(waarde)
+
+
+@attrs.frozen
+class Respondent:
+    """One person's answers, under a label that says nothing about who they are
+    (``respondent 1``) unless a label was given on purpose."""
+
+    label: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    datum: dt.date = attrs.field(validator=_datum)
+    antwoorden: dict[str, int] = attrs.field(factory=dict, converter=_antwoorden, hash=False)
+    """Scale point (1, 2, …) per item id."""
+    overgeslagen: tuple[str, ...] = attrs.field(default=(), converter=_gesorteerde_ids)
+    """Items the respondent chose to leave open."""
+    concept: bool = False
+    """Still being filled in: not counted in the results until it is finished."""
+
+    @antwoorden.validator
+    def _geldige_antwoorden(self, _a: attrs.Attribute[Any], waarde: dict[str, int]) -> None:
+        for item, punt in waarde.items():
+            if not is_geldig_id(item):
+                raise InvalidValue(
+                    _("'{item}' is geen geldig item-id.").format(item=item), veld="antwoorden"
+                )
+            if isinstance(punt, bool) or not isinstance(punt, int):
+                raise InvalidValue(
+                    _("Het antwoord op {item} is geen geheel getal.").format(item=item),
+                    veld="antwoorden",
+                )
+            if not 1 <= punt <= MAX_SCHAALPUNTEN:
+                raise InvalidValue(
+                    _("Het antwoord op {item} is {punt}; dat ligt niet op een schaal.").format(
+                        item=item, punt=punt
+                    ),
+                    veld="antwoorden",
+                )
+
+    @overgeslagen.validator
+    def _geldig_overgeslagen(self, _a: attrs.Attribute[Any], waarde: tuple[str, ...]) -> None:
+        for item in waarde:
+            if not is_geldig_id(item):
+                raise InvalidValue(
+                    _("'{item}' is geen geldig item-id.").format(item=item), veld="overgeslagen"
+                )
+            if item in self.antwoorden:
+                raise InvalidValue(
+                    _("Item {item} is beantwoord én overgeslagen.").format(item=item),
+                    veld="overgeslagen",
+                )
+
+    def open_items(self, instrument: Instrument) -> tuple[Item, ...]:
+        """The items of ``instrument`` this respondent has neither answered nor skipped."""
+        klaar = set(self.antwoorden) | set(self.overgeslagen)
+        return tuple(i for i in instrument.items() if i.id not in klaar)
+
+
+@attrs.frozen
+class Zelfevaluatie:
+    """One measurement: an instrument filled in by many respondents for one school, or
+    for the partnership (``school`` is ``None``)."""
+
+    id: str = attrs.field(validator=_id)
+    instrument: str = attrs.field(validator=_id)
+    datum: dt.date = attrs.field(validator=_datum)
+    """The day the measurement opened."""
+    school: str | None = attrs.field(default=None, validator=_optioneel_id)
+    respondenten: tuple[Respondent, ...] = attrs.field(default=())
+
+    @respondenten.validator
+    def _unieke_labels(self, _a: attrs.Attribute[Any], waarde: tuple[Respondent, ...]) -> None:
+        labels = [vergelijkbaar(r.label) for r in waarde]
+        dubbel = sorted({label for label in labels if labels.count(label) > 1})
+        if dubbel:
+            raise InvalidValue(
+                _("Het label '{label}' staat er twee keer in.").format(label=dubbel[0]),
+                _("Geef elke respondent een eigen label."),
+                veld="respondenten",
+            )
+
+    def afgerond(self) -> tuple[Respondent, ...]:
+        """The respondents who finished; only they count in the results."""
+        return tuple(r for r in self.respondenten if not r.concept)
+
+    def concepten(self) -> tuple[Respondent, ...]:
+        """The respondents who stopped halfway and may continue."""
+        return tuple(r for r in self.respondenten if r.concept)
+
+    def respondent(self, label: str) -> Respondent | None:
+        """The respondent called ``label`` (case and accents do not count)."""
+        gezocht = vergelijkbaar(label)
+        return next((r for r in self.respondenten if vergelijkbaar(r.label) == gezocht), None)
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Itemresultaat:
+    """What the respondents said about one item."""
+
+    item: str
+    tekst: str
+    domein: str
+    n: int
+    """How many respondents answered it."""
+    gemiddelde: float | None
+    verdeling: tuple[int, ...]
+    """How many chose each scale point, from the first to the last."""
+    spreiding: float | None
+    """Population standard deviation of the answers."""
+    bespreken: bool
+    """The spread reaches the threshold: colleagues see this differently."""
+    verschil: float | None = None
+    """Change of the mean since the earlier measurement, if there is one."""
+
+
+@attrs.frozen
+class Domeinresultaat:
+    """The mean of a domain: the mean of its item means."""
+
+    domein: str
+    naam: str
+    gemiddelde: float | None
+    verschil: float | None = None
+
+
+@attrs.frozen
+class Advies:
+    """A step of the katern that fits a weak domain or item, with its interventions."""
+
+    stap: int
+    titel: str
+    kern: str
+    domeinen: tuple[str, ...]
+    """Names of the weak domains it fits."""
+    items: tuple[str, ...]
+    """Ids of the weak items it fits."""
+    interventies: tuple[str, ...]
+
+
+@attrs.frozen
+class Resultaat:
+    """The results of one measurement, compared with an earlier one if given."""
+
+    instrument: str
+    instrument_naam: str
+    schaal: tuple[str, ...]
+    meting: str
+    datum: dt.date
+    school: str | None
+    school_naam: str | None
+    respondenten: int
+    concepten: int
+    drempel: float
+    gemiddelde: float | None
+    domeinen: tuple[Domeinresultaat, ...]
+    items: tuple[Itemresultaat, ...]
+    sterkst: tuple[str, ...]
+    """Ids of the items with the highest means (at most three)."""
+    zwakst: tuple[str, ...]
+    """Ids of the items with the lowest means (at most three)."""
+    bespreken: tuple[str, ...]
+    """Ids of the items whose spread reaches the threshold."""
+    zwakste_domeinen: tuple[str, ...]
+    advies: tuple[Advies, ...]
+    vorige: str | None = None
+    vorige_datum: dt.date | None = None
+    verschil: float | None = None
+    genegeerd: tuple[str, ...] = ()
+    """Answers that were left out: to items the instrument does not have, or off its scale."""
+
+
+@attrs.frozen
+class _Telling:
+    n: int
+    verdeling: tuple[int, ...]
+    gemiddelde: Fraction | None
+    variantie: Fraction | None
+
+
+def _tel(instrument: Instrument, meting: Zelfevaluatie) -> tuple[dict[str, _Telling], list[str]]:
+    punten = len(instrument.schaal)
+    tellingen = {i.id: [0] * punten for i in instrument.items()}
+    genegeerd: list[str] = []
+    for r in meting.afgerond():
+        for item, punt in r.antwoorden.items():
+            if item not in tellingen:
+                genegeerd.append(
+                    _("{label}: item '{item}' staat niet in het instrument").format(
+                        label=r.label, item=item
+                    )
+                )
+            elif not 1 <= punt <= punten:
+                genegeerd.append(
+                    _("{label}: antwoord {punt} op '{item}' ligt buiten de schaal").format(
+                        label=r.label, punt=punt, item=item
+                    )
+                )
+            else:
+                tellingen[item][punt - 1] += 1
+    uit = {}
+    for item, verdeling in tellingen.items():
+        n = sum(verdeling)
+        if n == 0:
+            uit[item] = _Telling(0, tuple(verdeling), None, None)
+            continue
+        gemiddelde = Fraction(sum(p * c for p, c in enumerate(verdeling, start=1)), n)
+        variantie = (
+            sum((c * (p - gemiddelde) ** 2 for p, c in enumerate(verdeling, start=1)), Fraction(0))
+            / n
+        )
+        uit[item] = _Telling(n, tuple(verdeling), gemiddelde, variantie)
+    return uit, genegeerd
+
+
+def _rond(waarde: Fraction | None) -> float | None:
+    return None if waarde is None else float(round(waarde, 2))
+
+
+def _spreiding(telling: _Telling) -> float | None:
+    if telling.variantie is None:
+        return None
+    return round(math.sqrt(telling.variantie), 2)
+
+
+def _gemiddelde(waarden: Iterable[Fraction | None]) -> Fraction | None:
+    bekend = [w for w in waarden if w is not None]
+    return sum(bekend, Fraction(0)) / len(bekend) if bekend else None
+
+
+def _verschil(nu: Fraction | None, toen: Fraction | None) -> float | None:
+    return None if nu is None or toen is None else _rond(nu - toen)
+
+
+def _domeinmiddelen(
+    instrument: Instrument, tellingen: Mapping[str, _Telling]
+) -> dict[str, Fraction | None]:
+    return {
+        d.id: _gemiddelde(tellingen[i.id].gemiddelde for i in d.items) for d in instrument.domeinen
+    }
+
+
+def _uitersten(
+    instrument: Instrument, tellingen: Mapping[str, _Telling]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The strongest and weakest items; none when every answered item scores the same."""
+    volgorde = {i.id: n for n, i in enumerate(instrument.items())}
+    bekend = [(t.gemiddelde, item) for item, t in tellingen.items() if t.gemiddelde is not None]
+    if not bekend:
+        return (), ()
+    hoogste = max(g for g, _i in bekend)
+    laagste = min(g for g, _i in bekend)
+    k = min(_AANTAL_UITERSTEN, len(bekend) // 2) or 1
+    sterk = sorted(bekend, key=lambda gi: (-gi[0], volgorde[gi[1]]))
+    zwak = sorted(bekend, key=lambda gi: (gi[0], volgorde[gi[1]]))
+    return (
+        tuple(i for g, i in sterk if g > laagste)[:k],
+        tuple(i for g, i in zwak if g < hoogste)[:k],
+    )
+
+
+def bereken(
+    instrument: Instrument,
+    meting: Zelfevaluatie,
+    *,
+    vorige: Zelfevaluatie | None = None,
+    stappen: Mapping[int, Stap] | None = None,
+    school_naam: str | None = None,
+) -> Resultaat:
+    """The results of ``meting``: per item, per domain, the extremes, what to discuss,
+    the change since ``vorige`` and the steps of ``stappen`` that fit the weakest parts."""
+    tellingen, genegeerd = _tel(instrument, meting)
+    oud = _tel(instrument, vorige)[0] if vorige is not None else None
+    drempel = instrument.drempel()
+    items = []
+    for item in instrument.items():
+        t = tellingen[item.id]
+        domein = instrument.domein_van(item.id)
+        assert domein is not None
+        items.append(
+            Itemresultaat(
+                item=item.id,
+                tekst=item.tekst,
+                domein=domein.id,
+                n=t.n,
+                gemiddelde=_rond(t.gemiddelde),
+                verdeling=t.verdeling,
+                spreiding=_spreiding(t),
+                # compare squares: exact, so an answer set on the threshold counts
+                bespreken=t.variantie is not None and t.variantie >= drempel**2,
+                verschil=_verschil(t.gemiddelde, oud[item.id].gemiddelde) if oud else None,
+            )
+        )
+    middelen = _domeinmiddelen(instrument, tellingen)
+    oude_middelen = _domeinmiddelen(instrument, oud) if oud else None
+    domeinen = tuple(
+        Domeinresultaat(
+            domein=d.id,
+            naam=d.naam,
+            gemiddelde=_rond(middelen[d.id]),
+            verschil=_verschil(middelen[d.id], oude_middelen[d.id]) if oude_middelen else None,
+        )
+        for d in instrument.domeinen
+    )
+    totaal = _gemiddelde(tellingen[i.id].gemiddelde for i in instrument.items())
+    oud_totaal = _gemiddelde(t.gemiddelde for t in oud.values()) if oud else None
+    sterkst, zwakst = _uitersten(instrument, tellingen)
+    zwakke_domeinen = _zwakste_domeinen(instrument, middelen)
+    return Resultaat(
+        instrument=instrument.id,
+        instrument_naam=instrument.naam,
+        schaal=instrument.schaal,
+        meting=meting.id,
+        datum=meting.datum,
+        school=meting.school,
+        school_naam=school_naam,
+        respondenten=len(meting.afgerond()),
+        concepten=len(meting.concepten()),
+        drempel=float(round(drempel, 2)),
+        gemiddelde=_rond(totaal),
+        domeinen=domeinen,
+        items=tuple(items),
+        sterkst=sterkst,
+        zwakst=zwakst,
+        bespreken=tuple(i.item for i in items if i.bespreken),
+        zwakste_domeinen=zwakke_domeinen,
+        advies=_advies(instrument, zwakke_domeinen, zwakst, stappen or {}),
+        vorige=vorige.id if vorige else None,
+        vorige_datum=vorige.datum if vorige else None,
+        verschil=_verschil(totaal, oud_totaal),
+        genegeerd=tuple(genegeerd),
+    )
+
+
+def _zwakste_domeinen(
+    instrument: Instrument, middelen: Mapping[str, Fraction | None]
+) -> tuple[str, ...]:
+    """The domain with the lowest mean (all of them on a tie) and every domain below the
+    middle of the scale; with a single domain, only when it is below the middle."""
+    bekend = {d: m for d, m in middelen.items() if m is not None}
+    if not bekend:
+        return ()
+    midden = Fraction(1 + len(instrument.schaal), 2)
+    laagste = min(bekend.values())
+    meer_dan_een = len(instrument.domeinen) > 1
+    return tuple(
+        d.id
+        for d in instrument.domeinen
+        if d.id in bekend and (bekend[d.id] < midden or (meer_dan_een and bekend[d.id] == laagste))
+    )
+
+
+def _advies(
+    instrument: Instrument,
+    zwakke_domeinen: Sequence[str],
+    zwakke_items: Sequence[str],
+    stappen: Mapping[int, Stap],
+) -> tuple[Advies, ...]:
+    per_stap: dict[int, tuple[list[str], list[str]]] = {}
+    for domein in instrument.domeinen:
+        if domein.id in zwakke_domeinen:
+            for nummer in domein.stappen:
+                per_stap.setdefault(nummer, ([], []))[0].append(domein.naam)
+    for item_id in zwakke_items:
+        item = instrument.item(item_id)
+        for nummer in item.stappen if item else ():
+            per_stap.setdefault(nummer, ([], []))[1].append(item_id)
+    adviezen = []
+    for nummer, (domeinen, items) in per_stap.items():
+        stap = stappen.get(nummer)
+        if stap is None:
+            continue
+        adviezen.append(
+            Advies(
+                stap=nummer,
+                titel=stap.titel,
+                kern=stap.kern,
+                domeinen=tuple(domeinen),
+                items=tuple(items),
+                interventies=stap.partnerschap
+                if instrument.voor is Niveau.PARTNERSCHAP
+                else stap.school,
+            )
+        )
+    # the steps that fit the most weak parts first; a weak domain weighs more than an item
+    return tuple(sorted(adviezen, key=lambda a: (-(2 * len(a.domeinen) + len(a.items)), a.stap)))
+
+
+# --- comparing two measurements --------------------------------------------------------
+
+
+@attrs.frozen
+class Itemvergelijking:
+    """One item in two measurements."""
+
+    item: str
+    tekst: str
+    domein: str
+    a: float | None
+    b: float | None
+    verschil: float | None
+    spreiding_a: float | None
+    spreiding_b: float | None
+
+
+@attrs.frozen
+class Domeinvergelijking:
+    """One domain in two measurements."""
+
+    domein: str
+    naam: str
+    a: float | None
+    b: float | None
+    verschil: float | None
+
+
+@attrs.frozen
+class Vergelijking:
+    """Two measurements of one instrument side by side: ``b`` minus ``a``."""
+
+    instrument: str
+    instrument_naam: str
+    a: str
+    b: str
+    datum_a: dt.date
+    datum_b: dt.date
+    respondenten_a: int
+    respondenten_b: int
+    gemiddelde_a: float | None
+    gemiddelde_b: float | None
+    verschil: float | None
+    domeinen: tuple[Domeinvergelijking, ...]
+    items: tuple[Itemvergelijking, ...]
+    vooruit: tuple[str, ...]
+    """Ids of the items whose mean rose the most (at most three)."""
+    achteruit: tuple[str, ...]
+    """Ids of the items whose mean fell the most (at most three)."""
+
+
+def vergelijk(instrument: Instrument, a: Zelfevaluatie, b: Zelfevaluatie) -> Vergelijking:
+    """How measurement ``b`` differs from measurement ``a`` of the same instrument."""
+    if a.instrument != b.instrument or a.instrument != instrument.id:
+        raise InvalidValue(
+            _(
+                "Metingen van verschillende instrumenten ({a}, {b}) zijn niet te vergelijken."
+            ).format(a=a.instrument, b=b.instrument)
+        )
+    ta, tb = _tel(instrument, a)[0], _tel(instrument, b)[0]
+    items = tuple(
+        Itemvergelijking(
+            item=i.id,
+            tekst=i.tekst,
+            domein=d.id,
+            a=_rond(ta[i.id].gemiddelde),
+            b=_rond(tb[i.id].gemiddelde),
+            verschil=_verschil(tb[i.id].gemiddelde, ta[i.id].gemiddelde),
+            spreiding_a=_spreiding(ta[i.id]),
+            spreiding_b=_spreiding(tb[i.id]),
+        )
+        for d in instrument.domeinen
+        for i in d.items
+    )
+    ma, mb = _domeinmiddelen(instrument, ta), _domeinmiddelen(instrument, tb)
+    domeinen = tuple(
+        Domeinvergelijking(
+            domein=d.id,
+            naam=d.naam,
+            a=_rond(ma[d.id]),
+            b=_rond(mb[d.id]),
+            verschil=_verschil(mb[d.id], ma[d.id]),
+        )
+        for d in instrument.domeinen
+    )
+    totaal_a = _gemiddelde(t.gemiddelde for t in ta.values())
+    totaal_b = _gemiddelde(t.gemiddelde for t in tb.values())
+    veranderd = [(i.verschil, n, i.item) for n, i in enumerate(items) if i.verschil]
+    return Vergelijking(
+        instrument=instrument.id,
+        instrument_naam=instrument.naam,
+        a=a.id,
+        b=b.id,
+        datum_a=a.datum,
+        datum_b=b.datum,
+        respondenten_a=len(a.afgerond()),
+        respondenten_b=len(b.afgerond()),
+        gemiddelde_a=_rond(totaal_a),
+        gemiddelde_b=_rond(totaal_b),
+        verschil=_verschil(totaal_b, totaal_a),
+        domeinen=domeinen,
+        items=items,
+        vooruit=tuple(i for v, _n, i in sorted(veranderd, key=lambda x: (-x[0], x[1])) if v > 0)[
+            :_AANTAL_UITERSTEN
+        ],
+        achteruit=tuple(i for v, _n, i in sorted(veranderd, key=lambda x: (x[0], x[1])) if v < 0)[
+            :_AANTAL_UITERSTEN
+        ],
+    )

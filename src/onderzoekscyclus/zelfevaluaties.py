@@ -1,0 +1,600 @@
+"""The zelfevaluaties of one werkplaats: filling in, importing and the results.
+
+Each measurement is a file ``zelfevaluaties/<id>.toml``. Which measurement an answer
+belongs to follows the way a team works: colleagues fill in the checklist over a
+couple of weeks, so a measurement stays open for new respondents for
+:data:`MEETVENSTER` days after it opened. Two ``invullen`` calls on the same day (or a
+week apart) are two respondents of one measurement; a call after the window starts the
+next measurement. ``nieuwe_meting`` starts one earlier and ``meting`` adds to a chosen one.
+
+A respondent who stops halfway is kept as a concept (not counted in the results) and
+can continue later with ``hervat``. Respondents are labelled ``respondent 1``,
+``respondent 2``, … unless a label is given: names of persons stay in ``personen/``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from onderzoekscyclus import klok
+from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.errors import (
+    AmbiguousReference,
+    FileFormatError,
+    InvalidValue,
+    UnknownReference,
+)
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.instrumenten import Catalogus, laad_catalogus, stappen
+from onderzoekscyclus.zelfevaluatie import (
+    Instrument,
+    Niveau,
+    Respondent,
+    Resultaat,
+    Vergelijking,
+    Zelfevaluatie,
+    bereken,
+    lees_antwoord,
+    vergelijk,
+)
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.werkplaats import Werkplaats
+
+__all__ = ["MEETVENSTER", "Import", "Invulling", "Zelfevaluaties"]
+
+MEETVENSTER = 30
+"""Days after it opened that a measurement takes new respondents."""
+
+_LABEL_KOLOMMEN = ("respondent", "label")
+
+
+@attrs.frozen
+class Invulling:
+    """What one ``invullen`` stored: the measurement and the respondent in it."""
+
+    meting: Zelfevaluatie
+    respondent: Respondent
+    nieuwe_meting: bool
+    open_items: int
+    """How many items the respondent still has to answer (for a concept)."""
+
+
+@attrs.frozen
+class Import:
+    """What a CSV import stored."""
+
+    meting: Zelfevaluatie
+    respondenten: tuple[str, ...]
+    nieuwe_meting: bool
+    kolommen: Mapping[str, str]
+    """Per item id, the CSV column it was read from."""
+    genegeerde_kolommen: tuple[str, ...]
+
+
+class Zelfevaluaties:
+    """Self-evaluations in a werkplaats: ``Werkplaats.zelfevaluaties``."""
+
+    def __init__(self, werkplaats: Werkplaats) -> None:
+        self.werkplaats = werkplaats
+        self._catalogus: Catalogus | None = None
+
+    # --- instruments ---------------------------------------------------------------------
+
+    def catalogus(self) -> Catalogus:
+        """Every instrument this werkplaats can use (loaded once)."""
+        if self._catalogus is None:
+            self._catalogus = laad_catalogus(self.werkplaats.root)
+        return self._catalogus
+
+    def instrument(self, verwijzing: str) -> Instrument:
+        """The instrument ``verwijzing`` points to."""
+        return self.catalogus().instrument(verwijzing)
+
+    # --- measurements --------------------------------------------------------------------
+
+    def metingen(
+        self, instrument: str | None = None, *, school: str | None = None, alle: bool = False
+    ) -> list[Zelfevaluatie]:
+        """Measurements, oldest first; of one instrument, and of one school (or, without
+        ``school`` and unless ``alle``, of the partnership)."""
+        gekozen = self.instrument(instrument).id if instrument else None
+        school_id = self.werkplaats.school(school).id if school else None
+        return sorted(
+            (
+                m
+                for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+                if (gekozen is None or m.instrument == gekozen) and (alle or m.school == school_id)
+            ),
+            key=lambda m: (m.datum, m.id),
+        )
+
+    def meting(
+        self, verwijzing: str, *, instrument: str | None = None, school: str | None = None
+    ) -> Zelfevaluatie:
+        """The measurement with this id (or start of it), or of this date (JJJJ-MM-DD)."""
+        kandidaten = self.metingen(instrument, school=school, alle=school is None)
+        gezocht = verwijzing.strip()
+        for m in kandidaten:
+            if m.id == gezocht:
+                return m
+        treffers = [m for m in kandidaten if m.id.startswith(gezocht)] or [
+            m for m in kandidaten if m.datum.isoformat() == gezocht
+        ]
+        if len(treffers) == 1:
+            return treffers[0]
+        if treffers:
+            raise AmbiguousReference(
+                _("'{verwijzing}' past bij meer dan één meting: {lijst}.").format(
+                    verwijzing=verwijzing, lijst=", ".join(m.id for m in treffers[:8])
+                ),
+                [m.id for m in treffers],
+                hint=_("Gebruik meer van het id, of --school en het instrument."),
+            )
+        raise UnknownReference(
+            _("Geen meting gevonden voor '{verwijzing}'.").format(verwijzing=verwijzing),
+            [m.id for m in kandidaten[-5:]],
+            hint=_("Zie `ozc --json zelfevaluatie resultaat INSTRUMENT` voor de metingen."),
+        )
+
+    def _doel(self, instrument: Instrument, school: str | None) -> str | None:
+        """The school id a measurement of ``instrument`` is about (None: the partnership)."""
+        if instrument.voor is Niveau.PARTNERSCHAP:
+            if school:
+                raise InvalidValue(
+                    _(
+                        "'{naam}' gaat over het partnerschap als geheel, niet over één school."
+                    ).format(naam=instrument.naam),
+                    _("Laat --school weg."),
+                )
+            return None
+        if not school:
+            raise InvalidValue(
+                _("'{naam}' gaat over één school: welke?").format(naam=instrument.naam),
+                _("Geef de school op met --school."),
+            )
+        return self.werkplaats.school(school).id
+
+    def _kies_meting(
+        self,
+        instrument: Instrument,
+        school_id: str | None,
+        dag: dt.date,
+        *,
+        nieuwe_meting: bool,
+        meting: str | None,
+    ) -> tuple[Zelfevaluatie, bool]:
+        """The measurement new respondents go into, and whether it is a new one."""
+        eigen = [
+            m
+            for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+            if m.instrument == instrument.id and m.school == school_id
+        ]
+        if meting is not None:
+            if nieuwe_meting:
+                raise InvalidValue(_("Kies --meting of --nieuwe-meting, niet allebei."))
+            gekozen = self.meting(meting, instrument=instrument.id, school=None)
+            if gekozen.instrument != instrument.id or gekozen.school != school_id:
+                raise InvalidValue(
+                    _("Meting {id} hoort bij een ander instrument of een andere school.").format(
+                        id=gekozen.id
+                    )
+                )
+            return gekozen, False
+        if not nieuwe_meting:
+            open_ = [m for m in eigen if m.datum <= dag <= m.datum + dt.timedelta(days=MEETVENSTER)]
+            if open_:
+                return max(open_, key=lambda m: (m.datum, m.id)), False
+        nieuw = Zelfevaluatie(
+            id=self.werkplaats._nieuw_id(Zelfevaluatie, f"{instrument.id}-{dag.isoformat()}"),
+            instrument=instrument.id,
+            school=school_id,
+            datum=dag,
+        )
+        return nieuw, True
+
+    # --- filling in ----------------------------------------------------------------------
+
+    def concept(
+        self, instrument: str, *, school: str | None = None, respondent: str | None = None
+    ) -> tuple[Zelfevaluatie, Respondent]:
+        """The concept to continue: the one of ``respondent``, or the only one open."""
+        gekozen = self.instrument(instrument)
+        school_id = self._doel(gekozen, school)
+        concepten = [
+            (m, r)
+            for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+            if m.instrument == gekozen.id and m.school == school_id
+            for r in m.concepten()
+        ]
+        if respondent is not None:
+            concepten = [
+                (m, r) for m, r in concepten if vergelijkbaar(r.label) == vergelijkbaar(respondent)
+            ]
+        if len(concepten) == 1:
+            return concepten[0]
+        if not concepten:
+            raise UnknownReference(
+                _("Er is geen half ingevulde lijst om mee verder te gaan{voor}.").format(
+                    voor=_(" voor '{label}'").format(label=respondent) if respondent else ""
+                ),
+                hint=_("Begin opnieuw zonder --hervat."),
+            )
+        labels = [r.label for _m, r in concepten]
+        raise AmbiguousReference(
+            _("Er zijn meer half ingevulde lijsten: {labels}.").format(labels=", ".join(labels)),
+            labels,
+            hint=_("Kies er een met --respondent LABEL."),
+        )
+
+    def invullen(
+        self,
+        instrument: str,
+        *,
+        antwoorden: Mapping[str, int],
+        overgeslagen: Iterable[str] = (),
+        school: str | None = None,
+        respondent: str | None = None,
+        concept: bool = False,
+        hervat: bool = False,
+        datum: dt.date | None = None,
+        nieuwe_meting: bool = False,
+        meting: str | None = None,
+    ) -> Invulling:
+        """Store one respondent's answers (item id -> scale point).
+
+        With ``concept`` the answers are kept as a concept to continue later; with
+        ``hervat`` they are added to the respondent's concept (see :meth:`concept`).
+        A finished respondent has answered or skipped every item.
+        """
+        gekozen = self.instrument(instrument)
+        school_id = self._doel(gekozen, school)
+        dag = datum or klok.vandaag()
+        _controleer_antwoorden(gekozen, antwoorden, overgeslagen)
+        with self.werkplaats.opslag.vergrendeld():
+            if hervat:
+                if meting is not None or nieuwe_meting:
+                    raise InvalidValue(
+                        _("Met --hervat gaat u verder in de meting van het concept.")
+                    )
+                doel, oud = self.concept(gekozen.id, school=school, respondent=respondent)
+                doel = self.werkplaats.opslag.lees(Zelfevaluatie, doel.id)
+                nieuw_respondent = attrs.evolve(
+                    oud,
+                    datum=dag,
+                    antwoorden={**oud.antwoorden, **antwoorden},
+                    overgeslagen=tuple(
+                        i for i in {*oud.overgeslagen, *overgeslagen} if i not in antwoorden
+                    ),
+                    concept=concept,
+                )
+                respondenten = tuple(
+                    nieuw_respondent if r.label == oud.label else r for r in doel.respondenten
+                )
+                is_nieuw = False
+            else:
+                doel, is_nieuw = self._kies_meting(
+                    gekozen, school_id, dag, nieuwe_meting=nieuwe_meting, meting=meting
+                )
+                label = _nieuw_label(doel, respondent)
+                nieuw_respondent = Respondent(
+                    label=label,
+                    datum=dag,
+                    antwoorden=dict(antwoorden),
+                    overgeslagen=tuple(overgeslagen),
+                    concept=concept,
+                )
+                respondenten = (*doel.respondenten, nieuw_respondent)
+            open_items = len(nieuw_respondent.open_items(gekozen))
+            if open_items and not concept:
+                raise InvalidValue(
+                    _(
+                        "Er ontbreken nog {n} antwoorden; een lijst is pas af als elke uitspraak beantwoord of overgeslagen is."
+                    ).format(n=open_items),
+                    _("Sla een uitspraak over met '-', of bewaar de lijst als concept."),
+                )
+            doel = attrs.evolve(doel, respondenten=respondenten)
+            self.werkplaats.opslag.schrijf(doel)
+        return Invulling(
+            meting=doel, respondent=nieuw_respondent, nieuwe_meting=is_nieuw, open_items=open_items
+        )
+
+    def importeer_csv(
+        self,
+        instrument: str,
+        pad: Path | str,
+        *,
+        school: str | None = None,
+        datum: dt.date | None = None,
+        nieuwe_meting: bool = False,
+        meting: str | None = None,
+    ) -> Import:
+        """Import many respondents from a CSV file as a form tool exports it: a header
+        row, then one row per respondent.
+
+        A column is an item's when its header is the item's id or contains its text
+        (``Ondersteunende cultuur [Leraren voelen …]`` counts); a column ``respondent``
+        gives the labels; other columns (a timestamp, an e-mail address) are left out
+        and never stored. Answers are 1, 2, 3 or the names of the scale; an empty cell
+        is no answer. If any row is wrong, nothing is stored and every wrong row is named.
+        """
+        gekozen = self.instrument(instrument)
+        school_id = self._doel(gekozen, school)
+        dag = datum or klok.vandaag()
+        label = Path(pad).name
+        rijen = _lees_csv(Path(pad), label)
+        kolommen, label_kolom, genegeerd = _kolommen(gekozen, rijen[0][1], label)
+        nieuwe, problemen = _respondenten(gekozen, rijen[1:], kolommen, label_kolom)
+        if problemen:
+            raise FileFormatError(
+                _("Niets geïmporteerd: {bestand} heeft fouten.").format(bestand=label),
+                [f"{label} {p}" for p in problemen],
+                _("Herstel de genoemde regels en importeer het hele bestand opnieuw."),
+            )
+        if not nieuwe:
+            raise InvalidValue(
+                _("{bestand} heeft geen enkele respondent.").format(bestand=label),
+                _("Onder de kopregel staat per respondent één regel."),
+            )
+        with self.werkplaats.opslag.vergrendeld():
+            doel, is_nieuw = self._kies_meting(
+                gekozen, school_id, dag, nieuwe_meting=nieuwe_meting, meting=meting
+            )
+            toegevoegd: list[Respondent] = []
+            for gegeven, antwoorden, open_ in nieuwe:
+                huidig = attrs.evolve(doel, respondenten=(*doel.respondenten, *toegevoegd))
+                try:
+                    label = _nieuw_label(huidig, gegeven)
+                except InvalidValue as fout:
+                    raise InvalidValue(
+                        _("Niets geïmporteerd: {fout}").format(fout=fout.bericht), fout.hint
+                    ) from None
+                toegevoegd.append(
+                    Respondent(label=label, datum=dag, antwoorden=antwoorden, overgeslagen=open_)
+                )
+            doel = attrs.evolve(doel, respondenten=(*doel.respondenten, *toegevoegd))
+            self.werkplaats.opslag.schrijf(doel)
+        return Import(
+            meting=doel,
+            respondenten=tuple(r.label for r in toegevoegd),
+            nieuwe_meting=is_nieuw,
+            kolommen={item: kop for item, (_n, kop) in kolommen.items()},
+            genegeerde_kolommen=tuple(genegeerd),
+        )
+
+    # --- results -------------------------------------------------------------------------
+
+    def resultaat(
+        self, instrument: str, *, school: str | None = None, meting: str | None = None
+    ) -> Resultaat:
+        """The results of a measurement (the latest, or ``meting``), with the change since
+        the measurement before it."""
+        gekozen = self.instrument(instrument)
+        school_id = self._doel(gekozen, school)
+        metingen = [
+            m
+            for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+            if m.instrument == gekozen.id and m.school == school_id
+        ]
+        metingen.sort(key=lambda m: (m.datum, m.id))
+        if not metingen:
+            raise UnknownReference(
+                _("Er is nog geen meting van '{naam}'{voor}.").format(
+                    naam=gekozen.naam, voor=self._voor_tekst(school_id)
+                ),
+                hint=_("Vul de lijst in met `ozc zelfevaluatie invullen {id}`.").format(
+                    id=gekozen.id
+                ),
+            )
+        huidig = (
+            self.meting(meting, instrument=gekozen.id, school=school) if meting else metingen[-1]
+        )
+        eerder = [
+            m for m in metingen if (m.datum, m.id) < (huidig.datum, huidig.id) and m.afgerond()
+        ]
+        return bereken(
+            gekozen,
+            huidig,
+            vorige=eerder[-1] if eerder else None,
+            stappen=stappen(),
+            school_naam=self.werkplaats.school(school_id).naam if school_id else None,
+        )
+
+    def vergelijk(self, a: str, b: str, *, school: str | None = None) -> Vergelijking:
+        """Measurement ``b`` against measurement ``a`` (ids, starts of ids or dates);
+        ``b`` is looked for among the measurements of ``a``'s instrument."""
+        meting_a = self.meting(a, school=school)
+        meting_b = self.meting(b, instrument=meting_a.instrument, school=school)
+        return vergelijk(self.instrument(meting_a.instrument), meting_a, meting_b)
+
+    def _voor_tekst(self, school_id: str | None) -> str:
+        if school_id is None:
+            return ""
+        return _(" voor {school}").format(school=self.werkplaats.school(school_id).naam)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _controleer_antwoorden(
+    instrument: Instrument, antwoorden: Mapping[str, int], overgeslagen: Iterable[str]
+) -> None:
+    for item, punt in antwoorden.items():
+        if instrument.item(item) is None:
+            raise InvalidValue(
+                _("'{naam}' heeft geen uitspraak '{item}'.").format(
+                    naam=instrument.naam, item=item
+                ),
+                _("Zie `ozc zelfevaluatie instrumenten {id}`.").format(id=instrument.id),
+            )
+        if (
+            isinstance(punt, bool)
+            or not isinstance(punt, int)
+            or not 1 <= punt <= len(instrument.schaal)
+        ):
+            raise InvalidValue(
+                _("Het antwoord op {item} is {punt}; kies uit {uitleg}.").format(
+                    item=item, punt=punt, uitleg=instrument.schaaluitleg()
+                )
+            )
+    for item in overgeslagen:
+        if instrument.item(item) is None:
+            raise InvalidValue(
+                _("'{naam}' heeft geen uitspraak '{item}'.").format(naam=instrument.naam, item=item)
+            )
+
+
+def _nieuw_label(meting: Zelfevaluatie, gegeven: str | None) -> str:
+    """``gegeven`` if it is free in ``meting``, or the next free ``respondent N``."""
+    if gegeven is not None and gegeven.strip():
+        bestaand = meting.respondent(gegeven)
+        if bestaand is not None:
+            raise InvalidValue(
+                _("In deze meting staat al een respondent '{label}'.").format(label=bestaand.label),
+                _(
+                    "Ga verder met --hervat als dat een half ingevulde lijst is, of kies een ander label."
+                )
+                if bestaand.concept
+                else _("Kies een ander label."),
+            )
+        return gegeven.strip()
+    n = len(meting.respondenten) + 1
+    while meting.respondent(_("respondent {n}").format(n=n)) is not None:
+        n += 1
+    return _("respondent {n}").format(n=n)
+
+
+def _lees_csv(pad: Path, label: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV file with their line numbers; UTF-8 (with or without BOM) or
+    Windows-1252, separated by commas, semicolons or tabs."""
+    inhoud = pad.read_bytes()
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = inhoud.decode("cp1252", errors="replace")
+    eerste = tekst.split("\n", 1)[0]
+    scheiding = max((";", ",", "\t"), key=eerste.count)
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    rijen: list[tuple[int, list[str]]] = []
+    try:
+        for rij in lezer:
+            if any(cel.strip() for cel in rij):
+                rijen.append((lezer.line_num, rij))
+    except csv.Error as fout:
+        raise FileFormatError(
+            _("Niets geïmporteerd: {bestand} is geen geldige CSV.").format(bestand=label),
+            [
+                _("{bestand} regel {regel}: {fout}").format(
+                    bestand=label, regel=lezer.line_num, fout=fout
+                )
+            ],
+        ) from None
+    if not rijen:
+        raise InvalidValue(_("{bestand} is leeg.").format(bestand=label))
+    return rijen
+
+
+def _kolommen(
+    instrument: Instrument, kop: Sequence[str], label: str
+) -> tuple[dict[str, tuple[int, str]], int | None, list[str]]:
+    """Which column holds which item (index and header), the label column, and the
+    headers of the columns that are left out."""
+    gevouwen = [vergelijkbaar(k) for k in kop]
+    kolommen: dict[str, tuple[int, str]] = {}
+    for item in instrument.items():
+        tekst = vergelijkbaar(item.tekst).strip(" .…")
+        passend = [n for n, k in enumerate(gevouwen) if k == item.id or (tekst and tekst in k)]
+        if len(passend) > 1:
+            raise InvalidValue(
+                _("{bestand}: meer dan één kolom past bij uitspraak {item}: {koppen}.").format(
+                    bestand=label, item=item.id, koppen=", ".join(kop[n] for n in passend)
+                )
+            )
+        if passend:
+            kolommen[item.id] = (passend[0], kop[passend[0]])
+    ontbreekt = [i.id for i in instrument.items() if i.id not in kolommen]
+    if ontbreekt:
+        raise InvalidValue(
+            _("Niets geïmporteerd: {bestand} heeft geen kolom voor {items}.").format(
+                bestand=label, items=", ".join(ontbreekt)
+            ),
+            _(
+                "De kopregel noemt per uitspraak het id (zoals {id}) of de tekst ervan; zie `ozc zelfevaluatie instrumenten {instrument}`."
+            ).format(id=instrument.items()[0].id, instrument=instrument.id),
+        )
+    label_kolom = next((n for n, k in enumerate(gevouwen) if k in _LABEL_KOLOMMEN), None)
+    gebruikt = {n for n, _k in kolommen.values()} | {label_kolom}
+    genegeerd = [k for n, k in enumerate(kop) if n not in gebruikt]
+    return kolommen, label_kolom, genegeerd
+
+
+def _respondenten(
+    instrument: Instrument,
+    rijen: Sequence[tuple[int, list[str]]],
+    kolommen: Mapping[str, tuple[int, str]],
+    label_kolom: int | None,
+) -> tuple[list[tuple[str | None, dict[str, int], tuple[str, ...]]], list[str]]:
+    """Per good row: the label it gives (or None), its answers and the items left open;
+    and a line for every problem."""
+    breedte = max(n for n, _k in kolommen.values()) + 1
+    respondenten: list[tuple[str | None, dict[str, int], tuple[str, ...]]] = []
+    problemen: list[str] = []
+    labels: dict[str, int] = {}
+    for regel, rij in rijen:
+        fouten: list[str] = []
+        if len(rij) < breedte:
+            problemen.append(
+                _("regel {regel}: {n} kolommen, maar de kopregel heeft er meer.").format(
+                    regel=regel, n=len(rij)
+                )
+            )
+            continue
+        antwoorden: dict[str, int] = {}
+        open_: list[str] = []
+        for item, (n, kop) in kolommen.items():
+            try:
+                punt = lees_antwoord(instrument, rij[n])
+            except InvalidValue as fout:
+                fouten.append(
+                    _("regel {regel}, kolom '{kop}': {fout}").format(
+                        regel=regel, kop=_kort(kop), fout=fout.bericht
+                    )
+                )
+                continue
+            if punt is None:
+                open_.append(item)
+            else:
+                antwoorden[item] = punt
+        label = (
+            rij[label_kolom].strip() if label_kolom is not None and label_kolom < len(rij) else ""
+        )
+        if label:
+            sleutel = vergelijkbaar(label)
+            if sleutel in labels:
+                fouten.append(
+                    _("regel {regel}: respondent '{label}' staat ook op regel {eerder}.").format(
+                        regel=regel, label=label, eerder=labels[sleutel]
+                    )
+                )
+            labels.setdefault(sleutel, regel)
+        if not fouten and not antwoorden:
+            fouten.append(_("regel {regel}: geen enkel antwoord.").format(regel=regel))
+        if fouten:
+            problemen.extend(fouten)
+            continue
+        respondenten.append((label or None, antwoorden, tuple(open_)))
+    return respondenten, problemen
+
+
+def _kort(tekst: str, lengte: int = 40) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
