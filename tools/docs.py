@@ -5,7 +5,9 @@
 
 * ``docs/cli.md``, below the marker line: the ``--help`` of every command;
 * every block between ``<!-- diagram:NAAM -->`` and ``<!-- /diagram -->`` in docs/*.md:
-  the Mermaid diagram of the state machine NAAM (see ``MACHINES``).
+  the Mermaid diagram of the state machine NAAM (see ``MACHINES``);
+* ``docs/schema/export.schema.json``: the JSON Schema of the ``json`` export, generated
+  from the classes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import click
 from click.testing import CliRunner
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+EXPORTSCHEMA = DOCS / "schema" / "export.schema.json"
 MARKERING = "<!-- Hieronder gemaakt door tools/docs.py: niet met de hand wijzigen. -->"
 MACHINES = {
     "onderzoekscyclus": "onderzoekscyclus.cyclus:CYCLUS",
@@ -106,6 +109,9 @@ def verwacht() -> dict[Path, str]:
         nieuw = _DIAGRAM.sub(lambda m: f"{m[1]}{diagram(m['naam'])}{m[4]}", tekst)
         if nieuw != tekst or _DIAGRAM.search(tekst):
             uit[pad] = nieuw
+    from onderzoekscyclus.exporteurs.jsonschema import schema_tekst
+
+    uit[EXPORTSCHEMA] = schema_tekst()
     return uit
 
 
@@ -126,6 +132,7 @@ def main(argumenten: list[str]) -> int:
             print(f"verouderd: {pad.relative_to(DOCS.parent)} (draai python tools/docs.py)")
         return 1 if oud else 0
     for pad, tekst in oud.items():
+        pad.parent.mkdir(parents=True, exist_ok=True)
         pad.write_text(tekst, encoding="utf-8", newline="\n")
         print(f"bijgewerkt: {pad.relative_to(DOCS.parent)}")
     return 0

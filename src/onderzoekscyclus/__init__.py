@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.cyclus import Conclusie, Fase, Methodekwaliteit, Onderzoekscyclus
     from onderzoekscyclus.errors import (
         AmbiguousReference,
+        ExportFailed,
         FileFormatError,
         InvalidValue,
         LockTimeout,
@@ -67,6 +68,7 @@ __all__ = [
     "Conclusie",
     "CyclusOverzicht",
     "Expertisebeeld",
+    "ExportFailed",
     "Fase",
     "FileFormatError",
     "Geweigerd",
@@ -122,6 +124,7 @@ _MODULE_VAN = {
     "Geweigerd": "onderzoekscyclus.statemachine",
     "CyclusOverzicht": "onderzoekscyclus.werkplaats",
     "AmbiguousReference": "onderzoekscyclus.errors",
+    "ExportFailed": "onderzoekscyclus.errors",
     "Besluit": "onderzoekscyclus.besluitvorming",
     "Besluitfase": "onderzoekscyclus.besluitvorming",
     "Bijdrager": "onderzoekscyclus.besluitvorming",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousReference",
+    "ExportFailed",
     "FileFormatError",
     "InvalidValue",
     "LockTimeout",
@@ -82,6 +83,10 @@ class SchemaVersionError(WerkplaatsError):
 
 class LockTimeout(WerkplaatsError):
     """Another process kept the werkplaats locked for too long."""
+
+
+class ExportFailed(OnderzoekscyclusError):
+    """An export format failed; nothing was written at the target."""
 
 
 class UnknownReference(OnderzoekscyclusError, LookupError):

@@ -1,0 +1,179 @@
+"""Pseudonymising an export: stable per key, different across keys, no name left behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from onderzoekscyclus.exporteren import pseudoniem, pseudoniem_id, pseudonimiseer
+from onderzoekscyclus.model import Lid, Logregel, Persoon, Profiel, School, Werkgroep
+from onderzoekscyclus.opslag.converter import unstructure
+
+SCHOOL = "De Zonnebloem"
+WERKGROEP = "Rekenteam bovenbouw"
+# words a person's name must not share with the text around it: school and werkgroep
+# names are kept on purpose, and the filler and pseudonyms would match by accident
+_GERESERVEERD = {d.casefold() for d in f"{SCHOOL} {WERKGROEP} Volgens Persoon".split()}
+
+_woord = st.from_regex(r"\A[A-Z][a-z]{2,9}\Z")
+_tussenvoegsel = st.sampled_from(["", "de ", "van ", "van der ", "ter "])
+_naam = st.builds(lambda v, t, a: f"{v} {t}{a}", _woord, _tussenvoegsel, _woord)
+_sleutel = st.binary(min_size=1, max_size=64)
+_VULLING = ["sprak met", "en", "over de toets.", "Volgens", "(", ")", ",", "vond het goed", "-"]
+
+
+def _delen(naam: str) -> list[str]:
+    """The full name, and each part of it that identifies (not a tussenvoegsel)."""
+    return [naam] + [d for d in naam.split() if d[0].isupper()]
+
+
+def _vermelding(naam: str, hoe: int) -> str:
+    delen = naam.split()
+    return [naam, delen[0], delen[-1], f"{delen[0]}'s", f"{naam}.", f"({delen[-1]})"][hoe]
+
+
+@st.composite
+def werkplaatsen(draw: st.DrawFn) -> dict[str, tuple[Any, ...]]:
+    """A school, a werkgroep and its members, with the members' names in free text."""
+    namen = draw(st.lists(_naam, min_size=1, max_size=4, unique=True))
+    for naam in namen:
+        assume(not {d.casefold() for d in naam.split()} & _GERESERVEERD)
+    personen = tuple(
+        Persoon(id=f"persoon-{i:06d}", naam=naam, school="zonnebloem-abc123")
+        for i, naam in enumerate(namen)
+    )
+
+    def tekst() -> str:
+        stukken = draw(
+            st.lists(
+                st.one_of(
+                    st.sampled_from(_VULLING),
+                    st.tuples(st.sampled_from(namen), st.integers(0, 5)).map(
+                        lambda p: _vermelding(*p)
+                    ),
+                ),
+                min_size=1,
+                max_size=10,
+            )
+        )
+        return " ".join(stukken)
+
+    school = School(
+        id="zonnebloem-abc123",
+        naam=SCHOOL,
+        brin="12AB",
+        sector="po",
+        profiel=Profiel(trots=(tekst(),)),
+    )
+    werkgroep = Werkgroep(
+        id="rekenteam-def456",
+        naam=WERKGROEP,
+        scholen=(school.id,),
+        leden=tuple(Lid(persoon=p.id) for p in personen),
+        logboek=tuple(
+            Logregel(datum=dt.date(2026, 1, 1 + i), tekst=tekst(), auteur=personen[0].id)
+            for i in range(3)
+        ),
+    )
+    return {"scholen": (school,), "personen": personen, "werkgroepen": (werkgroep,)}
+
+
+def _teksten(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for waarde in data.values():
+            yield from _teksten(waarde)
+    elif isinstance(data, list | tuple):
+        for waarde in data:
+            yield from _teksten(waarde)
+
+
+def _alle_teksten(entiteiten: dict[str, tuple[Any, ...]]) -> list[str]:
+    return [t for objs in entiteiten.values() for obj in objs for t in _teksten(unstructure(obj))]
+
+
+@given(werkplaatsen(), _sleutel)
+def test_geen_naam_overleeft_in_enig_tekstveld(
+    entiteiten: dict[str, tuple[Any, ...]], sleutel: bytes
+) -> None:
+    """After pseudonymising, no person's full name, first name or surname occurs as a word
+    in any text field, and each person is named by the keyed pseudonym of their id."""
+    uit, _ids = pseudonimiseer(entiteiten, sleutel)
+    teksten = _alle_teksten(uit)
+    for persoon in entiteiten["personen"]:
+        for deel in _delen(persoon.naam):
+            patroon = re.compile(rf"(?<!\w){re.escape(deel)}(?!\w)", re.IGNORECASE)
+            assert not [t for t in teksten if patroon.search(t)], deel
+    assert [p.naam for p in uit["personen"]] == [
+        pseudoniem(sleutel, p.id) for p in entiteiten["personen"]
+    ]
+
+
+@given(werkplaatsen(), _sleutel)
+def test_zelfde_sleutel_geeft_zelfde_pseudoniemen(
+    entiteiten: dict[str, tuple[Any, ...]], sleutel: bytes
+) -> None:
+    """Pseudonymising twice with one key gives identical entities (exports can be linked)."""
+    assert pseudonimiseer(entiteiten, sleutel) == pseudonimiseer(entiteiten, sleutel)
+
+
+@given(werkplaatsen(), _sleutel, _sleutel)
+def test_andere_sleutel_geeft_andere_pseudoniemen(
+    entiteiten: dict[str, tuple[Any, ...]], een: bytes, ander: bytes
+) -> None:
+    """With another key every person gets another pseudonym and another id, so exports
+    made with different keys cannot be linked by name or by id."""
+    assume(een != ander)
+    eerste = pseudonimiseer(entiteiten, een)[0]["personen"]
+    tweede = pseudonimiseer(entiteiten, ander)[0]["personen"]
+    for a, b in zip(eerste, tweede, strict=True):
+        assert a.id != b.id
+        assert a.naam != b.naam
+
+
+@given(werkplaatsen(), _sleutel)
+def test_de_rest_blijft_staan(entiteiten: dict[str, tuple[Any, ...]], sleutel: bytes) -> None:
+    """Names of schools and werkgroepen, ids, dates and the words around a name are kept."""
+    uit, ids = pseudonimiseer(entiteiten, sleutel)
+    assert uit["scholen"][0].naam == SCHOOL
+    assert uit["werkgroepen"][0].naam == WERKGROEP
+    voor, na = entiteiten["werkgroepen"][0], uit["werkgroepen"][0]
+    assert [(r.datum, ids.get(r.auteur, r.auteur) if r.auteur else None) for r in voor.logboek] == [
+        (r.datum, r.auteur) for r in na.logboek
+    ]
+    assert ids == {p.id: pseudoniem_id(sleutel, p.id) for p in entiteiten["personen"]}
+    for oud, nieuw in zip(voor.logboek, na.logboek, strict=True):
+        zonder_namen = [w for w in oud.tekst.split() if w in _VULLING]
+        assert [w for w in nieuw.tekst.split() if w in _VULLING] == zonder_namen
+
+
+def test_kleine_letters_en_achternaam_met_tussenvoegsel_gaan_ook() -> None:
+    """A name in lower case, and a surname with its tussenvoegsels, are replaced too,
+    even when a word of it also occurs in a school's name."""
+    from onderzoekscyclus.model import Persoon, School
+
+    kees = Persoon(id="persoon-kees01", naam="Kees van den Berg")
+    school = School(id="berg-en-dal-abc123", naam="Berg en Dal", brin="12AB", sector="po")
+    werkgroep = Werkgroep(
+        id="groep-abc123",
+        naam="Groep",
+        scholen=(school.id,),
+        logboek=(
+            Logregel(
+                datum=dt.date(2026, 1, 5),
+                tekst="Gesprek met kees en meneer Van den Berg in Berg en Dal",
+            ),
+        ),
+    )
+    uit, _ids = pseudonimiseer(
+        {"scholen": (school,), "personen": (kees,), "werkgroepen": (werkgroep,)}, b"k"
+    )
+    tekst = uit["werkgroepen"][0].logboek[0].tekst
+    schuilnaam = pseudoniem(b"k", kees.id)
+    assert tekst == f"Gesprek met {schuilnaam} en meneer {schuilnaam} in Berg en Dal"
