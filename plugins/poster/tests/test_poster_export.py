@@ -1,0 +1,357 @@
+"""The ``poster`` export, parsed with the standard library's HTML parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import urllib.parse
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+import pytest
+from ozc_poster import met_links
+
+from onderzoekscyclus import Werkplaats
+from onderzoekscyclus.cyclus import Onderzoekscyclus
+from onderzoekscyclus.demo import maak_demo
+from onderzoekscyclus.exporteren import Selectie, exporteer
+
+VANDAAG = "2026-11-23"
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUUT = '" onmouseover="x'
+JAVASCRIPT = "javascript:alert(1)"
+DATA = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
+
+
+@pytest.fixture(autouse=True)
+def _vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests do not depend on the caller's environment, language or date."""
+    for naam in (
+        "ONDERZOEKSCYCLUS_WERKPLAATS",
+        "ONDERZOEKSCYCLUS_TAAL",
+        "ONDERZOEKSCYCLUS_GEEN_PLUGINS",
+    ):
+        monkeypatch.delenv(naam, raising=False)
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", VANDAAG)
+
+
+@attrs.define
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    svg: int | None
+
+
+class Poster(HTMLParser):
+    """Every start tag with its attributes, every text, and the SVG each tag is in."""
+
+    def __init__(self, tekst: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elementen: list[Element] = []
+        self.teksten: list[str] = []
+        self.binnen: list[str] = []
+        self._svg: int | None = None
+        self._svgs = 0
+        self.feed(tekst)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "svg":
+            self._svgs += 1
+            self._svg = self._svgs
+        self.elementen.append(Element(tag, {k: v or "" for k, v in attrs}, self._svg))
+        self.binnen.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg":
+            self._svg = None
+        if tag in self.binnen:
+            while self.binnen.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        self.teksten.append(data)
+
+    @property
+    def tekst(self) -> str:
+        return "".join(self.teksten)
+
+    def alle(self, tag: str, **gezocht: str) -> list[Element]:
+        return [
+            e
+            for e in self.elementen
+            if e.tag == tag and all(e.attrs.get(k) == v for k, v in gezocht.items())
+        ]
+
+
+def _lees(pad: Path | None) -> Poster:
+    assert pad is not None
+    tekst = pad.read_text(encoding="utf-8")
+    return Poster(tekst)
+
+
+def _is_veilig(poster: Poster) -> None:
+    """No script, no event handler, only http/https/mailto links, nothing fetched."""
+    assert not poster.alle("script")
+    for element in poster.elementen:
+        assert not [a for a in element.attrs if a.lower().startswith("on")], element
+        assert "src" not in element.attrs, element
+        assert element.tag not in ("link", "img", "iframe", "object", "embed", "base"), element
+        for naam in ("href", "xlink:href", "action", "formaction"):
+            if naam in element.attrs:
+                schema = urllib.parse.urlsplit(element.attrs[naam]).scheme
+                assert schema in ("http", "https", "mailto"), element
+    stijl = "".join(t for t in poster.teksten if "@page" in t)
+    assert "url(" not in stijl
+    assert "@import" not in stijl
+
+
+def _punten(poster: Poster, svg: int, klasse: str) -> list[tuple[dt.date, float, float, float]]:
+    return [
+        (
+            dt.date.fromisoformat(e.attrs["data-datum"]),
+            float(e.attrs["data-waarde"]),
+            float(e.attrs["cx"]),
+            float(e.attrs["cy"]),
+        )
+        for e in poster.elementen
+        if e.svg == svg and e.tag == "circle" and e.attrs.get("class") == klasse
+    ]
+
+
+def _controleer_grafieken(poster: Poster, c: Onderzoekscyclus) -> None:
+    """Each indicator has a chart whose points are its baseline and measurements, to scale."""
+    for indicator in c.indicatoren:
+        svgs = poster.alle(
+            "svg", **{"data-indicator": indicator.naam, "data-cyclus": str(c.nummer)}
+        )
+        assert len(svgs) == 1, indicator.naam
+        svg = svgs[0].svg
+        assert svg is not None
+        metingen = _punten(poster, svg, "meting")
+        assert [(d, w) for d, w, _x, _y in metingen] == [
+            (m.datum, m.waarde) for m in c.metingen_van(indicator.naam)
+        ]
+        (nul,) = _punten(poster, svg, "nulmeting")
+        assert nul[:2] == (indicator.vastgesteld, indicator.nulmeting)
+        doelen = [
+            e for e in poster.elementen if e.svg == svg and e.attrs.get("class") == "streefwaarde"
+        ]
+        assert [float(e.attrs["data-waarde"]) for e in doelen] == [indicator.streefwaarde]
+        # one linear scale for value -> height and date -> x, higher values higher up
+        hoogtes = [(w, y) for _d, w, _x, y in [nul, *metingen]]
+        hoogtes.append((indicator.streefwaarde, float(doelen[0].attrs["y1"])))
+        _lineair(hoogtes, dalend=True)
+        _lineair([(float((d - nul[0]).days), x) for d, _w, x, _y in [nul, *metingen]], dalend=False)
+
+
+def _lineair(paren: list[tuple[float, float]], *, dalend: bool) -> None:
+    verschillend = sorted(set(paren))
+    if len({w for w, _p in verschillend}) < 2:
+        return
+    (w0, p0), (w1, p1) = verschillend[0], verschillend[-1]
+    helling = (p1 - p0) / (w1 - w0)
+    assert (helling < 0) if dalend else (helling > 0)
+    for w, p in paren:
+        assert p == pytest.approx(p0 + helling * (w - w0), abs=0.02)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Werkplaats:
+    return maak_demo(tmp_path / "w")
+
+
+def test_poster_van_de_demo_toont_de_cyclus(demo: Werkplaats, tmp_path: Path) -> None:
+    """The poster of werkgroep rekenen shows its question, goal, plan, charts and conclusion."""
+    groep = demo.werkgroep("rekenen")
+    pad = exporteer(
+        demo, "poster", tmp_path / "poster.html", selectie=Selectie("werkgroep", groep.id)
+    ).pad
+    poster = _lees(pad)
+    _is_veilig(poster)
+    tekst = poster.tekst
+    assert groep.naam in tekst
+    for school in groep.scholen:
+        assert demo.school(school).naam in tekst
+    for lid in groep.leden:
+        assert demo.persoon(lid.persoon).naam in tekst
+    afgerond = groep.cycli[0]
+    assert afgerond.evaluatie is not None
+    for stuk in (
+        afgerond.vraag,
+        afgerond.aanleiding,
+        afgerond.beginsituatie,
+        afgerond.doel,
+        afgerond.visie,
+        afgerond.evaluatie.tekst,
+        *afgerond.evaluatie.lessen,
+        *(b.beschrijving for b in afgerond.bronnen),
+        *(a.wat for a in afgerond.acties),
+        *(o.literatuur for o in afgerond.onderbouwing if o.literatuur),
+    ):
+        assert stuk
+        assert stuk in tekst
+    for c in groep.cycli:
+        _controleer_grafieken(poster, c)
+    assert len(poster.alle("svg")) == sum(len(c.indicatoren) for c in groep.cycli)
+    assert poster.alle("p", **{"class": "oordeel deels"}) or poster.alle(
+        "p", **{"class": "oordeel bereikt"}
+    )
+
+
+def test_elke_werkgroep_een_eigen_deel(demo: Werkplaats, tmp_path: Path) -> None:
+    """Without a selection every werkgroep gets its own section with a chart per indicator."""
+    poster = _lees(exporteer(demo, "poster", tmp_path / "alle.html").pad)
+    _is_veilig(poster)
+    delen = poster.alle("section", **{"class": "werkgroep"})
+    assert [d.attrs["id"] for d in delen] == [
+        f"werkgroep-{g.id}" for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+    ]
+    for groep in demo.werkgroepen():
+        for c in groep.cycli:
+            assert c.vraag in poster.tekst
+            _controleer_grafieken(poster, c)
+
+
+@pytest.fixture
+def vijandig(tmp_path: Path) -> Werkplaats:
+    """A werkgroep whose every text tries to become markup, a script or a bad link."""
+    wp = Werkplaats.maak(tmp_path / "v", "Partnerschap <script>alert(1) 🌍")
+    wp.school_toevoegen("De Regenboog " + ATTRIBUUT, brin="12AB", sector="po")
+    wp.school_profiel("De Regenboog", visie={"eigenaarschap": SCRIPT + " 🌈"})
+    wp.persoon_toevoegen("Anna " + ATTRIBUUT, school="De Regenboog")
+    wp.werkgroep_toevoegen("Rekenen " + ATTRIBUUT + " 🧮", scholen=["De Regenboog"])
+    wp.lid_toevoegen("Rekenen", "Anna", rol="leider")
+    dag = dt.date(2026, 1, 5)
+    wp.cyclus_start("Rekenen", aanleiding=SCRIPT, vraag="Werkt " + ATTRIBUUT + "? 🧮", datum=dag)
+    wp.cyclus_beginsituatie(
+        "Rekenen",
+        tekst="<img src=x onerror=alert(1)>\r\nregel twee",
+        bronnen=[
+            JAVASCRIPT,
+            DATA,
+            "Rapport https://example.org/rapport?a=1&b=2.",
+            "mailto:ib@example.org",
+            "JaVaScRiPt:alert(2) en vbscript:x",
+        ],
+        datum=dag,
+    )
+    wp.cyclus_doel(
+        "Rekenen",
+        tekst=ATTRIBUUT + " 🎯",
+        visie="eigenaarschap",
+        indicatoren=[("<b>score</b>", "%", 40.0, 60.0), ("rust " + ATTRIBUUT, "", 12.0, 6.0)],
+        datum=dag + dt.timedelta(days=7),
+    )
+    wp.cyclus_plan(
+        "Rekenen",
+        acties=[(SCRIPT, "Anna", "<i>maart</i>")],
+        literatuur=["Zie " + JAVASCRIPT + " en https://example.org/boek."],
+        datum=dag + dt.timedelta(days=14),
+    )
+    wp.cyclus_uitvoeren("Rekenen", datum=dag + dt.timedelta(days=15))
+    for i, (score, rust) in enumerate(((45.0, 10.0), (52.5, 9.0), (61.0, 7.0))):
+        moment = dag + dt.timedelta(days=40 + 30 * i)
+        wp.cyclus_meting("Rekenen", indicator="<b>score</b>", waarde=score, datum=moment)
+        wp.cyclus_meting("Rekenen", indicator="rust " + ATTRIBUUT, waarde=rust, datum=moment)
+    wp.cyclus_evaluatie(
+        "Rekenen",
+        conclusie="deels",
+        tekst=SCRIPT + " 🎉",
+        lessen=[ATTRIBUUT, JAVASCRIPT],
+        datum=dag + dt.timedelta(days=200),
+    )
+    return wp
+
+
+def test_vijandige_tekst_blijft_tekst(vijandig: Werkplaats, tmp_path: Path) -> None:
+    """Markup, attribute breakouts and bad links in user text only ever appear as text."""
+    pad = exporteer(vijandig, "poster", tmp_path / "v.html").pad
+    poster = _lees(pad)
+    _is_veilig(poster)
+    tekst = poster.tekst
+    for stuk in (SCRIPT, ATTRIBUUT, JAVASCRIPT, DATA, "<img src=x onerror=alert(1)>", "🧮", "🎉"):
+        assert stuk in tekst
+    assert "<b>score</b>" in tekst
+    assert not poster.alle("img")
+    assert not poster.alle("b")
+    assert not poster.alle("i")
+    # the hostile strings are never part of an attribute, except escaped in a data attribute
+    for element in poster.elementen:
+        for naam, waarde in element.attrs.items():
+            if naam != "data-indicator":
+                assert ATTRIBUUT not in waarde, (element, naam)
+                assert "javascript" not in waarde.lower(), (element, naam)
+    links = sorted(e.attrs["href"] for e in poster.alle("a"))
+    assert links == [
+        "https://example.org/boek",
+        "https://example.org/rapport?a=1&b=2",
+        "mailto:ib@example.org",
+    ]
+    ruw = pad.read_text(encoding="utf-8") if pad else ""
+    assert "<script" not in ruw.lower()
+    groep = vijandig.werkgroep("Rekenen")
+    _controleer_grafieken(poster, groep.cycli[0])
+
+
+def test_links_alleen_http_https_mailto() -> None:
+    """Only http, https and mailto addresses become links; trailing punctuation stays outside."""
+    assert met_links("zie https://a.example/x?y=1&z=2.") == (
+        'zie <a href="https://a.example/x?y=1&amp;z=2" rel="noopener noreferrer">'
+        "https://a.example/x?y=1&amp;z=2</a>."
+    )
+    assert met_links("javascript:alert('x')") == "javascript:alert(&#x27;x&#x27;)"
+    assert met_links("javascript:https://a.example") == "javascript:https://a.example"
+    assert met_links("data:text/html,<b>") == "data:text/html,&lt;b&gt;"
+    assert met_links("http:// leeg") == "http:// leeg"
+    assert 'href="mailto:a@b.example"' in met_links("mail mailto:a@b.example")
+
+
+def test_pseudoniemen_op_de_poster(demo: Werkplaats, tmp_path: Path) -> None:
+    """With --pseudoniem no member's name is on the poster, and it says names were replaced."""
+    groep = demo.werkgroep("rekenen")
+    pad = exporteer(
+        demo,
+        "poster",
+        tmp_path / "p.html",
+        selectie=Selectie("werkgroep", groep.id),
+        pseudoniem_=True,
+    ).pad
+    assert pad is not None
+    ruw = pad.read_text(encoding="utf-8")
+    for persoon in demo.personen():
+        assert persoon.naam not in ruw
+    assert "pseudoniemen" in _lees(pad).tekst
+
+
+def test_ozc_export_poster(demo: Werkplaats, tmp_path: Path) -> None:
+    """`ozc export poster --werkgroep rekenen --uit …` in a real process writes the poster."""
+    uit = tmp_path / "poster.html"
+    omgeving = {k: v for k, v in os.environ.items() if not k.startswith("ONDERZOEKSCYCLUS_")}
+    omgeving["ONDERZOEKSCYCLUS_VANDAAG"] = VANDAAG
+    klaar = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "onderzoekscyclus",
+            "export",
+            "poster",
+            "--werkgroep",
+            "rekenen",
+            "--uit",
+            str(uit),
+        ],
+        cwd=demo.root,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert klaar.returncode == 0, klaar.stderr
+    poster = _lees(uit)
+    _is_veilig(poster)
+    assert demo.werkgroep("rekenen").cycli[0].vraag in poster.tekst
