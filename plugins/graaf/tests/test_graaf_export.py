@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pydot
 import pytest
 from ozc_graaf import DotExporteur, GexfExporteur, GraphmlExporteur, als_dot, knoop_id, schoon
 
@@ -101,40 +102,15 @@ def _exporteer(wp: Werkplaats, formaat: str, doel: Path, **opties: Any) -> Path:
     return doel
 
 
-# --- a strict reader of the DOT this plugin writes --------------------------------------
-
-_TOKEN = re.compile(
-    r"""
-    (?P<ruimte>[ \t\n]+)
-    | (?P<commentaar>//[^\n]*)
-    | (?P<tekst>"(?:[^"\\\n]|\\[^\n])*")
-    | (?P<rand>--)
-    | (?P<teken>[{}\[\];,=])
-    | (?P<woord>[A-Za-z_][A-Za-z_0-9]*)
-    """,
-    re.VERBOSE,
-)
+# --- reading the DOT back with pydot ------------------------------------------------------
 
 
-def _tokens(dot: str) -> Iterator[tuple[str, str]]:
-    """Tokens as Graphviz' scanner makes them; a raw line end inside a string, an
-    unclosed string or any stray character fails."""
-    positie = 0
-    while positie < len(dot):
-        gevonden = _TOKEN.match(dot, positie)
-        assert gevonden is not None, f"onleesbaar vanaf {dot[positie : positie + 40]!r}"
-        positie = gevonden.end()
-        soort = gevonden.lastgroup
-        assert soort is not None
-        if soort in ("ruimte", "commentaar"):
-            continue
-        waarde = gevonden.group()
-        if soort == "tekst":
-            # the scanner: \" is a quote, \\ stays two characters, anything else as is
-            waarde = re.sub(
-                r'\\(["\\])', lambda m: '"' if m.group(1) == '"' else "\\\\", waarde[1:-1]
-            )
-        yield soort, waarde
+def _tekst(waarde: str) -> str:
+    """A quoted DOT string as Graphviz reads it: \\" is a quote, \\\\ stays two characters."""
+    assert len(waarde) >= 2 and waarde[0] == waarde[-1] == '"', (
+        f"geen tekst tussen aanhalingstekens: {waarde!r}"
+    )
+    return re.sub(r'\\(["\\])', lambda m: '"' if m.group(1) == '"' else "\\\\", waarde[1:-1])
 
 
 def _label(waarde: str) -> str:
@@ -142,71 +118,32 @@ def _label(waarde: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"\\": "\\", "n": "\n"}.get(m.group(1), m.group()), waarde)
 
 
-def _lees_dot(
-    dot: str,
-) -> tuple[dict[str, str], dict[str, dict[str, str]], list[tuple[str, str, dict[str, str]]]]:
-    """Graph attributes, nodes and edges of ``strict graph ID { … }``; anything else fails."""
-    tokens = list(_tokens(dot))
-    positie = 0
-
-    def neem(soort: str | None = None, waarde: str | None = None) -> str:
-        nonlocal positie
-        assert positie < len(tokens), "het bestand houdt te vroeg op"
-        gevonden_soort, gevonden = tokens[positie]
-        assert soort is None or gevonden_soort == soort, (soort, tokens[positie])
-        assert waarde is None or gevonden == waarde, (waarde, tokens[positie])
-        positie += 1
-        return gevonden
-
-    def kenmerken() -> dict[str, str]:
-        uit: dict[str, str] = {}
-        neem("teken", "[")
-        while tokens[positie] != ("teken", "]"):
-            sleutel = neem("woord")
-            neem("teken", "=")
-            uit[sleutel] = neem("tekst")
-            if tokens[positie] == ("teken", ","):
-                neem()
-        neem("teken", "]")
-        return uit
-
-    grafiek: dict[str, str] = {}
-    knopen: dict[str, dict[str, str]] = {}
-    randen: list[tuple[str, str, dict[str, str]]] = []
-    neem("woord", "strict")
-    neem("woord", "graph")
-    neem("woord")
-    neem("teken", "{")
-    while tokens[positie] != ("teken", "}"):
-        if tokens[positie][0] == "woord":
-            doel = neem()
-            gelezen = kenmerken()
-            if doel == "graph":
-                grafiek.update(gelezen)
-        else:
-            links = neem("tekst")
-            if tokens[positie][0] == "rand":
-                neem()
-                rechts = neem("tekst")
-                randen.append((links, rechts, kenmerken()))
-            else:
-                assert links not in knopen, f"knoop {links!r} staat er twee keer in"
-                knopen[links] = kenmerken()
-        neem("teken", ";")
-    neem("teken", "}")
-    assert positie == len(tokens), "na de graaf staat nog iets"
-    return grafiek, knopen, randen
+def _kenmerken(kenmerken: dict[str, str]) -> dict[str, str]:
+    return {sleutel: _tekst(waarde) for sleutel, waarde in kenmerken.items()}
 
 
 def _dot_als_graaf(dot: str) -> nx.Graph:
-    grafiek, knopen, randen = _lees_dot(dot)
+    """The DOT text parsed by pydot (Graphviz' grammar) as a networkx graph; ids and
+    labels unescaped so they compare with the werkplaats."""
+    grafieken = pydot.graph_from_dot_data(dot)
+    assert grafieken is not None and len(grafieken) == 1, "geen of meer dan één graaf"
+    dot_graaf = grafieken[0]
+    assert (dot_graaf.get_type(), dot_graaf.get_strict()) == ("graph", True)
+    grafiek: dict[str, str] = {}
+    for standaard in dot_graaf.get_graph_defaults():
+        grafiek.update(_kenmerken(standaard))
     graaf = nx.Graph(**grafiek)
-    # ids keep their escaped backslashes in Graphviz; unescaped here to compare
-    for knoop, data in knopen.items():
-        graaf.add_node(_label(knoop), **{**data, "naam": _label(data["label"])})
-    for u, v, data in randen:
-        assert u in knopen and v in knopen, "een verbinding naar een onbekende knoop"
-        graaf.add_edge(_label(u), _label(v), **data)
+    for knoop in dot_graaf.get_nodes():
+        if knoop.get_name() in ("graph", "node", "edge"):
+            continue  # default attribute statements, not nodes
+        naam = _label(_tekst(knoop.get_name()))
+        assert naam not in graaf, f"knoop {naam!r} staat er twee keer in"
+        data = _kenmerken(knoop.get_attributes())
+        graaf.add_node(naam, **{**data, "naam": _label(data["label"])})
+    for rand in dot_graaf.get_edges():
+        u, v = (_label(_tekst(k)) for k in (rand.get_source(), rand.get_destination()))
+        assert u in graaf and v in graaf, "een verbinding naar een onbekende knoop"
+        graaf.add_edge(u, v, **_kenmerken(rand.get_attributes()))
     return graaf
 
 
