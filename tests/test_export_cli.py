@@ -51,6 +51,18 @@ class Map:
         raise KeyError("personen")
 """
 
+ONBRUIKBAAR = """
+class Zonder:
+    beschrijving = "Heeft geen schrijf()"
+    extensie = ".txt"
+    soort = "bestand"
+    tekst = True
+
+class Weigert:
+    def __init__(self) -> None:
+        raise RuntimeError("licentie verlopen")
+"""
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Werkplaats:
@@ -96,6 +108,51 @@ def _inhoud(map_: Path) -> list[str]:
 
 
 # --- plugins that fail ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("formaat", "reden"),
+    [
+        ("zonder", "Plugin 'zonder' is geen exporteur: hij mist beschrijving, extensie"),
+        ("weigert", "Plugin 'weigert' is niet geladen: licentie verlopen"),
+    ],
+)
+def test_plugin_die_laadt_maar_geen_exporteur_is(
+    tmp_path: Path, demo: Werkplaats, formaat: str, reden: str
+) -> None:
+    """A plugin that loads but is no exporter, or whose constructor fails: exporting it
+    names the plugin and why, writes nothing; `json` still works and warns about both."""
+    site = tmp_path / "site"
+    site.mkdir()
+    installeer_distributie(
+        site,
+        "ozc-onbruikbaar",
+        {"ozc_onbruikbaar": ONBRUIKBAAR},
+        {"zonder": "ozc_onbruikbaar:Zonder", "weigert": "ozc_onbruikbaar:Weigert"},
+    )
+    doelmap = tmp_path / "uit"
+    doelmap.mkdir()
+    uit = ozc_proces(
+        "export", formaat, "--uit", str(doelmap / "x.txt"), cwd=demo.root, pythonpad=site
+    )
+    assert uit.returncode == 1
+    regels = uit.stderr.splitlines()
+    assert any(r.startswith(f"Fout: {reden}") for r in regels), uit.stderr
+    # the other broken plugin is a warning; this one's own failure is only the error
+    assert [r for r in regels if r.startswith("Waarschuwing:")] == [
+        r for r in regels if r.startswith("Waarschuwing:") and f"'{formaat}'" not in r
+    ]
+    assert len([r for r in regels if r.startswith("Waarschuwing:")]) == 1
+    assert "Traceback" not in uit.stderr
+    assert _inhoud(doelmap) == []
+
+    json_uit = ozc_proces(
+        "export", "json", "--uit", str(doelmap / "a.json"), cwd=demo.root, pythonpad=site
+    )
+    assert json_uit.returncode == 0, json_uit.stderr
+    assert "Plugin 'zonder' is geen exporteur" in json_uit.stderr
+    assert "Plugin 'weigert' is niet geladen: licentie verlopen" in json_uit.stderr
+    assert _inhoud(doelmap) == ["a.json"]
 
 
 def test_plugin_die_bij_importeren_faalt(tmp_path: Path, demo: Werkplaats, derden: Path) -> None:

@@ -63,6 +63,7 @@ __all__ = [
     "Selectie",
     "exporteer",
     "exporteurs",
+    "kapotte_exporteurs",
     "kies_exporteur",
     "korte_datum",
     "lange_datum",
@@ -250,39 +251,48 @@ def _instantie(object_: Any) -> Any:
     return object_() if isinstance(object_, type) else object_
 
 
-def exporteurs() -> tuple[dict[str, Exporteur], tuple[str, ...]]:
-    """Every export format by name, and warnings for plugins that could not be loaded."""
+def _exporteurs() -> tuple[dict[str, Exporteur], dict[str, str]]:
+    """Every usable export format by name, and why each unusable one is not."""
     geladen = plugins.laad(plugins.EXPORTEURS)
     uit: dict[str, Exporteur] = {}
-    waarschuwingen = list(geladen.waarschuwingen)
+    kapot = dict(geladen.fouten)
     for naam, object_ in sorted(geladen.objecten.items()):
         try:
             exporteur = _instantie(object_)
         except Exception as fout:
-            waarschuwingen.append(
-                _("Plugin '{naam}' is niet geladen: {reden}").format(naam=naam, reden=fout)
+            kapot[naam] = _("Plugin '{naam}' is niet geladen: {reden}").format(
+                naam=naam, reden=fout
             )
             continue
         if not isinstance(exporteur, Exporteur):
-            waarschuwingen.append(
-                _(
-                    "Plugin '{naam}' is geen exporteur: hij mist beschrijving, extensie, "
-                    "soort, tekst of schrijf()."
-                ).format(naam=naam)
-            )
+            kapot[naam] = _(
+                "Plugin '{naam}' is geen exporteur: hij mist beschrijving, extensie, "
+                "soort, tekst of schrijf()."
+            ).format(naam=naam)
             continue
         uit[naam] = exporteur
-    return uit, tuple(waarschuwingen)
+    return uit, kapot
+
+
+def exporteurs() -> tuple[dict[str, Exporteur], tuple[str, ...]]:
+    """Every export format by name, and warnings for plugins that could not be loaded."""
+    uit, kapot = _exporteurs()
+    laden = plugins.laad(plugins.EXPORTEURS).waarschuwingen
+    return uit, (*laden, *(w for w in kapot.values() if w not in laden))
+
+
+def kapotte_exporteurs() -> dict[str, str]:
+    """Why each export format that a plugin offers cannot be used, by format name."""
+    return _exporteurs()[1]
 
 
 def kies_exporteur(formaat: str) -> Exporteur:
     """The exporter of ``formaat``; an error listing the formats when there is none."""
-    gevonden, waarschuwingen = exporteurs()
+    gevonden, kapot = _exporteurs()
     if formaat in gevonden:
         return gevonden[formaat]
-    kapot = [w for w in waarschuwingen if f"'{formaat}'" in w]
-    if kapot:
-        raise ExportFailed(kapot[0], hint=_("Zie `ozc plugins`."))
+    if formaat in kapot:
+        raise ExportFailed(kapot[formaat], hint=_("Zie `ozc plugins`."))
     raise UnknownReference(
         _("Onbekend exportformaat '{formaat}'.").format(formaat=formaat),
         hint=_("Beschikbaar: {formaten}. Zie `ozc plugins`.").format(

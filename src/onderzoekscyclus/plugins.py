@@ -75,6 +75,8 @@ class Geladen:
     objecten: Mapping[str, Any]
     plugins: tuple[Plugin, ...]
     waarschuwingen: tuple[str, ...]
+    fouten: Mapping[str, str] = attrs.field(factory=dict)
+    """The warning of each name that failed to load, by entry-point name."""
 
 
 def autoload_aan(omgeving: Mapping[str, str] | None = None) -> bool:
@@ -101,6 +103,7 @@ def _laad(groep: str, autoload: bool) -> Geladen:
     objecten: dict[str, Any] = {}
     lijst: list[Plugin] = []
     waarschuwingen: list[str] = []
+    fouten: dict[str, str] = {}
     punten = sorted(metadata.entry_points(group=groep), key=lambda p: (p.name, p.value))
     for punt in punten:
         distributie, versie = _distributie(punt)
@@ -112,11 +115,11 @@ def _laad(groep: str, autoload: bool) -> Geladen:
             objecten.setdefault(punt.name, punt.load())
         except Exception as e:  # a broken plugin must not take the others down
             fout = _reden(e)
-            waarschuwingen.append(
-                _("Plugin '{naam}' ({distributie}) is niet geladen: {reden}").format(
-                    naam=punt.name, distributie=distributie, reden=fout
-                )
+            bericht = _("Plugin '{naam}' ({distributie}) is niet geladen: {reden}").format(
+                naam=punt.name, distributie=distributie, reden=fout
             )
+            waarschuwingen.append(bericht)
+            fouten.setdefault(punt.name, bericht)
         lijst.append(
             Plugin(
                 naam=punt.name,
@@ -129,7 +132,12 @@ def _laad(groep: str, autoload: bool) -> Geladen:
                 fout=fout,
             )
         )
-    return Geladen(objecten=objecten, plugins=tuple(lijst), waarschuwingen=tuple(waarschuwingen))
+    return Geladen(
+        objecten=objecten,
+        plugins=tuple(lijst),
+        waarschuwingen=tuple(waarschuwingen),
+        fouten=fouten,
+    )
 
 
 def laad(groep: str, *, omgeving: Mapping[str, str] | None = None) -> Geladen:

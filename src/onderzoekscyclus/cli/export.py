@@ -213,9 +213,8 @@ def export(
                 _("--sleutel heeft alleen zin samen met --pseudoniem."), veld="sleutel"
             )
         sleutel = None
-    _gevonden, waarschuwingen = exporteren.exporteurs()
-    for waarschuwing in waarschuwingen:
-        if f"'{formaat}'" not in waarschuwing:  # the chosen format's own failure is the error
+    for naam, waarschuwing in exporteren.kapotte_exporteurs().items():
+        if naam != formaat:  # the chosen format's own failure is the error
             click.echo(_("Waarschuwing: {tekst}").format(tekst=waarschuwing), err=True)
     werkplaats = omgeving.werkplaats
     selectie = _selectie(werkplaats, school_ref, werkgroep_ref, besluit_ref)
