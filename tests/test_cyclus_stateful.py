@@ -38,8 +38,9 @@ class CyclusMachine(RuleBasedStateMachine):
         self.indicatoren: set[str] = set()
         self.metingen: dict[str, int] = {}
         self.heeft_bron = False
-        # a cycle keeps its vision link when it goes back from doel
+        # a cycle keeps its vision link and its grounding when it goes back a phase
         self.heeft_visie = False
+        self.heeft_onderbouwing = False
 
     def teardown(self) -> None:
         self._map.cleanup()
@@ -83,7 +84,7 @@ class CyclusMachine(RuleBasedStateMachine):
         ):
             self.overgangen = 1
             self.indicatoren, self.metingen, self.heeft_bron = set(), {}, False
-            self.heeft_visie = False
+            self.heeft_visie = self.heeft_onderbouwing = False
 
     @rule(met_bron=st.sampled_from([True, True, True, False]), datum=datums)
     def beginsituatie(self, met_bron: bool, datum: dt.date) -> None:
@@ -159,7 +160,9 @@ class CyclusMachine(RuleBasedStateMachine):
             and self.fase in (Fase.DOEL, Fase.VERBETERPLAN)
             and grond in ("literatuur", "elders")
         )
-        if self.fase is Fase.VERBETERPLAN and grond == "nergens":
+        if grond == "nergens" and (
+            self.fase is Fase.VERBETERPLAN or (self.fase is Fase.DOEL and self.heeft_onderbouwing)
+        ):
             mag = self._actief()
         extra = {
             "literatuur": {"literatuur": ["l"]},
@@ -167,12 +170,13 @@ class CyclusMachine(RuleBasedStateMachine):
             "nergens": {},
             "onbekend": {"elders": ["Bestaatniet"]},
         }[grond]
-        self._doe(
+        if self._doe(
             lambda: self.wp.cyclus_plan("Rekenen", acties=[("a", None, None)], **extra),
             verwacht=mag,
             nieuwe_fase=Fase.VERBETERPLAN,
             telt=self.fase is Fase.DOEL,
-        )
+        ):
+            self.heeft_onderbouwing = True
 
     @rule(datum=datums)
     def uitvoeren(self, datum: dt.date) -> None:
@@ -226,7 +230,7 @@ class CyclusMachine(RuleBasedStateMachine):
         ):
             self.overgangen = 1
             self.indicatoren, self.metingen, self.heeft_bron = set(), {}, True
-            self.heeft_visie = False
+            self.heeft_visie = self.heeft_onderbouwing = False
 
     @rule(reden=st.sampled_from(["", "Terug om een reden", "", ""]))
     def terug(self, reden: str) -> None:
