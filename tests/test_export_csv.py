@@ -208,3 +208,23 @@ def test_pseudoniem_laat_geen_namen_achter(demo: Werkplaats, tmp_path: Path) -> 
     assert personen and all(r["naam"].startswith("Persoon ") for r in personen)
     for persoon in demo.personen():
         assert persoon.naam not in alles
+
+
+def test_map_komt_in_een_keer_of_naast_eigen_bestanden(demo: Werkplaats, tmp_path: Path) -> None:
+    """A new folder appears whole with no temporary folder left beside it; an existing
+    folder keeps the user's own files while every table is replaced."""
+    nieuw = tmp_path / "nieuw"
+    exporteer(demo, "csv", nieuw)
+    tabellen = sorted(p.name for p in nieuw.iterdir())
+    assert "scholen.csv" in tabellen
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nieuw"]
+
+    bestaand = tmp_path / "bestaand"
+    bestaand.mkdir()
+    (bestaand / "aantekeningen.txt").write_text("van mij", encoding="utf-8")
+    (bestaand / "scholen.csv").write_text("oud", encoding="utf-8")
+    exporteer(demo, "csv", bestaand)
+    assert sorted(p.name for p in bestaand.iterdir()) == sorted([*tabellen, "aantekeningen.txt"])
+    assert (bestaand / "aantekeningen.txt").read_text(encoding="utf-8") == "van mij"
+    assert (bestaand / "scholen.csv").read_bytes() == (nieuw / "scholen.csv").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaand", "nieuw"]

@@ -522,7 +522,12 @@ def _plaats(bron: Path, doel: Path, soort: str) -> None:
             _("{pad} is een bestand; dit formaat schrijft een map.").format(pad=doel),
             veld="uit",
         )
-    doel.mkdir(exist_ok=True)
+    if doel.is_dir() and not any(doel.iterdir()):
+        doel.rmdir()
+    if not doel.exists():
+        bron.rename(doel)  # a new folder appears whole, in one step
+        return
+    # an existing folder may hold the user's own files: each file is replaced, none removed
     for pad in sorted(bron.rglob("*")):
         doelpad = doel / pad.relative_to(bron)
         if pad.is_dir():
