@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Any
 
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
+
+if TYPE_CHECKING:
+    import attrs
 
 _SPATIES = re.compile(r"\s+")
 
@@ -29,3 +33,8 @@ def controleer_niet_leeg(waarde: object, veld: str) -> None:
     """Refuse text that is missing or only white space."""
     if not isinstance(waarde, str) or not waarde.strip():
         raise InvalidValue(_("De tekst mag niet leeg zijn."), veld=veld)
+
+
+def niet_leeg(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
+    """attrs validator: the field holds text that is not empty or only white space."""
+    controleer_niet_leeg(waarde, attribuut.name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,6 +20,7 @@ from onderzoekscyclus import besluitvorming as bv
 from onderzoekscyclus import klok
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.ids import is_geldig_id
 from onderzoekscyclus.model import LidRol, Persoon
 from onderzoekscyclus.verwijzing import zoek
 
@@ -61,6 +62,10 @@ class Besluiten:
 
     def zoek(self, verwijzing: str) -> bv.Besluit:
         """The besluit that ``verwijzing`` (title, start of a word of it, or id) points to."""
+        id_ = verwijzing.strip()
+        if is_geldig_id(id_) and self.werkplaats.opslag.pad(bv.Besluit, id_).is_file():
+            # an exact id wins over every name, so its own file is all there is to read
+            return self.werkplaats.opslag.lees(bv.Besluit, id_)
         return zoek(
             verwijzing,
             self.lijst(),
@@ -103,13 +108,21 @@ class Besluiten:
     # --- changing ----------------------------------------------------------------------
 
     def _wijzig(
-        self, verwijzing: str, stap: Callable[[bv.Besluit, dt.date], bv.Besluit]
+        self,
+        verwijzing: str,
+        stap: Callable[..., bv.Besluit],
+        *args: Any,
+        datum: dt.date | None,
+        **kwargs: Any,
     ) -> bv.Besluit:
+        """Apply ``stap`` (an operation of :mod:`besluitvorming`) to the besluit under the
+        lock; ``datum`` defaults to today."""
         besluit_id = self.zoek(verwijzing).id
         opslag = self.werkplaats.opslag
         with opslag.vergrendeld():
             besluit = opslag.lees(bv.Besluit, besluit_id)
-            nieuw = stap(besluit, klok.vandaag())
+            vandaag = klok.vandaag()
+            nieuw = stap(besluit, *args, datum=datum or vandaag, vandaag=vandaag, **kwargs)
             opslag.schrijf(nieuw)
         return nieuw
 
@@ -195,26 +208,8 @@ class Besluiten:
         datum: dt.date | None = None,
     ) -> bv.Besluit:
         """Add an idea from a person of the werkplaats or from an outsider."""
-        return self._bijdrage(bv.idee, verwijzing, tekst, door, extern, rol, datum)
-
-    def _bijdrage(
-        self,
-        stap: Callable[..., bv.Besluit],
-        verwijzing: str,
-        tekst: str,
-        door: str | None,
-        extern: str | None,
-        rol: str | None,
-        datum: dt.date | None,
-    ) -> bv.Besluit:
-        """Record an idea or feedback item (``stap``) from ``door`` or an outsider."""
         bijdrager = self._bijdrager(door, extern, rol)
-        return self._wijzig(
-            verwijzing,
-            lambda b, vandaag: stap(
-                b, tekst, door=bijdrager, datum=datum or vandaag, vandaag=vandaag
-            ),
-        )
+        return self._wijzig(verwijzing, bv.idee, tekst, door=bijdrager, datum=datum)
 
     def _bezwaar(self, besluit: bv.Besluit, leider: Persoon) -> str | None:
         """Why ``leider`` may not lead the proposal, or ``None``."""
@@ -246,19 +241,16 @@ class Besluiten:
     ) -> bv.Besluit:
         """Write (a new version of) the proposal, led by an expert of the werkgroep."""
         persoon = self.werkplaats.persoon(leider)
-        bezwaar = self._bezwaar(self.zoek(verwijzing), persoon)
+        besluit = self.zoek(verwijzing)
         return self._wijzig(
-            verwijzing,
-            lambda b, vandaag: bv.voorstel(
-                b,
-                tekst,
-                leider=persoon.id,
-                datum=datum or vandaag,
-                vandaag=vandaag,
-                bezwaar=bezwaar,
-                zonder_expert=zonder_expert,
-                ideeen=ideeen,
-            ),
+            besluit.id,
+            bv.voorstel,
+            tekst,
+            leider=persoon.id,
+            datum=datum,
+            bezwaar=self._bezwaar(besluit, persoon),
+            zonder_expert=zonder_expert,
+            ideeen=ideeen,
         )
 
     def feedback_open(
@@ -270,12 +262,12 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Open a feedback round until ``tot`` (inclusive)."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.feedback_open(
-                b, tot=tot, datum=datum or vandaag, vandaag=vandaag, wie=wie_id
-            ),
+            bv.feedback_open,
+            tot=tot,
+            wie=self._persoon(wie),
+            datum=datum,
         )
 
     def feedback(
@@ -289,7 +281,8 @@ class Besluiten:
         datum: dt.date | None = None,
     ) -> bv.Besluit:
         """Give feedback on the proposal during its round."""
-        return self._bijdrage(bv.feedback, verwijzing, tekst, door, extern, rol, datum)
+        bijdrager = self._bijdrager(door, extern, rol)
+        return self._wijzig(verwijzing, bv.feedback, tekst, door=bijdrager, datum=datum)
 
     def reageer(
         self,
@@ -302,18 +295,14 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Give feedback item ``nummer`` its disposition and motivation."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.reageer(
-                b,
-                nummer,
-                oordeel=oordeel,
-                motivatie=motivatie,
-                datum=datum or vandaag,
-                vandaag=vandaag,
-                wie=wie_id,
-            ),
+            bv.reageer,
+            nummer,
+            oordeel=oordeel,
+            motivatie=motivatie,
+            wie=self._persoon(wie),
+            datum=datum,
         )
 
     def neem(
@@ -326,12 +315,13 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Take the decision, or reject the proposal (``verwerp``)."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.neem(
-                b, tekst, datum=datum or vandaag, vandaag=vandaag, wie=wie_id, verwerp=verwerp
-            ),
+            bv.neem,
+            tekst,
+            wie=self._persoon(wie),
+            verwerp=verwerp,
+            datum=datum,
         )
 
     def implementeer(
@@ -343,12 +333,12 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Record that the decision (or its adjustment) is put into practice."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.implementeer(
-                b, datum=datum or vandaag, vandaag=vandaag, tekst=tekst, wie=wie_id
-            ),
+            bv.implementeer,
+            tekst=tekst,
+            wie=self._persoon(wie),
+            datum=datum,
         )
 
     def _bewijs(self, bronnen: Iterable[str], metingen: Iterable[str]) -> list[bv.Bewijs]:
@@ -397,12 +387,13 @@ class Besluiten:
     ) -> bv.Besluit:
         """Evaluate the decision, with bronnen or measurements of a research cycle."""
         wie_id = self._persoon(wie)
-        bewijs = self._bewijs(bronnen, metingen)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.evalueer(
-                b, tekst, datum=datum or vandaag, vandaag=vandaag, bewijs=bewijs, wie=wie_id
-            ),
+            bv.evalueer,
+            tekst,
+            bewijs=self._bewijs(bronnen, metingen),
+            wie=wie_id,
+            datum=datum,
         )
 
     def bijstellen(
@@ -414,12 +405,12 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Adjust the decision after an evaluation."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.bijstellen(
-                b, tekst, datum=datum or vandaag, vandaag=vandaag, wie=wie_id
-            ),
+            bv.bijstellen,
+            tekst,
+            wie=self._persoon(wie),
+            datum=datum,
         )
 
     def borg(
@@ -431,12 +422,12 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Embed the decision, optionally with a date for a re-evaluation."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.borg(
-                b, datum=datum or vandaag, vandaag=vandaag, herevaluatie=herevaluatie, wie=wie_id
-            ),
+            bv.borg,
+            herevaluatie=herevaluatie,
+            wie=self._persoon(wie),
+            datum=datum,
         )
 
     def intrekken(
@@ -448,15 +439,10 @@ class Besluiten:
         wie: str | None = None,
     ) -> bv.Besluit:
         """Withdraw the decision before it is taken."""
-        wie_id = self._persoon(wie)
         return self._wijzig(
             verwijzing,
-            lambda b, vandaag: bv.intrekken(
-                b, reden, datum=datum or vandaag, vandaag=vandaag, wie=wie_id
-            ),
+            bv.intrekken,
+            reden,
+            wie=self._persoon(wie),
+            datum=datum,
         )
-
-    def herevaluatie_nodig(self) -> list[bv.Besluit]:
-        """Embedded decisions whose re-evaluation date has come."""
-        vandaag = klok.vandaag()
-        return [b for b in self.lijst() if b.herevaluatie_nodig(vandaag)]

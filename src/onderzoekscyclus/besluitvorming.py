@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import controleer_niet_leeg
+from onderzoekscyclus._tekst import controleer_niet_leeg, niet_leeg
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.statemachine import Geweigerd, Machine, Overgang, Overgangsregel
@@ -83,10 +83,6 @@ class Oordeel(enum.StrEnum):
     NIET_OVERGENOMEN = "niet-overgenomen"
 
 
-def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    controleer_niet_leeg(waarde, attribuut.name)
-
-
 def _optioneel_niet_leeg(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
     if waarde is not None:
         controleer_niet_leeg(waarde, attribuut.name)
@@ -126,7 +122,7 @@ class Idee:
     """An idea on the speerpunt."""
 
     nummer: int
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     door: Bijdrager
     datum: dt.date
 
@@ -139,7 +135,7 @@ class Voorstel:
     """
 
     versie: int
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     leider: str
     datum: dt.date
     ideeen: tuple[int, ...] = ()
@@ -164,7 +160,7 @@ class Reactie:
     """The werkgroep's disposition of a feedback item, with its motivation."""
 
     oordeel: Oordeel = attrs.field(converter=_oordeel)
-    motivatie: str = attrs.field(validator=_niet_leeg)
+    motivatie: str = attrs.field(validator=niet_leeg)
     datum: dt.date
 
 
@@ -175,7 +171,7 @@ class Feedback:
     nummer: int
     ronde: int
     voorstel: int
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     door: Bijdrager
     datum: dt.date
     reactie: Reactie | None = None
@@ -185,7 +181,7 @@ class Feedback:
 class Besluittekst:
     """The decision the werkgroep took."""
 
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     datum: dt.date
     verworpen: bool = False
 
@@ -195,7 +191,7 @@ class Notitie:
     """A dated note: how the decision was implemented, or how it was adjusted."""
 
     datum: dt.date
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
 
 
 @attrs.frozen
@@ -224,7 +220,7 @@ class Evaluatie:
     """What the evaluation showed, with evidence."""
 
     datum: dt.date
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     bewijs: tuple[Bewijs, ...] = ()
 
 
@@ -233,9 +229,9 @@ class Besluit:
     """One decision on a speerpunt, from the first idea to the moment it is embedded."""
 
     id: str
-    titel: str = attrs.field(validator=_niet_leeg)
+    titel: str = attrs.field(validator=niet_leeg)
     werkgroep: str
-    thema: str = attrs.field(validator=_niet_leeg)
+    thema: str = attrs.field(validator=niet_leeg)
     school: str | None = None
     fase: Besluitfase = Besluitfase.IDEEEN
     ideeen: tuple[Idee, ...] = ()

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import controleer_niet_leeg, vergelijkbaar
+from onderzoekscyclus._tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.statemachine import Geweigerd, Machine, Overgang, Overgangsregel
@@ -65,10 +65,6 @@ class Conclusie(enum.StrEnum):
     NIET_BEREIKT = "niet-bereikt"
 
 
-def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    controleer_niet_leeg(waarde, attribuut.name)
-
-
 def _eindig(_inst: object, attribuut: attrs.Attribute[float], waarde: float) -> None:
     if isinstance(waarde, bool) or not isinstance(waarde, int | float) or not math.isfinite(waarde):
         raise InvalidValue(_("Verwacht een getal, zoals 62 of 7.5."), veld=attribuut.name)
@@ -89,7 +85,7 @@ def _conclusie(waarde: Any) -> Conclusie:
 class Bron:
     """Evidence for the starting point: what shows where the school stands."""
 
-    beschrijving: str = attrs.field(validator=_niet_leeg)
+    beschrijving: str = attrs.field(validator=niet_leeg)
     datum: dt.date
     soort: str = "document"
 
@@ -102,7 +98,7 @@ class Indicator:
     but it no longer counts as a target set beforehand.
     """
 
-    naam: str = attrs.field(validator=_niet_leeg)
+    naam: str = attrs.field(validator=niet_leeg)
     eenheid: str
     nulmeting: float = attrs.field(validator=_eindig)
     streefwaarde: float = attrs.field(validator=_eindig)
@@ -114,7 +110,7 @@ class Indicator:
 class Actie:
     """One action of the improvement plan: what, who and when."""
 
-    wat: str = attrs.field(validator=_niet_leeg)
+    wat: str = attrs.field(validator=niet_leeg)
     wie: str | None = None
     wanneer: str | None = None
 
@@ -150,7 +146,7 @@ class Evaluatie:
     """The conclusion against the targets, and what the werkgroep learned."""
 
     conclusie: Conclusie = attrs.field(converter=_conclusie)
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     datum: dt.date
     lessen: tuple[str, ...] = ()
 
@@ -160,8 +156,8 @@ class Onderzoekscyclus:
     """One round of the research cycle of a werkgroep."""
 
     nummer: int
-    aanleiding: str = attrs.field(validator=_niet_leeg)
-    vraag: str = attrs.field(validator=_niet_leeg)
+    aanleiding: str = attrs.field(validator=niet_leeg)
+    vraag: str = attrs.field(validator=niet_leeg)
     gestart: dt.date
     fase: Fase = Fase.AANLEIDING
     gepauzeerd: bool = False

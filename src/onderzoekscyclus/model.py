@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from onderzoekscyclus._tekst import controleer_niet_leeg
+from onderzoekscyclus._tekst import niet_leeg
 from onderzoekscyclus.cyclus import Onderzoekscyclus
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
@@ -233,10 +233,6 @@ def _optionele_tekst(waarde: str | None) -> str | None:
     return schoon or None
 
 
-def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    controleer_niet_leeg(waarde, attribuut.name)
-
-
 def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) -> None:
     if not isinstance(waarde, dt.date) or isinstance(waarde, dt.datetime):
         raise InvalidValue(_("Verwacht een datum (JJJJ-MM-DD)."), veld=attribuut.name)
@@ -250,7 +246,7 @@ class VisieElement:
     """A named element of a school's vision, which a goal can point to (the "why")."""
 
     sleutel: str = attrs.field(converter=_strip, validator=_naam_validator)
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
 
 
 @attrs.frozen
@@ -318,7 +314,7 @@ class Logregel:
     """One entry in a werkgroep's logboek."""
 
     datum: dt.date = attrs.field(validator=_datum)
-    tekst: str = attrs.field(validator=_niet_leeg)
+    tekst: str = attrs.field(validator=niet_leeg)
     auteur: str | None = attrs.field(default=None, validator=_optioneel_id)
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import controleer_niet_leeg, vergelijkbaar
+from onderzoekscyclus._tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.ids import is_geldig_id
@@ -85,10 +85,6 @@ class Niveau(enum.StrEnum):
 
 def _strip(waarde: Any) -> Any:
     return waarde.strip() if isinstance(waarde, str) else waarde
-
-
-def _niet_leeg(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    controleer_niet_leeg(waarde, attribuut.name)
 
 
 def _id(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
@@ -149,7 +145,7 @@ class Item:
     """One statement of a checklist."""
 
     id: str = attrs.field(validator=_id)
-    tekst: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    tekst: str = attrs.field(converter=_strip, validator=niet_leeg)
     stappen: tuple[int, ...] = attrs.field(default=(), validator=_stappen)
     """The katern's steps that fit when this item is among the weakest."""
 
@@ -159,7 +155,7 @@ class Domein:
     """A group of items, such as "Ondersteunende cultuur"."""
 
     id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    naam: str = attrs.field(converter=_strip, validator=niet_leeg)
     items: tuple[Item, ...] = attrs.field()
     stappen: tuple[int, ...] = attrs.field(default=(), validator=_stappen)
     """The katern's steps that fit when this domain is among the weakest."""
@@ -179,7 +175,7 @@ class Instrument:
     """A checklist: domains of items, answered on a scale of named points (1, 2, …)."""
 
     id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    naam: str = attrs.field(converter=_strip, validator=niet_leeg)
     voor: Niveau = attrs.field(converter=_niveau)
     schaal: tuple[str, ...] = attrs.field()
     domeinen: tuple[Domein, ...] = attrs.field()
@@ -342,7 +338,7 @@ class Respondent:
     """One person's answers, under a label that says nothing about who they are
     (``respondent 1``) unless a label was given on purpose."""
 
-    label: str = attrs.field(converter=_strip, validator=_niet_leeg)
+    label: str = attrs.field(converter=_strip, validator=niet_leeg)
     datum: dt.date = attrs.field(validator=_datum)
     antwoorden: dict[str, int] = attrs.field(factory=dict, converter=_antwoorden, hash=False)
     """Scale point (1, 2, …) per item id."""

@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.klok import lees_datum
 
 if TYPE_CHECKING:
     from onderzoekscyclus.werkplaats import Werkplaats
@@ -124,3 +125,14 @@ def vertaal_fout(fout: BaseException) -> click.ClickException | None:
             70,
         )
     return None
+
+
+datum_optie = click.option(
+    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
+)
+"""``--datum`` of a step that may be recorded after the fact."""
+
+
+def datum_of_geen(waarde: str | None) -> dt.date | None:
+    """The date a ``JJJJ-MM-DD`` option gives, or ``None`` when it was left out."""
+    return lees_datum(waarde) if waarde else None

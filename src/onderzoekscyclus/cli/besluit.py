@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
 from onderzoekscyclus.besluiten import BesluitOverzicht
 from onderzoekscyclus.besluitvorming import Besluit, Bijdrager
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import (
+    Omgeving,
+    datum_of_geen,
+    datum_optie,
+    pass_omgeving,
+    toon,
+)
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
@@ -23,14 +27,7 @@ def besluit() -> None:
     pass
 
 
-def _datum(waarde: str | None) -> dt.date | None:
-    return lees_datum(waarde) if waarde else None
-
-
 besluit_argument = click.argument("besluit_ref", metavar="BESLUIT")
-datum_optie = click.option(
-    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
-)
 wie_optie = click.option("--wie", help=_("Wie de stap zet namens de werkgroep (naam of id)."))
 door_optie = click.option("--door", help=_("Van wie het komt: een persoon uit de werkplaats."))
 extern_optie = click.option(
@@ -196,7 +193,12 @@ def nieuw(
     wie: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.nieuw(
-        titel, werkgroep=werkgroep_ref, thema=thema, school=school_ref, datum=_datum(datum), wie=wie
+        titel,
+        werkgroep=werkgroep_ref,
+        thema=thema,
+        school=school_ref,
+        datum=datum_of_geen(datum),
+        wie=wie,
     )
     _stap(omgeving, b, _("Besluit '{titel}' aangemaakt ({id}).").format(titel=b.titel, id=b.id))
 
@@ -219,7 +221,7 @@ def idee(
     datum: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.idee(
-        besluit_ref, tekst, door=door, extern=extern, rol=rol, datum=_datum(datum)
+        besluit_ref, tekst, door=door, extern=extern, rol=rol, datum=datum_of_geen(datum)
     )
     _stap(omgeving, b, _("Idee {n} toegevoegd.").format(n=b.ideeen[-1].nummer))
 
@@ -267,7 +269,7 @@ def voorstel(
         leider=leider,
         ideeen=ideeen,
         zonder_expert=zonder_expert,
-        datum=_datum(datum),
+        datum=datum_of_geen(datum),
     )
     _stap(omgeving, b, _("Voorstel versie {v} vastgelegd.").format(v=b.voorstellen[-1].versie))
 
@@ -284,7 +286,7 @@ def feedback_open(
     omgeving: Omgeving, besluit_ref: str, tot: str, datum: str | None, wie: str | None
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.feedback_open(
-        besluit_ref, tot=lees_datum(tot), datum=_datum(datum), wie=wie
+        besluit_ref, tot=lees_datum(tot), datum=datum_of_geen(datum), wie=wie
     )
     ronde = b.rondes[-1]
     _stap(
@@ -314,7 +316,7 @@ def feedback(
     datum: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.feedback(
-        besluit_ref, tekst, door=door, extern=extern, rol=rol, datum=_datum(datum)
+        besluit_ref, tekst, door=door, extern=extern, rol=rol, datum=datum_of_geen(datum)
     )
     _stap(omgeving, b, _("Feedback {n} toegevoegd.").format(n=b.feedback[-1].nummer))
 
@@ -346,7 +348,12 @@ def reageer(
     if oordeel is None:
         raise click.UsageError(_("Kies --overgenomen, --deels of --niet-overgenomen."))
     b = omgeving.werkplaats.besluitvorming.reageer(
-        besluit_ref, nummer, oordeel=oordeel, motivatie=motivatie, datum=_datum(datum), wie=wie
+        besluit_ref,
+        nummer,
+        oordeel=oordeel,
+        motivatie=motivatie,
+        datum=datum_of_geen(datum),
+        wie=wie,
     )
     _stap(omgeving, b, _("Reactie op feedback {n} vastgelegd.").format(n=nummer))
 
@@ -377,7 +384,7 @@ def neem(
     wie: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.neem(
-        besluit_ref, tekst, verwerp=verwerp, datum=_datum(datum), wie=wie
+        besluit_ref, tekst, verwerp=verwerp, datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, b, _("Het voorstel is verworpen.") if verwerp else _("Besluit genomen."))
 
@@ -394,7 +401,7 @@ def implementeer(
     omgeving: Omgeving, besluit_ref: str, tekst: str | None, datum: str | None, wie: str | None
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.implementeer(
-        besluit_ref, tekst=tekst, datum=_datum(datum), wie=wie
+        besluit_ref, tekst=tekst, datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, b, _("Implementatie vastgelegd."))
 
@@ -425,7 +432,7 @@ def evalueer(
     wie: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.evalueer(
-        besluit_ref, tekst, bronnen=bronnen, metingen=metingen, datum=_datum(datum), wie=wie
+        besluit_ref, tekst, bronnen=bronnen, metingen=metingen, datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, b, _("Evaluatie vastgelegd."))
 
@@ -440,7 +447,7 @@ def bijstellen(
     omgeving: Omgeving, besluit_ref: str, tekst: str, datum: str | None, wie: str | None
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.bijstellen(
-        besluit_ref, tekst, datum=_datum(datum), wie=wie
+        besluit_ref, tekst, datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, b, _("Bijstelling vastgelegd; voer haar uit met `ozc besluit implementeer`."))
 
@@ -461,7 +468,7 @@ def borg(
     wie: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.borg(
-        besluit_ref, herevaluatie=_datum(herevaluatie), datum=_datum(datum), wie=wie
+        besluit_ref, herevaluatie=datum_of_geen(herevaluatie), datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, b, _("Besluit geborgd."))
 
@@ -476,7 +483,7 @@ def intrekken(
     omgeving: Omgeving, besluit_ref: str, reden: str, datum: str | None, wie: str | None
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.intrekken(
-        besluit_ref, reden, datum=_datum(datum), wie=wie
+        besluit_ref, reden, datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, b, _("Besluit ingetrokken."))
 

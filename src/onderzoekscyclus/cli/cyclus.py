@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import (
+    Omgeving,
+    datum_of_geen,
+    datum_optie,
+    pass_omgeving,
+    toon,
+)
 from onderzoekscyclus.cyclus import Conclusie, Onderzoekscyclus
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.klok import lees_datum
 from onderzoekscyclus.werkplaats import CyclusOverzicht
 
 
@@ -24,14 +27,7 @@ def cyclus() -> None:
     pass
 
 
-def _datum(waarde: str | None) -> dt.date | None:
-    return lees_datum(waarde) if waarde else None
-
-
 werkgroep_argument = click.argument("werkgroep_ref", metavar="WERKGROEP")
-datum_optie = click.option(
-    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
-)
 wie_optie = click.option("--wie", help=_("Wie de stap zet (naam of id van een persoon)."))
 
 
@@ -67,7 +63,7 @@ def start(
     wie: str | None,
 ) -> None:
     c = omgeving.werkplaats.cyclus_start(
-        werkgroep_ref, aanleiding=aanleiding, vraag=vraag, datum=_datum(datum), wie=wie
+        werkgroep_ref, aanleiding=aanleiding, vraag=vraag, datum=datum_of_geen(datum), wie=wie
     )
     _stap(omgeving, werkgroep_ref, c, _("Cyclus {n} gestart.").format(n=c.nummer))
 
@@ -106,7 +102,7 @@ def beginsituatie(
         tekst=tekst,
         bronnen=bronnen,
         bron_soort=bron_soort,
-        datum=_datum(datum),
+        datum=datum_of_geen(datum),
         wie=wie,
     )
     _stap(omgeving, werkgroep_ref, c, _("Beginsituatie vastgelegd."))
@@ -175,7 +171,12 @@ def doel(
         )
     )
     c = omgeving.werkplaats.cyclus_doel(
-        werkgroep_ref, tekst=tekst, visie=visie, indicatoren=reeks, datum=_datum(datum), wie=wie
+        werkgroep_ref,
+        tekst=tekst,
+        visie=visie,
+        indicatoren=reeks,
+        datum=datum_of_geen(datum),
+        wie=wie,
     )
     _stap(omgeving, werkgroep_ref, c, _("Doel vastgelegd."))
 
@@ -226,7 +227,11 @@ def plan(
         for i, wat in enumerate(acties)
     ]
     c = omgeving.werkplaats.cyclus_plan(
-        werkgroep_ref, acties=reeks, literatuur=literatuur, elders=elders, datum=_datum(datum)
+        werkgroep_ref,
+        acties=reeks,
+        literatuur=literatuur,
+        elders=elders,
+        datum=datum_of_geen(datum),
     )
     _stap(omgeving, werkgroep_ref, c, _("Verbeterplan vastgelegd."))
 
@@ -237,7 +242,7 @@ def plan(
 @wie_optie
 @pass_omgeving
 def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
-    c = omgeving.werkplaats.cyclus_uitvoeren(werkgroep_ref, datum=_datum(datum), wie=wie)
+    c = omgeving.werkplaats.cyclus_uitvoeren(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
     _stap(omgeving, werkgroep_ref, c, _("De uitvoering is gestart."))
 
 
@@ -252,7 +257,7 @@ def meting(
 ) -> None:
     (getal,) = _getallen((waarde,), "--waarde")
     c = omgeving.werkplaats.cyclus_meting(
-        werkgroep_ref, indicator=indicator, waarde=getal, datum=_datum(datum)
+        werkgroep_ref, indicator=indicator, waarde=getal, datum=datum_of_geen(datum)
     )
     _stap(omgeving, werkgroep_ref, c, _("Meting vastgelegd."))
 
@@ -280,7 +285,12 @@ def evaluatie(
     wie: str | None,
 ) -> None:
     c = omgeving.werkplaats.cyclus_evaluatie(
-        werkgroep_ref, conclusie=conclusie, tekst=tekst, lessen=lessen, datum=_datum(datum), wie=wie
+        werkgroep_ref,
+        conclusie=conclusie,
+        tekst=tekst,
+        lessen=lessen,
+        datum=datum_of_geen(datum),
+        wie=wie,
     )
     _stap(omgeving, werkgroep_ref, c, _("Evaluatie vastgelegd."))
 
@@ -291,7 +301,7 @@ def evaluatie(
 @wie_optie
 @pass_omgeving
 def afronden(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
-    c = omgeving.werkplaats.cyclus_afronden(werkgroep_ref, datum=_datum(datum), wie=wie)
+    c = omgeving.werkplaats.cyclus_afronden(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
     _stap(omgeving, werkgroep_ref, c, _("Cyclus {n} is afgerond.").format(n=c.nummer))
 
 
@@ -305,7 +315,7 @@ def volgende(
     omgeving: Omgeving, werkgroep_ref: str, vraag: str | None, datum: str | None, wie: str | None
 ) -> None:
     c = omgeving.werkplaats.cyclus_volgende(
-        werkgroep_ref, vraag=vraag, datum=_datum(datum), wie=wie
+        werkgroep_ref, vraag=vraag, datum=datum_of_geen(datum), wie=wie
     )
     _stap(
         omgeving,
@@ -324,7 +334,9 @@ def volgende(
 def terug(
     omgeving: Omgeving, werkgroep_ref: str, reden: str, datum: str | None, wie: str | None
 ) -> None:
-    c = omgeving.werkplaats.cyclus_terug(werkgroep_ref, reden=reden, datum=_datum(datum), wie=wie)
+    c = omgeving.werkplaats.cyclus_terug(
+        werkgroep_ref, reden=reden, datum=datum_of_geen(datum), wie=wie
+    )
     _stap(omgeving, werkgroep_ref, c, _("Terug naar fase {fase}.").format(fase=c.fase.value))
 
 
@@ -337,7 +349,9 @@ def terug(
 def pauzeer(
     omgeving: Omgeving, werkgroep_ref: str, reden: str | None, datum: str | None, wie: str | None
 ) -> None:
-    c = omgeving.werkplaats.cyclus_pauzeer(werkgroep_ref, reden=reden, datum=_datum(datum), wie=wie)
+    c = omgeving.werkplaats.cyclus_pauzeer(
+        werkgroep_ref, reden=reden, datum=datum_of_geen(datum), wie=wie
+    )
     _stap(omgeving, werkgroep_ref, c, _("De cyclus is gepauzeerd."))
 
 
@@ -347,7 +361,7 @@ def pauzeer(
 @wie_optie
 @pass_omgeving
 def hervat(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
-    c = omgeving.werkplaats.cyclus_hervat(werkgroep_ref, datum=_datum(datum), wie=wie)
+    c = omgeving.werkplaats.cyclus_hervat(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
     _stap(omgeving, werkgroep_ref, c, _("De cyclus is hervat."))
 
 

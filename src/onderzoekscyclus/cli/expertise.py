@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, pass_omgeving, toon
 from onderzoekscyclus.expertise import (
     Betrokkene,
     Expertisebeeld,
@@ -14,7 +14,6 @@ from onderzoekscyclus.expertise import (
     Specialistsignaal,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.klok import lees_datum
 
 
 def _namen(personen: Iterable[Betrokkene], *, school: bool = False) -> str:
@@ -144,7 +143,7 @@ def expertise(
     nodig: tuple[str, ...],
     datum: str | None,
 ) -> None:
-    peildatum = lees_datum(datum) if datum else None
+    peildatum = datum_of_geen(datum)
     if partnerschap:
         if verwijzing is not None or werkgroep or nodig:
             raise click.UsageError(

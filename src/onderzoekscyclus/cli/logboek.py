@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import (
+    Omgeving,
+    datum_of_geen,
+    datum_optie,
+    pass_omgeving,
+    toon,
+)
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.klok import lees_datum
 from onderzoekscyclus.logboek import voeg_logregel_toe
 
 
@@ -14,9 +19,7 @@ from onderzoekscyclus.logboek import voeg_logregel_toe
 @click.argument("werkgroep_ref", metavar="WERKGROEP")
 @click.argument("tekst")
 @click.option("--auteur", help=_("Wie de regel schrijft (naam of id)."))
-@click.option(
-    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
-)
+@datum_optie
 @pass_omgeving
 def log(
     omgeving: Omgeving, werkgroep_ref: str, tekst: str, auteur: str | None, datum: str | None
@@ -26,7 +29,7 @@ def log(
         werkgroep_ref,
         tekst,
         auteur=auteur,
-        datum=lees_datum(datum) if datum else None,
+        datum=datum_of_geen(datum),
     )
     toon(
         omgeving,

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, melding, pass_omgeving, toon
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.instrumenten import Catalogus
-from onderzoekscyclus.klok import lees_datum
 from onderzoekscyclus.zelfevaluatie import (
     Instrument,
     Item,
@@ -271,7 +270,7 @@ def invullen(
     datum: str | None,
 ) -> None:
     zelf = omgeving.werkplaats.zelfevaluaties
-    dag = lees_datum(datum) if datum else None
+    dag = datum_of_geen(datum)
     if csv_pad is not None:
         if antwoorden is not None or hervat or respondent is not None:
             raise click.UsageError(
@@ -288,20 +287,12 @@ def invullen(
         toon(omgeving, uit, lambda: _import_tekst(uit))
         return
     gekozen = zelf.instrument(instrument)
+    overgeslagen: Sequence[str]
     if antwoorden is not None:
         if hervat:
             raise click.UsageError(_("--hervat gaat niet samen met --antwoorden."))
-        gegeven, open_ = antwoorden_uit_lijst(gekozen, antwoorden.split(","))
-        klaar = zelf.invullen(
-            gekozen.id,
-            antwoorden=gegeven,
-            overgeslagen=open_,
-            school=school,
-            respondent=respondent,
-            datum=dag,
-            nieuwe_meting=nieuwe_meting,
-            meting=meting,
-        )
+        gegeven, overgeslagen = antwoorden_uit_lijst(gekozen, antwoorden.split(","))
+        gestopt = False
     else:
         gedaan = 0
         open_items = gekozen.items()
@@ -314,18 +305,18 @@ def invullen(
         if gestopt and not gegeven and not overgeslagen and not hervat:
             melding(omgeving, _("Niets ingevuld, dus niets bewaard."))
             return
-        klaar = zelf.invullen(
-            gekozen.id,
-            antwoorden=gegeven,
-            overgeslagen=overgeslagen,
-            school=school,
-            respondent=respondent,
-            concept=gestopt,
-            hervat=hervat,
-            datum=dag,
-            nieuwe_meting=nieuwe_meting,
-            meting=meting,
-        )
+    klaar = zelf.invullen(
+        gekozen.id,
+        antwoorden=gegeven,
+        overgeslagen=overgeslagen,
+        school=school,
+        respondent=respondent,
+        concept=gestopt,
+        hervat=hervat,
+        datum=dag,
+        nieuwe_meting=nieuwe_meting,
+        meting=meting,
+    )
     toon(omgeving, klaar, lambda: _invulling_tekst(klaar, gekozen, school))
 
 
