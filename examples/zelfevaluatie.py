@@ -15,10 +15,10 @@ with tempfile.TemporaryDirectory() as map_:
     zelf = wp.zelfevaluaties
     items = [i.id for i in zelf.instrument("lerende-organisatie").items()]
 
-    # three colleagues in the autumn, three again in the spring
+    # three colleagues at the start of October, three again six weeks later
     metingen = {
         dt.date(2026, 10, 1): ["1" * 18, "2" * 9 + "1" * 9, "3" + "1" * 17],
-        dt.date(2027, 4, 1): ["2" * 18, "3" * 9 + "2" * 9, "1" + "2" * 17],
+        dt.date(2026, 11, 12): ["2" * 18, "3" * 9 + "2" * 9, "1" + "2" * 17],
     }
     for datum, lijsten in metingen.items():
         for lijst in lijsten:

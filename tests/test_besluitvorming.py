@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from onderzoekscyclus import besluitvorming as bv
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.statemachine import Geweigerd
 
-from .conftest import momentopname
+from .conftest import Ozc, momentopname
 
 D = dt.date
 
@@ -371,3 +372,36 @@ def test_voorbeeldscript(tmp_path: Path) -> None:
         "feedback 1: deels overgenomen",
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "verwacht"),
+    [
+        (["feedback-open", "verhaaltjessommen", "--tot", "2026-13-45"], "--tot: '2026-13-45'"),
+        (["borg", "verhaaltjessommen", "--herevaluatie", "1-6-2027"], "--herevaluatie: '1-6-2027'"),
+        (["idee", "verhaaltjessommen", "x", "--door", "Piet", "--datum", "gisteren"], "--datum"),
+    ],
+)
+def test_een_foute_datum_noemt_de_optie(
+    besluit_wp: Werkplaats, ozc: Ozc, in_map: Any, argumenten: list[str], verwacht: str
+) -> None:
+    """A date that is not JJJJ-MM-DD names the option it was given to; nothing changes."""
+    in_map(besluit_wp.root)
+    voor = momentopname(besluit_wp.root)
+    uit = ozc("besluit", *argumenten)
+    assert uit.exit_code != 0
+    assert uit.stderr.startswith(f"Fout: {verwacht}"), uit.stderr
+    assert "JJJJ-MM-DD" in uit.stderr
+    assert momentopname(besluit_wp.root) == voor
+
+
+def test_onbekende_cyclus_als_bewijs_geeft_een_opdracht_om_te_kopieren(
+    besluit_wp: Werkplaats,
+) -> None:
+    """The hint names the werkgroep in quotes, so a name with spaces can be pasted."""
+    bvm = besluit_wp.besluitvorming
+    with pytest.raises(UnknownReference) as fout:
+        bvm.evalueer("verhaaltjessommen", "x", metingen=["rekenen:9"])
+    naam = besluit_wp.werkgroep("rekenen").naam
+    assert " " in naam
+    assert f'`ozc cyclus toon "{naam}"`' in str(fout.value.hint)

@@ -364,6 +364,30 @@ def test_sleutel_zonder_pseudoniem_of_leeg_is_een_fout(ozc: Ozc, demo: Werkplaat
     assert leeg.stderr.startswith("Fout: De sleutel voor pseudoniemen is leeg.")
 
 
+@pytest.mark.parametrize("sleutel", ["kort", "elf tekens!", "0011223344556677889900"])
+def test_te_korte_sleutel_wordt_geweigerd(
+    ozc: Ozc, demo: Werkplaats, tmp_path: Path, sleutel: str
+) -> None:
+    """A key that can be guessed would let anyone compute the pseudonyms back: fewer
+    than 12 bytes (text, or hexadecimal digits in pairs) is refused and nothing written."""
+    doel = tmp_path / "anoniem.json"
+    uit = ozc(
+        "--werkplaats",
+        str(demo.root),
+        "export",
+        "json",
+        "--pseudoniem",
+        "--sleutel",
+        sleutel,
+        "--uit",
+        str(doel),
+    )
+    assert uit.exit_code == 2
+    assert uit.stderr.startswith("Fout: De sleutel voor pseudoniemen is te kort"), uit.stderr
+    assert "minstens 12 tekens" in uit.stderr
+    assert not doel.exists()
+
+
 def test_selectie_op_werkgroep_en_school(ozc: Ozc, demo: Werkplaats, tmp_path: Path) -> None:
     """--werkgroep exports that werkgroep with its schools; --school that school with its
     werkgroepen; references resolve like everywhere in ozc (name prefix)."""

@@ -346,6 +346,29 @@ def test_antwoorden_moeten_passen(gevulde_werkplaats: Werkplaats, ozc: Ozc) -> N
     assert momentopname(gevulde_werkplaats.root) == voor
 
 
+def test_een_meting_in_de_toekomst_wordt_geweigerd(
+    gevulde_werkplaats: Werkplaats, ozc: Ozc, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answers are given today or earlier: --datum after today is refused, for typed
+    answers and for a CSV import alike, and nothing is stored."""
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-12-01")
+    voor = momentopname(gevulde_werkplaats.root)
+    basis = [*_wp(gevulde_werkplaats), "zelfevaluatie", "invullen", "lerende-organisatie"]
+    basis += ["--school", "regenboog", "--datum", "2026-12-02"]
+    getypt = ozc(*basis, "--antwoorden", ",".join(["2"] * 18))
+    assert getypt.exit_code == 2
+    assert getypt.stderr.startswith(
+        "Fout: 2026-12-02 ligt in de toekomst (vandaag is 2026-12-01)."
+    ), getypt.stderr
+    bestand = tmp_path / "antwoorden.csv"
+    bestand.write_text(_csv([_kop(), ["t", "e", *(["2"] * 18)]]), encoding="utf-8")
+    uit_csv = ozc(*basis, "--csv", str(bestand))
+    assert uit_csv.exit_code == 2 and "ligt in de toekomst" in uit_csv.stderr
+    assert momentopname(gevulde_werkplaats.root) == voor
+    gisteren = ozc(*basis[:-1], "2026-11-30", "--antwoorden", ",".join(["2"] * 18))
+    assert gisteren.exit_code == 0, gisteren.stderr
+
+
 # --- CSV import ------------------------------------------------------------------------------
 
 

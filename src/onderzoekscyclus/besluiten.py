@@ -175,15 +175,7 @@ class Besluiten:
 
         thema_label = Thesaurus.laad(self.werkplaats.root).label(thema)
         wie_id = self._persoon(wie)
-        dag = datum or klok.vandaag()
-        vandaag = klok.vandaag()
-        if dag > vandaag:
-            raise InvalidValue(
-                _("{datum} ligt in de toekomst (vandaag is {vandaag}).").format(
-                    datum=dag.isoformat(), vandaag=vandaag.isoformat()
-                ),
-                veld="datum",
-            )
+        dag = klok.tot_en_met_vandaag(datum)
         with self.werkplaats.opslag.vergrendeld():
             besluit = bv.nieuw(
                 self.werkplaats._nieuw_id(bv.Besluit, titel),
@@ -359,7 +351,7 @@ class Besluiten:
                     _("Werkgroep '{groep}' heeft geen cyclus {n}.").format(
                         groep=groep.naam, n=nummer
                     ),
-                    hint=_("Zie `ozc cyclus toon {groep}`.").format(groep=groep.naam),
+                    hint=_('Zie `ozc cyclus toon "{groep}"`.').format(groep=groep.naam),
                 )
             indicator = None
             if len(delen) == 3:

@@ -33,3 +33,20 @@ def vandaag() -> dt.date:
     if gezet:
         return lees_datum(gezet, bron=VANDAAG_VARIABELE)
     return dt.date.today()
+
+
+def tot_en_met_vandaag(datum: dt.date | None) -> dt.date:
+    """``datum``, or today when it is ``None``; a date after today is refused, because
+    what is recorded has happened."""
+    dag = vandaag()
+    if datum is None:
+        return dag
+    if datum > dag:
+        raise InvalidValue(
+            _("{datum} ligt in de toekomst (vandaag is {vandaag}).").format(
+                datum=datum.isoformat(), vandaag=dag.isoformat()
+            ),
+            _("Geef met --datum de dag waarop het gebeurde, of laat --datum weg voor vandaag."),
+            veld="datum",
+        )
+    return datum

@@ -258,7 +258,7 @@ class Zelfevaluaties:
         """
         gekozen = self.instrument(instrument)
         school_id = self._doel(gekozen, school)
-        dag = datum or klok.vandaag()
+        dag = klok.tot_en_met_vandaag(datum)
         _controleer_antwoorden(gekozen, antwoorden, overgeslagen)
         with self.werkplaats.opslag.vergrendeld():
             if hervat:
@@ -329,7 +329,7 @@ class Zelfevaluaties:
         """
         gekozen = self.instrument(instrument)
         school_id = self._doel(gekozen, school)
-        dag = datum or klok.vandaag()
+        dag = klok.tot_en_met_vandaag(datum)
         label = Path(pad).name
         rijen = _lees_csv(Path(pad), label)
         kolommen, label_kolom, genegeerd = _kolommen(gekozen, rijen[0][1], label)

@@ -133,6 +133,7 @@ datum_optie = click.option(
 """``--datum`` of a step that may be recorded after the fact."""
 
 
-def datum_of_geen(waarde: str | None) -> dt.date | None:
-    """The date a ``JJJJ-MM-DD`` option gives, or ``None`` when it was left out."""
-    return lees_datum(waarde) if waarde else None
+def datum_of_geen(waarde: str | None, *, bron: str = "--datum") -> dt.date | None:
+    """The date a ``JJJJ-MM-DD`` option gives, or ``None`` when it was left out; an
+    error names the option ``bron``."""
+    return lees_datum(waarde, bron=bron) if waarde else None

@@ -286,7 +286,7 @@ def feedback_open(
     omgeving: Omgeving, besluit_ref: str, tot: str, datum: str | None, wie: str | None
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.feedback_open(
-        besluit_ref, tot=lees_datum(tot), datum=datum_of_geen(datum), wie=wie
+        besluit_ref, tot=lees_datum(tot, bron="--tot"), datum=datum_of_geen(datum), wie=wie
     )
     ronde = b.rondes[-1]
     _stap(
@@ -468,7 +468,10 @@ def borg(
     wie: str | None,
 ) -> None:
     b = omgeving.werkplaats.besluitvorming.borg(
-        besluit_ref, herevaluatie=datum_of_geen(herevaluatie), datum=datum_of_geen(datum), wie=wie
+        besluit_ref,
+        herevaluatie=datum_of_geen(herevaluatie, bron="--herevaluatie"),
+        datum=datum_of_geen(datum),
+        wie=wie,
     )
     _stap(omgeving, b, _("Besluit geborgd."))
 

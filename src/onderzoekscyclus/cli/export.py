@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from onderzoekscyclus.werkplaats import Werkplaats
 
 SLEUTEL_VARIABELE = "ONDERZOEKSCYCLUS_PSEUDONIEM_SLEUTEL"
+MIN_SLEUTEL = 12
+"""The shortest pseudonym key accepted, in bytes (a hexadecimal key counts two digits as one)."""
+
 _HEX = re.compile(r"\A(?:[0-9a-fA-F]{2})+\Z")
 
 
@@ -87,7 +90,20 @@ def sleutel_uit(tekst: str) -> bytes:
             _("Geef een geheime tekst of hexadecimale sleutel op, of laat --sleutel weg."),
             veld="sleutel",
         )
-    return bytes.fromhex(tekst) if _HEX.match(tekst) else tekst.encode("utf-8")
+    sleutel = bytes.fromhex(tekst) if _HEX.match(tekst) else tekst.encode("utf-8")
+    if len(sleutel) < MIN_SLEUTEL:
+        raise InvalidValue(
+            _(
+                "De sleutel voor pseudoniemen is te kort: wie hem raadt, kan de pseudoniemen "
+                "terugrekenen naar personen."
+            ),
+            _(
+                "Gebruik minstens {n} tekens, bijvoorbeeld een zin die alleen u kent, of "
+                'maak er een met `python -c "import secrets; print(secrets.token_hex(16))"`.'
+            ).format(n=MIN_SLEUTEL),
+            veld="sleutel",
+        )
+    return sleutel
 
 
 def _selectie(
@@ -188,8 +204,9 @@ def _samenvatting_tekst(resultaat: Exportresultaat, selectie: Selectie) -> str:
     help=_(
         "Geheime sleutel (hexadecimaal of tekst) voor de pseudoniemen, zodat een persoon in "
         "elke export hetzelfde pseudoniem krijgt. Zonder sleutel krijgt elke export een "
-        "nieuwe. De sleutel komt nooit in de export. Ook via ${variabele}."
-    ).format(variabele=SLEUTEL_VARIABELE),
+        "nieuwe. Minstens {n} tekens; de sleutel komt nooit in de export. Ook via "
+        "${variabele}."
+    ).format(n=MIN_SLEUTEL, variabele=SLEUTEL_VARIABELE),
 )
 @pass_omgeving
 def export(
