@@ -12,13 +12,16 @@ from hypothesis import HealthCheck, settings
 
 from onderzoekscyclus import Werkplaats
 
+from .grondig import GRONDIG
+
 settings.register_profile(
     "ozc",
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=bool(os.environ.get("CI")),
 )
-settings.load_profile("ozc")
+settings.register_profile("grondig", parent=settings.get_profile("ozc"), max_examples=1000)
+settings.load_profile("grondig" if GRONDIG else "ozc")
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from onderzoekscyclus import OnderzoekscyclusError, Werkplaats
 from onderzoekscyclus import besluitvorming as bv
 
+from .grondig import voorbeelden
+
 BEGIN = dt.date(2026, 12, 1)
 TITEL = "Verhaaltjessommen"
 bijdragers = st.sampled_from([("Anna", None), ("Piet", None), (None, "Mevrouw Bos")])
@@ -217,7 +219,7 @@ class BesluitMachine(RuleBasedStateMachine):
 
 
 BesluitMachine.TestCase.settings = settings(
-    max_examples=int(os.environ.get("OZC_STATEFUL_VOORBEELDEN", "40")),
+    max_examples=int(os.environ.get("OZC_STATEFUL_VOORBEELDEN", voorbeelden(40, 300))),
     stateful_step_count=40,
     deadline=None,
 )

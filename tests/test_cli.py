@@ -400,6 +400,25 @@ def test_demo_maakt_een_werkplaats_en_toont_de_status(
     assert len(wp.scholen()) > 1 and len(wp.werkgroepen()) > 1
 
 
+def test_demo_zegt_waar_hij_staat_en_wat_te_proberen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the status, `ozc demo` names the werkplaats' full path and suggests commands;
+    each suggested command works in the demo."""
+    monkeypatch.chdir(tmp_path)
+    resultaat = ozc("demo", "voorbeeld")
+    assert f"De voorbeeldwerkplaats staat in {tmp_path / 'voorbeeld'}." in resultaat.stdout
+    voorstellen = resultaat.stdout.split("Probeer dan:\n", 1)[1].splitlines()
+    assert voorstellen[0].strip() == "cd voorbeeld"
+    monkeypatch.chdir(tmp_path / "voorbeeld")
+    for regel in voorstellen[1:]:
+        woorden = shlex.split(regel)
+        assert woorden[0] == "ozc"
+        uit = ozc(*woorden[1:])
+        assert uit.exit_code == 0, (regel, uit.output)
+        assert uit.stdout.strip(), regel
+
+
 def test_demo_vervangt_alleen_een_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A second demo needs --vervang; --vervang never touches a real werkplaats."""
     monkeypatch.chdir(tmp_path)

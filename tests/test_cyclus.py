@@ -15,6 +15,7 @@ from onderzoekscyclus.statemachine import Geweigerd
 
 from . import strategies as s
 from .conftest import Ozc
+from .grondig import voorbeelden
 
 D = dt.date(2026, 1, 10)
 
@@ -169,7 +170,7 @@ def test_methodekwaliteit_precies() -> None:
     assert c.methodekwaliteit(cyclus, heeft_vervolg=True).samenvatting() == "7 van 7"
 
 
-@settings(max_examples=30)
+@settings(max_examples=voorbeelden(30))
 @given(cyclus=s.cycli)
 def test_cyclus_rond_met_lastige_tekst(
     cyclus: c.Onderzoekscyclus, tmp_path_factory: pytest.TempPathFactory

@@ -15,6 +15,8 @@ from onderzoekscyclus import OnderzoekscyclusError, Werkplaats
 from onderzoekscyclus.cyclus import Fase
 from onderzoekscyclus.model import Werkgroep
 
+from .grondig import voorbeelden
+
 VOLGORDE = list(Fase)
 datums = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))
 
@@ -299,7 +301,7 @@ class CyclusMachine(RuleBasedStateMachine):
 
 
 CyclusMachine.TestCase.settings = settings(
-    max_examples=int(os.environ.get("OZC_STATEFUL_VOORBEELDEN", "25")),
+    max_examples=int(os.environ.get("OZC_STATEFUL_VOORBEELDEN", voorbeelden(25, 300))),
     stateful_step_count=30,
     deadline=None,
 )

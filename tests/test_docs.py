@@ -9,6 +9,7 @@ import runpy
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -143,16 +144,38 @@ def test_python_voorbeelden_draaien(
 
 
 def test_readme_begint_met_de_twee_opdrachten() -> None:
-    """The README opens, right below the title, with exactly the two commands CI runs."""
+    """The README opens, right below the title, with exactly the two commands CI runs:
+    the first makes a virtual environment with `python3` and installs the pinned
+    versions, the second runs the tests with that environment's Python."""
     regels = README.read_text(encoding="utf-8").splitlines()
     assert regels[:6] == [
         "# onderzoekscyclus",
         "",
         "```sh",
-        "python -m pip install -r requirements.txt && ozc demo demo-werkplaats --vervang",
-        "python -m pytest",
+        "python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt "
+        "-c constraints.txt && .venv/bin/ozc demo demo-werkplaats --vervang",
+        ".venv/bin/python -m pytest",
         "```",
     ]
+
+
+def test_vaste_versies_staan_in_constraints_en_de_bibliotheek_houdt_ondergrenzen() -> None:
+    """constraints.txt pins every package (==) that CI installs; pyproject.toml names
+    lower bounds only, so a school tool can install the library beside its own pins."""
+    vast = {
+        regel.split("==")[0].lower()
+        for regel in (TOP / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in regel and not regel.startswith("#")
+    }
+    pyproject = tomllib.loads((TOP / "pyproject.toml").read_text(encoding="utf-8"))
+    for eis in pyproject["project"]["dependencies"]:
+        naam, _, grens = eis.partition(">=")
+        assert grens and not re.search(r"[<=~!]", grens), eis
+        assert naam.lower() in vast, naam
+    installatie = (DOCS / "installatie.md").read_text(encoding="utf-8")
+    assert "-c constraints.txt" in installatie
+    assert "python3 -m pip install onderzoekscyclus" in installatie
+    assert "tools/vastleggen.sh" in installatie and ".ci/nieuwste" in installatie
 
 
 def test_readme_toont_de_geteste_eerste_sessie() -> None:

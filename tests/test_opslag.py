@@ -23,6 +23,7 @@ from onderzoekscyclus.opslag.bestanden import SOORTEN
 
 from . import strategies as s
 from .conftest import momentopname
+from .grondig import voorbeelden
 
 OPGESLAGEN = [s.scholen, s.personen, s.werkgroepen, s.besluiten]
 
@@ -34,7 +35,7 @@ def test_opslaan_en_laden_geeft_hetzelfde_object_en_dezelfde_bytes(
     """save → load gives an equal object; save → load → save gives identical bytes."""
     opslag = werkplaats.opslag
 
-    @settings(max_examples=40)
+    @settings(max_examples=voorbeelden(40))
     @given(obj=strategie)
     def eigenschap(obj: Any) -> None:
         pad = opslag.schrijf(obj)

@@ -22,6 +22,8 @@ from onderzoekscyclus.model import Lid, Persoon, School, Werkgroep
 from onderzoekscyclus.netwerk import Expert, Gelijkenis, Themanetwerk, WerkgroepOpThema
 from onderzoekscyclus.thesaurus import Thesaurus, normaliseer
 
+from .grondig import voorbeelden
+
 THEMAS = [
     "rekenen", "Rekenen", "redactiesommen", "hoogbegaafdheid", "Ontwikkelingsvoorsprong",
     "begrijpend lezen", "Technisch  Lezen", "lezen", "taal", "gedrag", "PBS",
@@ -245,7 +247,7 @@ def _in_place(pad: Path, inhoud: bytes) -> None:
     os.utime(pad, ns=(_UUR_GELEDEN + 60_000_000_000,) * 2)
 
 
-@settings(max_examples=40)
+@settings(max_examples=voorbeelden(40))
 @given(werkplaatsen(), st.data())
 def test_index_geeft_dezelfde_antwoorden_als_de_objecten(
     inhoud: dict[str, list[object]], data: st.DataObject

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
 
 TOP = Path(__file__).resolve().parent.parent
-EN = TOP / "src" / "onderzoekscyclus" / "locale" / "en" / "LC_MESSAGES" / "onderzoekscyclus.po"
+LOCALE = TOP / "src" / "onderzoekscyclus" / "locale"
+EN = LOCALE / "en" / "LC_MESSAGES" / "onderzoekscyclus.po"
 
 
 def _tool():
@@ -27,6 +32,133 @@ def _tool():
 def test_catalogi_zijn_compleet_en_gecompileerd() -> None:
     """Every message has a translation and every .mo matches its .po."""
     assert _tool().problemen() == []
+
+
+@pytest.fixture
+def kopie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """tools/vertalingen.py working on a copy of the catalogues in ``tmp_path``."""
+    tool = _tool()
+    shutil.copytree(LOCALE, tmp_path / "locale")
+    monkeypatch.setattr(
+        tool,
+        "CATALOGI",
+        {
+            naam: (tmp_path / po.relative_to(tool.BRON), taal, bron, eigen)
+            for naam, (po, taal, bron, eigen) in tool.CATALOGI.items()
+        },
+    )
+    return tool
+
+
+def _herschrijf(po: Path, van: str, naar: str) -> None:
+    tekst = po.read_text(encoding="utf-8")
+    assert van in tekst
+    po.write_text(tekst.replace(van, naar, 1), encoding="utf-8")
+
+
+def test_kop_en_opmaak_van_een_catalogus_tellen_niet(kopie, tmp_path: Path) -> None:
+    """Another Babel release writes other header lines and wraps lines differently: the
+    check compares messages, so it still passes."""
+    for po, taal, _bron, _eigen in kopie.CATALOGI.values():
+        with po.open("rb") as f:
+            catalogus = read_po(f, locale=taal)
+        catalogus.creation_date = catalogus.revision_date = dt.datetime(2031, 5, 6, tzinfo=dt.UTC)
+        catalogus.project, catalogus.version = "Ander project", "9.9"
+        uit = io.BytesIO()
+        write_po(uit, catalogus, width=60, sort_output=False)
+        po.write_bytes(uit.getvalue().replace(b"Generated-By: Babel", b"Generated-By: Iets"))
+    assert kopie.problemen() == []
+
+
+def test_ontbrekende_vertaling_van_een_eigen_bericht_wordt_gemeld(kopie, tmp_path: Path) -> None:
+    """A message of ours without a translation, or a stale entry, fails the check."""
+    po = kopie.CATALOGI["onderzoekscyclus"][0]
+    _herschrijf(po, 'msgid "De tekst mag niet leeg zijn."', 'msgid "Bestaat niet meer."')
+    gevonden = kopie.problemen()
+    assert any("geen vertaling voor 'De tekst mag niet leeg zijn.'" in r for r in gevonden)
+    assert any("niet meer in de code" in r for r in gevonden)
+    assert kopie.main(["--check"]) == 1
+
+
+def test_mo_die_niet_bij_de_po_past_wordt_gemeld(kopie) -> None:
+    """Changing a translation in a .po without compiling it fails the check; compiling fixes it."""
+    po = kopie.CATALOGI["onderzoekscyclus"][0]
+    _herschrijf(po, 'msgstr "The text must not be empty."', 'msgstr "Text may not be blank."')
+    assert kopie.problemen() == [
+        "onderzoekscyclus.mo (en): past niet bij onderzoekscyclus.po; "
+        "draai python tools/vertalingen.py"
+    ]
+    assert kopie.main([]) == 0
+    assert kopie.problemen() == []
+
+
+def test_andere_plaatshouders_worden_gemeld(kopie) -> None:
+    """A translation that drops a {placeholder} or %(name)s fails the check."""
+    po = kopie.CATALOGI["click"][0]
+    _herschrijf(po, 'msgstr "%(prog)s, versie %(version)s"', 'msgstr "%(prog)s, versie"')
+    assert any("andere plaatshouders" in r and "%(prog)s" in r for r in kopie.problemen())
+
+
+def _zonder_bericht(po: Path, msgid: str, extra: str) -> None:
+    """Drop ``msgid`` from the catalogue, add ``extra`` (a message click does not have),
+    and compile it: the catalogue as it is when click has changed under it."""
+    with po.open("rb") as f:
+        catalogus = read_po(f, locale="nl")
+    catalogus.delete(msgid)
+    catalogus.add(extra, "Een bericht dat click niet (meer) heeft.")
+    uit = io.BytesIO()
+    write_po(uit, catalogus)
+    po.write_bytes(uit.getvalue())
+    with po.with_suffix(".mo").open("wb") as f:
+        write_mo(f, catalogus)
+
+
+def test_nieuw_bericht_van_click_is_een_opmerking_geen_fout(kopie) -> None:
+    """A message that a new click adds, or one it dropped, is no failure of our check;
+    the untranslated one is listed as a notice."""
+    po = kopie.CATALOGI["click"][0]
+    _zonder_bericht(po, "Missing option", "A message click dropped")
+    assert any("'Missing option'" in r for r in kopie.opmerkingen())
+    assert kopie.problemen() == []
+    assert kopie.main(["--check"]) == 0
+
+
+def test_bijwerken_houdt_vertalingen_die_click_nog_gebruikt(kopie) -> None:
+    """Updating never drops a click translation: click 8.5 asks for "required" through
+    ``_(extra["required"])``, which the extractor cannot see, and the help must still
+    say [verplicht]."""
+    po = kopie.CATALOGI["click"][0]
+    kopie.main([])
+    with po.open("rb") as f:
+        catalogus = read_po(f, locale="nl")
+    assert catalogus.get("required") is not None
+    assert catalogus.get("required").string == "verplicht"
+
+
+def test_click_valt_terug_op_engels_voor_een_onvertaald_bericht(tmp_path: Path) -> None:
+    """With a Dutch click catalogue that lacks a message (click added it in a new release),
+    ozc still works: that one message is English, the rest stays Dutch, no traceback."""
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE, locale)
+    _zonder_bericht(locale / "nl" / "LC_MESSAGES" / "click.po", "Missing option", "Gone")
+    script = (
+        "import sys, pathlib, onderzoekscyclus.i18n as i18n\n"
+        f"i18n.LOCALE_DIR = pathlib.Path({str(locale)!r})\n"
+        "from onderzoekscyclus.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", script, "school", "toevoegen", "X", "--sector", "po"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LANG", "LC_ALL")},
+    )
+    assert uit.returncode == 2, uit.stderr
+    assert "Gebruik:" in uit.stderr
+    assert "Missing option '--brin'." in uit.stderr
+    assert "Traceback" not in uit.stderr
 
 
 def test_plaatshouders_blijven_gelijk() -> None:

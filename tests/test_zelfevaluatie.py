@@ -27,6 +27,7 @@ from onderzoekscyclus.zelfevaluatie import (
 )
 
 from .conftest import Ozc, momentopname
+from .grondig import voorbeelden
 
 DAG = dt.date(2026, 11, 23)
 
@@ -67,7 +68,7 @@ def _meting(rijen: list[list[int | None]], id_: str = "teamscan-1") -> Zelfevalu
 # --- the aggregation -----------------------------------------------------------------------
 
 
-@settings(max_examples=60)
+@settings(max_examples=voorbeelden(60))
 @given(st.lists(antwoordrij, min_size=1, max_size=10))
 def test_gemiddelden_en_spreiding_kloppen_en_blijven_binnen_de_schaal(
     rijen: list[list[int | None]],
@@ -89,7 +90,7 @@ def test_gemiddelden_en_spreiding_kloppen_en_blijven_binnen_de_schaal(
         assert gemiddelde is None or 1 <= gemiddelde <= 3
 
 
-@settings(max_examples=40)
+@settings(max_examples=voorbeelden(40))
 @given(st.lists(st.integers(1, 3), min_size=5, max_size=5), st.integers(1, 8))
 def test_geen_spreiding_als_iedereen_het_eens_is(rij: list[int], aantal: int) -> None:
     """When every respondent gives the same answers, every spread is 0, nothing is flagged
@@ -100,7 +101,7 @@ def test_geen_spreiding_als_iedereen_het_eens_is(rij: list[int], aantal: int) ->
     assert [i.gemiddelde for i in uit.items] == [float(a) for a in rij]
 
 
-@settings(max_examples=40)
+@settings(max_examples=voorbeelden(40))
 @given(st.data(), st.lists(antwoordrij, min_size=1, max_size=8))
 def test_volgorde_van_respondenten_doet_er_niet_toe(
     data: st.DataObject, rijen: list[list[int | None]]
@@ -118,7 +119,7 @@ def test_volgorde_van_respondenten_doet_er_niet_toe(
     assert bereken(INSTRUMENT, andersom) == bereken(INSTRUMENT, meting)
 
 
-@settings(max_examples=40)
+@settings(max_examples=voorbeelden(40))
 @given(st.lists(antwoordrij, min_size=1, max_size=8))
 def test_meting_met_zichzelf_vergeleken_verandert_niets(rijen: list[list[int | None]]) -> None:
     """Comparing a measurement with itself shows no change anywhere, and a result with

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -154,3 +158,33 @@ def demo(omgeving: Omgeving, map_: Path, vervang: bool, scholen: int | None) -> 
     melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))
     resultaat = wp.status()
     toon(omgeving, resultaat, lambda: _status_tekst(resultaat))
+    melding(omgeving, "\n" + _probeer_nu(map_, wp.root))
+
+
+def _probeer_nu(map_: Path, root: Path) -> str:
+    """Where the example werkplaats is and what to type next, for someone who just
+    copied the README's first command."""
+    regels = [_("De voorbeeldwerkplaats staat in {root}.").format(root=root)]
+    bin_map = Path(sys.executable).parent
+    activeer = bin_map / "activate"
+    gevonden = shutil.which("ozc")
+    if activeer.exists() and (gevonden is None or Path(gevonden).parent != bin_map):
+        pad = os.path.relpath(activeer) if activeer.is_relative_to(Path.cwd()) else activeer
+        regels.append(
+            _("Maak `ozc` eerst vindbaar in deze shell: . {activeer}").format(
+                activeer=shlex.quote(str(pad))
+            )
+        )
+    regels.append(_("Probeer dan:"))
+    regels.extend(
+        f"  {opdracht}"
+        for opdracht in (
+            f"cd {shlex.quote(str(map_))}",
+            "ozc status",
+            'ozc cyclus toon "Leergroep Begrijpend Lezen"',
+            "ozc besluit lijst",
+            "ozc thema scholen lezen",
+            "ozc --help",
+        )
+    )
+    return "\n".join(regels)
