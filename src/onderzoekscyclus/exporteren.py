@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
 import hashlib
 import hmac
 import re
@@ -49,7 +50,7 @@ from onderzoekscyclus.errors import (
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.model import Persoon, School, Werkgroep
 from onderzoekscyclus.opslag.bestanden import SOORTEN
-from onderzoekscyclus.opslag.converter import structure, unstructure
+from onderzoekscyclus.opslag.converter import unstructure
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
@@ -436,10 +437,14 @@ def _vervangingen(namen: Mapping[str, str], gereserveerd: set[str]) -> dict[str,
             uit.setdefault(" ".join(delen[1:]), schuilnaam)
     bezet = {g.casefold() for g in gereserveerd}
     for naam, schuilnaam in namen.items():
-        for deel in re.split(r"[\s\-]+", naam):
+        delen = re.split(r"[\s\-]+", naam.strip())
+        for i, deel in enumerate(delen):
+            # the first and last part are a first name and a surname, even when they are
+            # spelled like a tussenvoegsel ("Uit", "Van"); only the parts between can be one
+            tussen = 0 < i < len(delen) - 1 and deel.casefold() in _TUSSENVOEGSELS
             if (
                 len(deel) >= 3
-                and deel.casefold() not in _TUSSENVOEGSELS
+                and not tussen
                 and deel.casefold() not in {u.casefold() for u in uit}
                 and deel.casefold() not in bezet
             ):
@@ -447,17 +452,30 @@ def _vervangingen(namen: Mapping[str, str], gereserveerd: set[str]) -> dict[str,
     return uit
 
 
-def _vervang_teksten(
+def _vervang_teksten(  # noqa: PLR0911 - one return per kind of value
     data: Any, vervang: Callable[[str], str], ids: set[str], andere_ids: Mapping[str, str]
 ) -> Any:
+    """``data`` with names replaced in its free text. Enum values (a role "lid", a sector
+    "po") and ids are no free text: a person called "Lid" must not change a member's role."""
+    if isinstance(data, enum.Enum):
+        return data
     if isinstance(data, str):
         if data in andere_ids:
             return andere_ids[data]
         return data if data in ids else vervang(data)
+    if attrs.has(type(data)):
+        return attrs.evolve(
+            data,
+            **{
+                veld.alias: _vervang_teksten(getattr(data, veld.name), vervang, ids, andere_ids)
+                for veld in attrs.fields(type(data))
+                if veld.init
+            },
+        )
     if isinstance(data, dict):
         return {k: _vervang_teksten(v, vervang, ids, andere_ids) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_vervang_teksten(v, vervang, ids, andere_ids) for v in data]
+    if isinstance(data, list | tuple):
+        return type(data)(_vervang_teksten(v, vervang, ids, andere_ids) for v in data)
     return data
 
 
@@ -492,10 +510,7 @@ def pseudonimiseer(
     ids = {obj.id for objecten in entiteiten.values() for obj in objecten}
     uit: dict[str, tuple[Any, ...]] = {}
     for m, objecten in entiteiten.items():
-        uit[m] = tuple(
-            structure(_vervang_teksten(unstructure(obj), vervang, ids, persoon_ids), type(obj))
-            for obj in objecten
-        )
+        uit[m] = tuple(_vervang_teksten(obj, vervang, ids, persoon_ids) for obj in objecten)
     return uit, persoon_ids
 
 
