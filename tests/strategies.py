@@ -6,10 +6,11 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from onderzoekscyclus import besluitvorming as b
-from onderzoekscyclus import cyclus as c
-from onderzoekscyclus.ids import nieuw_id
-from onderzoekscyclus.model import (
+from onderzoekscyclus.domein import besluitvorming as b
+from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein.ids import nieuw_id
+from onderzoekscyclus.domein.machine import Overgangsregel
+from onderzoekscyclus.domein.model import (
     Lid,
     LidRol,
     Logregel,
@@ -23,7 +24,6 @@ from onderzoekscyclus.model import (
     WerkgroepSoort,
     WerkplaatsInfo,
 )
-from onderzoekscyclus.statemachine import Overgangsregel
 
 _LASTIG = st.sampled_from(
     ['"', "'", "\\", "\\n", "\r\n", "\t", "😀", "ë", "[x]", "a = 1", '"""', "'''", "#", "=", " "]

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus import besluitvorming as bv
+from onderzoekscyclus.domein import besluitvorming as bv
+from onderzoekscyclus.domein.machine import Geweigerd
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
-from onderzoekscyclus.statemachine import Geweigerd
 
 from .conftest import Ozc, momentopname
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from onderzoekscyclus import OnderzoekscyclusError, Werkplaats
-from onderzoekscyclus import besluitvorming as bv
+from onderzoekscyclus.domein import besluitvorming as bv
 
 from .grondig import voorbeelden
 

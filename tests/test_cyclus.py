@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus import cyclus as c
-from onderzoekscyclus.statemachine import Geweigerd
+from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein.machine import Geweigerd
 
 from . import strategies as s
 from .conftest import Ozc
@@ -177,7 +177,7 @@ def test_cyclus_rond_met_lastige_tekst(
 ) -> None:
     """A werkgroep holding any cycle saves and loads to the same object and bytes."""
     wp = Werkplaats.maak(tmp_path_factory.mktemp("c") / "wp", "T")
-    from onderzoekscyclus.model import Werkgroep
+    from onderzoekscyclus.domein.model import Werkgroep
 
     groep = Werkgroep(id="g-abc234", naam="G", scholen=("s-abc234",), cycli=(cyclus,))
     with wp.opslag.vergrendeld():

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from onderzoekscyclus import OnderzoekscyclusError, Werkplaats
-from onderzoekscyclus.cyclus import Fase
-from onderzoekscyclus.model import Werkgroep
+from onderzoekscyclus.domein.cyclus import Fase
+from onderzoekscyclus.domein.model import Werkgroep
 
 from .grondig import voorbeelden
 

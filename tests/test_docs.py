@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from onderzoekscyclus.model import (
+from onderzoekscyclus.domein.model import (
     LidRol,
     Persoon,
     Rol,

@@ -14,7 +14,7 @@ import pytest
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import exporteurs
+from onderzoekscyclus.export.exporteren import exporteurs
 
 from .conftest import Ozc
 from .pluginhulp import exporttekst, gevonden_namen, installeer_distributie, ozc_proces

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Selectie, exporteer
-from onderzoekscyclus.exporteurs.veilig import GEVAARLIJK, neutraliseer
+from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export.formaten.veilig import GEVAARLIJK, neutraliseer
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 
 from .hulp_export import (

@@ -13,8 +13,8 @@ import pytest
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Selectie, exporteer
-from onderzoekscyclus.exporteurs.jsonschema import schema, schema_tekst
+from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export.formaten.jsonschema import schema, schema_tekst
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 from onderzoekscyclus.opslag.converter import structure
 

@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.cyclus import resultaten_van
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Selectie, exporteer
-from onderzoekscyclus.exporteurs.markdown import alinea, regel
+from onderzoekscyclus.domein.cyclus import resultaten_van
+from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export.formaten.markdown import alinea, regel
 
 from .hulp_export import BLOKKEN, FORMULE, MARKDOWN, MEERREGELIG, vijandige_werkplaats
 

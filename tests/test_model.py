@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onderzoekscyclus import AmbiguousReference, InvalidValue, UnknownReference, Werkplaats
-from onderzoekscyclus.model import Persoon, School, Werkgroep
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 
 
 @pytest.mark.parametrize("brin", ["1234", "ABCD", "12ABC", "1A2B", ""])

@@ -18,7 +18,7 @@ try:
 except SystemExit as stop:
     if stop.code not in (0, None):
         raise
-zwaar = sorted(m for m in ("networkx", "attrs", "cattrs", "onderzoekscyclus.model") if m in sys.modules)
+zwaar = sorted(m for m in ("networkx", "attrs", "cattrs", "onderzoekscyclus.domein.model") if m in sys.modules)
 print("geladen:", ",".join(zwaar))
 """
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import onderzoekscyclus
 from onderzoekscyclus import Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import korte_datum, lange_datum
+from onderzoekscyclus.export.exporteren import korte_datum, lange_datum
 
 from .pluginhulp import installeer_distributie, ozc_proces
 

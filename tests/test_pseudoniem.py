@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from onderzoekscyclus.exporteren import pseudoniem, pseudoniem_id, pseudonimiseer
-from onderzoekscyclus.model import Lid, Logregel, Persoon, Profiel, School, Werkgroep
+from onderzoekscyclus.domein.model import Lid, Logregel, Persoon, Profiel, School, Werkgroep
+from onderzoekscyclus.export.exporteren import pseudoniem, pseudoniem_id, pseudonimiseer
 from onderzoekscyclus.opslag.converter import unstructure
 
 SCHOOL = "De Zonnebloem"
@@ -158,7 +158,7 @@ def test_de_rest_blijft_staan(entiteiten: dict[str, tuple[Any, ...]], sleutel: b
 def test_kleine_letters_en_achternaam_met_tussenvoegsel_gaan_ook() -> None:
     """A name in lower case, and a surname with its tussenvoegsels, are replaced too,
     even when a word of it also occurs in a school's name."""
-    from onderzoekscyclus.model import Persoon, School
+    from onderzoekscyclus.domein.model import Persoon, School
 
     kees = Persoon(id="persoon-kees01", naam="Kees van den Berg")
     school = School(id="berg-en-dal-abc123", naam="Berg en Dal", brin="12AB", sector="po")
@@ -186,7 +186,7 @@ def test_voornaam_of_achternaam_die_op_een_tussenvoegsel_lijkt_gaat_ook(naam: st
     """A first name or surname spelled like a tussenvoegsel ("Uit", "Van", "Ter") is still
     a name and is replaced; only the parts between first name and surname can be one.
     (Found by Hypothesis: "Uit" survived for a person called "Uit Aaa".)"""
-    from onderzoekscyclus.model import Persoon
+    from onderzoekscyclus.domein.model import Persoon
 
     wie = Persoon(id="persoon-abc123", naam=naam)
     delen = naam.split()

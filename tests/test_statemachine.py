@@ -8,7 +8,7 @@ import enum
 import attrs
 import pytest
 
-from onderzoekscyclus.statemachine import Geweigerd, Machine, Overgang, Overgangsregel
+from onderzoekscyclus.domein.machine import Geweigerd, Machine, Overgang, Overgangsregel
 
 D = dt.date(2026, 3, 1)
 

@@ -12,12 +12,12 @@ import attrs
 import pytest
 
 from onderzoekscyclus import Werkplaats
+from onderzoekscyclus.api.netwerk import Gelijkenis, SchoolInNetwerk, Themanetwerk
+from onderzoekscyclus.domein.model import Werkgroep
+from onderzoekscyclus.domein.thesaurus import Thesaurus
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, UnknownReference
-from onderzoekscyclus.index import INDEXBESTAND, Index
-from onderzoekscyclus.model import Werkgroep
-from onderzoekscyclus.netwerk import Gelijkenis, SchoolInNetwerk, Themanetwerk
 from onderzoekscyclus.opslag import GEGEVENSMAP
-from onderzoekscyclus.thesaurus import Thesaurus
+from onderzoekscyclus.opslag.index import INDEXBESTAND, Index
 from tests.conftest import Ozc
 
 

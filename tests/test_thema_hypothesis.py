@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus import cyclus as c
+from onderzoekscyclus.api.netwerk import Expert, Gelijkenis, Themanetwerk, WerkgroepOpThema
+from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein.model import Lid, Persoon, School, Werkgroep
+from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.errors import UnknownReference
-from onderzoekscyclus.model import Lid, Persoon, School, Werkgroep
-from onderzoekscyclus.netwerk import Expert, Gelijkenis, Themanetwerk, WerkgroepOpThema
-from onderzoekscyclus.thesaurus import Thesaurus, normaliseer
 
 from .grondig import voorbeelden
 

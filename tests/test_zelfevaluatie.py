@@ -14,9 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.errors import FileFormatError
-from onderzoekscyclus.instrumenten import laad_catalogus, lees_instrument
-from onderzoekscyclus.zelfevaluatie import (
+from onderzoekscyclus.domein.zelfevaluatie import (
     Domein,
     Instrument,
     Item,
@@ -25,6 +23,8 @@ from onderzoekscyclus.zelfevaluatie import (
     bereken,
     vergelijk,
 )
+from onderzoekscyclus.errors import FileFormatError
+from onderzoekscyclus.opslag.instrumenten import laad_catalogus, lees_instrument
 
 from .conftest import Ozc, momentopname
 from .grondig import voorbeelden

@@ -27,8 +27,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 EXPORTSCHEMA = DOCS / "schema" / "export.schema.json"
 MARKERING = "<!-- Hieronder gemaakt door tools/docs.py: niet met de hand wijzigen. -->"
 MACHINES = {
-    "onderzoekscyclus": "onderzoekscyclus.cyclus:CYCLUS",
-    "besluitvorming": "onderzoekscyclus.besluitvorming:BESLUITVORMING",
+    "onderzoekscyclus": "onderzoekscyclus.domein.cyclus:CYCLUS",
+    "besluitvorming": "onderzoekscyclus.domein.besluitvorming:BESLUITVORMING",
 }
 _DIAGRAM = re.compile(
     r"(<!-- diagram:(?P<naam>[\w-]+) -->\n)(?P<blok>.*?)(<!-- /diagram -->)", re.S
@@ -109,7 +109,7 @@ def verwacht() -> dict[Path, str]:
         nieuw = _DIAGRAM.sub(lambda m: f"{m[1]}{diagram(m['naam'])}{m[4]}", tekst)
         if nieuw != tekst or _DIAGRAM.search(tekst):
             uit[pad] = nieuw
-    from onderzoekscyclus.exporteurs.jsonschema import schema_tekst
+    from onderzoekscyclus.export.formaten.jsonschema import schema_tekst
 
     uit[EXPORTSCHEMA] = schema_tekst()
     return uit

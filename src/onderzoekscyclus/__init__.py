@@ -14,24 +14,19 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.besluiten import Besluiten, BesluitOverzicht
-    from onderzoekscyclus.besluitvorming import Besluit, Besluitfase, Bijdrager, Oordeel
-    from onderzoekscyclus.cyclus import Conclusie, Fase, Methodekwaliteit, Onderzoekscyclus
-    from onderzoekscyclus.errors import (
-        AmbiguousReference,
-        ExportFailed,
-        FileFormatError,
-        InvalidValue,
-        LockTimeout,
-        OnderzoekscyclusError,
-        SchemaVersionError,
-        UnknownReference,
-        WerkplaatsError,
-        WerkplaatsNotFound,
+    from onderzoekscyclus.api.besluiten import Besluiten, BesluitOverzicht
+    from onderzoekscyclus.api.expertise import Expertisebeeld, Partnerschapsbeeld
+    from onderzoekscyclus.api.netwerk import Themanetwerk
+    from onderzoekscyclus.api.werkplaats import (
+        CyclusOverzicht,
+        Status,
+        WerkgroepOverzicht,
+        Werkplaats,
     )
-    from onderzoekscyclus.expertise import Expertisebeeld, Partnerschapsbeeld
-    from onderzoekscyclus.klok import vandaag
-    from onderzoekscyclus.model import (
+    from onderzoekscyclus.domein.besluitvorming import Besluit, Besluitfase, Bijdrager, Oordeel
+    from onderzoekscyclus.domein.cyclus import Conclusie, Fase, Methodekwaliteit, Onderzoekscyclus
+    from onderzoekscyclus.domein.machine import Geweigerd
+    from onderzoekscyclus.domein.model import (
         Lid,
         LidRol,
         Logregel,
@@ -45,18 +40,28 @@ if TYPE_CHECKING:
         WerkgroepSoort,
         WerkplaatsInfo,
     )
-    from onderzoekscyclus.netwerk import Themanetwerk
-    from onderzoekscyclus.schoolprofiel import Praktijkonderzoek, Schoolprofiel
-    from onderzoekscyclus.statemachine import Geweigerd
-    from onderzoekscyclus.thesaurus import Thema, Thesaurus
-    from onderzoekscyclus.werkplaats import CyclusOverzicht, Status, WerkgroepOverzicht, Werkplaats
-    from onderzoekscyclus.zelfevaluatie import (
+    from onderzoekscyclus.domein.schoolprofiel import Praktijkonderzoek, Schoolprofiel
+    from onderzoekscyclus.domein.thesaurus import Thema, Thesaurus
+    from onderzoekscyclus.domein.zelfevaluatie import (
         Instrument,
         Respondent,
         Resultaat,
         Vergelijking,
         Zelfevaluatie,
     )
+    from onderzoekscyclus.errors import (
+        AmbiguousReference,
+        ExportFailed,
+        FileFormatError,
+        InvalidValue,
+        LockTimeout,
+        OnderzoekscyclusError,
+        SchemaVersionError,
+        UnknownReference,
+        WerkplaatsError,
+        WerkplaatsNotFound,
+    )
+    from onderzoekscyclus.klok import vandaag
 
 __all__ = [
     "AmbiguousReference",
@@ -114,23 +119,23 @@ __all__ = [
 
 # where each public name lives; imported on first use (PEP 562)
 _MODULE_VAN = {
-    "Themanetwerk": "onderzoekscyclus.netwerk",
-    "Thema": "onderzoekscyclus.thesaurus",
-    "Thesaurus": "onderzoekscyclus.thesaurus",
-    "Conclusie": "onderzoekscyclus.cyclus",
-    "Fase": "onderzoekscyclus.cyclus",
-    "Methodekwaliteit": "onderzoekscyclus.cyclus",
-    "Onderzoekscyclus": "onderzoekscyclus.cyclus",
-    "Geweigerd": "onderzoekscyclus.statemachine",
-    "CyclusOverzicht": "onderzoekscyclus.werkplaats",
+    "Themanetwerk": "onderzoekscyclus.api.netwerk",
+    "Thema": "onderzoekscyclus.domein.thesaurus",
+    "Thesaurus": "onderzoekscyclus.domein.thesaurus",
+    "Conclusie": "onderzoekscyclus.domein.cyclus",
+    "Fase": "onderzoekscyclus.domein.cyclus",
+    "Methodekwaliteit": "onderzoekscyclus.domein.cyclus",
+    "Onderzoekscyclus": "onderzoekscyclus.domein.cyclus",
+    "Geweigerd": "onderzoekscyclus.domein.machine",
+    "CyclusOverzicht": "onderzoekscyclus.api.werkplaats",
     "AmbiguousReference": "onderzoekscyclus.errors",
     "ExportFailed": "onderzoekscyclus.errors",
-    "Besluit": "onderzoekscyclus.besluitvorming",
-    "Besluitfase": "onderzoekscyclus.besluitvorming",
-    "Bijdrager": "onderzoekscyclus.besluitvorming",
-    "Oordeel": "onderzoekscyclus.besluitvorming",
-    "BesluitOverzicht": "onderzoekscyclus.besluiten",
-    "Besluiten": "onderzoekscyclus.besluiten",
+    "Besluit": "onderzoekscyclus.domein.besluitvorming",
+    "Besluitfase": "onderzoekscyclus.domein.besluitvorming",
+    "Bijdrager": "onderzoekscyclus.domein.besluitvorming",
+    "Oordeel": "onderzoekscyclus.domein.besluitvorming",
+    "BesluitOverzicht": "onderzoekscyclus.api.besluiten",
+    "Besluiten": "onderzoekscyclus.api.besluiten",
     "FileFormatError": "onderzoekscyclus.errors",
     "InvalidValue": "onderzoekscyclus.errors",
     "LockTimeout": "onderzoekscyclus.errors",
@@ -140,30 +145,30 @@ _MODULE_VAN = {
     "WerkplaatsError": "onderzoekscyclus.errors",
     "WerkplaatsNotFound": "onderzoekscyclus.errors",
     "vandaag": "onderzoekscyclus.klok",
-    "Lid": "onderzoekscyclus.model",
-    "LidRol": "onderzoekscyclus.model",
-    "Logregel": "onderzoekscyclus.model",
-    "Persoon": "onderzoekscyclus.model",
-    "Profiel": "onderzoekscyclus.model",
-    "Rol": "onderzoekscyclus.model",
-    "School": "onderzoekscyclus.model",
-    "Sector": "onderzoekscyclus.model",
-    "VisieElement": "onderzoekscyclus.model",
-    "Werkgroep": "onderzoekscyclus.model",
-    "WerkgroepSoort": "onderzoekscyclus.model",
-    "WerkplaatsInfo": "onderzoekscyclus.model",
-    "Status": "onderzoekscyclus.werkplaats",
-    "WerkgroepOverzicht": "onderzoekscyclus.werkplaats",
-    "Werkplaats": "onderzoekscyclus.werkplaats",
-    "Expertisebeeld": "onderzoekscyclus.expertise",
-    "Partnerschapsbeeld": "onderzoekscyclus.expertise",
-    "Praktijkonderzoek": "onderzoekscyclus.schoolprofiel",
-    "Schoolprofiel": "onderzoekscyclus.schoolprofiel",
-    "Instrument": "onderzoekscyclus.zelfevaluatie",
-    "Respondent": "onderzoekscyclus.zelfevaluatie",
-    "Resultaat": "onderzoekscyclus.zelfevaluatie",
-    "Vergelijking": "onderzoekscyclus.zelfevaluatie",
-    "Zelfevaluatie": "onderzoekscyclus.zelfevaluatie",
+    "Lid": "onderzoekscyclus.domein.model",
+    "LidRol": "onderzoekscyclus.domein.model",
+    "Logregel": "onderzoekscyclus.domein.model",
+    "Persoon": "onderzoekscyclus.domein.model",
+    "Profiel": "onderzoekscyclus.domein.model",
+    "Rol": "onderzoekscyclus.domein.model",
+    "School": "onderzoekscyclus.domein.model",
+    "Sector": "onderzoekscyclus.domein.model",
+    "VisieElement": "onderzoekscyclus.domein.model",
+    "Werkgroep": "onderzoekscyclus.domein.model",
+    "WerkgroepSoort": "onderzoekscyclus.domein.model",
+    "WerkplaatsInfo": "onderzoekscyclus.domein.model",
+    "Status": "onderzoekscyclus.api.werkplaats",
+    "WerkgroepOverzicht": "onderzoekscyclus.api.werkplaats",
+    "Werkplaats": "onderzoekscyclus.api.werkplaats",
+    "Expertisebeeld": "onderzoekscyclus.api.expertise",
+    "Partnerschapsbeeld": "onderzoekscyclus.api.expertise",
+    "Praktijkonderzoek": "onderzoekscyclus.domein.schoolprofiel",
+    "Schoolprofiel": "onderzoekscyclus.domein.schoolprofiel",
+    "Instrument": "onderzoekscyclus.domein.zelfevaluatie",
+    "Respondent": "onderzoekscyclus.domein.zelfevaluatie",
+    "Resultaat": "onderzoekscyclus.domein.zelfevaluatie",
+    "Vergelijking": "onderzoekscyclus.domein.zelfevaluatie",
+    "Zelfevaluatie": "onderzoekscyclus.domein.zelfevaluatie",
 }
 
 

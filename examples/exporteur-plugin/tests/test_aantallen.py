@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.exporteren import exporteer, exporteurs
+from onderzoekscyclus.export.exporteren import exporteer, exporteurs
 
 
 def test_aantallen_is_geregistreerd() -> None:

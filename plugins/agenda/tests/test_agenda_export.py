@@ -18,7 +18,7 @@ from ozc_agenda import IcsExporteur
 
 from onderzoekscyclus import Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Selectie, exporteer, exporteurs, lange_datum
+from onderzoekscyclus.export.exporteren import Selectie, exporteer, exporteurs, lange_datum
 
 VANDAAG = "2026-11-23"
 VIJANDIG = (

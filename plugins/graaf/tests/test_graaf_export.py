@@ -17,9 +17,9 @@ import pytest
 from ozc_graaf import DotExporteur, GexfExporteur, GraphmlExporteur, als_dot, knoop_id, schoon
 
 from onderzoekscyclus import Werkplaats, plugins
+from onderzoekscyclus.api.netwerk import Themanetwerk
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Selectie, exporteer, exporteurs
-from onderzoekscyclus.netwerk import Themanetwerk
+from onderzoekscyclus.export.exporteren import Selectie, exporteer, exporteurs
 
 VANDAAG = "2026-11-23"
 FORMATEN = ("graphml", "gexf", "dot")

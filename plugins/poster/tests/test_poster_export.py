@@ -15,9 +15,9 @@ import pytest
 from ozc_poster import met_links
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.cyclus import Onderzoekscyclus
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Selectie, exporteer
+from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
+from onderzoekscyclus.export.exporteren import Selectie, exporteer
 
 VANDAAG = "2026-11-23"
 SCRIPT = "<script>alert(1)</script>"

@@ -19,7 +19,7 @@ from ozc_xlsx import XlsxExporteur
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.exporteren import Exportgegevens, Selectie, exporteer, verzamel
+from onderzoekscyclus.export.exporteren import Exportgegevens, Selectie, exporteer, verzamel
 
 VANDAAG = "2026-11-23"
 

@@ -15,7 +15,7 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.werkplaats import Werkplaats
+    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 
 class Omgeving:
@@ -37,7 +37,7 @@ class Omgeving:
     def werkplaats(self) -> Werkplaats:
         """The werkplaats of ``--werkplaats``, the current folder, or the environment."""
         if self._werkplaats is None:
-            from onderzoekscyclus.werkplaats import Werkplaats  # noqa: PLC0415
+            from onderzoekscyclus.api.werkplaats import Werkplaats  # noqa: PLC0415
 
             self._werkplaats = Werkplaats.open(self.werkplaats_pad)
         return self._werkplaats

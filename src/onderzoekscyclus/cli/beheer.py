@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
+from onderzoekscyclus.api.werkplaats import Status, Werkplaats
 from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
 from onderzoekscyclus.i18n import _, ngettext
-from onderzoekscyclus.werkplaats import Status, Werkplaats
 
 
 @click.command(help=_("Maak een nieuwe, lege werkplaats in MAP."))
@@ -141,7 +141,7 @@ def migreer(omgeving: Omgeving) -> None:
 @pass_omgeving
 def demo(omgeving: Omgeving, map_: Path, vervang: bool, scholen: int | None) -> None:
     if scholen is not None:
-        from onderzoekscyclus._demo_schaal import maak_grote_demo  # noqa: PLC0415
+        from onderzoekscyclus.demo.schaal import maak_grote_demo  # noqa: PLC0415
 
         root = maak_grote_demo(map_, scholen, vervang=vervang)
         melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))

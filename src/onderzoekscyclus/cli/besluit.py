@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from onderzoekscyclus.besluiten import BesluitOverzicht
-from onderzoekscyclus.besluitvorming import Besluit, Bijdrager
+from onderzoekscyclus.api.besluiten import BesluitOverzicht
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
@@ -13,6 +12,7 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
+from onderzoekscyclus.domein.besluitvorming import Besluit, Bijdrager
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from onderzoekscyclus.api.werkplaats import CyclusOverzicht
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
@@ -11,10 +12,9 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.cyclus import Conclusie, Onderzoekscyclus
+from onderzoekscyclus.domein.cyclus import Conclusie, Onderzoekscyclus
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.werkplaats import CyclusOverzicht
 
 
 @click.group(

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, pass_omgeving, toon
-from onderzoekscyclus.expertise import (
+from onderzoekscyclus.api.expertise import (
     Betrokkene,
     Expertisebeeld,
     Partnerschapsbeeld,
     Specialistsignaal,
 )
+from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, pass_omgeving, toon
 from onderzoekscyclus.i18n import _
 
 

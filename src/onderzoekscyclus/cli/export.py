@@ -16,9 +16,9 @@ from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.exporteren import Exportresultaat, Selectie
+    from onderzoekscyclus.api.werkplaats import Werkplaats
+    from onderzoekscyclus.export.exporteren import Exportresultaat, Selectie
     from onderzoekscyclus.plugins import Plugin
-    from onderzoekscyclus.werkplaats import Werkplaats
 
 SLEUTEL_VARIABELE = "ONDERZOEKSCYCLUS_PSEUDONIEM_SLEUTEL"
 MIN_SLEUTEL = 12
@@ -109,7 +109,7 @@ def sleutel_uit(tekst: str) -> bytes:
 def _selectie(
     werkplaats: Werkplaats, school: str | None, werkgroep: str | None, besluit: str | None
 ) -> Selectie:
-    from onderzoekscyclus.exporteren import Selectie  # noqa: PLC0415
+    from onderzoekscyclus.export.exporteren import Selectie  # noqa: PLC0415
 
     opties = (("school", school), ("werkgroep", werkgroep), ("besluit", besluit))
     gekozen = [(o, w) for o, w in opties if w]
@@ -219,7 +219,7 @@ def export(
     pseudoniem: bool,
     sleutel: str | None,
 ) -> None:
-    from onderzoekscyclus import exporteren  # noqa: PLC0415 - loads the export plugins
+    from onderzoekscyclus.export import exporteren  # noqa: PLC0415 - loads the export plugins
 
     if sleutel is not None and not pseudoniem:
         if (

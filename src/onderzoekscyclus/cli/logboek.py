@@ -12,7 +12,7 @@ from onderzoekscyclus.cli._uitvoer import (
     toon,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.logboek import voeg_logregel_toe
+from onderzoekscyclus.opslag.logboek import voeg_logregel_toe
 
 
 @click.command(help=_("Schrijf een regel in het logboek van een werkgroep."))

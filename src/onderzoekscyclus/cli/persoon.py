@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.domein.model import Persoon, Rol
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import Persoon, Rol
 
 
 @click.group(help=_("Personen: leraren, specialisten, opleiders, studenten en anderen."))

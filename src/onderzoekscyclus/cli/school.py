@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from onderzoekscyclus.cli._uitvoer import Omgeving, als_data, pass_omgeving, toon
+from onderzoekscyclus.domein.model import School, Sector
+from onderzoekscyclus.domein.schoolprofiel import Praktijkonderzoek
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import School, Sector
-from onderzoekscyclus.schoolprofiel import Praktijkonderzoek
 
 
 @click.group(help=_("Scholen en opleidingen in de werkplaats."))

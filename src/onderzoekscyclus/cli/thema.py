@@ -6,9 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
-from onderzoekscyclus.i18n import _, ngettext
-from onderzoekscyclus.netwerk import (
+from onderzoekscyclus.api.netwerk import (
     ThemaExperts,
     ThemaGebruik,
     Themanetwerk,
@@ -16,6 +14,8 @@ from onderzoekscyclus.netwerk import (
     Thematischnetwerk,
     VergelijkbareScholen,
 )
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.i18n import _, ngettext
 
 _MAX_SCHOLEN_IN_TEKST = 12
 

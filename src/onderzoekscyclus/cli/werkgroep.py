@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.domein.model import LidRol, Werkgroep, WerkgroepSoort
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import LidRol, Werkgroep, WerkgroepSoort
 
 
 @click.group(help=_("Werkgroepen: leerteams, PLG's, learning communities en andere."))

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import click
 
+from onderzoekscyclus.api.zelfevaluaties import Import, Invulling
 from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, melding, pass_omgeving, toon
-from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _, ngettext
-from onderzoekscyclus.instrumenten import Catalogus
-from onderzoekscyclus.zelfevaluatie import (
+from onderzoekscyclus.domein.zelfevaluatie import (
     Instrument,
     Item,
     Resultaat,
@@ -19,7 +17,9 @@ from onderzoekscyclus.zelfevaluatie import (
     antwoorden_uit_lijst,
     lees_antwoord,
 )
-from onderzoekscyclus.zelfevaluaties import Import, Invulling
+from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opslag.instrumenten import Catalogus
 
 STOP = ("stop", "s", "q")
 """What a respondent types to stop and continue later."""

@@ -14,7 +14,10 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import BaseValidationError
 
-from onderzoekscyclus.besluitvorming import Besluit
+from onderzoekscyclus.domein.besluitvorming import Besluit
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkplaatsInfo
+from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import (
     FileFormatError,
     InvalidValue,
@@ -22,8 +25,6 @@ from onderzoekscyclus.errors import (
     WerkplaatsError,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.ids import is_geldig_id
-from onderzoekscyclus.model import Persoon, School, Werkgroep, WerkplaatsInfo
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND, ROOTBESTAND, vind_werkplaats
@@ -42,7 +43,6 @@ from onderzoekscyclus.opslag.schema import (
     migreer,
     versie_tekst,
 )
-from onderzoekscyclus.zelfevaluatie import Zelfevaluatie
 
 __all__ = [
     "GEGEVENSMAP",

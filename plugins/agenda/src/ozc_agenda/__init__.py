@@ -32,10 +32,10 @@ from typing import Literal
 import attrs
 import icalendar
 
-from onderzoekscyclus.besluitvorming import Besluit, Besluitfase, Bewijs
-from onderzoekscyclus.cyclus import Onderzoekscyclus
-from onderzoekscyclus.exporteren import Exportgegevens, lange_datum
-from onderzoekscyclus.model import Werkgroep
+from onderzoekscyclus.domein.besluitvorming import Besluit, Besluitfase, Bewijs
+from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
+from onderzoekscyclus.domein.model import Werkgroep
+from onderzoekscyclus.export.exporteren import Exportgegevens, lange_datum
 
 __all__ = ["DOMEIN", "Afspraak", "IcsExporteur", "afspraken", "agenda", "schoon"]
 

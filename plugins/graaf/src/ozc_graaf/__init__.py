@@ -1,7 +1,7 @@
 """The ``graphml``, ``gexf`` and ``dot`` exports of onderzoekscyclus: the themanetwerk
 as a file that network tools open.
 
-The network is :meth:`onderzoekscyclus.exporteren.Exportgegevens.graaf`: schools,
+The network is :meth:`onderzoekscyclus.export.exporteren.Exportgegevens.graaf`: schools,
 werkgroepen, persons and themes of the selection, with pseudonyms for persons when the
 export is pseudonymised. :func:`als_graaf` turns it into a graph that any tool can
 store:
@@ -33,7 +33,7 @@ from xml.etree.ElementTree import Element
 import networkx as nx  # type: ignore[import-untyped]
 from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
 
-from onderzoekscyclus.exporteren import Exportgegevens
+from onderzoekscyclus.export.exporteren import Exportgegevens
 from ozc_graaf.dot import als_dot
 
 __all__ = [

@@ -24,16 +24,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from onderzoekscyclus.cyclus import (
+from onderzoekscyclus.domein.cyclus import (
     Conclusie,
     Fase,
     Onderzoekscyclus,
     methodekwaliteit,
     resultaten_van,
 )
+from onderzoekscyclus.domein.model import School, Werkgroep
 from onderzoekscyclus.errors import OnderzoekscyclusError
-from onderzoekscyclus.exporteren import Exportgegevens, lange_datum
-from onderzoekscyclus.model import School, Werkgroep
+from onderzoekscyclus.export.exporteren import Exportgegevens, lange_datum
 from ozc_poster.grafiek import grafiek, met_eenheid
 
 __all__ = ["PosterExporteur", "met_links", "poster"]

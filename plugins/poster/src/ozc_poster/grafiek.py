@@ -14,8 +14,8 @@ import html
 import math
 from collections.abc import Callable, Sequence
 
-from onderzoekscyclus.cyclus import Indicator, Meting
-from onderzoekscyclus.exporteren import korte_datum, lange_datum
+from onderzoekscyclus.domein.cyclus import Indicator, Meting
+from onderzoekscyclus.export.exporteren import korte_datum, lange_datum
 
 __all__ = ["getal", "grafiek", "met_eenheid"]
 

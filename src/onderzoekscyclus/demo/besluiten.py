@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from onderzoekscyclus.werkplaats import Werkplaats
+from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = ["maak_besluiten"]
 

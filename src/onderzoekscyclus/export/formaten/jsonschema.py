@@ -23,15 +23,15 @@ import json
 import typing
 from typing import Any
 
-from onderzoekscyclus.exporteren import SelectieSoort
-from onderzoekscyclus.exporteurs._typen import (
+from onderzoekscyclus.export.exporteren import SelectieSoort
+from onderzoekscyclus.export.formaten._typen import (
     is_attrs,
     is_union,
     lijst_element,
     velden,
     zonder_none,
 )
-from onderzoekscyclus.exporteurs.jsonformaat import FORMAATNAAM, FORMAATVERSIE
+from onderzoekscyclus.export.formaten.jsonformaat import FORMAATNAAM, FORMAATVERSIE
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 
 __all__ = ["DIALECT", "schema", "schema_tekst"]

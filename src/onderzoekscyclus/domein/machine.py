@@ -7,7 +7,7 @@ the reason it refuses (a Dutch sentence that says what is missing and how to sup
 it). The engine records every transition it performs — who, when, from, to, why —
 and draws the machine as a Mermaid diagram for the docs.
 
-The engine knows nothing of cycles or decisions; :mod:`onderzoekscyclus.cyclus` and the
+The engine knows nothing of cycles or decisions; :mod:`onderzoekscyclus.domein.cyclus` and the
 decision model declare their machines with it.
 """
 

@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 from onderzoekscyclus import klok
+from onderzoekscyclus.api.werkplaats import Werkplaats
 from onderzoekscyclus.errors import WerkplaatsError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND
-from onderzoekscyclus.werkplaats import Werkplaats
 
 __all__ = ["DEMO_MARKERING", "maak_demo"]
 
@@ -264,7 +264,7 @@ def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
     leiders = {naam: personen[leden[0][0]] for naam, _s, _sc, _t, leden, _l in _WERKGROEPEN}
     _demo_cycli(wp, vandaag, leiders)
     _demo_zelfevaluaties(wp, vandaag)
-    from onderzoekscyclus._demo_besluiten import maak_besluiten  # noqa: PLC0415
+    from onderzoekscyclus.demo.besluiten import maak_besluiten  # noqa: PLC0415
 
     maak_besluiten(wp, vandaag, personen)
     return wp

@@ -17,7 +17,7 @@ The katern's decision model, step by step:
 Unlike tools that record one overall outcome, every idea and every feedback item is
 kept with its author, and :func:`bijdragen_van` tells each contributor what became of
 theirs. Every operation is a pure function: it returns a new :class:`Besluit` with the
-event in its history, or raises :class:`~onderzoekscyclus.statemachine.Geweigerd` with
+event in its history, or raises :class:`~onderzoekscyclus.domein.machine.Geweigerd` with
 every reason and leaves the besluit as it was. The round closes by the calendar: the
 first operation after the closing date records the move to ``besluitvorming``.
 
@@ -33,10 +33,10 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import controleer_niet_leeg, niet_leeg
+from onderzoekscyclus.domein.machine import Geweigerd, Machine, Overgang, Overgangsregel
+from onderzoekscyclus.domein.tekst import controleer_niet_leeg, niet_leeg
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.statemachine import Geweigerd, Machine, Overgang, Overgangsregel
 
 __all__ = [
     "BESLUITVORMING",

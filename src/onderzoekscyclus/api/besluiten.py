@@ -1,6 +1,6 @@
 """The besluiten of one werkplaats: files under ``besluiten/``, references, the clock.
 
-:mod:`onderzoekscyclus.besluitvorming` holds the rules; this module finds the werkgroep,
+:mod:`onderzoekscyclus.domein.besluitvorming` holds the rules; this module finds the werkgroep,
 the persons and the theme that a command names, asks the clock for today (one place:
 :func:`onderzoekscyclus.klok.vandaag`, which honours ``ONDERZOEKSCYCLUS_VANDAAG``),
 applies one rule under the werkplaats lock and saves the result.
@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from onderzoekscyclus import besluitvorming as bv
 from onderzoekscyclus import klok
+from onderzoekscyclus.domein import besluitvorming as bv
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.model import LidRol, Persoon
+from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.ids import is_geldig_id
-from onderzoekscyclus.model import LidRol, Persoon
-from onderzoekscyclus.verwijzing import zoek
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.werkplaats import Werkplaats
+    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = ["BesluitOverzicht", "Besluiten"]
 
@@ -171,7 +171,7 @@ class Besluiten:
             school_id = groep.scholen[0]
         else:
             school_id = None
-        from onderzoekscyclus.thesaurus import Thesaurus  # noqa: PLC0415
+        from onderzoekscyclus.domein.thesaurus import Thesaurus  # noqa: PLC0415
 
         thema_label = Thesaurus.laad(self.werkplaats.root).label(thema)
         wie_id = self._persoon(wie)
@@ -211,7 +211,7 @@ class Besluiten:
             return _("{naam} is geen leider of expert van werkgroep '{groep}'.").format(
                 naam=leider.naam, groep=groep.naam
             )
-        from onderzoekscyclus.thesaurus import Thesaurus  # noqa: PLC0415
+        from onderzoekscyclus.domein.thesaurus import Thesaurus  # noqa: PLC0415
 
         thesaurus = Thesaurus.laad(self.werkplaats.root)
         gedekt = thesaurus.omvat(besluit.thema)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from onderzoekscyclus._tekst import slug
+from onderzoekscyclus.domein.tekst import slug
 
 __all__ = ["ID_PATROON", "is_geldig_id", "nieuw_id"]
 

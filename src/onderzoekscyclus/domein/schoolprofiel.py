@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from onderzoekscyclus.cyclus import Conclusie, Fase
-from onderzoekscyclus.model import School, Sector, VisieElement, Werkgroep
+from onderzoekscyclus.domein.cyclus import Conclusie, Fase
+from onderzoekscyclus.domein.model import School, Sector, VisieElement, Werkgroep
 
 __all__ = ["Praktijkonderzoek", "Schoolprofiel", "schoolprofiel"]
 

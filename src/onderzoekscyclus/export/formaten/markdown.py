@@ -22,13 +22,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from onderzoekscyclus import cyclus as cy
-from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.domein import cyclus as cy
+from onderzoekscyclus.domein.model import Werkgroep
+from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.domein.zelfevaluatie import Resultaat, Zelfevaluatie, bereken
 from onderzoekscyclus.errors import OnderzoekscyclusError
-from onderzoekscyclus.exporteren import Exportgegevens
+from onderzoekscyclus.export.exporteren import Exportgegevens
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import Werkgroep
-from onderzoekscyclus.zelfevaluatie import Resultaat, Zelfevaluatie, bereken
 
 __all__ = ["MarkdownExporteur", "alinea", "regel", "verslag"]
 

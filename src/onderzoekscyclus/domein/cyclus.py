@@ -9,7 +9,7 @@ over time, ``evaluatie`` against the targets). Then the cycle is ``afgerond`` an
 next one starts from its evaluation.
 
 Every operation is a pure function: it returns a new cycle or raises
-:class:`~onderzoekscyclus.statemachine.Geweigerd` with every reason, leaving the cycle
+:class:`~onderzoekscyclus.domein.machine.Geweigerd` with every reason, leaving the cycle
 as it was.
 """
 
@@ -23,10 +23,10 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import niet_leeg, vergelijkbaar
+from onderzoekscyclus.domein.machine import Geweigerd, Machine, Overgang, Overgangsregel
+from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.statemachine import Geweigerd, Machine, Overgang, Overgangsregel
 
 __all__ = [
     "CYCLUS",

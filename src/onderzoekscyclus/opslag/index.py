@@ -31,14 +31,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import AmbiguousReference, OnderzoekscyclusError, UnknownReference
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.ids import is_geldig_id
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP
 from onderzoekscyclus.opslag._toml import loads_toml
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
-from onderzoekscyclus.verwijzing import zoek
 
 __all__ = ["INDEXBESTAND", "MAPPEN", "Index", "kandidaten", "na_schrijven"]
 
@@ -356,7 +356,7 @@ class Index:
     def namen(self, map_: str, gezocht: str | None = None) -> list[tuple[str, str]]:
         """(id, naam) in ``map_``; with ``gezocht`` (a reference) only those it may mean.
 
-        The selection is wider than :func:`onderzoekscyclus.verwijzing.zoek` needs
+        The selection is wider than :func:`onderzoekscyclus.domein.verwijzing.zoek` needs
         (exact id or name, the start of the name or id, the start of a word), so
         ``zoek`` over it gives the same answer as over every name.
         """

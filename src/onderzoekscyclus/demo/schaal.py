@@ -25,12 +25,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from onderzoekscyclus import cyclus as c
 from onderzoekscyclus import klok
-from onderzoekscyclus._tekst import slug, vergelijkbaar
-from onderzoekscyclus.errors import WerkplaatsError
-from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import (
+from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein.model import (
     Lid,
     Logregel,
     Persoon,
@@ -40,6 +37,9 @@ from onderzoekscyclus.model import (
     Werkgroep,
     WerkplaatsInfo,
 )
+from onderzoekscyclus.domein.tekst import slug, vergelijkbaar
+from onderzoekscyclus.errors import WerkplaatsError
+from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND, Opslag
 
 __all__ = ["maak_grote_demo"]

@@ -5,7 +5,7 @@ werkplaats' name, the selection, whether names are pseudonymised, and one list p
 kind of entity (``scholen``, ``personen``, ``werkgroepen``, …) holding each entity as
 it is stored in its TOML file, with dates as ``JJJJ-MM-DD`` text. Reading the lists back
 with the library's converter gives the same objects. The layout is described by a
-JSON Schema generated from the classes (:mod:`onderzoekscyclus.exporteurs.jsonschema`,
+JSON Schema generated from the classes (:mod:`onderzoekscyclus.export.formaten.jsonschema`,
 published as ``docs/schema/export.schema.json``).
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from onderzoekscyclus import __version__
-from onderzoekscyclus.exporteren import Exportgegevens
+from onderzoekscyclus.export.exporteren import Exportgegevens
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.converter import unstructure
 

@@ -13,8 +13,8 @@ is. Per domain it gives the mean of its item means. Means and spreads are comput
 from the counts per scale point with fractions, so they do not depend on the order of
 the respondents, and rounded to two decimals only at the end.
 
-Nothing here reads or writes files: :mod:`onderzoekscyclus.instrumenten` loads
-instruments and :mod:`onderzoekscyclus.zelfevaluaties` keeps the measurements.
+Nothing here reads or writes files: :mod:`onderzoekscyclus.opslag.instrumenten` loads
+instruments and :mod:`onderzoekscyclus.api.zelfevaluaties` keeps the measurements.
 
 .. versionadded:: 0.1.0
 """
@@ -31,11 +31,11 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import niet_leeg, vergelijkbaar
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.model import naar_enum
+from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.ids import is_geldig_id
-from onderzoekscyclus.model import naar_enum
 
 __all__ = [
     "MAX_SCHAALPUNTEN",

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 import attrs
 
 from onderzoekscyclus import klok, plugins
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.errors import (
     ExportFailed,
     InvalidValue,
@@ -48,14 +49,13 @@ from onderzoekscyclus.errors import (
     UnknownReference,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import Persoon, School, Werkgroep
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 from onderzoekscyclus.opslag.converter import unstructure
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
 
-    from onderzoekscyclus.werkplaats import Werkplaats
+    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = [
     "Exporteur",
@@ -191,13 +191,13 @@ class Exportgegevens:
     def graaf(self) -> nx.Graph:
         """The themanetwerk of the selection, with (pseudonymised) names on the nodes.
 
-        Nodes and edges as :meth:`onderzoekscyclus.netwerk.Themanetwerk.graaf`; schools,
+        Nodes and edges as :meth:`onderzoekscyclus.api.netwerk.Themanetwerk.graaf`; schools,
         werkgroepen and persons outside the selection are left out, and so are themes
         that nothing in the selection connects to.
         """
         import networkx as nx  # noqa: PLC0415
 
-        from onderzoekscyclus.netwerk import Themanetwerk  # noqa: PLC0415
+        from onderzoekscyclus.api.netwerk import Themanetwerk  # noqa: PLC0415
 
         volledig = Themanetwerk.open(self.werkplaats).graaf()
         if self.persoon_ids:

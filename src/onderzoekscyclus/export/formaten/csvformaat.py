@@ -16,7 +16,7 @@ file has the same columns whatever the data, also when it has no rows.
 
 Files are UTF-8 without a byte order mark, comma-separated, with a header row, in
 the ``excel`` dialect of Python's :mod:`csv` (quotes where needed, lines end in CRLF).
-Text that would start a formula is neutralised (:func:`~onderzoekscyclus.exporteurs.veilig.neutraliseer`).
+Text that would start a formula is neutralised (:func:`~onderzoekscyclus.export.formaten.veilig.neutraliseer`).
 
 .. versionadded:: 0.1.0
 """
@@ -32,15 +32,15 @@ from typing import Any, Literal
 
 import attrs
 
-from onderzoekscyclus.exporteren import Exportgegevens
-from onderzoekscyclus.exporteurs._typen import (
+from onderzoekscyclus.export.exporteren import Exportgegevens
+from onderzoekscyclus.export.formaten._typen import (
     is_attrs,
     is_scalair,
     lijst_element,
     velden,
     zonder_none,
 )
-from onderzoekscyclus.exporteurs.veilig import neutraliseer
+from onderzoekscyclus.export.formaten.veilig import neutraliseer
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 from onderzoekscyclus.opslag.converter import unstructure

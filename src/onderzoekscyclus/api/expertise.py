@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from onderzoekscyclus import klok
+from onderzoekscyclus.domein.model import LidRol, Persoon, Rol, School, Werkgroep
+from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.errors import AmbiguousReference, UnknownReference
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.model import LidRol, Persoon, Rol, School, Werkgroep
-from onderzoekscyclus.thesaurus import Thesaurus, normaliseer
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.werkplaats import Werkplaats
+    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = [
     "KWALITEITEN",

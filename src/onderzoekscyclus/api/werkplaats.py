@@ -15,15 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from onderzoekscyclus import besluitvorming, cyclus, klok
-from onderzoekscyclus._tekst import vergelijkbaar
-from onderzoekscyclus.besluitvorming import Besluit
-from onderzoekscyclus.cyclus import Fase, IndicatorResultaat, Methodekwaliteit, Onderzoekscyclus
-from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
-from onderzoekscyclus.i18n import _, ngettext
-from onderzoekscyclus.ids import is_geldig_id, nieuw_id
-from onderzoekscyclus.logboek import voeg_logregel_toe
-from onderzoekscyclus.model import (
+from onderzoekscyclus import klok
+from onderzoekscyclus.domein import besluitvorming, cyclus
+from onderzoekscyclus.domein.besluitvorming import Besluit
+from onderzoekscyclus.domein.cyclus import (
+    Fase,
+    IndicatorResultaat,
+    Methodekwaliteit,
+    Onderzoekscyclus,
+)
+from onderzoekscyclus.domein.ids import is_geldig_id, nieuw_id
+from onderzoekscyclus.domein.machine import Geweigerd
+from onderzoekscyclus.domein.model import (
     Lid,
     LidRol,
     Logregel,
@@ -35,6 +38,9 @@ from onderzoekscyclus.model import (
     WerkplaatsInfo,
     schone_naam,
 )
+from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
+from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opslag import (
     ROOTBESTAND,
     SOORTEN,
@@ -43,14 +49,14 @@ from onderzoekscyclus.opslag import (
 )
 from onderzoekscyclus.opslag._atomic import write_atomic
 from onderzoekscyclus.opslag.converter import structure
+from onderzoekscyclus.opslag.logboek import voeg_logregel_toe
 from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, Migratie, versie_tekst
-from onderzoekscyclus.statemachine import Geweigerd
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.besluiten import Besluiten
-    from onderzoekscyclus.expertise import Expertisebeeld, Partnerschapsbeeld
-    from onderzoekscyclus.schoolprofiel import Schoolprofiel
-    from onderzoekscyclus.zelfevaluaties import Zelfevaluaties
+    from onderzoekscyclus.api.besluiten import Besluiten
+    from onderzoekscyclus.api.expertise import Expertisebeeld, Partnerschapsbeeld
+    from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties
+    from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel
 
 __all__ = ["BesluitStand", "CyclusOverzicht", "Status", "WerkgroepOverzicht", "Werkplaats"]
 
@@ -176,7 +182,7 @@ class Werkplaats:
     def _kies(self, map_: str, verwijzing: str, soort: str, lijstopdracht: str) -> str:
         # the derived index narrows the names down, so a partnership of thousands of
         # schools is not read whole to find one; the answer is the same as without it
-        from onderzoekscyclus.index import kies  # noqa: PLC0415
+        from onderzoekscyclus.opslag.index import kies  # noqa: PLC0415
 
         return kies(self.root, map_, verwijzing, soort, lijstopdracht)[0]
 
@@ -296,7 +302,7 @@ class Werkplaats:
         A theme the thesaurus does not know (and no werkgroep uses) is refused with a
         suggestion, unless ``nieuw_thema`` is set.
         """
-        from onderzoekscyclus.netwerk import controleer_themas  # noqa: PLC0415
+        from onderzoekscyclus.api.netwerk import controleer_themas  # noqa: PLC0415
 
         naam = schone_naam(naam)
         themas = tuple(themas)
@@ -643,7 +649,7 @@ class Werkplaats:
     @property
     def besluitvorming(self) -> Besluiten:
         """The besluiten: from ideas through proposal, feedback and decision to borging."""
-        from onderzoekscyclus.besluiten import Besluiten  # noqa: PLC0415
+        from onderzoekscyclus.api.besluiten import Besluiten  # noqa: PLC0415
 
         return Besluiten(self)
 
@@ -660,7 +666,7 @@ class Werkplaats:
     @property
     def zelfevaluaties(self) -> Zelfevaluaties:
         """The self-evaluations: instruments, filling in, importing and results."""
-        from onderzoekscyclus.zelfevaluaties import Zelfevaluaties  # noqa: PLC0415
+        from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties  # noqa: PLC0415
 
         return Zelfevaluaties(self)
 
@@ -673,21 +679,21 @@ class Werkplaats:
         peildatum: dt.date | None = None,
     ) -> Expertisebeeld:
         """Expertise needed, present and missing in a school (or werkgroep), and who
-        wants to grow into it; see :mod:`onderzoekscyclus.expertise`."""
-        from onderzoekscyclus.expertise import in_beeld  # noqa: PLC0415
+        wants to grow into it; see :mod:`onderzoekscyclus.api.expertise`."""
+        from onderzoekscyclus.api.expertise import in_beeld  # noqa: PLC0415
 
         return in_beeld(self, verwijzing, werkgroep=werkgroep, nodig=nodig, peildatum=peildatum)
 
     def expertise_partnerschap(self, *, peildatum: dt.date | None = None) -> Partnerschapsbeeld:
         """Experts per theme across the partnership."""
-        from onderzoekscyclus.expertise import partnerschap_in_beeld  # noqa: PLC0415
+        from onderzoekscyclus.api.expertise import partnerschap_in_beeld  # noqa: PLC0415
 
         return partnerschap_in_beeld(self, peildatum=peildatum)
 
     def schoolprofiel(self, verwijzing: str) -> Schoolprofiel:
         """The profile a partnership shows of a school: visie, trots, speerpunten and the
         praktijkonderzoeken of its werkgroepen."""
-        from onderzoekscyclus.schoolprofiel import schoolprofiel  # noqa: PLC0415
+        from onderzoekscyclus.domein.schoolprofiel import schoolprofiel  # noqa: PLC0415
 
         return schoolprofiel(self.school(verwijzing), self.werkgroepen(), self.scholen())
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._toml import loads_toml

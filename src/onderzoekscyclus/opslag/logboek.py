@@ -2,7 +2,7 @@
 
 A werkgroep logs often, so ``ozc log`` must start fast and, in a partnership of
 thousands of schools, touch one file only: the werkgroep is found by name through the
-derived index (:mod:`onderzoekscyclus.index`), which learns about the file it writes. This module appends an entry to the raw
+derived index (:mod:`onderzoekscyclus.opslag.index`), which learns about the file it writes. This module appends an entry to the raw
 data of the werkgroep file without building the domain objects: the rest of the file
 is kept exactly as it is (nothing is lost or reinterpreted), the schema version is
 checked (a newer major version is refused, an older one migrated), and the write is
@@ -17,17 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from onderzoekscyclus import klok
-from onderzoekscyclus._tekst import controleer_niet_leeg
+from onderzoekscyclus.domein.tekst import controleer_niet_leeg
 from onderzoekscyclus.errors import (
     FileFormatError,
     OnderzoekscyclusError,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.index import INDEXBESTAND, kies, na_schrijven
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND
 from onderzoekscyclus.opslag._toml import dumps_toml, loads_toml
+from onderzoekscyclus.opslag.index import INDEXBESTAND, kies, na_schrijven
 from onderzoekscyclus.opslag.schema import lees_versie, migreer, versie_tekst
 
 __all__ = ["voeg_logregel_toe"]

@@ -17,11 +17,11 @@ from typing import Any, TypeVar
 
 import attrs
 
-from onderzoekscyclus._tekst import niet_leeg
-from onderzoekscyclus.cyclus import Onderzoekscyclus
+from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.tekst import niet_leeg
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.ids import is_geldig_id
 
 __all__ = [
     "Lid",

@@ -26,16 +26,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from onderzoekscyclus import klok
-from onderzoekscyclus._tekst import vergelijkbaar
-from onderzoekscyclus.errors import (
-    AmbiguousReference,
-    FileFormatError,
-    InvalidValue,
-    UnknownReference,
-)
-from onderzoekscyclus.i18n import _
-from onderzoekscyclus.instrumenten import Catalogus, laad_catalogus, stappen
-from onderzoekscyclus.zelfevaluatie import (
+from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.domein.zelfevaluatie import (
     Instrument,
     Niveau,
     Respondent,
@@ -46,9 +38,17 @@ from onderzoekscyclus.zelfevaluatie import (
     lees_antwoord,
     vergelijk,
 )
+from onderzoekscyclus.errors import (
+    AmbiguousReference,
+    FileFormatError,
+    InvalidValue,
+    UnknownReference,
+)
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.instrumenten import Catalogus, laad_catalogus, stappen
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.werkplaats import Werkplaats
+    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = ["MEETVENSTER", "Import", "Invulling", "Zelfevaluaties"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from onderzoekscyclus._tekst import vergelijkbaar
+from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import AmbiguousReference, UnknownReference
 from onderzoekscyclus.i18n import _
 

@@ -5,7 +5,7 @@ Three places, later ones winning when two use the same id:
 1. the package ships ``data/instrumenten/*.toml`` (the katern's two checklists);
 2. a plugin distribution registers instruments in the entry-point group
    :data:`~onderzoekscyclus.plugins.INSTRUMENTEN` (``onderzoekscyclus.instrumenten``); the entry point's name is the
-   instrument's id and it points at an :class:`~onderzoekscyclus.zelfevaluatie.Instrument`,
+   instrument's id and it points at an :class:`~onderzoekscyclus.domein.zelfevaluatie.Instrument`,
    TOML text, a TOML file (a path or an ``importlib.resources`` file), or a function
    without arguments that returns one of these;
 3. a werkplaats keeps its own in ``instrumenten/<id>.toml``.
@@ -34,14 +34,14 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from onderzoekscyclus import plugins
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.verwijzing import zoek
+from onderzoekscyclus.domein.zelfevaluatie import Domein, Instrument, Item, Stap
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.ids import is_geldig_id
 from onderzoekscyclus.opslag._toml import loads_toml
 from onderzoekscyclus.opslag.converter import fout_regels, structure
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
-from onderzoekscyclus.verwijzing import zoek
-from onderzoekscyclus.zelfevaluatie import Domein, Instrument, Item, Stap
 
 __all__ = [
     "MAP",

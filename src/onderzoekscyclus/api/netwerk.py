@@ -4,12 +4,12 @@ and which schools could learn from each other.
 The structure is bipartite: schools hold werkgroepen, werkgroepen research themes,
 persons have expertise in themes, themes sit under broader themes. Every question
 is answered on demand from those edges, read from the derived index
-(:mod:`onderzoekscyclus.index`), so a question over thousands of schools reads only
+(:mod:`onderzoekscyclus.opslag.index`), so a question over thousands of schools reads only
 the files that changed. No school × school table is ever built: schools alike to one
 school are found through the themes it has, and thematic networks come from community
 detection on the school–theme graph itself.
 
-Themes are compared through the thesaurus (:mod:`onderzoekscyclus.thesaurus`): a
+Themes are compared through the thesaurus (:mod:`onderzoekscyclus.domein.thesaurus`): a
 synonym finds its preferred theme, and a theme includes every narrower one
 (``lezen`` finds werkgroepen on ``begrijpend lezen``).
 
@@ -29,16 +29,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
+from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, LockTimeout, UnknownReference
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.index import Index
-from onderzoekscyclus.thesaurus import Thesaurus, normaliseer
-from onderzoekscyclus.verwijzing import zoek
+from onderzoekscyclus.opslag.index import Index
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
 
-    from onderzoekscyclus.werkplaats import Werkplaats
+    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = [
     "Expert",
@@ -188,7 +188,7 @@ class Themanetwerk:
 
     @classmethod
     def open(cls, werkplaats: Werkplaats | Path | str, *, voortgang: bool = False) -> Themanetwerk:
-        """The themanetwerk of a :class:`~onderzoekscyclus.werkplaats.Werkplaats` or its folder."""
+        """The themanetwerk of a :class:`~onderzoekscyclus.api.werkplaats.Werkplaats` or its folder."""
         root = werkplaats if isinstance(werkplaats, Path | str) else werkplaats.root
         return cls(Path(root), voortgang=voortgang)
 
