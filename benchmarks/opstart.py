@@ -40,8 +40,8 @@ def main() -> None:
     ozc = [str(naast)] if naast.exists() else [shutil.which("ozc") or "ozc"]
     with tempfile.TemporaryDirectory() as map_:
         wp = Werkplaats.maak(Path(map_) / "wp", "Benchmark")
-        wp.school_toevoegen("De Regenboog", brin="12AB", sector="po")
-        wp.werkgroep_toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"])
+        wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+        wp.werkgroepen.toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"])
         metingen = {
             'python -c "import click" (basis)': [sys.executable, "-c", "import click"],
             "ozc --version": [*ozc, "--version"],

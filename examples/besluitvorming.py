@@ -14,11 +14,11 @@ os.environ["ONDERZOEKSCYCLUS_VANDAAG"] = "2026-12-01"
 
 with tempfile.TemporaryDirectory() as map_:
     wp = Werkplaats.maak(Path(map_) / "werkplaats", "Voorbeeld")
-    wp.school_toevoegen("De Regenboog", brin="12AB", sector="po")
-    wp.persoon_toevoegen("Anna de Vries", school="De Regenboog", expertise=["rekenen"])
-    wp.persoon_toevoegen("Piet Jansen", school="De Regenboog")
-    wp.werkgroep_toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"])
-    wp.lid_toevoegen("rekenen", "Anna", rol="leider")
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["rekenen"])
+    wp.personen.toevoegen("Piet Jansen", school="De Regenboog")
+    wp.werkgroepen.toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"])
+    wp.werkgroepen.lid("rekenen", "Anna", rol="leider")
 
     besluiten = wp.besluitvorming
     besluiten.nieuw("Verhaaltjessommen: nieuwe aanpak", werkgroep="rekenen", thema="rekenen")
@@ -33,7 +33,8 @@ with tempfile.TemporaryDirectory() as map_:
     try:
         besluiten.neem("verhaaltjessommen", "Zo doen we het")
     except Geweigerd as fout:
-        print("Geweigerd:", fout.redenen[0])
+        reden = fout.redenen[0]
+        print(f"Geweigerd ({reden.code}): {reden}")
 
     os.environ["ONDERZOEKSCYCLUS_VANDAAG"] = "2026-12-16"
     besluiten.reageer("verhaaltjessommen", 1, oordeel="deels", motivatie="Groep 4 volgt later")

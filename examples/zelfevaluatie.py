@@ -11,7 +11,7 @@ from onderzoekscyclus import Werkplaats
 
 with tempfile.TemporaryDirectory() as map_:
     wp = Werkplaats.maak(Path(map_) / "werkplaats", "Voorbeeld")
-    wp.school_toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
     zelf = wp.zelfevaluaties
     items = [i.id for i in zelf.instrument("lerende-organisatie").items()]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,18 +46,18 @@ def werkplaats(tmp_path: Path) -> Werkplaats:
 @pytest.fixture
 def gevulde_werkplaats(werkplaats: Werkplaats) -> Werkplaats:
     """De Regenboog with a vision, Anna de Vries, and the werkgroep Rekenen groep 5-8."""
-    werkplaats.school_toevoegen("De Regenboog", brin="12AB", sector="po", cluster="Noord")
-    werkplaats.school_profiel(
+    werkplaats.scholen.toevoegen("De Regenboog", brin="12AB", sector="po", cluster="Noord")
+    werkplaats.scholen.profiel(
         "De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"}, speerpunten=["rekenen"]
     )
-    werkplaats.persoon_toevoegen(
+    werkplaats.personen.toevoegen(
         "Anna de Vries", school="De Regenboog", rollen=["intern-begeleider"], expertise=["rekenen"]
     )
-    werkplaats.werkgroep_toevoegen(
+    werkplaats.werkgroepen.toevoegen(
         "Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"]
     )
-    werkplaats.lid_toevoegen("rekenen", "Anna", rol="leider")
-    werkplaats.log("rekenen", "Toetsresultaten besproken", auteur="Anna")
+    werkplaats.werkgroepen.lid("rekenen", "Anna", rol="leider")
+    werkplaats.logboek.schrijf("rekenen", "Toetsresultaten besproken", auteur="Anna")
     return werkplaats
 
 
@@ -92,3 +92,19 @@ def momentopname(map_: Path) -> dict[str, bytes]:
 def in_map(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """Change the current folder for the duration of a test: ``in_map(pad)``."""
     yield monkeypatch.chdir
+
+
+def geweigerd(stap: Callable[[], object], code: str, *woorden: str) -> str:
+    """Run ``stap``: it must be refused with reason ``code``; each of ``woorden`` must be in
+    the message or in the hints the CLI adds (the command to type next). Returns both."""
+    from onderzoekscyclus.cli.hints import hints
+    from onderzoekscyclus.errors import Geweigerd
+
+    with pytest.raises(Geweigerd) as fout:
+        stap()
+    assert code in fout.value.codes, fout.value.codes
+    tekst = "\n".join([str(fout.value), *hints(fout.value)])
+    for woord in woorden:
+        assert woord in tekst, tekst
+    assert fout.value.exit_code == 3
+    return tekst

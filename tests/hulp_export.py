@@ -23,52 +23,52 @@ DAG = dt.date(2026, 3, 1)
 
 def vijandige_werkplaats(wp: Werkplaats) -> Werkplaats:
     """Fill an empty werkplaats with hostile text in every kind of entity."""
-    wp.school_toevoegen("De Regenboog", brin="12AB", sector="po", bestuur=FORMULE)
-    wp.school_profiel(
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po", bestuur=FORMULE)
+    wp.scholen.profiel(
         "De Regenboog",
         visie={"eigenaarschap": "Leerlingen | sturen *mee*"},
         speerpunten=["rekenen", PLUS],
         trots=[MIN, "Coöperatief leren 🎉"],
     )
-    wp.persoon_toevoegen("Anna de Vries", school="De Regenboog", expertise=[APENSTAART])
-    wp.persoon_toevoegen("Bram Bakker", school="De Regenboog")
-    wp.werkgroep_toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"])
-    wp.lid_toevoegen("rekenen", "Anna", rol="leider")
-    wp.lid_toevoegen("rekenen", "Bram")
+    wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=[APENSTAART])
+    wp.personen.toevoegen("Bram Bakker", school="De Regenboog")
+    wp.werkgroepen.toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"])
+    wp.werkgroepen.lid("rekenen", "Anna", rol="leider")
+    wp.werkgroepen.lid("rekenen", "Bram")
     for tekst in (FORMULE, PLUS, MIN, APENSTAART, TAB, ENTER, MEERREGELIG):
-        wp.log("rekenen", tekst, auteur="Anna", datum=DAG)
-    wp.cyclus_start("rekenen", aanleiding=BLOKKEN, vraag=MARKDOWN, datum=DAG, wie="Anna")
-    wp.cyclus_beginsituatie(
+        wp.logboek.schrijf("rekenen", tekst, auteur="Anna", datum=DAG)
+    wp.cycli.start("rekenen", aanleiding=BLOKKEN, vraag=MARKDOWN, datum=DAG, wie="Anna")
+    wp.cycli.beginsituatie(
         "rekenen",
         tekst=MEERREGELIG,
         bronnen=["Toets &amp; observatie | M5", FORMULE],
         datum=DAG + dt.timedelta(days=1),
     )
-    wp.cyclus_doel(
+    wp.cycli.doel(
         "rekenen",
         tekst="Meer leerlingen op niveau, besproken met Anna de Vries",
         visie="eigenaarschap",
         indicatoren=[("op niveau | groep 5", "%", 62.0, 75.5), ("onrust", "keer", 0.0, -3.0)],
         datum=DAG + dt.timedelta(days=2),
     )
-    wp.cyclus_plan(
+    wp.cycli.plan(
         "rekenen",
         acties=[("=1+1 oefenen", "@team", "-week 3")],
         literatuur=["<b>Boek</b> over [rekenen]"],
         datum=DAG + dt.timedelta(days=3),
     )
-    wp.cyclus_uitvoeren("rekenen", datum=DAG + dt.timedelta(days=4))
+    wp.cycli.uitvoeren("rekenen", datum=DAG + dt.timedelta(days=4))
     for dagen, niveau, onrust in ((30, 68.0, -1.5), (60, 76.25, -2.5)):
-        wp.cyclus_meting(
+        wp.cycli.meting(
             "rekenen",
             indicator="op niveau | groep 5",
             waarde=niveau,
             datum=DAG + dt.timedelta(days=dagen),
         )
-        wp.cyclus_meting(
+        wp.cycli.meting(
             "rekenen", indicator="onrust", waarde=onrust, datum=DAG + dt.timedelta(days=dagen)
         )
-    wp.cyclus_evaluatie(
+    wp.cycli.evaluatie(
         "rekenen",
         conclusie="deels",
         tekst=BLOKKEN,

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from onderzoekscyclus.domein import besluitvorming as b
 from onderzoekscyclus.domein import cyclus as c
-from onderzoekscyclus.domein.ids import nieuw_id
 from onderzoekscyclus.domein.machine import Overgangsregel
 from onderzoekscyclus.domein.model import (
     Lid,
@@ -24,6 +23,7 @@ from onderzoekscyclus.domein.model import (
     WerkgroepSoort,
     WerkplaatsInfo,
 )
+from onderzoekscyclus.domein.tekst import slug
 
 _LASTIG = st.sampled_from(
     ['"', "'", "\\", "\\n", "\r\n", "\t", "😀", "ë", "[x]", "a = 1", '"""', "'''", "#", "=", " "]
@@ -52,8 +52,10 @@ naam = (
 )
 
 datum = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
-ids = st.builds(nieuw_id, naam)
-persoon_ids = st.just(None).map(lambda _: nieuw_id(None, voorvoegsel="persoon"))
+# ids as the store makes them: a slug of the name (none for persons) and a random part
+_STAART = st.text("23456789abcdefghjkmnpqrstuvwxyz", min_size=6, max_size=6)
+ids = st.builds(lambda n, s: "-".join(d for d in (slug(n)[:40].rstrip("-"), s) if d), naam, _STAART)
+persoon_ids = _STAART.map(lambda s: f"persoon-{s}")
 getal = st.floats(allow_nan=False, allow_infinity=False, width=64) | st.integers(
     -(10**6), 10**6
 ).map(float)

@@ -41,12 +41,12 @@ class BesluitMachine(RuleBasedStateMachine):
         self.vandaag = BEGIN
         self._zet_klok()
         wp = Werkplaats.maak(Path(self._map.name) / "wp", "Stateful")
-        wp.school_toevoegen("School", brin="12AB", sector="po")
-        wp.persoon_toevoegen("Anna", school="School", expertise=["rekenen"])
-        wp.persoon_toevoegen("Piet", school="School")
-        wp.werkgroep_toevoegen("Rekenen", scholen=["School"], themas=["rekenen"])
-        wp.lid_toevoegen("Rekenen", "Anna", rol="leider")
-        wp.cyclus_start("Rekenen", aanleiding="a", vraag="v")
+        wp.scholen.toevoegen("School", brin="12AB", sector="po")
+        wp.personen.toevoegen("Anna", school="School", expertise=["rekenen"])
+        wp.personen.toevoegen("Piet", school="School")
+        wp.werkgroepen.toevoegen("Rekenen", scholen=["School"], themas=["rekenen"])
+        wp.werkgroepen.lid("Rekenen", "Anna", rol="leider")
+        wp.cycli.start("Rekenen", aanleiding="a", vraag="v")
         self.wp = wp
         self.bv = wp.besluitvorming
         self.id = self.bv.nieuw(TITEL, werkgroep="Rekenen", thema="rekenen").id

@@ -119,7 +119,7 @@ def test_eerste_sessie_van_een_nieuwe_gebruiker(
     assert "1 leden, leider: Anna de Vries; 1 logregels, laatste log 2026-11-23" in status.stdout
 
     groep = json.loads(als_json.stdout)
-    anna = Werkplaats.open(tmp_path / "mijn-werkplaats").persoon("Anna de Vries")
+    anna = Werkplaats.open(tmp_path / "mijn-werkplaats").personen.zoek("Anna de Vries")
     assert anna.id.startswith("persoon-")
     assert groep["naam"] == "Rekenen groep 5-8"
     assert groep["themas"] == ["rekenen"]
@@ -156,7 +156,7 @@ def _schrijf(relatief: str, inhoud: str) -> Callable[[Path], Any]:
 
 
 def _tweede_rekengroep(wp: Path) -> None:
-    Werkplaats.open(wp).werkgroep_toevoegen(
+    Werkplaats.open(wp).werkgroepen.toevoegen(
         "Rekenen kleuters", scholen=["De Regenboog"], themas=["rekenen"]
     )
 
@@ -397,7 +397,7 @@ def test_demo_maakt_een_werkplaats_en_toont_de_status(
     assert "Werkgroepen:" in resultaat.stdout
     wp = Werkplaats.open(tmp_path / "voorbeeld")
     assert wp.controleer() == []
-    assert len(wp.scholen()) > 1 and len(wp.werkgroepen()) > 1
+    assert len(wp.scholen.lijst()) > 1 and len(wp.werkgroepen.lijst()) > 1
 
 
 def test_demo_zegt_waar_hij_staat_en_wat_te_proberen(

@@ -22,7 +22,7 @@ from .grondig import voorbeelden
 wp = Werkplaats.open(sys.argv[1])
 i = int(sys.argv[2])
 while True:
-    wp.log("rekenen", f"regel {i}")
+    wp.logboek.schrijf("rekenen", f"regel {i}")
     i += 1
 """
 
@@ -34,15 +34,15 @@ def test_sigkill_op_willekeurige_momenten(gevulde_werkplaats: Werkplaats) -> Non
     wp = gevulde_werkplaats
     rng = random.Random(20261123)
     for _ in range(voorbeelden(20, 300)):
-        voor = len(wp.werkgroep("rekenen").logboek)
+        voor = len(wp.werkgroepen.zoek("rekenen").logboek)
         proces = subprocess.Popen([sys.executable, "-c", SCHRIJVER, str(wp.root), str(voor)])
         time.sleep(rng.uniform(0.15, 0.4))
         proces.send_signal(signal.SIGKILL)
         proces.wait()
         assert wp.controleer() == []
-        logboek = wp.werkgroep("rekenen").logboek
+        logboek = wp.werkgroepen.zoek("rekenen").logboek
         assert len(logboek) >= voor
         nieuw = [r.tekst for r in logboek[voor:]]
         assert nieuw == [f"regel {voor + i}" for i in range(len(nieuw))]
-    wp.school_toevoegen("Na de crash", brin="99XX", sector="po")  # takes the lock: sweeps
+    wp.scholen.toevoegen("Na de crash", brin="99XX", sector="po")  # takes the lock: sweeps
     assert not list(wp.root.rglob(".ozc-*.tmp"))

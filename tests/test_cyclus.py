@@ -11,10 +11,11 @@ from hypothesis import given, settings
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.machine import Geweigerd
 
 from . import strategies as s
-from .conftest import Ozc
+from .conftest import Ozc, geweigerd
 from .grondig import voorbeelden
 
 D = dt.date(2026, 1, 10)
@@ -23,39 +24,42 @@ D = dt.date(2026, 1, 10)
 @pytest.fixture
 def wp(gevulde_werkplaats: Werkplaats) -> Werkplaats:
     """The filled werkplaats with a started cycle for 'rekenen'."""
-    gevulde_werkplaats.cyclus_start("rekenen", aanleiding="Resultaten dalen", vraag="Hoe beter?")
+    gevulde_werkplaats.cycli.start("rekenen", aanleiding="Resultaten dalen", vraag="Hoe beter?")
     return gevulde_werkplaats
 
 
 def _tot_uitvoering(wp: Werkplaats) -> None:
-    wp.cyclus_beginsituatie("rekenen", tekst="62% op niveau", bronnen=["Toets M5"], datum=D)
-    wp.cyclus_doel(
+    wp.cycli.beginsituatie("rekenen", tekst="62% op niveau", bronnen=["Toets M5"], datum=D)
+    wp.cycli.doel(
         "rekenen",
         tekst="75%",
         visie="eigenaarschap",
         indicatoren=[("op niveau", "%", 62, 75)],
         datum=D,
     )
-    wp.cyclus_plan("rekenen", acties=[("Oefenen", None, None)], literatuur=["Studie"], datum=D)
-    wp.cyclus_uitvoeren("rekenen", datum=D)
+    wp.cycli.plan("rekenen", acties=[("Oefenen", None, None)], literatuur=["Studie"], datum=D)
+    wp.cycli.uitvoeren("rekenen", datum=D)
 
 
 def test_doel_voor_beginsituatie_wordt_geweigerd(wp: Werkplaats) -> None:
-    """Without a bron, doel is refused and the message names the command that helps."""
-    with pytest.raises(Geweigerd) as fout:
-        wp.cyclus_doel(
+    """Without a beginsituatie, doel is refused; the CLI names the next step, with the
+    werkgroep's real name."""
+    geweigerd(
+        lambda: wp.cycli.doel(
             "rekenen", tekst="75%", visie="eigenaarschap", indicatoren=[("x", "%", 1, 2)]
-        )
-    assert "nog geen beschrijving en geen bron" in str(fout.value)
-    assert "ozc cyclus beginsituatie" in str(fout.value)
-    assert wp.werkgroep("rekenen").cycli[0].fase is c.Fase.AANLEIDING
+        ),
+        "fase",
+        "'doel' kan niet in fase 'aanleiding'",
+        "Volgende stap: `ozc cyclus beginsituatie 'Rekenen groep 5-8' --tekst … --bron …`",
+    )
+    assert wp.werkgroepen.zoek("rekenen").cycli[0].fase is c.Fase.AANLEIDING
 
 
 @pytest.mark.parametrize(
     ("stap", "verwacht"),
     [
-        (lambda wp: wp.cyclus_beginsituatie("rekenen", tekst="x", bronnen=[]), "nog geen bron"),
-        (lambda wp: wp.cyclus_beginsituatie("rekenen", bronnen=["b"]), "nog niet beschreven"),
+        (lambda wp: wp.cycli.beginsituatie("rekenen", tekst="x", bronnen=[]), "nog geen bron"),
+        (lambda wp: wp.cycli.beginsituatie("rekenen", bronnen=["b"]), "nog niet beschreven"),
     ],
 )
 def test_beginsituatie_eisen(wp: Werkplaats, stap, verwacht: str) -> None:
@@ -66,88 +70,103 @@ def test_beginsituatie_eisen(wp: Werkplaats, stap, verwacht: str) -> None:
 
 def test_doel_eisen(wp: Werkplaats) -> None:
     """The goal needs an existing vision element and an indicator."""
-    wp.cyclus_beginsituatie("rekenen", tekst="x", bronnen=["b"])
-    with pytest.raises(Geweigerd, match=r"geen visie-element 'vrijheid'.*ozc school profiel"):
-        wp.cyclus_doel("rekenen", tekst="t", visie="vrijheid", indicatoren=[("x", "%", 1, 2)])
+    wp.cycli.beginsituatie("rekenen", tekst="x", bronnen=["b"])
+    geweigerd(
+        lambda: wp.cycli.doel(
+            "rekenen", tekst="t", visie="vrijheid", indicatoren=[("x", "%", 1, 2)]
+        ),
+        "doel.onbekend-visie-element",
+        "geen visie-element 'vrijheid' (bekend: eigenaarschap)",
+        "ozc school profiel SCHOOL --visie vrijheid=",
+    )
     with pytest.raises(Geweigerd, match="nog geen indicator"):
-        wp.cyclus_doel("rekenen", tekst="t", visie="eigenaarschap")
+        wp.cycli.doel("rekenen", tekst="t", visie="eigenaarschap")
     with pytest.raises(Geweigerd, match="visie van de school"):
-        wp.cyclus_doel("rekenen", tekst="t", indicatoren=[("x", "%", 1, 2)])
+        wp.cycli.doel("rekenen", tekst="t", indicatoren=[("x", "%", 1, 2)])
 
 
 def test_plan_eisen_en_ervaringen_elders(wp: Werkplaats) -> None:
     """The plan needs an action and a grounding; 'elders' must be another existing cycle."""
-    wp.cyclus_beginsituatie("rekenen", tekst="x", bronnen=["b"])
-    wp.cyclus_doel("rekenen", tekst="t", visie="eigenaarschap", indicatoren=[("x", "%", 1, 2)])
+    wp.cycli.beginsituatie("rekenen", tekst="x", bronnen=["b"])
+    wp.cycli.doel("rekenen", tekst="t", visie="eigenaarschap", indicatoren=[("x", "%", 1, 2)])
     with pytest.raises(Geweigerd, match="nog niet onderbouwd"):
-        wp.cyclus_plan("rekenen", acties=[("a", None, None)])
+        wp.cycli.plan("rekenen", acties=[("a", None, None)])
     with pytest.raises(Geweigerd, match="geen actie"):
-        wp.cyclus_plan("rekenen", literatuur=["boek"])
+        wp.cycli.plan("rekenen", literatuur=["boek"])
     with pytest.raises(Geweigerd, match="andere werkgroep"):
-        wp.cyclus_plan("rekenen", acties=[("a", None, None)], elders=["rekenen"])
-    wp.werkgroep_toevoegen("Lezen", scholen=["regenboog"])
+        wp.cycli.plan("rekenen", acties=[("a", None, None)], elders=["rekenen"])
+    wp.werkgroepen.toevoegen("Lezen", scholen=["regenboog"])
     with pytest.raises(Geweigerd, match="nog geen onderzoekscyclus"):
-        wp.cyclus_plan("rekenen", acties=[("a", None, None)], elders=["lezen"])
-    wp.cyclus_start("lezen", aanleiding="a", vraag="v")
+        wp.cycli.plan("rekenen", acties=[("a", None, None)], elders=["lezen"])
+    wp.cycli.start("lezen", aanleiding="a", vraag="v")
     with pytest.raises(Geweigerd, match="geen cyclus 4"):
-        wp.cyclus_plan("rekenen", acties=[("a", None, None)], elders=["lezen#4"])
-    cyclus = wp.cyclus_plan("rekenen", acties=[("a", "Anna", "januari")], elders=["lezen#1"])
+        wp.cycli.plan("rekenen", acties=[("a", None, None)], elders=["lezen#4"])
+    cyclus = wp.cycli.plan("rekenen", acties=[("a", "Anna", "januari")], elders=["lezen#1"]).cyclus
     assert cyclus.fase is c.Fase.VERBETERPLAN
-    assert cyclus.onderbouwing[0].werkgroep == wp.werkgroep("lezen").id
+    assert cyclus.onderbouwing[0].werkgroep == wp.werkgroepen.zoek("lezen").id
 
 
 def test_meting_alleen_in_uitvoering_en_voor_bekende_indicator(wp: Werkplaats) -> None:
     """Measurements belong to the uitvoering and to a known indicator."""
-    with pytest.raises(Geweigerd, match="horen bij de uitvoering"):
-        wp.cyclus_meting("rekenen", indicator="op niveau", waarde=1)
+    geweigerd(
+        lambda: wp.cycli.meting("rekenen", indicator="op niveau", waarde=1),
+        "fase",
+        "'meting' kan niet in fase 'aanleiding'",
+        "Volgende stap: `ozc cyclus beginsituatie",
+    )
     _tot_uitvoering(wp)
     with pytest.raises(Geweigerd, match=r"geen indicator 'lezen'.*'op niveau'"):
-        wp.cyclus_meting("rekenen", indicator="lezen", waarde=1)
+        wp.cycli.meting("rekenen", indicator="lezen", waarde=1)
     with pytest.raises(Geweigerd, match="nog geen meting"):
-        wp.cyclus_evaluatie("rekenen", conclusie="deels", tekst="t")
+        wp.cycli.evaluatie("rekenen", conclusie="deels", tekst="t")
 
 
 def test_terug_met_reden_en_pauze(wp: Werkplaats) -> None:
     """Going back needs a reason, which is recorded; a paused cycle refuses steps."""
-    wp.cyclus_beginsituatie("rekenen", tekst="x", bronnen=["b"])
+    wp.cycli.beginsituatie("rekenen", tekst="x", bronnen=["b"])
     with pytest.raises(Geweigerd, match="geef een reden"):
-        wp.cyclus_terug("rekenen", reden=" ")
-    cyclus = wp.cyclus_terug("rekenen", reden="Bron was verkeerd")
+        wp.cycli.terug("rekenen", reden=" ")
+    cyclus = wp.cycli.terug("rekenen", reden="Bron was verkeerd").cyclus
     assert cyclus.fase is c.Fase.AANLEIDING
     assert (cyclus.historie[-1].van, cyclus.historie[-1].naar, cyclus.historie[-1].reden) == (
         "beginsituatie",
         "aanleiding",
         "Bron was verkeerd",
     )
-    wp.cyclus_pauzeer("rekenen", reden="Drukke periode")
-    with pytest.raises(Geweigerd, match=r"gepauzeerd.*ozc cyclus hervat"):
-        wp.cyclus_beginsituatie("rekenen", tekst="x", bronnen=["b"])
-    cyclus = wp.cyclus_hervat("rekenen")
+    wp.cycli.pauzeer("rekenen", reden="Drukke periode")
+    geweigerd(
+        lambda: wp.cycli.beginsituatie("rekenen", tekst="x", bronnen=["b"]),
+        "fase",
+        "kan niet in fase 'gepauzeerd'",
+        "Volgende stap: `ozc cyclus hervat 'Rekenen groep 5-8'`",
+    )
+    cyclus = wp.cycli.hervat("rekenen").cyclus
     assert not cyclus.gepauzeerd
+    assert cyclus.fase is c.Fase.AANLEIDING
     assert [h.overgang for h in cyclus.historie][-2:] == ["pauzeer", "hervat"]
 
 
 def test_indicator_na_het_plan_is_achteraf(wp: Werkplaats) -> None:
     """An indicator added after the plan is marked and does not count as set beforehand."""
-    wp.cyclus_beginsituatie("rekenen", tekst="x", bronnen=["b"], datum=D)
+    wp.cycli.beginsituatie("rekenen", tekst="x", bronnen=["b"], datum=D)
     with pytest.raises(Geweigerd, match="nog geen indicator"):
-        wp.cyclus_doel("rekenen", tekst="t", visie="eigenaarschap", datum=D)
-    wp.cyclus_doel(
+        wp.cycli.doel("rekenen", tekst="t", visie="eigenaarschap", datum=D)
+    wp.cycli.doel(
         "rekenen", tekst="t", visie="eigenaarschap", indicatoren=[("a", "%", 1, 2)], datum=D
     )
-    wp.cyclus_plan("rekenen", acties=[("x", None, None)], literatuur=["l"], datum=D)
-    cyclus = wp.cyclus_doel("rekenen", indicatoren=[("b", "%", 1, 2)])
+    wp.cycli.plan("rekenen", acties=[("x", None, None)], literatuur=["l"], datum=D)
+    cyclus = wp.cycli.doel("rekenen", indicatoren=[("b", "%", 1, 2)]).cyclus
     assert [(i.naam, i.achteraf) for i in cyclus.indicatoren] == [("a", False), ("b", True)]
     with pytest.raises(Geweigerd, match="al gemaakt"):
-        wp.cyclus_doel("rekenen", tekst="nieuw doel")
+        wp.cycli.doel("rekenen", tekst="nieuw doel")
 
 
 def test_methodekwaliteit_precies() -> None:
     """Each element counts only when it is documented."""
-    cyclus = c.start(1, aanleiding="a", vraag="v", datum=D)
+    cyclus = stappen.start(1, aanleiding="a", vraag="v", datum=D)
     assert c.methodekwaliteit(cyclus, heeft_vervolg=False).score == 0
-    cyclus = c.beginsituatie(cyclus, tekst="t", bronnen=[c.Bron("b", D)], datum=D)
-    cyclus = c.doel(
+    cyclus = stappen.beginsituatie(cyclus, tekst="t", bronnen=[c.Bron("b", D)], datum=D)
+    cyclus = stappen.doel(
         cyclus,
         tekst="d",
         visie="v",
@@ -155,18 +174,18 @@ def test_methodekwaliteit_precies() -> None:
         datum=D,
         indicatoren=[c.Indicator("i", "%", 10, 5, D)],
     )
-    cyclus = c.plan(
+    cyclus = stappen.plan(
         cyclus, acties=[c.Actie("a")], onderbouwing=[c.Onderbouwing(literatuur="l")], datum=D
     )
-    cyclus = c.uitvoeren(cyclus, datum=D)
-    cyclus = c.meting(cyclus, indicator="i", waarde=7, datum=D)
+    cyclus = stappen.uitvoeren(cyclus, datum=D)
+    cyclus = stappen.meting(cyclus, indicator="i", waarde=7, datum=D)
     kwaliteit = c.methodekwaliteit(cyclus, heeft_vervolg=False)
     assert kwaliteit.samenvatting() == "4 van 7"
     assert [e.sleutel for e in kwaliteit.ontbreekt()] == ["data-over-tijd", "conclusie", "vervolg"]
-    cyclus = c.meting(cyclus, indicator="i", waarde=4, datum=D + dt.timedelta(days=30))
+    cyclus = stappen.meting(cyclus, indicator="i", waarde=4, datum=D + dt.timedelta(days=30))
     (resultaat,) = c.resultaten_van(cyclus)
     assert (resultaat.laatste, resultaat.bereikt) == (4, True)  # lower is better here
-    cyclus = c.evalueer(cyclus, conclusie="bereikt", tekst="t", datum=D)
+    cyclus = stappen.evalueer(cyclus, conclusie="bereikt", tekst="t", datum=D)
     assert c.methodekwaliteit(cyclus, heeft_vervolg=True).samenvatting() == "7 van 7"
 
 

@@ -18,26 +18,26 @@ def school(tmp_path: Path) -> Werkplaats:
     """De Regenboog needs rekenen and begrijpend lezen; only rekenen is in its own team,
     Piet wants to grow into begrijpend lezen and Marloes at the pabo has it."""
     wp = Werkplaats.maak(tmp_path / "wp", "Partnerschap Test")
-    wp.school_toevoegen("De Regenboog", brin="12AB", sector="po")
-    wp.school_profiel("De Regenboog", speerpunten=["rekenen", "begrijpend lezen"])
-    wp.school_toevoegen("Pabo De Kempen", brin="27NP", sector="opleiding")
-    wp.persoon_toevoegen(
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", speerpunten=["rekenen", "begrijpend lezen"])
+    wp.scholen.toevoegen("Pabo De Kempen", brin="27NP", sector="opleiding")
+    wp.personen.toevoegen(
         "Anna de Vries",
         school="De Regenboog",
         rollen=["intern-begeleider"],
         expertise=["rekenen", "coachen"],
     )
-    wp.persoon_toevoegen(
+    wp.personen.toevoegen(
         "Piet Jansen", school="De Regenboog", rollen=["leraar"], ambities=["begrijpend lezen"]
     )
-    wp.persoon_toevoegen(
+    wp.personen.toevoegen(
         "Marloes Aarts",
         school="Pabo De Kempen",
         rollen=["opleider"],
         expertise=["begrijpend lezen"],
     )
-    wp.werkgroep_toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"])
-    wp.lid_toevoegen("Rekenen", "Anna", rol="leider")
+    wp.werkgroepen.toevoegen("Rekenen groep 5-8", scholen=["De Regenboog"], themas=["rekenen"])
+    wp.werkgroepen.lid("Rekenen", "Anna", rol="leider")
     return wp
 
 
@@ -86,7 +86,7 @@ def test_expertise_als_json(school: Werkplaats, ozc: Ozc) -> None:
 
 def test_expertise_van_een_werkgroep(school: Werkplaats) -> None:
     """For a werkgroep the needs are its themes and the members' roles are named."""
-    beeld = school.expertise("Rekenen groep", werkgroep=True)
+    beeld = school.expertise.beeld("Rekenen groep", werkgroep=True)
     assert (beeld.soort, beeld.ontbreekt, beeld.personen) == ("werkgroep", (), 1)
     assert [(p.naam, p.rol) for p in beeld.nodig[0].aanwezig] == [("Anna de Vries", "leider")]
 
@@ -117,18 +117,18 @@ def test_onbekende_school_of_werkgroep(school: Werkplaats, ozc: Ozc) -> None:
 def specialist(school: Werkplaats) -> Werkplaats:
     """Fatima, specialist at De Regenboog, leads the reading werkgroep and is expert in
     the arithmetic werkgroep: two speerpunten of one school."""
-    school.persoon_toevoegen(
+    school.personen.toevoegen(
         "Fatima El Amrani",
         school="De Regenboog",
         rollen=["leraar", "specialist"],
         expertise=["begrijpend lezen"],
     )
-    school.werkgroep_toevoegen("Lezen", scholen=["De Regenboog"], themas=["begrijpend lezen"])
-    school.lid_toevoegen("Lezen", "Fatima", rol="leider")
-    school.lid_toevoegen("Rekenen groep", "Fatima", rol="expert")
-    school.log("Rekenen groep", "Start", datum=dt.date(2025, 10, 1))
-    school.log("Rekenen groep", "Tweede jaar", datum=dt.date(2026, 10, 1))
-    school.log("Lezen", "Start", datum=dt.date(2026, 10, 5))
+    school.werkgroepen.toevoegen("Lezen", scholen=["De Regenboog"], themas=["begrijpend lezen"])
+    school.werkgroepen.lid("Lezen", "Fatima", rol="leider")
+    school.werkgroepen.lid("Rekenen groep", "Fatima", rol="expert")
+    school.logboek.schrijf("Rekenen groep", "Start", datum=dt.date(2025, 10, 1))
+    school.logboek.schrijf("Rekenen groep", "Tweede jaar", datum=dt.date(2026, 10, 1))
+    school.logboek.schrijf("Lezen", "Start", datum=dt.date(2026, 10, 5))
     return school
 
 
@@ -137,7 +137,7 @@ def test_specialist_met_twee_speerpunten_krijgt_een_waarschuwing(
 ) -> None:
     """A specialist who carries two speerpunten in one school year is named, with the
     speerpunten and the werkgroepen through which they carry them."""
-    (signaal,) = specialist.expertise("De Regenboog").waarschuwingen
+    (signaal,) = specialist.expertise.beeld("De Regenboog").waarschuwingen
     assert (signaal.persoon.naam, signaal.schooljaar) == ("Fatima El Amrani", "2026-2027")
     assert [(d.speerpunt, d.werkgroep) for d in signaal.speerpunten] == [
         ("begrijpend lezen", "Lezen"),
@@ -150,17 +150,20 @@ def test_specialist_met_twee_speerpunten_krijgt_een_waarschuwing(
         "  - begrijpend lezen (De Regenboog, via Lezen)\n"
         "  - rekenen (De Regenboog, via Rekenen groep 5-8)\n"
     )
-    assert specialist.expertise_partnerschap().waarschuwingen == (signaal,)
+    assert specialist.expertise.partnerschap().waarschuwingen == (signaal,)
 
 
 def test_geen_waarschuwing_in_een_ander_schooljaar(specialist: Werkplaats) -> None:
     """In 2025-2026 only the arithmetic werkgroep was active: one speerpunt, no warning."""
-    assert specialist.expertise("De Regenboog", peildatum=dt.date(2025, 11, 1)).waarschuwingen == ()
+    assert (
+        specialist.expertise.beeld("De Regenboog", peildatum=dt.date(2025, 11, 1)).waarschuwingen
+        == ()
+    )
 
 
 def test_geen_waarschuwing_voor_een_gewoon_lid_of_een_leraar(specialist: Werkplaats) -> None:
     """Only leider or expert counts as carrying, and only for role specialist."""
-    specialist.lid_toevoegen("Rekenen groep", "Fatima", rol="lid")
-    assert specialist.expertise("De Regenboog").waarschuwingen == ()
-    specialist.lid_toevoegen("Lezen", "Anna", rol="leider")
-    assert specialist.expertise("De Regenboog").waarschuwingen == ()
+    specialist.werkgroepen.lid("Rekenen groep", "Fatima", rol="lid")
+    assert specialist.expertise.beeld("De Regenboog").waarschuwingen == ()
+    specialist.werkgroepen.lid("Lezen", "Anna", rol="leider")
+    assert specialist.expertise.beeld("De Regenboog").waarschuwingen == ()

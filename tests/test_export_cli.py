@@ -14,7 +14,7 @@ import pytest
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import exporteurs
+from onderzoekscyclus.export import exporteurs
 
 from .conftest import Ozc
 from .pluginhulp import exporttekst, gevonden_namen, installeer_distributie, ozc_proces
@@ -96,8 +96,8 @@ def halfkapot(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _namen(werkplaats: Werkplaats) -> list[str]:
     """Every person's name, and outsiders' names in besluiten where those exist."""
-    namen = [p.naam for p in werkplaats.personen()]
-    for besluit in werkplaats.besluiten():
+    namen = [p.naam for p in werkplaats.personen.lijst()]
+    for besluit in werkplaats.besluitvorming.lijst():
         buiten = getattr(besluit, "buitenstaanders", None)
         namen.extend(buiten() if callable(buiten) else ())
     return namen
@@ -264,11 +264,13 @@ def test_sessie_uit_het_issue(tmp_path: Path) -> None:
     alles = ozc("export", "json", "--uit", str(tmp_path / "alles.json"))
     assert alles.stdout == ""
     assert alles.stderr.startswith(f"Export 'json' geschreven naar {tmp_path / 'alles.json'}.")
-    assert f"personen: {len(werkplaats.personen())}" in alles.stderr
+    assert f"personen: {len(werkplaats.personen.lijst())}" in alles.stderr
     data = json.loads((tmp_path / "alles.json").read_text(encoding="utf-8"))
-    assert [p["naam"] for p in data["personen"]] == [p.naam for p in werkplaats.personen()]
-    assert [s["id"] for s in data["scholen"]] == [s.id for s in werkplaats.scholen()]
-    assert [w["id"] for w in data["werkgroepen"]] == [w.id for w in werkplaats.werkgroepen()]
+    assert [p["naam"] for p in data["personen"]] == [
+        p.naam for p in sorted(werkplaats.personen.lijst(), key=lambda p: p.id)
+    ]
+    assert [s["id"] for s in data["scholen"]] == sorted(s.id for s in werkplaats.scholen.lijst())
+    assert [w["id"] for w in data["werkgroepen"]] == [w.id for w in werkplaats.werkgroepen.lijst()]
 
     anoniem = ozc("export", "json", "--pseudoniem", "--uit", str(tmp_path / "anoniem.json"))
     assert "pseudoniemen" in anoniem.stderr
@@ -391,7 +393,7 @@ def test_te_korte_sleutel_wordt_geweigerd(
 def test_selectie_op_werkgroep_en_school(ozc: Ozc, demo: Werkplaats, tmp_path: Path) -> None:
     """--werkgroep exports that werkgroep with its schools; --school that school with its
     werkgroepen; references resolve like everywhere in ozc (name prefix)."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     resultaat = ozc(
         "--werkplaats",
         str(demo.root),
@@ -410,7 +412,7 @@ def test_selectie_op_werkgroep_en_school(ozc: Ozc, demo: Werkplaats, tmp_path: P
     assert {lid.persoon for lid in groep.leden} <= {p["id"] for p in data["personen"]}
     assert f"Selectie: werkgroep {groep.naam}." in resultaat.stderr
 
-    school = demo.school("Regenboog")
+    school = demo.scholen.zoek("Regenboog")
     ozc(
         "--werkplaats",
         str(demo.root),
@@ -424,7 +426,7 @@ def test_selectie_op_werkgroep_en_school(ozc: Ozc, demo: Werkplaats, tmp_path: P
     data = json.loads((tmp_path / "school.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["scholen"]] == [school.id]
     assert sorted(w["id"] for w in data["werkgroepen"]) == sorted(
-        w.id for w in demo.werkgroepen() if school.id in w.scholen
+        w.id for w in demo.werkgroepen.lijst() if school.id in w.scholen
     )
 
 
@@ -444,7 +446,7 @@ def test_selecties_sluiten_elkaar_uit(ozc: Ozc, demo: Werkplaats, tmp_path: Path
     )
     assert resultaat.exit_code == 2
     assert resultaat.stderr.startswith(
-        "Fout: Kies één selectie: --school Regenboog, --werkgroep rekenen."
+        "Fout: Kies één selectie: school Regenboog, werkgroep rekenen."
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -452,8 +454,8 @@ def test_selecties_sluiten_elkaar_uit(ozc: Ozc, demo: Werkplaats, tmp_path: Path
 def test_selectie_op_besluit(ozc: Ozc, demo: Werkplaats, tmp_path: Path) -> None:
     """--besluit selects one besluit (found by a word of its title) with its werkgroep and
     that werkgroep's schools; no other besluit or werkgroep comes along."""
-    besluit = demo.besluiten()[0]
-    groep = demo.werkgroep(besluit.werkgroep)
+    besluit = demo.besluitvorming.lijst()[0]
+    groep = demo.werkgroepen.zoek(besluit.werkgroep)
     woord = max(besluit.titel.split(), key=len)
     resultaat = ozc(
         "--werkplaats", str(demo.root), "export", "json", "--besluit", besluit.id,
@@ -475,7 +477,7 @@ def test_zonder_uit_naar_stdout_met_samenvatting(ozc: Ozc, demo: Werkplaats) -> 
     """Without --uit a text format goes to standard output and the summary to stderr."""
     resultaat = ozc("--werkplaats", str(demo.root), "export", "json")
     assert resultaat.exit_code == 0
-    assert len(json.loads(resultaat.stdout)["scholen"]) == len(demo.scholen())
+    assert len(json.loads(resultaat.stdout)["scholen"]) == len(demo.scholen.lijst())
     assert resultaat.stderr.splitlines()[0] == "Export 'json' geschreven naar standaarduitvoer."
 
 
@@ -499,8 +501,8 @@ def test_json_samenvatting(ozc: Ozc, demo: Werkplaats, tmp_path: Path) -> None:
     assert samenvatting["uit"] == str(doel)
     assert samenvatting["pseudoniem"] is True
     assert samenvatting["selectie"] == {"soort": "alles", "id": None, "naam": None}
-    assert samenvatting["aantallen"]["personen"] == len(demo.personen())
-    assert samenvatting["aantallen"]["werkgroepen"] == len(demo.werkgroepen())
+    assert samenvatting["aantallen"]["personen"] == len(demo.personen.lijst())
+    assert samenvatting["aantallen"]["werkgroepen"] == len(demo.werkgroepen.lijst())
 
     naar_stdout = ozc("--werkplaats", str(demo.root), "--json", "export", "json")
     assert json.loads(naar_stdout.stderr)["uit"] is None
@@ -510,7 +512,7 @@ def test_json_samenvatting(ozc: Ozc, demo: Werkplaats, tmp_path: Path) -> None:
 def test_map_als_uit_krijgt_een_bestandsnaam(ozc: Ozc, demo: Werkplaats, tmp_path: Path) -> None:
     """--uit naming an existing folder puts a one-file format inside it, named after the
     selection, and the summary says where."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     resultaat = ozc(
         "--werkplaats",
         str(demo.root),

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export import Selectie, exporteer
 from onderzoekscyclus.export.formaten.veilig import GEVAARLIJK, neutraliseer
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 
@@ -115,7 +115,7 @@ def test_inhoud_komt_overeen_met_de_werkplaats(demo: Werkplaats, tmp_path: Path)
     """Schools, persons, werkgroepen, members, measurements and feedback read back as stored."""
     exporteer(demo, "csv", tmp_path)
     scholen = {r["id"]: r for r in _lees(tmp_path, "scholen")}
-    for school in demo.scholen():
+    for school in demo.scholen.lijst():
         rij = scholen[school.id]
         assert rij["naam"] == school.naam
         assert rij["brin"] == school.brin
@@ -123,19 +123,19 @@ def test_inhoud_komt_overeen_met_de_werkplaats(demo: Werkplaats, tmp_path: Path)
         assert rij["bestuur"] == (school.bestuur or "")
         assert rij["profiel.speerpunten"] == "; ".join(school.profiel.speerpunten)
     personen = {r["id"]: r for r in _lees(tmp_path, "personen")}
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         assert personen[persoon.id]["naam"] == persoon.naam
         assert personen[persoon.id]["rollen"] == "; ".join(r.value for r in persoon.rollen)
     leden = _lees(tmp_path, "werkgroepen_leden")
     assert [(r["werkgroep_id"], int(r["leden_nr"]), r["persoon"], r["rol"]) for r in leden] == [
         (g.id, n, lid.persoon, lid.rol.value)
-        for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+        for g in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id)
         for n, lid in enumerate(g.leden, start=1)
     ]
     metingen = _lees(tmp_path, "werkgroepen_cycli_metingen")
     verwacht = [
         (g.id, c_nr, m.indicator, m.datum.isoformat(), m.waarde)
-        for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+        for g in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id)
         for c_nr, c in enumerate(g.cycli, start=1)
         for m in c.metingen
     ]
@@ -145,13 +145,13 @@ def test_inhoud_komt_overeen_met_de_werkplaats(demo: Werkplaats, tmp_path: Path)
         for r in metingen
     ] == verwacht
     cycli = _lees(tmp_path, "werkgroepen_cycli")
-    assert len(cycli) == sum(len(g.cycli) for g in demo.werkgroepen())
+    assert len(cycli) == sum(len(g.cycli) for g in demo.werkgroepen.lijst())
     afgerond = [r for r in cycli if r["evaluatie.conclusie"]]
     assert afgerond and all(r["evaluatie.datum"] for r in afgerond)
     feedback = _lees(tmp_path, "besluiten_feedback")
-    assert len(feedback) == sum(len(b.feedback) for b in demo.besluiten())
+    assert len(feedback) == sum(len(b.feedback) for b in demo.besluitvorming.lijst())
     for rij in feedback:
-        besluit = demo.besluit(rij["besluit_id"])
+        besluit = demo.besluitvorming.zoek(rij["besluit_id"])
         item = besluit.feedback[int(rij["feedback_nr"]) - 1]
         assert rij["tekst"] == item.tekst
         assert rij["reactie.oordeel"] == (item.reactie.oordeel.value if item.reactie else "")
@@ -201,12 +201,12 @@ def test_vijandige_tekst_wordt_geneutraliseerd_of_blijft_heel(
 
 def test_pseudoniem_laat_geen_namen_achter(demo: Werkplaats, tmp_path: Path) -> None:
     """With pseudonyms, no person's name (nor a part of it) is in any file."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     exporteer(demo, "csv", tmp_path, selectie=Selectie("werkgroep", groep.id), pseudoniem_=True)
     alles = "\n".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.csv"))
     personen = _lees(tmp_path, "personen")
     assert personen and all(r["naam"].startswith("Persoon ") for r in personen)
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         assert persoon.naam not in alles
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export import Selectie, exporteer
 from onderzoekscyclus.export.formaten.jsonschema import schema, schema_tekst
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 from onderzoekscyclus.opslag.converter import structure
@@ -48,9 +48,9 @@ def _exporteer(wp: Werkplaats, pad: Path, **opties: Any) -> dict[str, Any]:
 def _selecties(wp: Werkplaats) -> list[Selectie]:
     return [
         Selectie(),
-        Selectie("school", wp.school("De Regenboog").id),
-        Selectie("werkgroep", wp.werkgroep("rekenen").id),
-        Selectie("besluit", wp.besluiten()[0].id),
+        Selectie("school", wp.scholen.zoek("De Regenboog").id),
+        Selectie("werkgroep", wp.werkgroepen.zoek("rekenen").id),
+        Selectie("besluit", wp.besluitvorming.lijst()[0].id),
     ]
 
 
@@ -139,7 +139,7 @@ def test_verliesvrij_met_vijandige_tekst(werkplaats: Werkplaats, tmp_path: Path)
 
 def test_selectie_houdt_alleen_wat_erbij_hoort(demo: Werkplaats, tmp_path: Path) -> None:
     """A werkgroep export holds that werkgroep, its schools and its besluiten, no others."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     data = _exporteer(demo, tmp_path / "w.json", selectie=Selectie("werkgroep", groep.id))
     assert [w["id"] for w in data["werkgroepen"]] == [groep.id]
     assert sorted(s["id"] for s in data["scholen"]) == sorted(groep.scholen)

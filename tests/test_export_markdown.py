@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
 from onderzoekscyclus.domein.cyclus import resultaten_van
-from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export import Selectie, exporteer
 from onderzoekscyclus.export.formaten.markdown import alinea, regel
 
 from .hulp_export import BLOKKEN, FORMULE, MARKDOWN, MEERREGELIG, vijandige_werkplaats
@@ -166,18 +166,20 @@ def test_verslag_volgt_de_werkplaats(demo: Werkplaats, tmp_path: Path) -> None:
     """A section per werkgroep, with a heading per cycle and per besluit, in order."""
     document = _verslag(demo, tmp_path / "alles.md")
     verwacht: list[tuple[int, str]] = []
-    for groep in sorted(demo.werkgroepen(), key=lambda g: g.id):
+    for groep in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id):
         verwacht.append((2, f"Werkgroep: {groep.naam}"))
         verwacht += [(3, f"Cyclus {c.nummer}: {c.vraag}") for c in groep.cycli]
         verwacht += [
-            (3, f"Besluit: {b.titel}") for b in demo.besluiten() if b.werkgroep == groep.id
+            (3, f"Besluit: {b.titel}")
+            for b in demo.besluitvorming.lijst()
+            if b.werkgroep == groep.id
         ]
     metingen = sorted(demo.zelfevaluaties.metingen(alle=True), key=lambda m: (m.datum, m.id))
     assert metingen, "the demo has self-evaluations"
     verwacht.append((2, "Zelfevaluaties"))
     for m in metingen:
         instrument = demo.zelfevaluaties.instrument(m.instrument).naam
-        voor = demo.school(m.school).naam if m.school else "het partnerschap"
+        voor = demo.scholen.zoek(m.school).naam if m.school else "het partnerschap"
         verwacht.append((3, f"{instrument}: {voor}, {m.datum.isoformat()}"))
     hoofdstukken = [(n, k) for n, k in document.koppen if n in (2, 3)]
     assert hoofdstukken == verwacht
@@ -188,7 +190,7 @@ def test_verslag_volgt_de_werkplaats(demo: Werkplaats, tmp_path: Path) -> None:
 def test_metingen_en_indicatoren_als_tabel(demo: Werkplaats, tmp_path: Path) -> None:
     """The measurement table has a column per indicator and a row per date between the
     baseline and the target; the indicator table lists baseline and target."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     document = _verslag(demo, tmp_path / "r.md", selectie=Selectie("werkgroep", groep.id))
     c = groep.cycli[0]
     cyclus = document.sectie(f"Cyclus {c.nummer}: {c.vraag}")
@@ -223,7 +225,7 @@ def test_metingen_en_indicatoren_als_tabel(demo: Werkplaats, tmp_path: Path) -> 
 
 def test_besluit_met_feedback_en_reacties(demo: Werkplaats, tmp_path: Path) -> None:
     """A besluit shows every feedback item with what the werkgroep did with it."""
-    besluit = next(b for b in demo.besluiten() if b.feedback)
+    besluit = next(b for b in demo.besluitvorming.lijst() if b.feedback)
     document = _verslag(demo, tmp_path / "b.md", selectie=Selectie("besluit", besluit.id))
     sectie = document.sectie(f"Besluit: {besluit.titel}")
     tabel = sectie.tabellen[0]
@@ -242,7 +244,7 @@ def test_vijandige_tekst_breekt_de_opbouw_niet(werkplaats: Werkplaats, tmp_path:
     wp = vijandige_werkplaats(werkplaats)
     document = _verslag(wp, tmp_path / "v.md")
     assert document.opmaak == []
-    c = wp.werkgroep("rekenen").cycli[0]
+    c = wp.werkgroepen.zoek("rekenen").cycli[0]
     assert [k for _n, k in document.koppen] == [
         "Onderzoeksverslag: Test",
         "Werkgroep: Rekenen groep 5-8",
@@ -284,11 +286,11 @@ def test_vijandige_tekst_breekt_de_opbouw_niet(werkplaats: Werkplaats, tmp_path:
 
 def test_pseudoniem_en_selectie(demo: Werkplaats, tmp_path: Path) -> None:
     """A werkgroep's pseudonymised report names no person and no other werkgroep."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     pad = tmp_path / "r.md"
     document = _verslag(demo, pad, selectie=Selectie("werkgroep", groep.id), pseudoniem_=True)
     tekst = pad.read_text(encoding="utf-8")
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         assert persoon.naam not in tekst
     assert [k for n, k in document.koppen if n == 2] == [f"Werkgroep: {groep.naam}"]
     leden = next(i for i in document.items if i.startswith("Leden: "))

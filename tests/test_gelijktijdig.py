@@ -14,7 +14,7 @@ import sys
 from onderzoekscyclus import Werkplaats
 wp = Werkplaats.open(sys.argv[1])
 for i in range(100):
-    wp.log("rekenen", f"proces {sys.argv[2]} regel {i}")
+    wp.logboek.schrijf("rekenen", f"proces {sys.argv[2]} regel {i}")
 """
 
 
@@ -22,12 +22,12 @@ for i in range(100):
 def test_vier_processen_elk_honderd_regels(gevulde_werkplaats: Werkplaats) -> None:
     """4 processes × 100 log entries: all 400 are there afterwards."""
     wp = gevulde_werkplaats
-    voor = len(wp.werkgroep("rekenen").logboek)
+    voor = len(wp.werkgroepen.zoek("rekenen").logboek)
     processen = [
         subprocess.Popen([sys.executable, "-c", SCHRIJVER, str(wp.root), str(n)]) for n in range(4)
     ]
     assert [p.wait(timeout=120) for p in processen] == [0, 0, 0, 0]
-    teksten = [r.tekst for r in wp.werkgroep("rekenen").logboek[voor:]]
+    teksten = [r.tekst for r in wp.werkgroepen.zoek("rekenen").logboek[voor:]]
     assert len(teksten) == 400
     assert set(teksten) == {f"proces {n} regel {i}" for n in range(4) for i in range(100)}
 
@@ -36,7 +36,7 @@ def test_vier_processen_elk_honderd_regels(gevulde_werkplaats: Werkplaats) -> No
 def test_gelijktijdig_via_de_cli(gevulde_werkplaats: Werkplaats) -> None:
     """The same through `ozc log` in separate processes (4 × 10)."""
     wp = gevulde_werkplaats
-    voor = len(wp.werkgroep("rekenen").logboek)
+    voor = len(wp.werkgroepen.zoek("rekenen").logboek)
     script = (
         "import subprocess, sys\n"
         "for i in range(10):\n"
@@ -47,4 +47,4 @@ def test_gelijktijdig_via_de_cli(gevulde_werkplaats: Werkplaats) -> None:
         subprocess.Popen([sys.executable, "-c", script, str(wp.root), str(n)]) for n in range(4)
     ]
     assert [p.wait(timeout=120) for p in processen] == [0, 0, 0, 0]
-    assert len(wp.werkgroep("rekenen").logboek) == voor + 40
+    assert len(wp.werkgroepen.zoek("rekenen").logboek) == voor + 40

@@ -58,36 +58,36 @@ def test_werkgroep_zonder_school() -> None:
 def test_verwijzingen(gevulde_werkplaats: Werkplaats) -> None:
     """Name, prefix, accents and case do not matter; id prefixes work."""
     wp = gevulde_werkplaats
-    wp.school_toevoegen("Kindcentrum Het Palet", brin="14CD", sector="po")
-    wp.werkgroep_toevoegen("Rekenen kleuters", scholen=["palet"])
-    groep = next(g for g in wp.werkgroepen() if g.naam == "Rekenen groep 5-8")
-    assert wp.persoon("anna").naam == "Anna de Vries"
-    assert wp.persoon("ANNA DE VRIES").naam == "Anna de Vries"
-    assert wp.school("de régenboog").naam == "De Regenboog"
-    assert wp.werkgroep("rekenen groep").id == groep.id
-    assert wp.werkgroep(groep.id[:-3]).id == groep.id
+    wp.scholen.toevoegen("Kindcentrum Het Palet", brin="14CD", sector="po")
+    wp.werkgroepen.toevoegen("Rekenen kleuters", scholen=["palet"])
+    groep = next(g for g in wp.werkgroepen.lijst() if g.naam == "Rekenen groep 5-8")
+    assert wp.personen.zoek("anna").naam == "Anna de Vries"
+    assert wp.personen.zoek("ANNA DE VRIES").naam == "Anna de Vries"
+    assert wp.scholen.zoek("de régenboog").naam == "De Regenboog"
+    assert wp.werkgroepen.zoek("rekenen groep").id == groep.id
+    assert wp.werkgroepen.zoek(groep.id[:-3]).id == groep.id
     with pytest.raises(AmbiguousReference) as fout:
-        wp.werkgroep("rekenen")
+        wp.werkgroepen.zoek("rekenen")
     assert len(fout.value.kandidaten) == 2
     with pytest.raises(UnknownReference, match="Bedoelde u: De Regenboog"):
-        wp.school("De Regnboog")
+        wp.scholen.zoek("De Regnboog")
 
 
 def test_exacte_naam_wint_van_voorvoegsel(werkplaats: Werkplaats) -> None:
     """ "Taal" finds the werkgroep called Taal, even if "Taalbeleid" exists too."""
-    werkplaats.school_toevoegen("A", brin="12AB", sector="po")
-    werkplaats.werkgroep_toevoegen("Taal", scholen=["A"])
-    werkplaats.werkgroep_toevoegen("Taalbeleid", scholen=["A"])
-    assert werkplaats.werkgroep("taal").naam == "Taal"
+    werkplaats.scholen.toevoegen("A", brin="12AB", sector="po")
+    werkplaats.werkgroepen.toevoegen("Taal", scholen=["A"])
+    werkplaats.werkgroepen.toevoegen("Taalbeleid", scholen=["A"])
+    assert werkplaats.werkgroepen.zoek("taal").naam == "Taal"
 
 
 def test_dubbele_school_en_brin(werkplaats: Werkplaats) -> None:
     """Two schools cannot share a name or a BRIN code."""
-    werkplaats.school_toevoegen("A", brin="12AB", sector="po")
+    werkplaats.scholen.toevoegen("A", brin="12AB", sector="po")
     with pytest.raises(InvalidValue, match="al een school"):
-        werkplaats.school_toevoegen("a", brin="13AB", sector="po")
+        werkplaats.scholen.toevoegen("a", brin="13AB", sector="po")
     with pytest.raises(InvalidValue, match="hoort al bij A"):
-        werkplaats.school_toevoegen("B", brin="12ab", sector="po")
+        werkplaats.scholen.toevoegen("B", brin="12ab", sector="po")
 
 
 def test_publieke_namen() -> None:

@@ -74,11 +74,11 @@ def test_nieuwere_hoofdversie_wordt_geweigerd_en_niet_herschreven(
     nieuw = pad.read_bytes().replace(b'schema = "1.0"', b'schema = "2.0"')
     pad.write_bytes(nieuw)
     with pytest.raises(SchemaVersionError, match="nieuwere versie"):
-        gevulde_werkplaats.werkgroepen()
+        gevulde_werkplaats.werkgroepen.lijst()
     with pytest.raises(FileFormatError, match="nieuwere versie"):
         gevulde_werkplaats.migreer()
-    with pytest.raises(FileFormatError, match="nieuwere versie"):
-        gevulde_werkplaats.log(pad.stem, "nog een regel")
+    with pytest.raises(SchemaVersionError, match="nieuwere versie"):
+        gevulde_werkplaats.logboek.schrijf(pad.stem, "nog een regel")
     assert pad.read_bytes() == nieuw
 
 
@@ -88,7 +88,7 @@ def test_nieuwere_kleine_versie_met_bekende_sleutels_wordt_gelezen(
     """Schema 1.7 with only known keys reads as usual."""
     pad = _werkgroep_pad(gevulde_werkplaats)
     pad.write_bytes(pad.read_bytes().replace(b'schema = "1.0"', b'schema = "1.7"'))
-    assert gevulde_werkplaats.werkgroep(pad.stem).naam == "Rekenen groep 5-8"
+    assert gevulde_werkplaats.werkgroepen.zoek(pad.stem).naam == "Rekenen groep 5-8"
 
 
 def _v0_naar_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +110,7 @@ def test_migratie_van_een_oudere_versie(werkplaats: Werkplaats) -> None:
     pad = werkplaats.root / "werkgroepen" / "oud-abc234.toml"
     pad.write_bytes(V0)
     wp = Werkplaats(werkplaats.root, migraties={("werkgroep", 0): _v0_naar_v1})
-    groep = wp.werkgroep("oud")
+    groep = wp.werkgroepen.zoek("oud")
     assert groep.naam == "Oude werkgroep"
     assert [(lid.persoon, lid.rol.value) for lid in groep.leden] == [("persoon-abc234", "leider")]
     assert wp.migreer() == ["werkgroepen/oud-abc234.toml"]
@@ -123,7 +123,7 @@ def test_zonder_migratiestap_noemt_de_fout_de_ontbrekende_migratie(werkplaats: W
     pad = werkplaats.root / "werkgroepen" / "oud-abc234.toml"
     pad.write_bytes(V0)
     with pytest.raises(SchemaVersionError) as fout:
-        werkplaats.werkgroepen()
+        werkplaats.werkgroepen.lijst()
     assert "werkgroepen/oud-abc234.toml" in str(fout.value)
     assert "geen migratie van schema 0 naar 1" in str(fout.value)
     assert pad.read_bytes() == V0
@@ -162,7 +162,7 @@ def test_fouten_in_bestanden_noemen_bestand_en_pad(
     """Unknown keys, wrong types, bad TOML: an error naming the file and the path."""
     _schrijf_werkgroep(werkplaats, inhoud)
     with pytest.raises(FileFormatError) as fout:
-        werkplaats.werkgroepen()
+        werkplaats.werkgroepen.lijst()
     tekst = str(fout.value)
     assert "werkgroepen/kapot-abc234.toml" in tekst
     assert verwacht in tekst
@@ -172,7 +172,7 @@ def test_geen_utf8(werkplaats: Werkplaats) -> None:
     """Bytes that are not UTF-8 are reported with the file name."""
     (werkplaats.root / "werkgroepen" / "kapot-abc234.toml").write_bytes(b'naam = "\xff"\n')
     with pytest.raises(FileFormatError, match="geen UTF-8"):
-        werkplaats.werkgroepen()
+        werkplaats.werkgroepen.lijst()
 
 
 def test_controleer_meldt_alle_problemen(gevulde_werkplaats: Werkplaats) -> None:
@@ -180,7 +180,7 @@ def test_controleer_meldt_alle_problemen(gevulde_werkplaats: Werkplaats) -> None
     wp = gevulde_werkplaats
     (wp.root / "scholen" / "kapot-abc234.toml").write_text('schema = "1.0"\nnaam = 1\n')
     (wp.root / "personen" / "kapot-abc234.toml").write_text("dit is geen toml")
-    groep = wp.werkgroepen()[0]
+    groep = wp.werkgroepen.lijst()[0]
     wp.opslag.schrijf(
         attrs.evolve(
             groep, leden=(*groep.leden, attrs.evolve(groep.leden[0], persoon="persoon-weg234"))
@@ -216,7 +216,7 @@ def test_oude_tijdelijke_bestanden_worden_opgeruimd(werkplaats: Werkplaats) -> N
     """A temp file a crashed writer left is swept when the lock is taken next."""
     resten = werkplaats.root / "werkgroepen" / ".ozc-x.toml.abcd.tmp"
     resten.write_bytes(b"half")
-    werkplaats.school_toevoegen("De Regenboog", brin="12AB", sector="po")
+    werkplaats.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
     assert not resten.exists()
 
 
@@ -239,9 +239,9 @@ def test_werkplaats_gevonden_naar_boven_expliciet_en_via_omgeving(
 
 def test_ids_zijn_leesbaar_uniek_en_persoonsids_bevatten_geen_naam(werkplaats: Werkplaats) -> None:
     """School ids are slug + random part; person ids carry nothing of the name."""
-    school = werkplaats.school_toevoegen("Basisschool De Regenboog", brin="12AB", sector="po")
+    school = werkplaats.scholen.toevoegen("Basisschool De Regenboog", brin="12AB", sector="po")
     assert school.id.startswith("basisschool-de-regenboog-")
-    personen = [werkplaats.persoon_toevoegen("Anna de Vries") for _ in range(30)]
+    personen = [werkplaats.personen.toevoegen("Anna de Vries") for _ in range(30)]
     assert len({p.id for p in personen}) == 30
     for persoon in personen:
         assert persoon.id.startswith("persoon-")
@@ -271,5 +271,5 @@ def test_bestaande_niet_lege_map_wordt_niet_overschreven(tmp_path: Path) -> None
 
 def test_werkgroep_zonder_cycli_laadt(gevulde_werkplaats: Werkplaats) -> None:
     """A werkgroep file without cycles is a werkgroep with an empty tuple of cycles."""
-    groep: Werkgroep = gevulde_werkplaats.werkgroep("rekenen")
+    groep: Werkgroep = gevulde_werkplaats.werkgroepen.zoek("rekenen")
     assert groep.cycli == ()

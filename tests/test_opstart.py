@@ -45,7 +45,7 @@ def test_log_schrijft_echt(gevulde_werkplaats: Werkplaats) -> None:
     _geladen(
         "log", "rekenen", "Via het lichte pad", "--auteur", "anna", cwd=gevulde_werkplaats.root
     )
-    laatste = gevulde_werkplaats.werkgroep("rekenen").logboek[-1]
+    laatste = gevulde_werkplaats.werkgroepen.zoek("rekenen").logboek[-1]
     assert laatste.tekst == "Via het lichte pad"
-    assert laatste.auteur == gevulde_werkplaats.persoon("anna").id
+    assert laatste.auteur == gevulde_werkplaats.personen.zoek("anna").id
     assert gevulde_werkplaats.controleer() == []

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import onderzoekscyclus
 from onderzoekscyclus import Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import korte_datum, lange_datum
+from onderzoekscyclus.export import korte_datum, lange_datum
 
 from .pluginhulp import installeer_distributie, ozc_proces
 
@@ -158,7 +158,9 @@ def test_geen_plugins_verbergt_derden_maar_niet_de_ingebouwde(
     )
     assert json_uit.returncode == 0, json_uit.stderr
     assert "Waarschuwing" not in json_uit.stderr
-    assert len(json.loads(doel.read_text(encoding="utf-8"))["personen"]) == len(demo.personen())
+    assert len(json.loads(doel.read_text(encoding="utf-8"))["personen"]) == len(
+        demo.personen.lijst()
+    )
 
 
 def test_voorbeeldplugin_installeert_en_exporteert(tmp_path: Path, demo: Werkplaats) -> None:
@@ -195,9 +197,9 @@ def test_voorbeeldplugin_installeert_en_exporteert(tmp_path: Path, demo: Werkpla
     uit = ozc_proces("export", "aantallen", cwd=demo.root, pythonpad=site)
     assert uit.returncode == 0, uit.stderr
     regels = uit.stdout.splitlines()
-    assert f"scholen: {len(demo.scholen())}" in regels
-    assert f"personen: {len(demo.personen())}" in regels
-    assert f"werkgroepen: {len(demo.werkgroepen())}" in regels
+    assert f"scholen: {len(demo.scholen.lijst())}" in regels
+    assert f"personen: {len(demo.personen.lijst())}" in regels
+    assert f"werkgroepen: {len(demo.werkgroepen.lijst())}" in regels
     assert uit.stderr.startswith("Export 'aantallen' geschreven naar standaarduitvoer.")
 
     bestand = tmp_path / "aantallen.txt"

@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from onderzoekscyclus.domein.model import Lid, Logregel, Persoon, Profiel, School, Werkgroep
-from onderzoekscyclus.export.exporteren import pseudoniem, pseudoniem_id, pseudonimiseer
+from onderzoekscyclus.export import pseudoniem, pseudoniem_id, pseudonimiseer
 from onderzoekscyclus.opslag.converter import unstructure
 
 SCHOOL = "De Zonnebloem"

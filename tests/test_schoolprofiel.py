@@ -11,19 +11,19 @@ from .conftest import Ozc
 
 def _met_onderzoek(wp: Werkplaats) -> Werkplaats:
     """Rekenen groep 5-8 evaluated a cycle; a shared werkgroep with another school started one."""
-    wp.school_profiel("De Regenboog", trots=["Coöperatief leren"])
-    wp.school_toevoegen("Het Palet", brin="14CD", sector="po")
-    wp.cyclus_start("rekenen", aanleiding="Sommen gaan slechter", vraag="Wat helpt?")
-    wp.cyclus_beginsituatie("rekenen", tekst="62% op niveau", bronnen=["Toets M5"])
-    wp.cyclus_doel(
+    wp.scholen.profiel("De Regenboog", trots=["Coöperatief leren"])
+    wp.scholen.toevoegen("Het Palet", brin="14CD", sector="po")
+    wp.cycli.start("rekenen", aanleiding="Sommen gaan slechter", vraag="Wat helpt?")
+    wp.cycli.beginsituatie("rekenen", tekst="62% op niveau", bronnen=["Toets M5"])
+    wp.cycli.doel(
         "rekenen", tekst="75%", visie="eigenaarschap", indicatoren=[("op niveau", "%", 62, 75)]
     )
-    wp.cyclus_plan("rekenen", acties=[("Dagelijks oefenen", None, None)], literatuur=["Studie"])
-    wp.cyclus_uitvoeren("rekenen")
-    wp.cyclus_meting("rekenen", indicator="op niveau", waarde=76)
-    wp.cyclus_evaluatie("rekenen", conclusie="bereikt", tekst="Doel gehaald")
-    wp.werkgroep_toevoegen("Lezen samen", scholen=["Het Palet", "De Regenboog"], themas=["lezen"])
-    wp.cyclus_start("Lezen samen", aanleiding="Weinig leesplezier", vraag="Hoe lezen ze meer?")
+    wp.cycli.plan("rekenen", acties=[("Dagelijks oefenen", None, None)], literatuur=["Studie"])
+    wp.cycli.uitvoeren("rekenen")
+    wp.cycli.meting("rekenen", indicator="op niveau", waarde=76)
+    wp.cycli.evaluatie("rekenen", conclusie="bereikt", tekst="Doel gehaald")
+    wp.werkgroepen.toevoegen("Lezen samen", scholen=["Het Palet", "De Regenboog"], themas=["lezen"])
+    wp.cycli.start("Lezen samen", aanleiding="Weinig leesplezier", vraag="Hoe lezen ze meer?")
     return wp
 
 
@@ -31,7 +31,7 @@ def test_praktijkonderzoeken_komen_uit_de_cycli(gevulde_werkplaats: Werkplaats) 
     """Every cycle of every werkgroep the school takes part in is a praktijkonderzoek, with
     its theme, phase and conclusion; a school without werkgroepen has none."""
     wp = _met_onderzoek(gevulde_werkplaats)
-    profiel = wp.schoolprofiel("De Regenboog")
+    profiel = wp.scholen.schoolprofiel("De Regenboog")
     assert profiel.trots == ("Coöperatief leren",)
     assert profiel.speerpunten == ("rekenen",)
     assert [v.sleutel for v in profiel.visie] == ["eigenaarschap"]
@@ -42,9 +42,9 @@ def test_praktijkonderzoeken_komen_uit_de_cycli(gevulde_werkplaats: Werkplaats) 
         ("Lezen samen", ("lezen",), Fase.AANLEIDING, None, None, ("Het Palet",)),
         ("Rekenen groep 5-8", ("rekenen",), Fase.EVALUATIE, Conclusie.BEREIKT, "Doel gehaald", ()),
     ]
-    assert [o.werkgroep_naam for o in wp.schoolprofiel("Het Palet").praktijkonderzoeken] == [
-        "Lezen samen"
-    ]
+    assert [
+        o.werkgroep_naam for o in wp.scholen.schoolprofiel("Het Palet").praktijkonderzoeken
+    ] == ["Lezen samen"]
 
 
 def test_school_toon_laat_het_profiel_zien(gevulde_werkplaats: Werkplaats, ozc: Ozc) -> None:

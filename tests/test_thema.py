@@ -12,20 +12,18 @@ import attrs
 import pytest
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.api.netwerk import Gelijkenis, SchoolInNetwerk, Themanetwerk
 from onderzoekscyclus.domein.model import Werkgroep
-from onderzoekscyclus.domein.thesaurus import Thesaurus
+from onderzoekscyclus.domein.netwerk import Gelijkenis, SchoolInNetwerk
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, UnknownReference
 from onderzoekscyclus.opslag import GEGEVENSMAP
 from onderzoekscyclus.opslag.index import INDEXBESTAND, Index
+from onderzoekscyclus.opslag.thesaurus import laad_thesaurus, standaard_thesaurus
 from tests.conftest import Ozc
 
 
 def _scholen_met(wp: Werkplaats, thema: str) -> list[tuple[str, str]]:
     """(school, werkgroep) pairs of ``ozc thema scholen`` as names."""
-    return [
-        (t.school_naam, t.werkgroep_naam) for t in Themanetwerk.open(wp).scholen(thema).werkgroepen
-    ]
+    return [(t.school_naam, t.werkgroep_naam) for t in wp.netwerk.scholen(thema).werkgroepen]
 
 
 def _herschrijf(pad: Path, inhoud: bytes) -> None:
@@ -54,8 +52,8 @@ def partnerschap(werkplaats: Werkplaats) -> Werkplaats:
         ("Pabo Kempen", "15EE", "opleiding"),
         ("Het Kompas", "16FF", "po"),
     ]:
-        wp.school_toevoegen(naam, brin=brin, sector=sector, bestuur="Stichting Kempen")
-    wp.school_profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
+        wp.scholen.toevoegen(naam, brin=brin, sector=sector, bestuur="Stichting Kempen")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
     for naam, school, rol, expertise in [
         ("Anna Aalbers", "De Regenboog", "intern-begeleider", ["rekenen", "coachen"]),
         ("Bert Bos", "Het Palet", "leraar", ["Hoogbegaafdheid"]),
@@ -63,7 +61,7 @@ def partnerschap(werkplaats: Werkplaats) -> Werkplaats:
         ("Dirk Dekker", "SBO De Brug", "leraar", ["gedrag"]),
         ("Eva Evers", "Pabo Kempen", "lector", ["redactiesommen", "onderzoek"]),
     ]:
-        wp.persoon_toevoegen(naam, school=school, rollen=[rol], expertise=expertise)
+        wp.personen.toevoegen(naam, school=school, rollen=[rol], expertise=expertise)
     for naam, scholen, themas, leider in [
         ("Rekenen bovenbouw", ["De Regenboog"], ["rekenen"], "Anna"),
         ("Plusklas", ["Het Palet", "De Vlinder"], ["hoogbegaafdheid"], "Bert"),
@@ -79,26 +77,26 @@ def partnerschap(werkplaats: Werkplaats) -> Werkplaats:
         ),
         ("Rekenen en gedrag", ["Het Kompas"], ["rekenen", "gedrag"], None),
     ]:
-        wp.werkgroep_toevoegen(naam, scholen=scholen, themas=themas)
+        wp.werkgroepen.toevoegen(naam, scholen=scholen, themas=themas)
         if leider:
-            wp.lid_toevoegen(naam, leider, rol="leider")
+            wp.werkgroepen.lid(naam, leider, rol="leider")
     # a finished cycle (conclusion "bereikt") and one that has just started
-    wp.cyclus_start("Rekenen bovenbouw", aanleiding="Sommen blijven achter", vraag="Hoe beter?")
-    wp.cyclus_beginsituatie("Rekenen bovenbouw", tekst="62% op niveau", bronnen=["Toets M5"])
-    wp.cyclus_doel(
+    wp.cycli.start("Rekenen bovenbouw", aanleiding="Sommen blijven achter", vraag="Hoe beter?")
+    wp.cycli.beginsituatie("Rekenen bovenbouw", tekst="62% op niveau", bronnen=["Toets M5"])
+    wp.cycli.doel(
         "Rekenen bovenbouw",
         tekst="75% op niveau",
         visie="eigenaarschap",
         indicatoren=[("op niveau", "%", 62.0, 75.0)],
     )
-    wp.cyclus_plan(
+    wp.cycli.plan(
         "Rekenen bovenbouw", acties=[("Dagelijks oefenen", None, None)], literatuur=["Studie"]
     )
-    wp.cyclus_uitvoeren("Rekenen bovenbouw")
-    wp.cyclus_meting("Rekenen bovenbouw", indicator="op niveau", waarde=76.0)
-    wp.cyclus_evaluatie("Rekenen bovenbouw", conclusie="bereikt", tekst="Doel gehaald")
-    wp.cyclus_afronden("Rekenen bovenbouw")
-    wp.cyclus_start("Plusklas", aanleiding="Leerlingen vervelen zich", vraag="Meer uitdaging?")
+    wp.cycli.uitvoeren("Rekenen bovenbouw")
+    wp.cycli.meting("Rekenen bovenbouw", indicator="op niveau", waarde=76.0)
+    wp.cycli.evaluatie("Rekenen bovenbouw", conclusie="bereikt", tekst="Doel gehaald")
+    wp.cycli.afronden("Rekenen bovenbouw")
+    wp.cycli.start("Plusklas", aanleiding="Leerlingen vervelen zich", vraag="Meer uitdaging?")
     return wp
 
 
@@ -107,7 +105,7 @@ def partnerschap(werkplaats: Werkplaats) -> Werkplaats:
 
 def test_een_synoniem_vindt_de_werkgroepen_van_het_voorkeursthema(partnerschap: Werkplaats) -> None:
     """`hoogbegaafdheid` finds the werkgroepen on ontwikkelingsvoorsprong, however typed."""
-    antwoord = Themanetwerk.open(partnerschap).scholen("hoogbegaafdheid")
+    antwoord = partnerschap.netwerk.scholen("hoogbegaafdheid")
     assert antwoord.thema == "ontwikkelingsvoorsprong"
     assert antwoord.omvat == ("ontwikkelingsvoorsprong",)
     assert antwoord.scholen == 2
@@ -127,7 +125,7 @@ def test_een_breder_thema_omvat_de_smallere(partnerschap: Werkplaats) -> None:
         ("De Regenboog", "Technisch lezen"),
         ("De Vlinder", "Leesgroep"),
     ]
-    rekenen = Themanetwerk.open(partnerschap).scholen("Rekenen")
+    rekenen = partnerschap.netwerk.scholen("Rekenen")
     assert [(t.school_naam, t.werkgroep_naam) for t in rekenen.werkgroepen] == [
         ("De Regenboog", "Onderzoekswerkplaats"),
         ("De Regenboog", "Rekenen bovenbouw"),
@@ -146,7 +144,7 @@ def test_een_breder_thema_omvat_de_smallere(partnerschap: Werkplaats) -> None:
 
 def test_experts_met_synoniemen_en_smallere_thema_s(partnerschap: Werkplaats) -> None:
     """Experts on rekenen include redactiesommen; hoogbegaafdheid finds the expertise as typed."""
-    netwerk = Themanetwerk.open(partnerschap)
+    netwerk = partnerschap.netwerk
     assert [
         (e.naam, e.school_naam, e.rollen, e.expertise) for e in netwerk.experts("rekenen").experts
     ] == [
@@ -163,9 +161,9 @@ def test_vergelijkbaar_weegt_zeldzame_thema_s_zwaarder(partnerschap: Werkplaats)
     Six schools have themes; rekenen is at three of them, gedrag at two; the weight of
     a theme is log(1 + 6 / n).
     """
-    antwoord = Themanetwerk.open(partnerschap).vergelijkbaar("kompas")
+    antwoord = partnerschap.netwerk.vergelijkbaar("kompas")
     assert antwoord.themas == ("gedrag", "rekenen")
-    ids = {s.naam: s.id for s in partnerschap.scholen()}
+    ids = {s.naam: s.id for s in partnerschap.scholen.lijst()}
     assert list(antwoord.scholen) == [
         Gelijkenis(ids["SBO De Brug"], "SBO De Brug", "so", round(math.log(4), 4), ("gedrag",)),
         Gelijkenis(ids["De Regenboog"], "De Regenboog", "po", round(math.log(3), 4), ("rekenen",)),
@@ -173,7 +171,7 @@ def test_vergelijkbaar_weegt_zeldzame_thema_s_zwaarder(partnerschap: Werkplaats)
             ids["Pabo Kempen"], "Pabo Kempen", "opleiding", round(math.log(3), 4), ("rekenen",)
         ),
     ]
-    regenboog = Themanetwerk.open(partnerschap).vergelijkbaar("De Regenboog", aantal=1)
+    regenboog = partnerschap.netwerk.vergelijkbaar("De Regenboog", aantal=1)
     assert [(g.naam, g.score, g.gedeeld) for g in regenboog.scholen] == [
         ("Pabo Kempen", round(math.log(3) + math.log(4), 4), ("praktijkonderzoek", "rekenen"))
     ]
@@ -190,13 +188,13 @@ def test_netwerken_vinden_de_twee_groepen_scholen(werkplaats: Werkplaats) -> Non
     for groep, themas in groepen.items():
         for i in range(3):
             naam = f"School {groep}{i}"
-            wp.school_toevoegen(naam, brin=f"{10 + i}{groep}{groep}", sector="po")
-            wp.werkgroep_toevoegen(f"Werkgroep {groep}{i}", scholen=[naam], themas=themas)
-    wp.school_toevoegen("Muziekschool", brin="20MM", sector="po")
-    wp.werkgroep_toevoegen("Muziek", scholen=["Muziekschool"], themas=["muziek"])
-    ids = {s.naam: s.id for s in wp.scholen()}
+            wp.scholen.toevoegen(naam, brin=f"{10 + i}{groep}{groep}", sector="po")
+            wp.werkgroepen.toevoegen(f"Werkgroep {groep}{i}", scholen=[naam], themas=themas)
+    wp.scholen.toevoegen("Muziekschool", brin="20MM", sector="po")
+    wp.werkgroepen.toevoegen("Muziek", scholen=["Muziekschool"], themas=["muziek"])
+    ids = {s.naam: s.id for s in wp.scholen.lijst()}
     for seed in (1, 7):
-        netwerken = Themanetwerk.open(wp).netwerken(seed=seed)
+        netwerken = wp.netwerk.netwerken(seed=seed)
         assert [(n.nummer, n.themas, n.scholen) for n in netwerken] == [
             (
                 nummer,
@@ -215,7 +213,7 @@ def test_netwerken_vinden_de_twee_groepen_scholen(werkplaats: Werkplaats) -> Non
 
 def test_lijst_toont_de_boom_met_aantallen(partnerschap: Werkplaats) -> None:
     """The list shows used themes under their broader themes, with counts and variants."""
-    lijst = {t.label: t for t in Themanetwerk.open(partnerschap).lijst()}
+    lijst = {t.label: t for t in partnerschap.netwerk.lijst()}
     voorsprong = lijst["ontwikkelingsvoorsprong"]
     assert (voorsprong.werkgroepen, voorsprong.scholen, voorsprong.experts) == (2, 2, 1)
     assert voorsprong.varianten == ("Hoogbegaafdheid", "hoogbegaafdheid", "Ontwikkelingsvoorsprong")
@@ -228,7 +226,7 @@ def test_lijst_toont_de_boom_met_aantallen(partnerschap: Werkplaats) -> None:
     )
     assert not lijst["coachen"].in_thesaurus
     assert "wiskunde" not in lijst
-    assert "wiskunde" in {t.label for t in Themanetwerk.open(partnerschap).lijst(alle=True)}
+    assert "wiskunde" in {t.label for t in partnerschap.netwerk.lijst(alle=True)}
 
 
 def test_cli_geeft_dezelfde_antwoorden_in_json(
@@ -267,12 +265,12 @@ def test_onbekend_thema_krijgt_een_suggestie(
 ) -> None:
     """A typo is refused with "Bedoelde u …?"; --nieuw-thema takes it as it is."""
     in_map(partnerschap.root)  # type: ignore[operator]
-    aantal = len(partnerschap.werkgroepen())
+    aantal = len(partnerschap.werkgroepen.lijst())
     fout = ozc("werkgroep", "toevoegen", "Sommen", "--school", "Kompas", "--thema", "rekenn")
     assert fout.exit_code == 2
     assert "Onbekend thema 'rekenn'" in fout.stderr
     assert "Bedoelde u: rekenen" in fout.stderr
-    assert len(partnerschap.werkgroepen()) == aantal
+    assert len(partnerschap.werkgroepen.lijst()) == aantal
     goed = ozc(
         "werkgroep", "toevoegen", "Kanjer", "--school", "Kompas", "--thema", "Kanjertraining",
         "--nieuw-thema",
@@ -297,10 +295,10 @@ def test_onbekend_thema_krijgt_een_suggestie(
 def test_onbekend_thema_in_de_bibliotheek(partnerschap: Werkplaats) -> None:
     """The library refuses an unknown theme with InvalidValue and its suggestions."""
     with pytest.raises(InvalidValue) as fout:
-        partnerschap.werkgroep_toevoegen("X", scholen=["Kompas"], themas=["begrijpend lzen"])
+        partnerschap.werkgroepen.toevoegen("X", scholen=["Kompas"], themas=["begrijpend lzen"])
     assert "begrijpend lezen" in (fout.value.hint or "")
     with pytest.raises(UnknownReference) as onbekend:
-        Themanetwerk.open(partnerschap).scholen("xyzzy")
+        partnerschap.netwerk.scholen("xyzzy")
     assert onbekend.value.kandidaten == ()
 
 
@@ -310,7 +308,7 @@ def test_onbekend_thema_in_de_bibliotheek(partnerschap: Werkplaats) -> None:
 def test_eigen_thesaurus_breidt_uit(partnerschap: Werkplaats) -> None:
     """thesaurus.toml adds a theme under an existing one and a synonym to an existing theme;
     a werkgroep stored with that synonym earlier is found under the theme at once."""
-    partnerschap.werkgroep_toevoegen(
+    partnerschap.werkgroepen.toevoegen(
         "Cijferen", scholen=["Palet"], themas=["cijferen"], nieuw_thema=True
     )
     assert ("Het Palet", "Cijferen") not in _scholen_met(partnerschap, "rekenen")
@@ -321,12 +319,12 @@ def test_eigen_thesaurus_breidt_uit(partnerschap: Werkplaats) -> None:
         encoding="utf-8",
     )
     assert ("Het Palet", "Cijferen") in _scholen_met(partnerschap, "rekenen")
-    partnerschap.werkgroep_toevoegen("Kanjer", scholen=["Brug"], themas=["kanjer"])
+    partnerschap.werkgroepen.toevoegen("Kanjer", scholen=["Brug"], themas=["kanjer"])
     assert _scholen_met(partnerschap, "pedagogisch klimaat") == [
         ("SBO De Brug", "Kanjer"),
         ("SBO De Brug", "Rust in de klas"),
     ]
-    thema = Thesaurus.laad(partnerschap.root).zoek("KANJER")
+    thema = laad_thesaurus(partnerschap.root).zoek("KANJER")
     assert thema is not None
     assert (thema.label, thema.breder, thema.eigen) == (
         "Kanjertraining",
@@ -347,7 +345,7 @@ def test_eigen_thesaurus_met_fouten_noemt_elk_probleem(
         encoding="utf-8",
     )
     with pytest.raises(FileFormatError) as fout:
-        Thesaurus.laad(partnerschap.root)
+        laad_thesaurus(partnerschap.root)
     assert list(fout.value.problemen) == [
         "thesaurus.toml @ $.kleur: onbekende sleutel; verwacht alleen 'schema' en 'thema'",
         "thesaurus.toml @ $.thema.\"d\".kleur: onbekende sleutel; verwacht alleen 'breder' en 'synoniemen'",
@@ -360,7 +358,7 @@ def test_eigen_thesaurus_met_fouten_noemt_elk_probleem(
         encoding="utf-8",
     )
     with pytest.raises(FileFormatError) as fout:
-        Thesaurus.laad(partnerschap.root)
+        laad_thesaurus(partnerschap.root)
     assert list(fout.value.problemen) == [
         "thesaurus.toml @ $.thema.\"c\".synoniemen: 'rekenen-wiskunde' hoort al bij het thema 'rekenen'",
         "thesaurus.toml @ $.thema.\"hoogbegaafdheid\": 'hoogbegaafdheid' is al een synoniem van "
@@ -378,7 +376,7 @@ def test_eigen_thesaurus_met_fouten_noemt_elk_probleem(
 
 def test_de_meegeleverde_thesaurus() -> None:
     """The shipped thesaurus has at least 40 themes and the relations the katern needs."""
-    t = Thesaurus.standaard()
+    t = standaard_thesaurus()
     assert len(t) >= 40
     assert t.label("  HoogBegaafdheid ") == "ontwikkelingsvoorsprong"
     assert t.label("Sociaal emotionele  ontwikkeling") == "sociaal-emotionele ontwikkeling"
@@ -402,7 +400,7 @@ def test_de_meegeleverde_thesaurus() -> None:
 
 
 def _werkgroep_pad(wp: Werkplaats, naam: str) -> Path:
-    return wp.opslag.pad(Werkgroep, wp.werkgroep(naam).id)
+    return wp.opslag.pad(Werkgroep, wp.werkgroepen.zoek(naam).id)
 
 
 def test_index_ziet_wijzigingen_buiten_ozc_om(partnerschap: Werkplaats) -> None:
@@ -416,7 +414,7 @@ def test_index_ziet_wijzigingen_buiten_ozc_om(partnerschap: Werkplaats) -> None:
     assert (wp.root / GEGEVENSMAP / INDEXBESTAND).is_file()
     # changed in place: the folder itself does not change
     pad = _werkgroep_pad(wp, "Rust in de klas")
-    groep = wp.werkgroep("Rust in de klas")
+    groep = wp.werkgroepen.zoek("Rust in de klas")
     _herschrijf(pad, wp.opslag.inhoud(attrs.evolve(groep, themas=("rekenen",))))
     # added: a new file written directly
     nieuw = Werkgroep(
@@ -433,7 +431,7 @@ def test_index_ziet_een_gewijzigde_schoolnaam(partnerschap: Werkplaats) -> None:
     """A school renamed in place is shown with its new name (rows looked up are checked)."""
     wp = partnerschap
     assert _scholen_met(wp, "gedrag")[1][0] == "SBO De Brug"
-    school = wp.school("SBO De Brug")
+    school = wp.scholen.zoek("SBO De Brug")
     _herschrijf(
         wp.opslag.pad(type(school), school.id),
         wp.opslag.inhoud(attrs.evolve(school, naam="SBO Het Veer")),
@@ -465,7 +463,7 @@ def test_onleesbaar_bestand_wordt_gemeld(
 ) -> None:
     """A werkgroep file that is no TOML is left out, and the answer says so."""
     _herschrijf(_werkgroep_pad(partnerschap, "Leesgroep"), b"naam = [kapot")
-    antwoord = Themanetwerk.open(partnerschap).scholen("lezen")
+    antwoord = partnerschap.netwerk.scholen("lezen")
     assert [t.werkgroep_naam for t in antwoord.werkgroepen] == ["Technisch lezen"]
     assert len(antwoord.onleesbaar) == 1
     in_map(partnerschap.root)  # type: ignore[operator]
@@ -478,26 +476,29 @@ def test_log_gebruikt_de_index_en_houdt_hem_bij(
     """With an index, `ozc log` finds werkgroepen by name, also ones added or renamed
     behind its back, and the index learns about the file it wrote."""
     wp = partnerschap
-    Themanetwerk.open(wp).scholen("rekenen")  # builds the index
+    wp.netwerk.scholen("rekenen")  # builds the index
     in_map(wp.root)  # type: ignore[operator]
     assert ozc("log", "Leesgroep", "Eerste regel", "--auteur", "Cor").exit_code == 0
     with Index(wp.root) as index:
-        groep = wp.werkgroep("Leesgroep")
+        groep = wp.werkgroepen.zoek("Leesgroep")
         rij = index.rijen("SELECT mtime_ns, grootte FROM bestanden WHERE id = ?", [groep.id])
         assert rij[0][1] == wp.opslag.pad(Werkgroep, groep.id).stat().st_size
     # renamed in place (the folder does not change) and added behind its back
     pad = _werkgroep_pad(wp, "Meer uitdaging")
     _herschrijf(
-        pad, wp.opslag.inhoud(attrs.evolve(wp.werkgroep("Meer uitdaging"), naam="Uitdagend leren"))
+        pad,
+        wp.opslag.inhoud(
+            attrs.evolve(wp.werkgroepen.zoek("Meer uitdaging"), naam="Uitdagend leren")
+        ),
     )
     nieuw = Werkgroep(
-        id="nieuw-uit-git-abc234", naam="Nieuw uit git", scholen=(wp.school("Palet").id,)
+        id="nieuw-uit-git-abc234", naam="Nieuw uit git", scholen=(wp.scholen.zoek("Palet").id,)
     )
     _herschrijf(wp.opslag.pad(Werkgroep, nieuw.id), wp.opslag.inhoud(nieuw))
     assert ozc("log", "Uitdagend leren", "Na hernoemen").exit_code == 0
     assert ozc("log", "Nieuw uit git", "Na git pull").exit_code == 0
-    assert [r.tekst for r in wp.werkgroep("Uitdagend").logboek] == ["Na hernoemen"]
-    assert [r.tekst for r in wp.werkgroep("Nieuw uit git").logboek] == ["Na git pull"]
+    assert [r.tekst for r in wp.werkgroepen.zoek("Uitdagend").logboek] == ["Na hernoemen"]
+    assert [r.tekst for r in wp.werkgroepen.zoek("Nieuw uit git").logboek] == ["Na git pull"]
     fout = ozc("log", "Leesgroepp", "x")
     assert fout.exit_code != 0
     assert "Bedoelde u: Leesgroep?" in fout.stderr

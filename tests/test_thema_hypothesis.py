@@ -16,11 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.api.netwerk import Expert, Gelijkenis, Themanetwerk, WerkgroepOpThema
 from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.model import Lid, Persoon, School, Werkgroep
+from onderzoekscyclus.domein.netwerk import Expert, Gelijkenis, WerkgroepOpThema
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.errors import UnknownReference
+from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
 
 from .grondig import voorbeelden
 
@@ -39,7 +41,7 @@ VRAGEN = [
     "w&t",
     "coachen",
 ]
-DAG = c.start(1, aanleiding="a", vraag="v", datum=__import__("datetime").date(2026, 1, 5))
+DAG = stappen.start(1, aanleiding="a", vraag="v", datum=__import__("datetime").date(2026, 1, 5))
 
 
 def _cyclus(soort: int) -> tuple[c.Onderzoekscyclus, ...]:
@@ -119,8 +121,8 @@ def _doel(t: Thesaurus, vraag: str, in_gebruik: list[str]) -> set[str] | None:
 
 
 def verwacht_scholen(wp: Werkplaats, t: Thesaurus, vraag: str) -> list[WerkgroepOpThema] | None:
-    groepen, scholen = wp.werkgroepen(), {s.id: s for s in wp.scholen()}
-    namen = {p.id: p.naam for p in wp.personen()}
+    groepen, scholen = wp.werkgroepen.lijst(), {s.id: s for s in wp.scholen.lijst()}
+    namen = {p.id: p.naam for p in wp.personen.lijst()}
     doel = _doel(t, vraag, [x for g in groepen for x in g.themas])
     if doel is None:
         return None
@@ -164,9 +166,9 @@ def verwacht_scholen(wp: Werkplaats, t: Thesaurus, vraag: str) -> list[Werkgroep
 
 
 def verwacht_experts(wp: Werkplaats, t: Thesaurus, vraag: str) -> list[Expert] | None:
-    personen, scholen = wp.personen(), {s.id: s.naam for s in wp.scholen()}
+    personen, scholen = wp.personen.lijst(), {s.id: s.naam for s in wp.scholen.lijst()}
     gebruikt = [x for p in personen for x in p.expertise] + [
-        x for g in wp.werkgroepen() for x in g.themas
+        x for g in wp.werkgroepen.lijst() for x in g.themas
     ]
     doel = _doel(t, vraag, gebruikt)
     if doel is None:
@@ -189,9 +191,9 @@ def verwacht_experts(wp: Werkplaats, t: Thesaurus, vraag: str) -> list[Expert] |
 
 
 def verwacht_vergelijkbaar(wp: Werkplaats, t: Thesaurus, school: str) -> list[Gelijkenis]:
-    scholen = {s.id: s for s in wp.scholen()}
+    scholen = {s.id: s for s in wp.scholen.lijst()}
     themas: dict[str, set[str]] = defaultdict(set)
-    for g in wp.werkgroepen():
+    for g in wp.werkgroepen.lijst():
         for s in g.scholen:
             themas[s].update(t.sleutel(x) for x in g.themas)
     themas = defaultdict(set, {s: v for s, v in themas.items() if v})
@@ -216,8 +218,8 @@ def verwacht_vergelijkbaar(wp: Werkplaats, t: Thesaurus, school: str) -> list[Ge
 
 
 def _vergelijk(wp: Werkplaats) -> None:
-    t = Thesaurus.laad(wp.root)
-    netwerk = Themanetwerk.open(wp)
+    t = laad_thesaurus(wp.root)
+    netwerk = wp.netwerk
     for vraag in VRAGEN:
         verwacht = verwacht_scholen(wp, t, vraag)
         if verwacht is None:
@@ -231,7 +233,7 @@ def _vergelijk(wp: Werkplaats) -> None:
                 netwerk.experts(vraag)
         else:
             assert list(netwerk.experts(vraag).experts) == experts, vraag
-    for school in wp.scholen():
+    for school in wp.scholen.lijst():
         assert list(netwerk.vergelijkbaar(school.id).scholen) == verwacht_vergelijkbaar(
             wp, t, school.id
         )
@@ -262,7 +264,7 @@ def test_index_geeft_dezelfde_antwoorden_als_de_objecten(
                     pad = wp.opslag.schrijf(obj)
                     os.utime(pad, ns=(_UUR_GELEDEN, _UUR_GELEDEN))
         _vergelijk(wp)
-        groepen = wp.werkgroepen()
+        groepen = wp.werkgroepen.lijst()
         for groep in groepen:
             actie = data.draw(st.sampled_from(["niets", "themas", "weg", "naam"]))
             pad = wp.opslag.pad(Werkgroep, groep.id)
@@ -273,7 +275,7 @@ def test_index_geeft_dezelfde_antwoorden_als_de_objecten(
                 pad.unlink()
             elif actie == "naam":
                 _in_place(pad, wp.opslag.inhoud(attrs.evolve(groep, naam=groep.naam + " nieuw")))
-        school = data.draw(st.sampled_from(wp.scholen()))
+        school = data.draw(st.sampled_from(wp.scholen.lijst()))
         _in_place(
             wp.opslag.pad(School, school.id),
             wp.opslag.inhoud(attrs.evolve(school, naam="Omgedoopt")),

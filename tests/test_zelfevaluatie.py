@@ -14,14 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onderzoekscyclus import Werkplaats
+from onderzoekscyclus.domein.uitslag import bereken, vergelijk
 from onderzoekscyclus.domein.zelfevaluatie import (
     Domein,
     Instrument,
     Item,
     Respondent,
     Zelfevaluatie,
-    bereken,
-    vergelijk,
 )
 from onderzoekscyclus.errors import FileFormatError
 from onderzoekscyclus.opslag.instrumenten import laad_catalogus, lees_instrument

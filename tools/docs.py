@@ -27,7 +27,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 EXPORTSCHEMA = DOCS / "schema" / "export.schema.json"
 MARKERING = "<!-- Hieronder gemaakt door tools/docs.py: niet met de hand wijzigen. -->"
 MACHINES = {
-    "onderzoekscyclus": "onderzoekscyclus.domein.cyclus:CYCLUS",
+    "onderzoekscyclus": "onderzoekscyclus.domein.cyclusstappen:CYCLUS",
     "besluitvorming": "onderzoekscyclus.domein.besluitvorming:BESLUITVORMING",
 }
 _DIAGRAM = re.compile(

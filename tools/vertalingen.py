@@ -62,7 +62,7 @@ Sleutel = str | tuple[str, ...]
 def sjabloon(bron: Path) -> Catalog:
     """Every message in the Python files under ``bron``."""
     catalogus = Catalog()
-    sleutelwoorden = {"_": None, "ngettext": (1, 2)}
+    sleutelwoorden = {"_": None, "N_": None, "ngettext": (1, 2)}
     for _bestand, _regel, bericht, _opm, context in extract_from_dir(
         bron, keywords=sleutelwoorden, comment_tags=()
     ):

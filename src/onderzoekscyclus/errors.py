@@ -8,15 +8,20 @@ the same texts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from onderzoekscyclus.i18n import _
 
 __all__ = [
     "AmbiguousReference",
     "ExportFailed",
     "FileFormatError",
+    "Geweigerd",
     "InvalidValue",
     "LockTimeout",
     "OnderzoekscyclusError",
+    "Reden",
     "SchemaVersionError",
     "UnknownReference",
     "WerkplaatsError",
@@ -90,12 +95,107 @@ class ExportFailed(OnderzoekscyclusError):
 
 
 class UnknownReference(OnderzoekscyclusError, LookupError):
-    """A name or id refers to nothing in the werkplaats."""
+    """A name or id refers to nothing in the werkplaats.
 
-    def __init__(self, bericht: str, kandidaten: Sequence[str] = (), hint: str | None = None):
+    ``soort`` names the kind of entity looked for (``"school"``, ``"persoon"``,
+    ``"werkgroep"``, ``"besluit"``, ``"cyclus"``, …), ``verwijzing`` what was typed,
+    ``kandidaten`` the entities it may have meant, and ``onderwerp`` the entity it was
+    looked for in, if any (the werkgroep of a cycle).
+    """
+
+    def __init__(
+        self,
+        bericht: str,
+        kandidaten: Sequence[str] = (),
+        hint: str | None = None,
+        *,
+        soort: str | None = None,
+        verwijzing: str | None = None,
+        onderwerp: str | None = None,
+    ):
         super().__init__(bericht, hint)
         self.kandidaten = tuple(kandidaten)
+        self.soort = soort
+        self.verwijzing = verwijzing
+        self.onderwerp = onderwerp
 
 
 class AmbiguousReference(UnknownReference):
     """A name or id prefix matches more than one entity."""
+
+
+class Reden:
+    """Why a state machine refuses an operation: a stable ``code`` with its data.
+
+    ``code`` (``"beginsituatie.geen-bron"``) and ``waarden`` are for programs; the text
+    is for people, made in the current language when it is read. The codes and their
+    texts are listed in :mod:`onderzoekscyclus.domein.redenen`.
+    """
+
+    __slots__ = ("code", "sjabloon", "waarden")
+
+    def __init__(self, code: str, sjabloon: str, waarden: Mapping[str, Any] | None = None):
+        self.code = code
+        self.sjabloon = sjabloon
+        self.waarden = dict(waarden or {})
+
+    def tekst(self) -> str:
+        """The reason in the current language, with its data filled in."""
+        return _(self.sjabloon).format(**self.waarden)
+
+    def __eq__(self, ander: object) -> bool:
+        return isinstance(ander, Reden) and (self.code, self.waarden) == (ander.code, ander.waarden)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __repr__(self) -> str:
+        return f"Reden({self.code!r}, {self.waarden!r})"
+
+    def __str__(self) -> str:
+        return self.tekst()
+
+
+class Geweigerd(OnderzoekscyclusError):
+    """An operation the rules refuse (a state machine, or a rule of the domain).
+
+    ``machine`` names the state machine (``"onderzoekscyclus"``, ``"besluitvorming"``),
+    ``operatie`` the operation (``"doel"``), ``toestand`` the state it was asked in,
+    ``redenen`` every :class:`Reden` (each with a stable code and its data), and
+    ``onderwerp`` the display name of what it was about (a werkgroep, a besluit), which
+    the library fills in so that a message or hint can name it.
+    """
+
+    exit_code = 3
+
+    def __init__(
+        self,
+        bericht: str,
+        redenen: Sequence[Reden],
+        *,
+        machine: str | None = None,
+        operatie: str | None = None,
+        toestand: str | None = None,
+        onderwerp: str | None = None,
+    ) -> None:
+        super().__init__(bericht)
+        self.redenen = tuple(redenen)
+        self.machine = machine
+        self.operatie = operatie
+        self.toestand = toestand
+        self.onderwerp = onderwerp
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of every reason, in order."""
+        return tuple(r.code for r in self.redenen)
+
+    def __str__(self) -> str:
+        teksten = [_zin(r.tekst()) for r in self.redenen]
+        if len(teksten) == 1:
+            return f"{self.bericht}: {teksten[0]}"
+        return "\n".join([self.bericht + ":", *(f"  - {t}" for t in teksten)])
+
+
+def _zin(tekst: str) -> str:
+    return tekst if tekst.endswith((".", "?", "!")) else tekst + "."

@@ -11,7 +11,7 @@ import gettext as _gettext
 import os
 from pathlib import Path
 
-__all__ = ["LOCALE_DIR", "TALEN", "_", "huidige_taal", "kies_taal", "ngettext"]
+__all__ = ["LOCALE_DIR", "N_", "TALEN", "_", "huidige_taal", "kies_taal", "ngettext"]
 
 TALEN = ("nl", "en")
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -52,3 +52,9 @@ def _(bericht: str) -> str:
 def ngettext(enkelvoud: str, meervoud: str, n: int) -> str:
     """Translate a Dutch message with a singular and a plural form."""
     return _vertaling.ngettext(enkelvoud, meervoud, n)
+
+
+def N_(bericht: str) -> str:
+    """Mark a message for translation without translating it now: for tables built when
+    a module is imported, whose texts are translated with :func:`_` when they are shown."""
+    return bericht

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onderzoekscyclus import Werkplaats
-from onderzoekscyclus.export.exporteren import exporteer, exporteurs
+from onderzoekscyclus.export import exporteer, exporteurs
 
 
 def test_aantallen_is_geregistreerd() -> None:
@@ -17,7 +17,7 @@ def test_aantallen_is_geregistreerd() -> None:
 def test_aantallen_telt_per_soort(tmp_path: Path) -> None:
     """Exporting a werkplaats with one school writes `scholen: 1`, nothing else counted."""
     werkplaats = Werkplaats.maak(tmp_path / "wp", "Proef")
-    werkplaats.school_toevoegen("De Regenboog", brin="12AB", sector="po")
+    werkplaats.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
 
     resultaat = exporteer(werkplaats, "aantallen", tmp_path / "aantallen.txt")
 

@@ -18,7 +18,7 @@ from ozc_agenda import IcsExporteur
 
 from onderzoekscyclus import Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import Selectie, exporteer, exporteurs, lange_datum
+from onderzoekscyclus.export import Selectie, exporteer, exporteurs, lange_datum
 
 VANDAAG = "2026-11-23"
 VIJANDIG = (
@@ -55,33 +55,33 @@ def vijandig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Werkplaats:
     with measurements and an evaluation, every text full of iCalendar's special characters."""
     begin = _op(monkeypatch, "2026-03-01")
     wp = Werkplaats.maak(tmp_path / "v", "Werkplaats; met, tekens")
-    wp.school_toevoegen("De Regenboog", brin="12AB", sector="po")
-    wp.school_profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
-    wp.persoon_toevoegen("Anna de Vries", school="De Regenboog", expertise=["lezen"])
-    wp.werkgroep_toevoegen('Lezen; "groep 5,6"', scholen=["De Regenboog"], themas=["lezen"])
-    wp.lid_toevoegen("Lezen", "Anna", rol="leider")
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
+    wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["lezen"])
+    wp.werkgroepen.toevoegen('Lezen; "groep 5,6"', scholen=["De Regenboog"], themas=["lezen"])
+    wp.werkgroepen.lid("Lezen", "Anna", rol="leider")
     besluiten = wp.besluitvorming
     besluit = besluiten.nieuw(VIJANDIG, werkgroep="Lezen", thema="lezen")
     besluiten.voorstel(besluit.id, VIJANDIG, leider="Anna")
     besluiten.feedback_open(besluit.id, tot=begin + dt.timedelta(days=14))
     besluiten.feedback(besluit.id, VIJANDIG, extern="Piet Ouder", rol="ouder")
-    wp.cyclus_start("Lezen", aanleiding=VIJANDIG, vraag=VIJANDIG, datum=begin)
-    wp.cyclus_beginsituatie("Lezen", tekst=VIJANDIG, bronnen=["enquête"], datum=begin)
-    wp.cyclus_doel(
+    wp.cycli.start("Lezen", aanleiding=VIJANDIG, vraag=VIJANDIG, datum=begin)
+    wp.cycli.beginsituatie("Lezen", tekst=VIJANDIG, bronnen=["enquête"], datum=begin)
+    wp.cycli.doel(
         "Lezen",
         tekst="Meer leesplezier",
         visie="eigenaarschap",
         indicatoren=[(INDICATOR, "%", 40.0, 55.5), ("boeken", "per maand", 1.0, 2.0)],
         datum=begin,
     )
-    wp.cyclus_plan("Lezen", acties=[("voorlezen", None, None)], literatuur=["boek"], datum=begin)
-    wp.cyclus_uitvoeren("Lezen", datum=begin)
+    wp.cycli.plan("Lezen", acties=[("voorlezen", None, None)], literatuur=["boek"], datum=begin)
+    wp.cycli.uitvoeren("Lezen", datum=begin)
     for dagen, plezier in ((20, 47.25), (40, 56.0)):
         dag = begin + dt.timedelta(days=dagen)
-        wp.cyclus_meting("Lezen", indicator=INDICATOR, waarde=plezier, datum=dag)
-    wp.cyclus_meting("Lezen", indicator="boeken", waarde=2, datum=begin + dt.timedelta(days=40))
+        wp.cycli.meting("Lezen", indicator=INDICATOR, waarde=plezier, datum=dag)
+    wp.cycli.meting("Lezen", indicator="boeken", waarde=2, datum=begin + dt.timedelta(days=40))
     _op(monkeypatch, "2026-06-01")
-    wp.cyclus_evaluatie(
+    wp.cycli.evaluatie(
         "Lezen", conclusie="bereikt", tekst=VIJANDIG, lessen=[VIJANDIG, "samen; lezen"]
     )
     besluiten.reageer(besluit.id, 1, oordeel="overgenomen", motivatie="goed punt, dank")
@@ -112,14 +112,14 @@ def _verwacht(wp: Werkplaats) -> Counter[tuple[str, dt.date, str]]:
     """(category, date, werkgroep name) of every event the werkplaats calls for."""
     uit: Counter[tuple[str, dt.date, str]] = Counter()
     for besluit in wp.besluitvorming.lijst():
-        groep = wp.werkgroep(besluit.werkgroep).naam
+        groep = wp.werkgroepen.zoek(besluit.werkgroep).naam
         for ronde in besluit.rondes:
             uit["Feedback", ronde.gesloten or ronde.tot, groep] += 1
         for evaluatie in besluit.evaluaties:
             uit["Evaluatie", evaluatie.datum, groep] += 1
         if besluit.herevaluatie is not None:
             uit["Herevaluatie", besluit.herevaluatie, groep] += 1
-    for groep in wp.werkgroepen():
+    for groep in wp.werkgroepen.lijst():
         for cyclus in groep.cycli:
             for dag in {m.datum for m in cyclus.metingen}:
                 uit["Meetmoment", dag, groep.naam] += 1
@@ -187,7 +187,7 @@ def test_meetmoment_noemt_elke_meting_met_nulmeting_en_streefwaarde(
     """A measurement day lists each indicator measured that day, with value, unit,
     baseline and target, under the cycle's question."""
     events = _lees(_exporteer(demo, tmp_path / "agenda.ics"))
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     cyclus = groep.cycli[0]
     for meting in cyclus.metingen:
         indicator = cyclus.indicator(meting.indicator)
@@ -260,10 +260,10 @@ def test_ingetrokken_besluit_is_geannuleerd(
     """The feedback deadline of a withdrawn besluit stays in the calendar, cancelled."""
     _op(monkeypatch, "2026-03-01")
     wp = Werkplaats.maak(tmp_path / "i", "Intrekken")
-    wp.school_toevoegen("De Regenboog", brin="12AB", sector="po")
-    wp.persoon_toevoegen("Anna de Vries", school="De Regenboog", expertise=["rekenen"])
-    wp.werkgroep_toevoegen("Rekenen", scholen=["De Regenboog"], themas=["rekenen"])
-    wp.lid_toevoegen("Rekenen", "Anna", rol="leider")
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["rekenen"])
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"], themas=["rekenen"])
+    wp.werkgroepen.lid("Rekenen", "Anna", rol="leider")
     besluit = wp.besluitvorming.nieuw("Minder toetsen", werkgroep="Rekenen", thema="rekenen")
     wp.besluitvorming.voorstel(besluit.id, "Alleen nog methodetoetsen", leider="Anna")
     wp.besluitvorming.feedback_open(besluit.id, tot=dt.date(2026, 3, 20))
@@ -287,7 +287,7 @@ def test_pseudoniem_laat_geen_naam_van_een_persoon_achter(
 
 def test_selectie_van_een_werkgroep(demo: Werkplaats, tmp_path: Path) -> None:
     """A werkgroep's calendar holds only the dates of that werkgroep."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     pad = tmp_path / "rekenen.ics"
     exporteer(demo, "ics", pad, selectie=Selectie("werkgroep", groep.id))
     gelezen = _gelezen(_lees(pad))

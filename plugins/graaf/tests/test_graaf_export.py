@@ -17,9 +17,8 @@ import pytest
 from ozc_graaf import DotExporteur, GexfExporteur, GraphmlExporteur, als_dot, knoop_id, schoon
 
 from onderzoekscyclus import Werkplaats, plugins
-from onderzoekscyclus.api.netwerk import Themanetwerk
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import Selectie, exporteer, exporteurs
+from onderzoekscyclus.export import Selectie, exporteer, exporteurs
 
 VANDAAG = "2026-11-23"
 FORMATEN = ("graphml", "gexf", "dot")
@@ -51,18 +50,18 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Werkplaats]:
 def vijandig(tmp_path: Path) -> Werkplaats:
     """A werkplaats whose names and themes hold quotes, backslashes, markup and emoji."""
     wp = Werkplaats.maak(tmp_path / "v", 'Werkplaats <b>"vet" & 🎉')
-    wp.school_toevoegen(SCHOOL, brin="12AB", sector="po")
-    wp.persoon_toevoegen(PERSOON, school=SCHOOL, expertise=[THEMA, THEMA_EINDE])
-    wp.werkgroep_toevoegen(
+    wp.scholen.toevoegen(SCHOOL, brin="12AB", sector="po")
+    wp.personen.toevoegen(PERSOON, school=SCHOOL, expertise=[THEMA, THEMA_EINDE])
+    wp.werkgroepen.toevoegen(
         'Groep "5\'6" [x] {y}', scholen=[SCHOOL], themas=[THEMA], nieuw_thema=True
     )
-    wp.lid_toevoegen("Groep", "Anna", rol="leider")
+    wp.werkgroepen.lid("Groep", "Anna", rol="leider")
     return wp
 
 
 def _verwacht(wp: Werkplaats) -> nx.Graph:
     """The library's own themanetwerk of ``wp``, with ids and names as the export writes them."""
-    volledig = Themanetwerk.open(wp).graaf()
+    volledig = wp.netwerk.graaf()
     # themes that no school, werkgroep or person uses stay out, their broader themes stay in
     houden = {k for k in volledig if k[0] != "thema"}
     houden |= {b for k in list(houden) for b in volledig[k] if b[0] == "thema"}
@@ -167,12 +166,12 @@ def test_graphml_leest_terug_als_het_themanetwerk(demo: Werkplaats, tmp_path: Pa
     pad = _exporteer(demo, "graphml", tmp_path / "netwerk.graphml")
     gelezen = nx.read_graphml(pad)
     _vergelijk(gelezen, _verwacht(demo))
-    scholen = {f"school:{s.id}": s for s in demo.scholen()}
+    scholen = {f"school:{s.id}": s for s in demo.scholen.lijst()}
     for knoop, school in scholen.items():
         assert gelezen.nodes[knoop]["naam"] == school.naam
         assert gelezen.nodes[knoop]["label"] == school.naam
         assert gelezen.nodes[knoop]["sector"] == str(school.sector)
-    for groep in demo.werkgroepen():
+    for groep in demo.werkgroepen.lijst():
         for lid in groep.leden:
             rand = gelezen.edges[f"persoon:{lid.persoon}", f"werkgroep:{groep.id}"]
             assert (rand["relatie"], rand["rol"]) == ("lid", str(lid.rol))
@@ -295,11 +294,11 @@ def test_pseudoniem_laat_geen_naam_van_een_persoon_achter(
     still there, under their pseudonym."""
     pad = _exporteer(demo, formaat, tmp_path / f"netwerk.{formaat}", pseudoniem_=True)
     tekst = pad.read_text(encoding="utf-8")
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         delen = [d for d in persoon.naam.split() if len(d) >= 3 and d[0].isupper()]
         for deel in [persoon.naam, *delen]:
             assert not re.search(rf"(?<!\w){re.escape(deel)}(?!\w)", tekst), deel
-    assert tekst.count("Persoon ") >= len(demo.personen())
+    assert tekst.count("Persoon ") >= len(demo.personen.lijst())
 
 
 @pytest.mark.parametrize("formaat", FORMATEN)
@@ -315,7 +314,7 @@ def test_zelfde_gegevens_geven_dezelfde_bytes(
 def test_selectie_van_een_werkgroep(demo: Werkplaats, tmp_path: Path) -> None:
     """A werkgroep's export holds that werkgroep, its schools and members, and no other
     werkgroep."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     pad = tmp_path / "rekenen.graphml"
     exporteer(demo, "graphml", pad, selectie=Selectie("werkgroep", groep.id))
     gelezen = nx.read_graphml(pad)

@@ -17,7 +17,7 @@ from ozc_poster import met_links
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
 from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
-from onderzoekscyclus.export.exporteren import Selectie, exporteer
+from onderzoekscyclus.export import Selectie, exporteer
 
 VANDAAG = "2026-11-23"
 SCRIPT = "<script>alert(1)</script>"
@@ -166,7 +166,7 @@ def demo(tmp_path: Path) -> Werkplaats:
 
 def test_poster_van_de_demo_toont_de_cyclus(demo: Werkplaats, tmp_path: Path) -> None:
     """The poster of werkgroep rekenen shows its question, goal, plan, charts and conclusion."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     pad = exporteer(
         demo, "poster", tmp_path / "poster.html", selectie=Selectie("werkgroep", groep.id)
     ).pad
@@ -175,9 +175,9 @@ def test_poster_van_de_demo_toont_de_cyclus(demo: Werkplaats, tmp_path: Path) ->
     tekst = poster.tekst
     assert groep.naam in tekst
     for school in groep.scholen:
-        assert demo.school(school).naam in tekst
+        assert demo.scholen.zoek(school).naam in tekst
     for lid in groep.leden:
-        assert demo.persoon(lid.persoon).naam in tekst
+        assert demo.personen.zoek(lid.persoon).naam in tekst
     afgerond = groep.cycli[0]
     assert afgerond.evaluatie is not None
     for stuk in (
@@ -208,9 +208,9 @@ def test_elke_werkgroep_een_eigen_deel(demo: Werkplaats, tmp_path: Path) -> None
     _is_veilig(poster)
     delen = poster.alle("section", **{"class": "werkgroep"})
     assert [d.attrs["id"] for d in delen] == [
-        f"werkgroep-{g.id}" for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+        f"werkgroep-{g.id}" for g in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id)
     ]
-    for groep in demo.werkgroepen():
+    for groep in demo.werkgroepen.lijst():
         for c in groep.cycli:
             assert c.vraag in poster.tekst
             _controleer_grafieken(poster, c)
@@ -220,14 +220,14 @@ def test_elke_werkgroep_een_eigen_deel(demo: Werkplaats, tmp_path: Path) -> None
 def vijandig(tmp_path: Path) -> Werkplaats:
     """A werkgroep whose every text tries to become markup, a script or a bad link."""
     wp = Werkplaats.maak(tmp_path / "v", "Partnerschap <script>alert(1) 🌍")
-    wp.school_toevoegen("De Regenboog " + ATTRIBUUT, brin="12AB", sector="po")
-    wp.school_profiel("De Regenboog", visie={"eigenaarschap": SCRIPT + " 🌈"})
-    wp.persoon_toevoegen("Anna " + ATTRIBUUT, school="De Regenboog")
-    wp.werkgroep_toevoegen("Rekenen " + ATTRIBUUT + " 🧮", scholen=["De Regenboog"])
-    wp.lid_toevoegen("Rekenen", "Anna", rol="leider")
+    wp.scholen.toevoegen("De Regenboog " + ATTRIBUUT, brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": SCRIPT + " 🌈"})
+    wp.personen.toevoegen("Anna " + ATTRIBUUT, school="De Regenboog")
+    wp.werkgroepen.toevoegen("Rekenen " + ATTRIBUUT + " 🧮", scholen=["De Regenboog"])
+    wp.werkgroepen.lid("Rekenen", "Anna", rol="leider")
     dag = dt.date(2026, 1, 5)
-    wp.cyclus_start("Rekenen", aanleiding=SCRIPT, vraag="Werkt " + ATTRIBUUT + "? 🧮", datum=dag)
-    wp.cyclus_beginsituatie(
+    wp.cycli.start("Rekenen", aanleiding=SCRIPT, vraag="Werkt " + ATTRIBUUT + "? 🧮", datum=dag)
+    wp.cycli.beginsituatie(
         "Rekenen",
         tekst="<img src=x onerror=alert(1)>\r\nregel twee",
         bronnen=[
@@ -239,25 +239,25 @@ def vijandig(tmp_path: Path) -> Werkplaats:
         ],
         datum=dag,
     )
-    wp.cyclus_doel(
+    wp.cycli.doel(
         "Rekenen",
         tekst=ATTRIBUUT + " 🎯",
         visie="eigenaarschap",
         indicatoren=[("<b>score</b>", "%", 40.0, 60.0), ("rust " + ATTRIBUUT, "", 12.0, 6.0)],
         datum=dag + dt.timedelta(days=7),
     )
-    wp.cyclus_plan(
+    wp.cycli.plan(
         "Rekenen",
         acties=[(SCRIPT, "Anna", "<i>maart</i>")],
         literatuur=["Zie " + JAVASCRIPT + " en https://example.org/boek."],
         datum=dag + dt.timedelta(days=14),
     )
-    wp.cyclus_uitvoeren("Rekenen", datum=dag + dt.timedelta(days=15))
+    wp.cycli.uitvoeren("Rekenen", datum=dag + dt.timedelta(days=15))
     for i, (score, rust) in enumerate(((45.0, 10.0), (52.5, 9.0), (61.0, 7.0))):
         moment = dag + dt.timedelta(days=40 + 30 * i)
-        wp.cyclus_meting("Rekenen", indicator="<b>score</b>", waarde=score, datum=moment)
-        wp.cyclus_meting("Rekenen", indicator="rust " + ATTRIBUUT, waarde=rust, datum=moment)
-    wp.cyclus_evaluatie(
+        wp.cycli.meting("Rekenen", indicator="<b>score</b>", waarde=score, datum=moment)
+        wp.cycli.meting("Rekenen", indicator="rust " + ATTRIBUUT, waarde=rust, datum=moment)
+    wp.cycli.evaluatie(
         "Rekenen",
         conclusie="deels",
         tekst=SCRIPT + " 🎉",
@@ -293,7 +293,7 @@ def test_vijandige_tekst_blijft_tekst(vijandig: Werkplaats, tmp_path: Path) -> N
     ]
     ruw = pad.read_text(encoding="utf-8") if pad else ""
     assert "<script" not in ruw.lower()
-    groep = vijandig.werkgroep("Rekenen")
+    groep = vijandig.werkgroepen.zoek("Rekenen")
     _controleer_grafieken(poster, groep.cycli[0])
 
 
@@ -312,7 +312,7 @@ def test_links_alleen_http_https_mailto() -> None:
 
 def test_pseudoniemen_op_de_poster(demo: Werkplaats, tmp_path: Path) -> None:
     """With --pseudoniem no member's name is on the poster, and it says names were replaced."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     pad = exporteer(
         demo,
         "poster",
@@ -322,7 +322,7 @@ def test_pseudoniemen_op_de_poster(demo: Werkplaats, tmp_path: Path) -> None:
     ).pad
     assert pad is not None
     ruw = pad.read_text(encoding="utf-8")
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         assert persoon.naam not in ruw
     assert "pseudoniemen" in _lees(pad).tekst
 
@@ -354,4 +354,4 @@ def test_ozc_export_poster(demo: Werkplaats, tmp_path: Path) -> None:
     assert klaar.returncode == 0, klaar.stderr
     poster = _lees(uit)
     _is_veilig(poster)
-    assert demo.werkgroep("rekenen").cycli[0].vraag in poster.tekst
+    assert demo.werkgroepen.zoek("rekenen").cycli[0].vraag in poster.tekst

@@ -19,7 +19,7 @@ from ozc_xlsx import XlsxExporteur
 
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.export.exporteren import Exportgegevens, Selectie, exporteer, verzamel
+from onderzoekscyclus.export import Exportgegevens, Selectie, exporteer, verzamel
 
 VANDAAG = "2026-11-23"
 
@@ -82,11 +82,11 @@ def test_de_tabbladen_geven_de_werkplaats_terug(demo: Werkplaats, tmp_path: Path
     pad = exporteer(demo, "xlsx", tmp_path / "w.xlsx").pad
     assert pad is not None
     boek = openpyxl.load_workbook(pad)
-    namen = {p.id: p.naam for p in demo.personen()}
+    namen = {p.id: p.naam for p in demo.personen.lijst()}
 
     scholen = {r["id"]: r for r in _rijen(boek["scholen"])}
-    assert set(scholen) == {s.id for s in demo.scholen()}
-    for school in demo.scholen():
+    assert set(scholen) == {s.id for s in demo.scholen.lijst()}
+    for school in demo.scholen.lijst():
         rij = scholen[school.id]
         assert (rij["naam"], rij["brin"], rij["sector"]) == (
             school.naam,
@@ -97,9 +97,9 @@ def test_de_tabbladen_geven_de_werkplaats_terug(demo: Werkplaats, tmp_path: Path
 
     personen = {r["id"]: r for r in _rijen(boek["personen"])}
     assert {i: r["naam"] for i, r in personen.items()} == namen
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         assert personen[persoon.id]["expertise"] == ("; ".join(persoon.expertise) or None)
-        assert personen[persoon.id]["school (naam)"] == demo.school(persoon.school or "").naam
+        assert personen[persoon.id]["school (naam)"] == demo.scholen.zoek(persoon.school or "").naam
 
     leden = [
         (r["werkgroep_id"], r["persoon"], r["persoon (naam)"], r["rol"])
@@ -107,7 +107,7 @@ def test_de_tabbladen_geven_de_werkplaats_terug(demo: Werkplaats, tmp_path: Path
     ]
     assert leden == [
         (g.id, lid.persoon, namen[lid.persoon], lid.rol.value)
-        for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+        for g in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id)
         for lid in g.leden
     ]
 
@@ -117,7 +117,7 @@ def test_de_tabbladen_geven_de_werkplaats_terug(demo: Werkplaats, tmp_path: Path
     ]
     assert logboek == [
         (g.id, regel.datum, regel.tekst)
-        for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+        for g in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id)
         for regel in g.logboek
     ]
 
@@ -127,7 +127,7 @@ def test_de_tabbladen_geven_de_werkplaats_terug(demo: Werkplaats, tmp_path: Path
     ]
     verwacht = [
         (g.id, nr, m.indicator, m.datum, m.waarde)
-        for g in sorted(demo.werkgroepen(), key=lambda g: g.id)
+        for g in sorted(demo.werkgroepen.lijst(), key=lambda g: g.id)
         for nr, c in enumerate(g.cycli, start=1)
         for m in c.metingen
     ]
@@ -135,7 +135,7 @@ def test_de_tabbladen_geven_de_werkplaats_terug(demo: Werkplaats, tmp_path: Path
     assert metingen == verwacht
 
     cycli = {(r["werkgroep_id"], r["nummer"]): r for r in _rijen(boek["werkgroepen_cycli"])}
-    for groep in demo.werkgroepen():
+    for groep in demo.werkgroepen.lijst():
         for c in groep.cycli:
             rij = cycli[groep.id, c.nummer]
             assert (rij["vraag"], rij["fase"], _datum(rij["gestart"])) == (
@@ -212,13 +212,13 @@ def test_een_later_toegevoegde_soort_krijgt_vanzelf_een_tabblad(
 def vijandig(tmp_path: Path) -> Werkplaats:
     """A werkplaats whose texts try to become formulas, with line breaks and emoji."""
     wp = Werkplaats.maak(tmp_path / "v", "=1+1 partnerschap")
-    wp.school_toevoegen("@Regenboog 🌈", brin="12AB", sector="po")
-    wp.school_profiel("@Regenboog 🌈", visie={"eigenaarschap": "=A1*2"}, trots=VIJANDIG)
-    wp.persoon_toevoegen("+31 Anna", school="@Regenboog 🌈", expertise=["-rekenen"])
-    wp.werkgroep_toevoegen("-Rekenen 🧮", scholen=["@Regenboog 🌈"], themas=["rekenen"])
+    wp.scholen.toevoegen("@Regenboog 🌈", brin="12AB", sector="po")
+    wp.scholen.profiel("@Regenboog 🌈", visie={"eigenaarschap": "=A1*2"}, trots=VIJANDIG)
+    wp.personen.toevoegen("+31 Anna", school="@Regenboog 🌈", expertise=["-rekenen"])
+    wp.werkgroepen.toevoegen("-Rekenen 🧮", scholen=["@Regenboog 🌈"], themas=["rekenen"])
     for tekst in VIJANDIG:
-        wp.log("-Rekenen 🧮", tekst + " 🎉", auteur="+31 Anna")
-    wp.cyclus_start("-Rekenen 🧮", aanleiding="@SUM(A1)", vraag='=HYPERLINK("http://evil")')
+        wp.logboek.schrijf("-Rekenen 🧮", tekst + " 🎉", auteur="+31 Anna")
+    wp.cycli.start("-Rekenen 🧮", aanleiding="@SUM(A1)", vraag='=HYPERLINK("http://evil")')
     return wp
 
 
@@ -262,7 +262,7 @@ def test_pseudoniemen_laten_geen_naam_achter(demo: Werkplaats, tmp_path: Path) -
     assert pad is not None
     boek = openpyxl.load_workbook(pad)
     teksten = "\n".join(str(c.value) for c in _cellen(boek) if c.value is not None)
-    for persoon in demo.personen():
+    for persoon in demo.personen.lijst():
         assert persoon.naam not in teksten
         assert not re.search(rf"\b{re.escape(persoon.naam.split()[0])}\b", teksten)
     leden = _rijen(boek["werkgroepen_leden"])
@@ -271,7 +271,7 @@ def test_pseudoniemen_laten_geen_naam_achter(demo: Werkplaats, tmp_path: Path) -
 
 def test_selectie_van_een_werkgroep(demo: Werkplaats, tmp_path: Path) -> None:
     """With a werkgroep selected, the workbook holds that werkgroep and its schools only."""
-    groep = demo.werkgroep("rekenen")
+    groep = demo.werkgroepen.zoek("rekenen")
     pad = exporteer(demo, "xlsx", tmp_path / "r.xlsx", selectie=Selectie("werkgroep", groep.id)).pad
     assert pad is not None
     boek = openpyxl.load_workbook(pad)
@@ -295,4 +295,4 @@ def test_ozc_export_xlsx(demo: Werkplaats, tmp_path: Path) -> None:
     )
     assert klaar.returncode == 0, klaar.stderr
     boek = openpyxl.load_workbook(uit)
-    assert len(_rijen(boek["werkgroepen"])) == len(demo.werkgroepen())
+    assert len(_rijen(boek["werkgroepen"])) == len(demo.werkgroepen.lijst())

@@ -1,0 +1,77 @@
+"""The library API: a :class:`Werkplaats` and the services it hands out.
+
+Everything a school tool needs is re-exported from :mod:`onderzoekscyclus`; this
+package is where it lives. Its names are imported on first use, so that ``ozc log``
+can use :mod:`onderzoekscyclus.api.logboek` without loading the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api.beheer import Aandachtspunt, BesluitStand, Status, WerkgroepOverzicht
+    from onderzoekscyclus.api.besluiten import Besluiten, BesluitOverzicht
+    from onderzoekscyclus.api.cycli import Cycli, CyclusOverzicht
+    from onderzoekscyclus.api.expertise import Expertise
+    from onderzoekscyclus.api.logboek import Logboek
+    from onderzoekscyclus.api.netwerk import Themanetwerk
+    from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
+    from onderzoekscyclus.api.werkplaats import Werkplaats
+    from onderzoekscyclus.api.zelfevaluaties import Import, Invulling, Zelfevaluaties
+
+__all__ = [
+    "Aandachtspunt",
+    "BesluitOverzicht",
+    "BesluitStand",
+    "Besluiten",
+    "Cycli",
+    "CyclusOverzicht",
+    "Expertise",
+    "Import",
+    "Invulling",
+    "Logboek",
+    "Personen",
+    "Scholen",
+    "Status",
+    "Themanetwerk",
+    "WerkgroepOverzicht",
+    "Werkgroepen",
+    "Werkplaats",
+    "Zelfevaluaties",
+]
+
+_MODULE_VAN = {
+    "Aandachtspunt": "onderzoekscyclus.api.beheer",
+    "BesluitOverzicht": "onderzoekscyclus.api.besluiten",
+    "BesluitStand": "onderzoekscyclus.api.beheer",
+    "Besluiten": "onderzoekscyclus.api.besluiten",
+    "Cycli": "onderzoekscyclus.api.cycli",
+    "CyclusOverzicht": "onderzoekscyclus.api.cycli",
+    "Expertise": "onderzoekscyclus.api.expertise",
+    "Import": "onderzoekscyclus.api.zelfevaluaties",
+    "Invulling": "onderzoekscyclus.api.zelfevaluaties",
+    "Logboek": "onderzoekscyclus.api.logboek",
+    "Personen": "onderzoekscyclus.api.register",
+    "Scholen": "onderzoekscyclus.api.register",
+    "Status": "onderzoekscyclus.api.beheer",
+    "Themanetwerk": "onderzoekscyclus.api.netwerk",
+    "WerkgroepOverzicht": "onderzoekscyclus.api.beheer",
+    "Werkgroepen": "onderzoekscyclus.api.register",
+    "Werkplaats": "onderzoekscyclus.api.werkplaats",
+    "Zelfevaluaties": "onderzoekscyclus.api.zelfevaluaties",
+}
+
+
+def __getattr__(naam: str) -> Any:
+    module = _MODULE_VAN.get(naam)
+    if module is None:
+        raise AttributeError(f"module 'onderzoekscyclus.api' has no attribute {naam!r}")
+    waarde = getattr(importlib.import_module(module), naam)
+    globals()[naam] = waarde
+    return waarde
+
+
+def __dir__() -> list[str]:
+    return __all__

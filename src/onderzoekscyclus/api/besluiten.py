@@ -1,9 +1,9 @@
-"""The besluiten of one werkplaats: files under ``besluiten/``, references, the clock.
+"""The besluiten of one werkplaats: ``werkplaats.besluitvorming``.
 
-:mod:`onderzoekscyclus.domein.besluitvorming` holds the rules; this module finds the werkgroep,
-the persons and the theme that a command names, asks the clock for today (one place:
-:func:`onderzoekscyclus.klok.vandaag`, which honours ``ONDERZOEKSCYCLUS_VANDAAG``),
-applies one rule under the werkplaats lock and saves the result.
+:mod:`onderzoekscyclus.domein.besluitvorming` holds the rules; this service finds the
+werkgroep, the persons and the theme that a caller names, asks its clock for today,
+applies one rule under the werkplaats lock and saves the result. A refusal
+(:class:`~onderzoekscyclus.errors.Geweigerd`) names the besluit in ``onderwerp``.
 
 .. versionadded:: 0.1.0
 """
@@ -12,140 +12,127 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from onderzoekscyclus import klok
+from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.domein import besluitvorming as bv
+from onderzoekscyclus.domein.besluit import Besluit, Bewijs, Bijdrage, Bijdrager, bijdragen_van
 from onderzoekscyclus.domein.ids import is_geldig_id
-from onderzoekscyclus.domein.model import LidRol, Persoon
+from onderzoekscyclus.domein.model import LidRol, Persoon, Werkgroep
+from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein.tijd import gebeurd
 from onderzoekscyclus.domein.verwijzing import zoek
-from onderzoekscyclus.errors import InvalidValue, UnknownReference
+from onderzoekscyclus.errors import Geweigerd, InvalidValue, Reden, UnknownReference
 from onderzoekscyclus.i18n import _
-
-if TYPE_CHECKING:
-    from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = ["BesluitOverzicht", "Besluiten"]
 
 
 @attrs.frozen
 class BesluitOverzicht:
-    """A besluit as ``ozc besluit toon`` shows it: the besluit as it stands today (a
-    round whose date passed counts as closed), with names for the ids it holds."""
+    """A besluit as it stands today (a round whose date passed counts as closed), with
+    names for the ids it holds and the operation that moves it on (``volgende``)."""
 
-    besluit: bv.Besluit
+    besluit: Besluit
     namen: dict[str, str]
-    wat_nu: str | None
-    bijdragen: tuple[bv.Bijdrage, ...] | None = None
+    volgende: str | None
+    bijdragen: tuple[Bijdrage, ...] | None = None
     voor: str | None = None
 
 
-class Besluiten:
-    """Everything a werkgroep does with its besluiten (``werkplaats.besluitvorming``)."""
-
-    def __init__(self, werkplaats: Werkplaats) -> None:
-        self.werkplaats = werkplaats
+class Besluiten(Dienst):
+    """Everything a werkgroep does with its besluiten."""
 
     # --- reading -----------------------------------------------------------------------
 
-    def lijst(self) -> list[bv.Besluit]:
-        """Every besluit, in id order."""
-        return self.werkplaats.opslag.alle(bv.Besluit)
+    def lijst(self) -> list[Besluit]:
+        """Every besluit as it stands today, in id order: a round whose closing date has
+        passed counts as closed (``besluitvorming``), as the next step will record."""
+        vandaag = self.vandaag()
+        return [bv.bijgewerkt(b, vandaag) for b in self.opslag.alle(Besluit)]
 
-    def actueel(self) -> list[bv.Besluit]:
-        """Every besluit as it stands today: a round whose closing date has passed
-        counts as closed (``besluitvorming``), as it will be recorded at the next step."""
-        vandaag = klok.vandaag()
-        return [bv.bijgewerkt(b, vandaag) for b in self.lijst()]
+    def zoek(self, verwijzing: str) -> Besluit:
+        """The besluit that ``verwijzing`` (title, start of a word of it, or id) points
+        to, as it stands today."""
+        return bv.bijgewerkt(self._opgeslagen(verwijzing), self.vandaag())
 
-    def zoek(self, verwijzing: str) -> bv.Besluit:
-        """The besluit that ``verwijzing`` (title, start of a word of it, or id) points to."""
+    def _opgeslagen(self, verwijzing: str) -> Besluit:
         id_ = verwijzing.strip()
-        if is_geldig_id(id_) and self.werkplaats.opslag.pad(bv.Besluit, id_).is_file():
+        if is_geldig_id(id_) and self.opslag.bestaat(Besluit, id_):
             # an exact id wins over every name, so its own file is all there is to read
-            return self.werkplaats.opslag.lees(bv.Besluit, id_)
-        return zoek(
-            verwijzing,
-            self.lijst(),
-            soort=_("besluit"),
-            lijstopdracht="ozc besluit lijst",
-            naam=lambda b: b.titel,
-        )
+            return self.opslag.lees(Besluit, id_)
+        return zoek(verwijzing, self.opslag.alle(Besluit), soort="besluit", naam=lambda b: b.titel)
 
     def overzicht(self, verwijzing: str, *, voor: str | None = None) -> BesluitOverzicht:
         """The besluit as it stands today, and optionally what became of the ideas and
         feedback of one contributor (a person, or an outsider by name)."""
-        vandaag = klok.vandaag()
-        besluit = bv.bijgewerkt(self.zoek(verwijzing), vandaag)
-        namen = self.werkplaats.namen()
-        namen[besluit.werkgroep] = self.werkplaats.werkgroep(besluit.werkgroep).naam
+        besluit = self.zoek(verwijzing)
+        namen = self.namen()
         bijdragen = None
         wie = None
         if voor is not None:
             persoon = self._persoon_of_none(voor, besluit)
             if persoon is not None:
-                bijdragen = bv.bijdragen_van(besluit, persoon=persoon.id)
+                bijdragen = bijdragen_van(besluit, persoon=persoon.id)
                 wie = persoon.naam
             else:
-                bijdragen = bv.bijdragen_van(besluit, naam=voor)
+                bijdragen = bijdragen_van(besluit, naam=voor)
                 wie = voor
         return BesluitOverzicht(
             besluit=besluit,
             namen=namen,
-            wat_nu=bv.BESLUITVORMING.wat_nu.get(besluit.fase.value),
+            volgende=bv.BESLUITVORMING.volgende.get(besluit.fase),
             bijdragen=bijdragen,
             voor=wie,
         )
 
-    def _persoon_of_none(self, voor: str, besluit: bv.Besluit) -> Persoon | None:
+    def _persoon_of_none(self, voor: str, besluit: Besluit) -> Persoon | None:
         extern = {n.casefold() for n in besluit.buitenstaanders()}
         if voor.strip().casefold() in extern:
             return None
-        return self.werkplaats.persoon(voor)
+        return self.persoon(voor)
 
     # --- changing ----------------------------------------------------------------------
 
     def _wijzig(
         self,
         verwijzing: str,
-        stap: Callable[..., bv.Besluit],
+        stap: Callable[..., Besluit],
         *args: Any,
         datum: dt.date | None,
         **kwargs: Any,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Apply ``stap`` (an operation of :mod:`besluitvorming`) to the besluit under the
         lock; ``datum`` defaults to today."""
-        besluit_id = self.zoek(verwijzing).id
-        opslag = self.werkplaats.opslag
-        with opslag.vergrendeld():
-            besluit = opslag.lees(bv.Besluit, besluit_id)
-            vandaag = klok.vandaag()
-            nieuw = stap(besluit, *args, datum=datum or vandaag, vandaag=vandaag, **kwargs)
-            opslag.schrijf(nieuw)
+        besluit_id = self._opgeslagen(verwijzing).id
+        with self.opslag.vergrendeld():
+            besluit = self.opslag.lees(Besluit, besluit_id)
+            vandaag = self.vandaag()
+            try:
+                nieuw = stap(besluit, *args, datum=datum or vandaag, vandaag=vandaag, **kwargs)
+            except Geweigerd as fout:
+                fout.onderwerp = besluit.titel
+                raise
+            self.opslag.schrijf(nieuw)
         return nieuw
 
-    def _persoon(self, verwijzing: str | None) -> str | None:
-        return self.werkplaats.persoon(verwijzing).id if verwijzing else None
-
-    def _bijdrager(
-        self, door: str | None, extern: str | None, rol: str | None = None
-    ) -> bv.Bijdrager:
+    def _bijdrager(self, door: str | None, extern: str | None, rol: str | None = None) -> Bijdrager:
         if door and extern:
             raise InvalidValue(
-                _("Geef --door óf --extern, niet allebei."),
+                _("Geef een persoon uit de werkplaats óf iemand van buiten, niet allebei."),
                 veld="door",
             )
         if door:
-            return bv.Bijdrager(persoon=self.werkplaats.persoon(door).id)
+            return Bijdrager(persoon=self.persoon(door).id)
         if extern:
-            return bv.Bijdrager(naam=extern.strip(), rol=rol.strip() if rol else None)
+            return Bijdrager(naam=extern.strip(), rol=rol.strip() if rol else None)
         raise InvalidValue(
             _("Van wie komt dit?"),
             _(
-                "Geef --door PERSOON (iemand uit de werkplaats) of --extern NAAM (bijvoorbeeld "
-                "een ouder of een leerling)."
+                "Geef een persoon uit de werkplaats op, of de naam van iemand van buiten "
+                "(bijvoorbeeld een ouder of een leerling)."
             ),
             veld="door",
         )
@@ -159,26 +146,24 @@ class Besluiten:
         school: str | None = None,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Start a decision on the speerpunt ``titel`` of ``werkgroep``, on ``thema``.
 
         The school is the werkgroep's when it has one school; with several, give it.
         """
-        groep = self.werkplaats.werkgroep(werkgroep)
+        groep = self.werkgroep(werkgroep)
         if school is not None:
-            school_id: str | None = self.werkplaats.school(school).id
+            school_id: str | None = self.school(school).id
         elif len(groep.scholen) == 1:
             school_id = groep.scholen[0]
         else:
             school_id = None
-        from onderzoekscyclus.domein.thesaurus import Thesaurus  # noqa: PLC0415
-
-        thema_label = Thesaurus.laad(self.werkplaats.root).label(thema)
-        wie_id = self._persoon(wie)
-        dag = klok.tot_en_met_vandaag(datum)
-        with self.werkplaats.opslag.vergrendeld():
+        thema_label = self.lees_thesaurus().label(thema)
+        wie_id = self.persoon_id(wie)
+        dag = gebeurd(datum, self.vandaag())
+        with self.opslag.vergrendeld():
             besluit = bv.nieuw(
-                self.werkplaats._nieuw_id(bv.Besluit, titel),
+                self.opslag.nieuw_id(Besluit, titel),
                 titel=titel,
                 werkgroep=groep.id,
                 thema=thema_label,
@@ -186,7 +171,7 @@ class Besluiten:
                 datum=dag,
                 wie=wie_id,
             )
-            self.werkplaats.opslag.schrijf(besluit)
+            self.opslag.schrijf(besluit)
         return besluit
 
     def idee(
@@ -198,27 +183,21 @@ class Besluiten:
         extern: str | None = None,
         rol: str | None = None,
         datum: dt.date | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Add an idea from a person of the werkplaats or from an outsider."""
         bijdrager = self._bijdrager(door, extern, rol)
         return self._wijzig(verwijzing, bv.idee, tekst, door=bijdrager, datum=datum)
 
-    def _bezwaar(self, besluit: bv.Besluit, leider: Persoon) -> str | None:
+    def _bezwaar(self, besluit: Besluit, leider: Persoon) -> Reden | None:
         """Why ``leider`` may not lead the proposal, or ``None``."""
-        groep = self.werkplaats.werkgroep(besluit.werkgroep)
+        groep = self.opslag.lees(Werkgroep, besluit.werkgroep)
         lid = groep.lid(leider.id)
         if lid is None or lid.rol not in (LidRol.LEIDER, LidRol.EXPERT):
-            return _("{naam} is geen leider of expert van werkgroep '{groep}'.").format(
-                naam=leider.naam, groep=groep.naam
-            )
-        from onderzoekscyclus.domein.thesaurus import Thesaurus  # noqa: PLC0415
-
-        thesaurus = Thesaurus.laad(self.werkplaats.root)
+            return reden("besluit.leider-geen-lid", naam=leider.naam, groep=groep.naam)
+        thesaurus = self.lees_thesaurus()
         gedekt = thesaurus.omvat(besluit.thema)
         if not any(thesaurus.sleutel(e) in gedekt for e in leider.expertise):
-            return _("{naam} heeft geen expertise op het thema '{thema}'.").format(
-                naam=leider.naam, thema=besluit.thema
-            )
+            return reden("besluit.leider-geen-expertise", naam=leider.naam, thema=besluit.thema)
         return None
 
     def voorstel(
@@ -230,10 +209,10 @@ class Besluiten:
         zonder_expert: str | None = None,
         ideeen: Sequence[int] = (),
         datum: dt.date | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Write (a new version of) the proposal, led by an expert of the werkgroep."""
-        persoon = self.werkplaats.persoon(leider)
-        besluit = self.zoek(verwijzing)
+        persoon = self.persoon(leider)
+        besluit = self._opgeslagen(verwijzing)
         return self._wijzig(
             besluit.id,
             bv.voorstel,
@@ -252,13 +231,13 @@ class Besluiten:
         tot: dt.date,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Open a feedback round until ``tot`` (inclusive)."""
         return self._wijzig(
             verwijzing,
             bv.feedback_open,
             tot=tot,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             datum=datum,
         )
 
@@ -271,7 +250,7 @@ class Besluiten:
         extern: str | None = None,
         rol: str | None = None,
         datum: dt.date | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Give feedback on the proposal during its round."""
         bijdrager = self._bijdrager(door, extern, rol)
         return self._wijzig(verwijzing, bv.feedback, tekst, door=bijdrager, datum=datum)
@@ -285,7 +264,7 @@ class Besluiten:
         motivatie: str,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Give feedback item ``nummer`` its disposition and motivation."""
         return self._wijzig(
             verwijzing,
@@ -293,7 +272,7 @@ class Besluiten:
             nummer,
             oordeel=oordeel,
             motivatie=motivatie,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             datum=datum,
         )
 
@@ -305,13 +284,13 @@ class Besluiten:
         verwerp: bool = False,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Take the decision, or reject the proposal (``verwerp``)."""
         return self._wijzig(
             verwijzing,
             bv.neem,
             tekst,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             verwerp=verwerp,
             datum=datum,
         )
@@ -323,18 +302,18 @@ class Besluiten:
         tekst: str | None = None,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Record that the decision (or its adjustment) is put into practice."""
         return self._wijzig(
             verwijzing,
             bv.implementeer,
             tekst=tekst,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             datum=datum,
         )
 
-    def _bewijs(self, bronnen: Iterable[str], metingen: Iterable[str]) -> list[bv.Bewijs]:
-        bewijs = [bv.Bewijs(bron=b.strip()) for b in bronnen if b.strip()]
+    def _bewijs(self, bronnen: Iterable[str], metingen: Iterable[str]) -> list[Bewijs]:
+        bewijs = [Bewijs(bron=b.strip()) for b in bronnen if b.strip()]
         for tekst in metingen:
             delen = tekst.split(":")
             if len(delen) not in (2, 3) or not delen[1].strip().isdigit():
@@ -343,7 +322,7 @@ class Besluiten:
                     _("Schrijf WERKGROEP:CYCLUS of WERKGROEP:CYCLUS:INDICATOR, zoals rekenen:1."),
                     veld="meting",
                 )
-            groep = self.werkplaats.werkgroep(delen[0])
+            groep = self.werkgroep(delen[0])
             nummer = int(delen[1])
             gekozen = next((c for c in groep.cycli if c.nummer == nummer), None)
             if gekozen is None:
@@ -351,7 +330,9 @@ class Besluiten:
                     _("Werkgroep '{groep}' heeft geen cyclus {n}.").format(
                         groep=groep.naam, n=nummer
                     ),
-                    hint=_('Zie `ozc cyclus toon "{groep}"`.').format(groep=groep.naam),
+                    soort="cyclus",
+                    verwijzing=tekst,
+                    onderwerp=groep.naam,
                 )
             indicator = None
             if len(delen) == 3:
@@ -364,7 +345,7 @@ class Besluiten:
                         ).format(n=nummer, groep=groep.naam, naam=delen[2], namen=namen)
                     )
                 indicator = gevonden.naam
-            bewijs.append(bv.Bewijs(werkgroep=groep.id, cyclus=nummer, indicator=indicator))
+            bewijs.append(Bewijs(werkgroep=groep.id, cyclus=nummer, indicator=indicator))
         return bewijs
 
     def evalueer(
@@ -376,9 +357,9 @@ class Besluiten:
         metingen: Iterable[str] = (),
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Evaluate the decision, with bronnen or measurements of a research cycle."""
-        wie_id = self._persoon(wie)
+        wie_id = self.persoon_id(wie)
         return self._wijzig(
             verwijzing,
             bv.evalueer,
@@ -395,13 +376,13 @@ class Besluiten:
         *,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Adjust the decision after an evaluation."""
         return self._wijzig(
             verwijzing,
             bv.bijstellen,
             tekst,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             datum=datum,
         )
 
@@ -412,13 +393,13 @@ class Besluiten:
         herevaluatie: dt.date | None = None,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Embed the decision, optionally with a date for a re-evaluation."""
         return self._wijzig(
             verwijzing,
             bv.borg,
             herevaluatie=herevaluatie,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             datum=datum,
         )
 
@@ -429,12 +410,12 @@ class Besluiten:
         *,
         datum: dt.date | None = None,
         wie: str | None = None,
-    ) -> bv.Besluit:
+    ) -> Besluit:
         """Withdraw the decision before it is taken."""
         return self._wijzig(
             verwijzing,
             bv.intrekken,
             reden,
-            wie=self._persoon(wie),
+            wie=self.persoon_id(wie),
             datum=datum,
         )

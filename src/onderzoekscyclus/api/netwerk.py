@@ -1,13 +1,10 @@
 """The themanetwerk of a partnership: who researches which theme, who knows about it,
-and which schools could learn from each other.
+and which schools could learn from each other (``werkplaats.netwerk``).
 
-The structure is bipartite: schools hold werkgroepen, werkgroepen research themes,
-persons have expertise in themes, themes sit under broader themes. Every question
-is answered on demand from those edges, read from the derived index
-(:mod:`onderzoekscyclus.opslag.index`), so a question over thousands of schools reads only
-the files that changed. No school × school table is ever built: schools alike to one
-school are found through the themes it has, and thematic networks come from community
-detection on the school–theme graph itself.
+Every question is answered on demand from the derived index
+(:mod:`onderzoekscyclus.opslag.index`), so a question over thousands of schools reads
+only the files that changed; :mod:`onderzoekscyclus.domein.netwerk` holds the answers
+and the pure parts of the questions.
 
 Themes are compared through the thesaurus (:mod:`onderzoekscyclus.domein.thesaurus`): a
 synonym finds its preferred theme, and a theme includes every narrower one
@@ -20,177 +17,56 @@ networkx is imported only by :meth:`Themanetwerk.netwerken` and :meth:`Themanetw
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
+from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.domein import netwerk
+from onderzoekscyclus.domein.netwerk import (
+    Expert,
+    ThemaExperts,
+    ThemaGebruik,
+    ThemaScholen,
+    Thematischnetwerk,
+    VergelijkbareScholen,
+    WerkgroepOpThema,
+)
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, LockTimeout, UnknownReference
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.index import Index
+from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
 
-    from onderzoekscyclus.api.werkplaats import Werkplaats
-
-__all__ = [
-    "Expert",
-    "Gelijkenis",
-    "SchoolInNetwerk",
-    "ThemaExperts",
-    "ThemaGebruik",
-    "ThemaScholen",
-    "Themanetwerk",
-    "Thematischnetwerk",
-    "VergelijkbareScholen",
-    "WerkgroepOpThema",
-    "controleer_themas",
-]
+__all__ = ["Themanetwerk"]
 
 T = TypeVar("T")
 
 
-# --- answers ---------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class ThemaGebruik:
-    """A theme and how much the partnership works on it."""
-
-    label: str
-    breder: str | None
-    diepte: int
-    in_thesaurus: bool
-    eigen: bool
-    synoniemen: tuple[str, ...]
-    werkgroepen: int
-    scholen: int
-    experts: int
-    varianten: tuple[str, ...]
-    """Other ways the theme was typed in werkgroepen and expertise (``Hoogbegaafdheid``)."""
-
-
-@attrs.frozen
-class WerkgroepOpThema:
-    """A werkgroep of a school that researches the theme, and how far it is."""
-
-    school: str
-    school_naam: str
-    sector: str | None
-    werkgroep: str
-    werkgroep_naam: str
-    themas: tuple[str, ...]
-    cyclus: int | None
-    fase: str | None
-    gepauzeerd: bool
-    leiders: tuple[str, ...]
-    conclusie: str | None
-    conclusie_cyclus: int | None
-
-
-@attrs.frozen
-class ThemaScholen:
-    """The answer to "which schools research this theme?"."""
-
-    thema: str
-    omvat: tuple[str, ...]
-    scholen: int
-    werkgroepen: tuple[WerkgroepOpThema, ...]
-    onleesbaar: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class Gelijkenis:
-    """A school alike to the one asked about, with the themes they share."""
-
-    school: str
-    naam: str
-    sector: str | None
-    score: float
-    gedeeld: tuple[str, ...]
-
-
-@attrs.frozen
-class VergelijkbareScholen:
-    """Schools most alike to ``school``, most alike first."""
-
-    school: str
-    naam: str
-    themas: tuple[str, ...]
-    scholen: tuple[Gelijkenis, ...]
-    onleesbaar: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class SchoolInNetwerk:
-    """A school (or teacher-training institute) in a suggested network."""
-
-    school: str
-    naam: str
-    sector: str | None
-    themas: tuple[str, ...]
-
-
-@attrs.frozen
-class Thematischnetwerk:
-    """A suggested thematic network: themes and the schools that work on them."""
-
-    nummer: int
-    themas: tuple[str, ...]
-    scholen: tuple[SchoolInNetwerk, ...]
-
-
-@attrs.frozen
-class Expert:
-    """A person with expertise in the theme."""
-
-    persoon: str
-    naam: str
-    school: str | None
-    school_naam: str | None
-    rollen: tuple[str, ...]
-    expertise: tuple[str, ...]
-
-
-@attrs.frozen
-class ThemaExperts:
-    """The answer to "who knows about this theme?"."""
-
-    thema: str
-    omvat: tuple[str, ...]
-    experts: tuple[Expert, ...]
-    onleesbaar: tuple[str, ...] = ()
-
-
-# --- the questions ------------------------------------------------------------------------------
-
-
-class Themanetwerk:
+class Themanetwerk(Dienst):
     """Questions about themes across one werkplaats.
 
-    >>> netwerk = Themanetwerk.open(werkplaats)  # doctest: +SKIP
-    >>> netwerk.scholen("hoogbegaafdheid").werkgroepen  # doctest: +SKIP
+    >>> wp.netwerk.scholen("hoogbegaafdheid").werkgroepen  # doctest: +SKIP
     """
 
     def __init__(
-        self, root: Path, *, thesaurus: Thesaurus | None = None, voortgang: bool = False
+        self,
+        opslag: Opslag,
+        klok: Callable[[], Any],
+        *,
+        thesaurus: Thesaurus | None = None,
+        voortgang: bool = False,
     ) -> None:
-        self.root = Path(root)
-        self.thesaurus = thesaurus if thesaurus is not None else Thesaurus.laad(self.root)
+        super().__init__(opslag, klok)
+        self.root = opslag.root
+        self.thesaurus = thesaurus if thesaurus is not None else laad_thesaurus(self.root)
         self.voortgang = voortgang
-
-    @classmethod
-    def open(cls, werkplaats: Werkplaats | Path | str, *, voortgang: bool = False) -> Themanetwerk:
-        """The themanetwerk of a :class:`~onderzoekscyclus.api.werkplaats.Werkplaats` or its folder."""
-        root = werkplaats if isinstance(werkplaats, Path | str) else werkplaats.root
-        return cls(Path(root), voortgang=voortgang)
 
     # --- the index, kept current and rebuilt when it is damaged -------------------------------
 
@@ -235,7 +111,9 @@ class Themanetwerk:
             suggesties,
             hint=_("Bedoelde u: {themas}?").format(themas=", ".join(suggesties))
             if suggesties
-            else _("Zie `ozc thema lijst --alle` voor de bekende thema's."),
+            else None,
+            soort="thema",
+            verwijzing=gezocht,
         )
 
     def _labels(self, sleutels: Iterable[str]) -> tuple[str, ...]:
@@ -273,12 +151,25 @@ class Themanetwerk:
             )
         ]
 
+    def _themas_per_school(
+        self, index: Index
+    ) -> tuple[dict[str, set[str]], dict[str, tuple[str, str | None]]]:
+        """Per school the keys of its werkgroepen's themes, and its name and sector."""
+        paren = self._school_themas(index)
+        sleutel = self._sleutels({p[3] for p in paren})
+        themas_van: dict[str, set[str]] = defaultdict(set)
+        info: dict[str, tuple[str, str | None]] = {}
+        for school_id, naam, sector, tekst in paren:
+            themas_van[school_id].add(sleutel[tekst])
+            info[school_id] = (naam, sector)
+        return themas_van, info
+
     # --- lijst ------------------------------------------------------------------------------------
 
     def lijst(self, *, alle: bool = False) -> list[ThemaGebruik]:
         """The themes in use (with ``alle``: the whole thesaurus too), as a tree.
 
-        Counts are per theme itself; ``ozc thema scholen`` includes narrower themes.
+        Counts are per theme itself; :meth:`scholen` includes narrower themes.
         """
 
         def vraag(index: Index) -> list[ThemaGebruik]:
@@ -447,47 +338,18 @@ class Themanetwerk:
             gekozen = zoek(
                 school,
                 index.namen("scholen"),
-                soort=_("school"),
-                lijstopdracht="ozc school lijst",
+                soort="school",
                 naam=lambda r: r[1],
                 id_=lambda r: r[0],
             )
-            paren = self._school_themas(index)
-            sleutel = self._sleutels({p[3] for p in paren})
-            themas_van: dict[str, set[str]] = defaultdict(set)
-            info: dict[str, tuple[str, str | None]] = {}
-            for school_id, naam, sector, tekst in paren:
-                themas_van[school_id].add(sleutel[tekst])
-                info[school_id] = (naam, sector)
-            gewicht = _zeldzaamheid(themas_van)
-            eigen = themas_van.get(gekozen[0], set())
-            scores: dict[str, float] = defaultdict(float)
-            for ander, themas in themas_van.items():
-                if ander != gekozen[0] and not themas.isdisjoint(eigen):
-                    scores[ander] = sum(gewicht[s] for s in sorted(themas & eigen))
-            gelijk = sorted(
-                (
-                    Gelijkenis(
-                        school=ander,
-                        naam=info[ander][0],
-                        sector=info[ander][1],
-                        score=round(score, 4),
-                        gedeeld=tuple(
-                            self._label(s)
-                            for s in sorted(
-                                themas_van[ander] & eigen, key=lambda s: (-gewicht[s], s)
-                            )
-                        ),
-                    )
-                    for ander, score in scores.items()
-                ),
-                key=lambda g: (-g.score, g.naam.casefold(), g.school),
-            )
+            themas_van, info = self._themas_per_school(index)
             return VergelijkbareScholen(
                 school=gekozen[0],
                 naam=gekozen[1],
-                themas=self._labels(eigen),
-                scholen=tuple(gelijk[:aantal]),
+                themas=self._labels(themas_van.get(gekozen[0], set())),
+                scholen=tuple(
+                    netwerk.vergelijkbare(gekozen[0], themas_van, info, self._label)[:aantal]
+                ),
                 onleesbaar=tuple(index.onleesbaar()),
             )
 
@@ -503,60 +365,12 @@ class Themanetwerk:
         rarity of its theme. A community with at least ``min_scholen`` schools becomes
         a network: its themes (most shared first) and its schools.
         """
-        import networkx as nx  # noqa: PLC0415 - only this question needs it
 
         def vraag(index: Index) -> list[Thematischnetwerk]:
-            paren = self._school_themas(index)
-            sleutel = self._sleutels({p[3] for p in paren})
-            themas_van: dict[str, set[str]] = defaultdict(set)
-            info: dict[str, tuple[str, str | None]] = {}
-            for school_id, naam, sector, tekst in paren:
-                themas_van[school_id].add(sleutel[tekst])
-                info[school_id] = (naam, sector)
-            gewicht = _zeldzaamheid(themas_van)
-            graaf = nx.Graph()
-            graaf.add_nodes_from(sorted(("s", s) for s in themas_van))
-            graaf.add_nodes_from(sorted(("t", t) for t in gewicht))
-            graaf.add_weighted_edges_from(
-                (("s", s), ("t", t), gewicht[t])
-                for s in sorted(themas_van)
-                for t in sorted(themas_van[s])
+            themas_van, info = self._themas_per_school(index)
+            return netwerk.netwerken(
+                themas_van, info, self._label, min_scholen=min_scholen, seed=seed
             )
-            groepen = nx.community.louvain_communities(graaf, weight="weight", seed=seed)
-            uit = []
-            for groep in groepen:
-                scholen = sorted(s for soort, s in groep if soort == "s")
-                themas = {t for soort, t in groep if soort == "t"}
-                if len(scholen) < min_scholen or not themas:
-                    continue
-                hoe_vaak = {t: sum(t in themas_van[s] for s in scholen) for t in themas}
-                volgorde = sorted(themas, key=lambda t: (-hoe_vaak[t], t))
-                uit.append(
-                    (
-                        tuple(self._label(t) for t in volgorde),
-                        tuple(
-                            sorted(
-                                (
-                                    SchoolInNetwerk(
-                                        school=s,
-                                        naam=info[s][0],
-                                        sector=info[s][1],
-                                        themas=tuple(
-                                            self._label(t) for t in volgorde if t in themas_van[s]
-                                        ),
-                                    )
-                                    for s in scholen
-                                ),
-                                key=lambda x: (x.naam.casefold(), x.school),
-                            )
-                        ),
-                    )
-                )
-            uit.sort(key=lambda n: (-len(n[1]), n[0]))
-            return [
-                Thematischnetwerk(nummer=i, themas=themas, scholen=scholen)
-                for i, (themas, scholen) in enumerate(uit, start=1)
-            ]
 
         if min_scholen < 1:
             raise InvalidValue(_("Het minimum aantal scholen moet 1 of meer zijn."))
@@ -669,50 +483,3 @@ def _per_werkgroep(rijen: Iterable[tuple[Any, ...]]) -> dict[str, list[str]]:
     for groep, wie, volgorde in rijen:
         uit[groep].add((volgorde, wie))  # a set: a werkgroep may match by two themes
     return {g: [w for _v, w in sorted(paren)] for g, paren in uit.items()}
-
-
-def _zeldzaamheid(themas_van: dict[str, set[str]]) -> dict[str, float]:
-    """The weight of each theme: ``log(1 + N / n)`` (N schools with themes, n with this one)."""
-    hoe_vaak: dict[str, int] = defaultdict(int)
-    for themas in themas_van.values():
-        for t in themas:
-            hoe_vaak[t] += 1
-    totaal = len(themas_van)
-    return {t: math.log(1 + totaal / n) for t, n in hoe_vaak.items()}
-
-
-# --- checking the themes of a new werkgroep -----------------------------------------------------
-
-
-def controleer_themas(root: Path, themas: Iterable[str], *, nieuw: bool = False) -> None:
-    """Refuse a theme the thesaurus does not know and no werkgroep uses yet.
-
-    The refusal suggests the known themes it looks like ("bedoelde u …?"); with
-    ``nieuw`` the unknown themes are accepted as they are.
-    """
-    if nieuw:
-        return
-    thesaurus = Thesaurus.laad(root)
-    onbekend = [t for t in themas if normaliseer(t) and thesaurus.zoek(t) is None]
-    if not onbekend:
-        return
-    with Index(root) as index:
-        index.ververs(("werkgroepen",))
-        gebruikt = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
-    bekend = {normaliseer(t) for t in gebruikt}
-    onbekend = [t for t in onbekend if normaliseer(t) not in bekend]
-    if not onbekend:
-        return
-    suggesties = thesaurus.suggesties(onbekend[0], gebruikt)
-    bedoeld = (
-        _("Bedoelde u: {themas}?").format(themas=", ".join(suggesties)) + " " if suggesties else ""
-    )
-    raise InvalidValue(
-        _("Onbekend thema '{thema}': het staat niet in de thesaurus.").format(thema=onbekend[0]),
-        bedoeld
-        + _(
-            "Kies een bekend thema (zie `ozc thema lijst --alle`), voeg het toe aan "
-            "thesaurus.toml, of neem het zo op met --nieuw-thema."
-        ),
-        veld="themas",
-    )

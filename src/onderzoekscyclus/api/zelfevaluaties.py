@@ -19,25 +19,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
-from onderzoekscyclus import klok
+from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.domein.formulier import kolommen_van, respondenten_van
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.domein.zelfevaluatie import (
-    Instrument,
-    Niveau,
-    Respondent,
-    Resultaat,
-    Vergelijking,
-    Zelfevaluatie,
-    bereken,
-    lees_antwoord,
-    vergelijk,
-)
+from onderzoekscyclus.domein.tijd import gebeurd
+from onderzoekscyclus.domein.uitslag import Resultaat, Vergelijking, bereken, vergelijk
+from onderzoekscyclus.domein.zelfevaluatie import Instrument, Niveau, Respondent, Zelfevaluatie
 from onderzoekscyclus.errors import (
     AmbiguousReference,
     FileFormatError,
@@ -47,15 +39,10 @@ from onderzoekscyclus.errors import (
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.instrumenten import Catalogus, laad_catalogus, stappen
 
-if TYPE_CHECKING:
-    from onderzoekscyclus.api.werkplaats import Werkplaats
-
 __all__ = ["MEETVENSTER", "Import", "Invulling", "Zelfevaluaties"]
 
 MEETVENSTER = 30
 """Days after it opened that a measurement takes new respondents."""
-
-_LABEL_KOLOMMEN = ("respondent", "label")
 
 
 @attrs.frozen
@@ -81,19 +68,17 @@ class Import:
     genegeerde_kolommen: tuple[str, ...]
 
 
-class Zelfevaluaties:
-    """Self-evaluations in a werkplaats: ``Werkplaats.zelfevaluaties``."""
+class Zelfevaluaties(Dienst):
+    """Self-evaluations in a werkplaats: ``werkplaats.zelfevaluaties``."""
 
-    def __init__(self, werkplaats: Werkplaats) -> None:
-        self.werkplaats = werkplaats
-        self._catalogus: Catalogus | None = None
+    _catalogus: Catalogus | None = None
 
     # --- instruments ---------------------------------------------------------------------
 
     def catalogus(self) -> Catalogus:
         """Every instrument this werkplaats can use (loaded once)."""
         if self._catalogus is None:
-            self._catalogus = laad_catalogus(self.werkplaats.root)
+            self._catalogus = laad_catalogus(self.opslag.root)
         return self._catalogus
 
     def instrument(self, verwijzing: str) -> Instrument:
@@ -108,11 +93,11 @@ class Zelfevaluaties:
         """Measurements, oldest first; of one instrument, and of one school (or, without
         ``school`` and unless ``alle``, of the partnership)."""
         gekozen = self.instrument(instrument).id if instrument else None
-        school_id = self.werkplaats.school(school).id if school else None
+        school_id = self.school(school).id if school else None
         return sorted(
             (
                 m
-                for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+                for m in self.opslag.alle(Zelfevaluatie)
                 if (gekozen is None or m.instrument == gekozen) and (alle or m.school == school_id)
             ),
             key=lambda m: (m.datum, m.id),
@@ -138,12 +123,15 @@ class Zelfevaluaties:
                     verwijzing=verwijzing, lijst=", ".join(m.id for m in treffers[:8])
                 ),
                 [m.id for m in treffers],
-                hint=_("Gebruik meer van het id, of --school en het instrument."),
+                hint=_("Gebruik meer van het id, of noem de school en het instrument."),
+                soort="meting",
+                verwijzing=verwijzing,
             )
         raise UnknownReference(
             _("Geen meting gevonden voor '{verwijzing}'.").format(verwijzing=verwijzing),
             [m.id for m in kandidaten[-5:]],
-            hint=_("Zie `ozc --json zelfevaluatie resultaat INSTRUMENT` voor de metingen."),
+            soort="meting",
+            verwijzing=verwijzing,
         )
 
     def _doel(self, instrument: Instrument, school: str | None) -> str | None:
@@ -154,15 +142,16 @@ class Zelfevaluaties:
                     _(
                         "'{naam}' gaat over het partnerschap als geheel, niet over één school."
                     ).format(naam=instrument.naam),
-                    _("Laat --school weg."),
+                    _("Noem geen school."),
                 )
             return None
         if not school:
             raise InvalidValue(
                 _("'{naam}' gaat over één school: welke?").format(naam=instrument.naam),
-                _("Geef de school op met --school."),
+                _("Noem de school."),
+                veld="school",
             )
-        return self.werkplaats.school(school).id
+        return self.school(school).id
 
     def _kies_meting(
         self,
@@ -176,12 +165,14 @@ class Zelfevaluaties:
         """The measurement new respondents go into, and whether it is a new one."""
         eigen = [
             m
-            for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+            for m in self.opslag.alle(Zelfevaluatie)
             if m.instrument == instrument.id and m.school == school_id
         ]
         if meting is not None:
             if nieuwe_meting:
-                raise InvalidValue(_("Kies --meting of --nieuwe-meting, niet allebei."))
+                raise InvalidValue(
+                    _("Kies een bestaande meting of een nieuwe meting, niet allebei.")
+                )
             gekozen = self.meting(meting, instrument=instrument.id, school=None)
             if gekozen.instrument != instrument.id or gekozen.school != school_id:
                 raise InvalidValue(
@@ -195,7 +186,7 @@ class Zelfevaluaties:
             if open_:
                 return max(open_, key=lambda m: (m.datum, m.id)), False
         nieuw = Zelfevaluatie(
-            id=self.werkplaats._nieuw_id(Zelfevaluatie, f"{instrument.id}-{dag.isoformat()}"),
+            id=self.opslag.nieuw_id(Zelfevaluatie, f"{instrument.id}-{dag.isoformat()}"),
             instrument=instrument.id,
             school=school_id,
             datum=dag,
@@ -212,7 +203,7 @@ class Zelfevaluaties:
         school_id = self._doel(gekozen, school)
         concepten = [
             (m, r)
-            for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+            for m in self.opslag.alle(Zelfevaluatie)
             if m.instrument == gekozen.id and m.school == school_id
             for r in m.concepten()
         ]
@@ -227,13 +218,13 @@ class Zelfevaluaties:
                 _("Er is geen half ingevulde lijst om mee verder te gaan{voor}.").format(
                     voor=_(" voor '{label}'").format(label=respondent) if respondent else ""
                 ),
-                hint=_("Begin opnieuw zonder --hervat."),
+                hint=_("Begin opnieuw in plaats van verder te gaan."),
             )
         labels = [r.label for _m, r in concepten]
         raise AmbiguousReference(
             _("Er zijn meer half ingevulde lijsten: {labels}.").format(labels=", ".join(labels)),
             labels,
-            hint=_("Kies er een met --respondent LABEL."),
+            hint=_("Noem de respondent van de lijst die verder moet."),
         )
 
     def invullen(
@@ -258,16 +249,18 @@ class Zelfevaluaties:
         """
         gekozen = self.instrument(instrument)
         school_id = self._doel(gekozen, school)
-        dag = klok.tot_en_met_vandaag(datum)
+        dag = gebeurd(datum, self.vandaag())
         _controleer_antwoorden(gekozen, antwoorden, overgeslagen)
-        with self.werkplaats.opslag.vergrendeld():
+        with self.opslag.vergrendeld():
             if hervat:
                 if meting is not None or nieuwe_meting:
                     raise InvalidValue(
-                        _("Met --hervat gaat u verder in de meting van het concept.")
+                        _(
+                            "Wie verder gaat met een concept, gaat verder in de meting van dat concept."
+                        )
                     )
                 doel, oud = self.concept(gekozen.id, school=school, respondent=respondent)
-                doel = self.werkplaats.opslag.lees(Zelfevaluatie, doel.id)
+                doel = self.opslag.lees(Zelfevaluatie, doel.id)
                 nieuw_respondent = attrs.evolve(
                     oud,
                     datum=dag,
@@ -303,7 +296,7 @@ class Zelfevaluaties:
                     _("Sla een uitspraak over met '-', of bewaar de lijst als concept."),
                 )
             doel = attrs.evolve(doel, respondenten=respondenten)
-            self.werkplaats.opslag.schrijf(doel)
+            self.opslag.schrijf(doel)
         return Invulling(
             meting=doel, respondent=nieuw_respondent, nieuwe_meting=is_nieuw, open_items=open_items
         )
@@ -329,11 +322,11 @@ class Zelfevaluaties:
         """
         gekozen = self.instrument(instrument)
         school_id = self._doel(gekozen, school)
-        dag = klok.tot_en_met_vandaag(datum)
+        dag = gebeurd(datum, self.vandaag())
         label = Path(pad).name
         rijen = _lees_csv(Path(pad), label)
-        kolommen, label_kolom, genegeerd = _kolommen(gekozen, rijen[0][1], label)
-        nieuwe, problemen = _respondenten(gekozen, rijen[1:], kolommen, label_kolom)
+        kolommen, label_kolom, genegeerd = kolommen_van(gekozen, rijen[0][1], label)
+        nieuwe, problemen = respondenten_van(gekozen, rijen[1:], kolommen, label_kolom)
         if problemen:
             raise FileFormatError(
                 _("Niets geïmporteerd: {bestand} heeft fouten.").format(bestand=label),
@@ -345,7 +338,7 @@ class Zelfevaluaties:
                 _("{bestand} heeft geen enkele respondent.").format(bestand=label),
                 _("Onder de kopregel staat per respondent één regel."),
             )
-        with self.werkplaats.opslag.vergrendeld():
+        with self.opslag.vergrendeld():
             doel, is_nieuw = self._kies_meting(
                 gekozen, school_id, dag, nieuwe_meting=nieuwe_meting, meting=meting
             )
@@ -362,7 +355,7 @@ class Zelfevaluaties:
                     Respondent(label=label, datum=dag, antwoorden=antwoorden, overgeslagen=open_)
                 )
             doel = attrs.evolve(doel, respondenten=(*doel.respondenten, *toegevoegd))
-            self.werkplaats.opslag.schrijf(doel)
+            self.opslag.schrijf(doel)
         return Import(
             meting=doel,
             respondenten=tuple(r.label for r in toegevoegd),
@@ -382,7 +375,7 @@ class Zelfevaluaties:
         school_id = self._doel(gekozen, school)
         metingen = [
             m
-            for m in self.werkplaats.opslag.alle(Zelfevaluatie)
+            for m in self.opslag.alle(Zelfevaluatie)
             if m.instrument == gekozen.id and m.school == school_id
         ]
         metingen.sort(key=lambda m: (m.datum, m.id))
@@ -391,9 +384,8 @@ class Zelfevaluaties:
                 _("Er is nog geen meting van '{naam}'{voor}.").format(
                     naam=gekozen.naam, voor=self._voor_tekst(school_id)
                 ),
-                hint=_("Vul de lijst in met `ozc zelfevaluatie invullen {id}`.").format(
-                    id=gekozen.id
-                ),
+                soort="meting",
+                verwijzing=gekozen.id,
             )
         huidig = (
             self.meting(meting, instrument=gekozen.id, school=school) if meting else metingen[-1]
@@ -406,7 +398,7 @@ class Zelfevaluaties:
             huidig,
             vorige=eerder[-1] if eerder else None,
             stappen=stappen(),
-            school_naam=self.werkplaats.school(school_id).naam if school_id else None,
+            school_naam=self.school(school_id).naam if school_id else None,
         )
 
     def vergelijk(self, a: str, b: str, *, school: str | None = None) -> Vergelijking:
@@ -419,7 +411,7 @@ class Zelfevaluaties:
     def _voor_tekst(self, school_id: str | None) -> str:
         if school_id is None:
             return ""
-        return _(" voor {school}").format(school=self.werkplaats.school(school_id).naam)
+        return _(" voor {school}").format(school=self.school(school_id).naam)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -434,7 +426,6 @@ def _controleer_antwoorden(
                 _("'{naam}' heeft geen uitspraak '{item}'.").format(
                     naam=instrument.naam, item=item
                 ),
-                _("Zie `ozc zelfevaluatie instrumenten {id}`.").format(id=instrument.id),
             )
         if (
             isinstance(punt, bool)
@@ -460,9 +451,7 @@ def _nieuw_label(meting: Zelfevaluatie, gegeven: str | None) -> str:
         if bestaand is not None:
             raise InvalidValue(
                 _("In deze meting staat al een respondent '{label}'.").format(label=bestaand.label),
-                _(
-                    "Ga verder met --hervat als dat een half ingevulde lijst is, of kies een ander label."
-                )
+                _("Ga verder met die lijst als hij half ingevuld is, of kies een ander label.")
                 if bestaand.concept
                 else _("Kies een ander label."),
             )
@@ -501,100 +490,3 @@ def _lees_csv(pad: Path, label: str) -> list[tuple[int, list[str]]]:
     if not rijen:
         raise InvalidValue(_("{bestand} is leeg.").format(bestand=label))
     return rijen
-
-
-def _kolommen(
-    instrument: Instrument, kop: Sequence[str], label: str
-) -> tuple[dict[str, tuple[int, str]], int | None, list[str]]:
-    """Which column holds which item (index and header), the label column, and the
-    headers of the columns that are left out."""
-    gevouwen = [vergelijkbaar(k) for k in kop]
-    kolommen: dict[str, tuple[int, str]] = {}
-    for item in instrument.items():
-        tekst = vergelijkbaar(item.tekst).strip(" .…")
-        passend = [n for n, k in enumerate(gevouwen) if k == item.id or (tekst and tekst in k)]
-        if len(passend) > 1:
-            raise InvalidValue(
-                _("{bestand}: meer dan één kolom past bij uitspraak {item}: {koppen}.").format(
-                    bestand=label, item=item.id, koppen=", ".join(kop[n] for n in passend)
-                )
-            )
-        if passend:
-            kolommen[item.id] = (passend[0], kop[passend[0]])
-    ontbreekt = [i.id for i in instrument.items() if i.id not in kolommen]
-    if ontbreekt:
-        raise InvalidValue(
-            _("Niets geïmporteerd: {bestand} heeft geen kolom voor {items}.").format(
-                bestand=label, items=", ".join(ontbreekt)
-            ),
-            _(
-                "De kopregel noemt per uitspraak het id (zoals {id}) of de tekst ervan; zie `ozc zelfevaluatie instrumenten {instrument}`."
-            ).format(id=instrument.items()[0].id, instrument=instrument.id),
-        )
-    label_kolom = next((n for n, k in enumerate(gevouwen) if k in _LABEL_KOLOMMEN), None)
-    gebruikt = {n for n, _k in kolommen.values()} | {label_kolom}
-    genegeerd = [k for n, k in enumerate(kop) if n not in gebruikt]
-    return kolommen, label_kolom, genegeerd
-
-
-def _respondenten(
-    instrument: Instrument,
-    rijen: Sequence[tuple[int, list[str]]],
-    kolommen: Mapping[str, tuple[int, str]],
-    label_kolom: int | None,
-) -> tuple[list[tuple[str | None, dict[str, int], tuple[str, ...]]], list[str]]:
-    """Per good row: the label it gives (or None), its answers and the items left open;
-    and a line for every problem."""
-    breedte = max(n for n, _k in kolommen.values()) + 1
-    respondenten: list[tuple[str | None, dict[str, int], tuple[str, ...]]] = []
-    problemen: list[str] = []
-    labels: dict[str, int] = {}
-    for regel, rij in rijen:
-        fouten: list[str] = []
-        if len(rij) < breedte:
-            problemen.append(
-                _("regel {regel}: {n} kolommen, maar de kopregel heeft er meer.").format(
-                    regel=regel, n=len(rij)
-                )
-            )
-            continue
-        antwoorden: dict[str, int] = {}
-        open_: list[str] = []
-        for item, (n, kop) in kolommen.items():
-            try:
-                punt = lees_antwoord(instrument, rij[n])
-            except InvalidValue as fout:
-                fouten.append(
-                    _("regel {regel}, kolom '{kop}': {fout}").format(
-                        regel=regel, kop=_kort(kop), fout=fout.bericht
-                    )
-                )
-                continue
-            if punt is None:
-                open_.append(item)
-            else:
-                antwoorden[item] = punt
-        label = (
-            rij[label_kolom].strip() if label_kolom is not None and label_kolom < len(rij) else ""
-        )
-        if label:
-            sleutel = vergelijkbaar(label)
-            if sleutel in labels:
-                fouten.append(
-                    _("regel {regel}: respondent '{label}' staat ook op regel {eerder}.").format(
-                        regel=regel, label=label, eerder=labels[sleutel]
-                    )
-                )
-            labels.setdefault(sleutel, regel)
-        if not fouten and not antwoorden:
-            fouten.append(_("regel {regel}: geen enkel antwoord.").format(regel=regel))
-        if fouten:
-            problemen.extend(fouten)
-            continue
-        respondenten.append((label or None, antwoorden, tuple(open_)))
-    return respondenten, problemen
-
-
-def _kort(tekst: str, lengte: int = 40) -> str:
-    tekst = " ".join(tekst.split())
-    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"

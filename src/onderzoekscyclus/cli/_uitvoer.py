@@ -15,6 +15,7 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
 if TYPE_CHECKING:
+    from onderzoekscyclus.api.logboek import Logboek
     from onderzoekscyclus.api.werkplaats import Werkplaats
 
 
@@ -34,12 +35,21 @@ class Omgeving:
         return vind_werkplaats(self.werkplaats_pad)
 
     @property
+    def logboek(self) -> Logboek:
+        """The logboek service, without loading the rest of the library (``ozc log``)."""
+        from onderzoekscyclus.api.logboek import Logboek  # noqa: PLC0415
+        from onderzoekscyclus.klok import vandaag  # noqa: PLC0415
+        from onderzoekscyclus.opslag.schrijver import Schrijver  # noqa: PLC0415
+
+        return Logboek(Schrijver(self.root), vandaag)
+
+    @property
     def werkplaats(self) -> Werkplaats:
         """The werkplaats of ``--werkplaats``, the current folder, or the environment."""
         if self._werkplaats is None:
             from onderzoekscyclus.api.werkplaats import Werkplaats  # noqa: PLC0415
 
-            self._werkplaats = Werkplaats.open(self.werkplaats_pad)
+            self._werkplaats = Werkplaats.open(self.werkplaats_pad, voortgang=True)
         return self._werkplaats
 
 
@@ -97,10 +107,11 @@ class OzcFout(click.ClickException):
 
 def vertaal_fout(fout: BaseException) -> click.ClickException | None:
     """The CLI error for a library error, or ``None`` if it is not ours to show."""
+    from onderzoekscyclus.cli.hints import hints  # noqa: PLC0415
     from onderzoekscyclus.errors import OnderzoekscyclusError  # noqa: PLC0415
 
     if isinstance(fout, OnderzoekscyclusError):
-        return OzcFout(str(fout), fout.exit_code)
+        return OzcFout("\n".join([str(fout), *hints(fout)]), fout.exit_code)
     if isinstance(fout, OSError):
         bestand = f" ({fout.filename})" if fout.filename else ""
         return OzcFout(

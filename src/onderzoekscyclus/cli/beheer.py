@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 
-from onderzoekscyclus.api.werkplaats import Status, Werkplaats
+from onderzoekscyclus.api import Status, Werkplaats
 from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
+from onderzoekscyclus.cli.hints import aandacht_opdracht, opdracht
 from onderzoekscyclus.i18n import _, ngettext
 
 
@@ -66,9 +67,9 @@ def _status_tekst(status: Status) -> str:
                     n=groep.cyclus, fase=groep.fase, pauze=pauze, kwaliteit=groep.kwaliteit
                 )
             )
-            if groep.ontbreekt:
-                # the first missing element is the next step; `ozc cyclus toon` lists all
-                regels.append("      " + _("volgende stap: {punt}").format(punt=groep.ontbreekt[0]))
+            verder = opdracht("onderzoekscyclus", groep.volgende, groep.naam)
+            if verder:
+                regels.append("      " + _("volgende stap: `{opdracht}`").format(opdracht=verder))
     if status.besluiten:
         regels.append("")
         regels.append(_("Besluiten:"))
@@ -76,7 +77,9 @@ def _status_tekst(status: Status) -> str:
     if status.aandachtspunten:
         regels.append("")
         regels.append(_("Aandachtspunten:"))
-        regels.extend(f"  - {punt}" for punt in status.aandachtspunten)
+        for punt in status.aandachtspunten:
+            verder = aandacht_opdracht(punt.code, punt.naam)
+            regels.append(f"  - {punt.tekst}" + (f" `{verder}`" if verder else ""))
     return "\n".join(regels)
 
 

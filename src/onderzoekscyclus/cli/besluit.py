@@ -12,7 +12,8 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.domein.besluitvorming import Besluit, Bijdrager
+from onderzoekscyclus.cli.hints import opdracht
+from onderzoekscyclus.domein.besluit import Besluit, Bijdrager
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
@@ -47,8 +48,9 @@ def _stap(omgeving: Omgeving, b: Besluit, melding: str) -> None:
 def _kort(o: BesluitOverzicht) -> str:
     b = o.besluit
     regel = _("{titel}: fase {fase}.").format(titel=b.titel, fase=b.fase.value)
-    if o.wat_nu:
-        regel += " " + _("Volgende stap: {wat}.").format(wat=o.wat_nu)
+    verder = opdracht("besluitvorming", o.volgende, b.titel)
+    if verder:
+        regel += " " + _("Volgende stap: `{opdracht}`.").format(opdracht=verder)
     return regel
 
 
@@ -71,8 +73,9 @@ def _tekst(o: BesluitOverzicht) -> str:  # noqa: PLR0912 - one section per part 
         ),
         _("  fase: {fase}").format(fase=b.fase.value),
     ]
-    if o.wat_nu:
-        regels.append(_("  volgende stap: {wat}").format(wat=o.wat_nu))
+    verder = opdracht("besluitvorming", o.volgende, b.titel)
+    if verder:
+        regels.append(_("  volgende stap: `{opdracht}`").format(opdracht=verder))
     if b.ideeen:
         regels.append(_("Ideeën:"))
         regels.extend(
@@ -514,8 +517,8 @@ def toon_besluit(omgeving: Omgeving, besluit_ref: str, voor: str | None) -> None
 @pass_omgeving
 def lijst(omgeving: Omgeving) -> None:
     wp = omgeving.werkplaats
-    besluiten = wp.besluitvorming.actueel()
-    namen = {g.id: g.naam for g in wp.werkgroepen()}
+    besluiten = wp.besluitvorming.lijst()
+    namen = wp.besluitvorming.namen()
 
     def tekst() -> str:
         if not besluiten:

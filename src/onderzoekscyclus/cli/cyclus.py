@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from onderzoekscyclus.api.werkplaats import CyclusOverzicht
+from onderzoekscyclus.api import CyclusOverzicht
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
@@ -12,9 +12,11 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.domein.cyclus import Conclusie, Onderzoekscyclus
+from onderzoekscyclus.cli.hints import opdracht
+from onderzoekscyclus.domein.cyclus import Conclusie
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opmaak import getal, met_eenheid
 
 
 @click.group(
@@ -31,8 +33,7 @@ werkgroep_argument = click.argument("werkgroep_ref", metavar="WERKGROEP")
 wie_optie = click.option("--wie", help=_("Wie de stap zet (naam of id van een persoon)."))
 
 
-def _stap(omgeving: Omgeving, werkgroep: str, c: Onderzoekscyclus, melding: str) -> None:
-    overzicht = omgeving.werkplaats.cyclus_overzicht(werkgroep, c.nummer)
+def _stap(omgeving: Omgeving, overzicht: CyclusOverzicht, melding: str) -> None:
     toon(omgeving, overzicht, lambda: f"{melding}\n{_kort(overzicht)}")
 
 
@@ -62,10 +63,10 @@ def start(
     datum: str | None,
     wie: str | None,
 ) -> None:
-    c = omgeving.werkplaats.cyclus_start(
+    o = omgeving.werkplaats.cycli.start(
         werkgroep_ref, aanleiding=aanleiding, vraag=vraag, datum=datum_of_geen(datum), wie=wie
     )
-    _stap(omgeving, werkgroep_ref, c, _("Cyclus {n} gestart.").format(n=c.nummer))
+    _stap(omgeving, o, _("Cyclus {n} gestart.").format(n=o.cyclus.nummer))
 
 
 @cyclus.command(
@@ -97,7 +98,7 @@ def beginsituatie(
     datum: str | None,
     wie: str | None,
 ) -> None:
-    c = omgeving.werkplaats.cyclus_beginsituatie(
+    o = omgeving.werkplaats.cycli.beginsituatie(
         werkgroep_ref,
         tekst=tekst,
         bronnen=bronnen,
@@ -105,7 +106,7 @@ def beginsituatie(
         datum=datum_of_geen(datum),
         wie=wie,
     )
-    _stap(omgeving, werkgroep_ref, c, _("Beginsituatie vastgelegd."))
+    _stap(omgeving, o, _("Beginsituatie vastgelegd."))
 
 
 def _getallen(waarden: tuple[str, ...], optie: str) -> list[float]:
@@ -170,7 +171,7 @@ def doel(
             strict=True,
         )
     )
-    c = omgeving.werkplaats.cyclus_doel(
+    o = omgeving.werkplaats.cycli.doel(
         werkgroep_ref,
         tekst=tekst,
         visie=visie,
@@ -178,7 +179,7 @@ def doel(
         datum=datum_of_geen(datum),
         wie=wie,
     )
-    _stap(omgeving, werkgroep_ref, c, _("Doel vastgelegd."))
+    _stap(omgeving, o, _("Doel vastgelegd."))
 
 
 @cyclus.command(
@@ -226,14 +227,14 @@ def plan(
         )
         for i, wat in enumerate(acties)
     ]
-    c = omgeving.werkplaats.cyclus_plan(
+    o = omgeving.werkplaats.cycli.plan(
         werkgroep_ref,
         acties=reeks,
         literatuur=literatuur,
         elders=elders,
         datum=datum_of_geen(datum),
     )
-    _stap(omgeving, werkgroep_ref, c, _("Verbeterplan vastgelegd."))
+    _stap(omgeving, o, _("Verbeterplan vastgelegd."))
 
 
 @cyclus.command("uitvoeren", help=_("Start de uitvoering van het verbeterplan."))
@@ -242,8 +243,8 @@ def plan(
 @wie_optie
 @pass_omgeving
 def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
-    c = omgeving.werkplaats.cyclus_uitvoeren(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
-    _stap(omgeving, werkgroep_ref, c, _("De uitvoering is gestart."))
+    o = omgeving.werkplaats.cycli.uitvoeren(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
+    _stap(omgeving, o, _("De uitvoering is gestart."))
 
 
 @cyclus.command("meting", help=_("Leg een meting van een indicator vast."))
@@ -255,11 +256,11 @@ def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: st
 def meting(
     omgeving: Omgeving, werkgroep_ref: str, indicator: str, waarde: str, datum: str | None
 ) -> None:
-    (getal,) = _getallen((waarde,), "--waarde")
-    c = omgeving.werkplaats.cyclus_meting(
-        werkgroep_ref, indicator=indicator, waarde=getal, datum=datum_of_geen(datum)
+    (gemeten,) = _getallen((waarde,), "--waarde")
+    o = omgeving.werkplaats.cycli.meting(
+        werkgroep_ref, indicator=indicator, waarde=gemeten, datum=datum_of_geen(datum)
     )
-    _stap(omgeving, werkgroep_ref, c, _("Meting vastgelegd."))
+    _stap(omgeving, o, _("Meting vastgelegd."))
 
 
 @cyclus.command("evaluatie", help=_("Hebben we ons doel bereikt? Conclusie en lessen."))
@@ -284,7 +285,7 @@ def evaluatie(
     datum: str | None,
     wie: str | None,
 ) -> None:
-    c = omgeving.werkplaats.cyclus_evaluatie(
+    o = omgeving.werkplaats.cycli.evaluatie(
         werkgroep_ref,
         conclusie=conclusie,
         tekst=tekst,
@@ -292,7 +293,7 @@ def evaluatie(
         datum=datum_of_geen(datum),
         wie=wie,
     )
-    _stap(omgeving, werkgroep_ref, c, _("Evaluatie vastgelegd."))
+    _stap(omgeving, o, _("Evaluatie vastgelegd."))
 
 
 @cyclus.command("afronden", help=_("Rond de cyclus af: de resultaten kunnen gedeeld worden."))
@@ -301,8 +302,8 @@ def evaluatie(
 @wie_optie
 @pass_omgeving
 def afronden(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
-    c = omgeving.werkplaats.cyclus_afronden(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
-    _stap(omgeving, werkgroep_ref, c, _("Cyclus {n} is afgerond.").format(n=c.nummer))
+    o = omgeving.werkplaats.cycli.afronden(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
+    _stap(omgeving, o, _("Cyclus {n} is afgerond.").format(n=o.cyclus.nummer))
 
 
 @cyclus.command("volgende", help=_("Begin een nieuwe cyclus vanuit de evaluatie van de vorige."))
@@ -314,14 +315,15 @@ def afronden(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str
 def volgende(
     omgeving: Omgeving, werkgroep_ref: str, vraag: str | None, datum: str | None, wie: str | None
 ) -> None:
-    c = omgeving.werkplaats.cyclus_volgende(
+    o = omgeving.werkplaats.cycli.volgende(
         werkgroep_ref, vraag=vraag, datum=datum_of_geen(datum), wie=wie
     )
     _stap(
         omgeving,
-        werkgroep_ref,
-        c,
-        _("Cyclus {n} gestart vanuit de evaluatie van cyclus {v}.").format(n=c.nummer, v=c.vorige),
+        o,
+        _("Cyclus {n} gestart vanuit de evaluatie van cyclus {v}.").format(
+            n=o.cyclus.nummer, v=o.cyclus.vorige
+        ),
     )
 
 
@@ -334,10 +336,10 @@ def volgende(
 def terug(
     omgeving: Omgeving, werkgroep_ref: str, reden: str, datum: str | None, wie: str | None
 ) -> None:
-    c = omgeving.werkplaats.cyclus_terug(
+    o = omgeving.werkplaats.cycli.terug(
         werkgroep_ref, reden=reden, datum=datum_of_geen(datum), wie=wie
     )
-    _stap(omgeving, werkgroep_ref, c, _("Terug naar fase {fase}.").format(fase=c.fase.value))
+    _stap(omgeving, o, _("Terug naar fase {fase}.").format(fase=o.cyclus.fase.value))
 
 
 @cyclus.command("pauzeer", help=_("Pauzeer de cyclus; hij blijft in zijn fase."))
@@ -349,10 +351,10 @@ def terug(
 def pauzeer(
     omgeving: Omgeving, werkgroep_ref: str, reden: str | None, datum: str | None, wie: str | None
 ) -> None:
-    c = omgeving.werkplaats.cyclus_pauzeer(
+    o = omgeving.werkplaats.cycli.pauzeer(
         werkgroep_ref, reden=reden, datum=datum_of_geen(datum), wie=wie
     )
-    _stap(omgeving, werkgroep_ref, c, _("De cyclus is gepauzeerd."))
+    _stap(omgeving, o, _("De cyclus is gepauzeerd."))
 
 
 @cyclus.command("hervat", help=_("Hervat een gepauzeerde cyclus."))
@@ -361,12 +363,20 @@ def pauzeer(
 @wie_optie
 @pass_omgeving
 def hervat(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str | None) -> None:
-    c = omgeving.werkplaats.cyclus_hervat(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
-    _stap(omgeving, werkgroep_ref, c, _("De cyclus is hervat."))
+    o = omgeving.werkplaats.cycli.hervat(werkgroep_ref, datum=datum_of_geen(datum), wie=wie)
+    _stap(omgeving, o, _("De cyclus is hervat."))
 
 
-def _getal(x: float) -> str:
-    return f"{x:g}"
+# the step of the cycle that documents each element of the method
+_ELEMENT_OPERATIE = {
+    "bewijs": "beginsituatie",
+    "visie": "doel",
+    "meetbaar-doel": "doel",
+    "onderbouwd-plan": "plan",
+    "data-over-tijd": "meting",
+    "conclusie": "evaluatie",
+    "vervolg": "volgende",
+}
 
 
 def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR0912 - a section per phase
@@ -387,13 +397,10 @@ def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR091
     for i in c.indicatoren:
         achteraf = _(" — achteraf toegevoegd") if i.achteraf else ""
         r.append(
-            _(
-                "  indicator '{naam}': nulmeting {nul}{e}, streefwaarde {streef}{e}{achteraf}"
-            ).format(
+            _("  indicator '{naam}': nulmeting {nul}, streefwaarde {streef}{achteraf}").format(
                 naam=i.naam,
-                nul=_getal(i.nulmeting),
-                streef=_getal(i.streefwaarde),
-                e=i.eenheid,
+                nul=met_eenheid(i.nulmeting, i.eenheid),
+                streef=met_eenheid(i.streefwaarde, i.eenheid),
                 achteraf=achteraf,
             )
         )
@@ -414,7 +421,7 @@ def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR091
     if c.metingen:
         r.append(_("Metingen:"))
     r.extend(
-        f"  {m.datum.isoformat()}  {m.indicator}: {_getal(m.waarde)}"
+        f"  {m.datum.isoformat()}  {m.indicator}: {getal(m.waarde)}"
         for m in sorted(c.metingen, key=lambda m: (m.datum, m.indicator))
     )
     if any(x.laatste is not None for x in o.resultaten):
@@ -424,12 +431,11 @@ def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR091
             continue
         oordeel = _("bereikt") if x.bereikt else _("nog niet bereikt")
         r.append(
-            _("  {i}: {laatste}{e} (nulmeting {nul}{e}, doel {streef}{e}): {oordeel}").format(
+            _("  {i}: {laatste} (nulmeting {nul}, doel {streef}): {oordeel}").format(
                 i=x.indicator,
-                laatste=_getal(x.laatste),
-                nul=_getal(x.nulmeting),
-                streef=_getal(x.streefwaarde),
-                e=x.eenheid,
+                laatste=met_eenheid(x.laatste, x.eenheid),
+                nul=met_eenheid(x.nulmeting, x.eenheid),
+                streef=met_eenheid(x.streefwaarde, x.eenheid),
                 oordeel=oordeel,
             )
         )
@@ -444,7 +450,8 @@ def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR091
     r.append(_("Methodekwaliteit: {s}").format(s=o.kwaliteit.samenvatting()))
     for e in o.kwaliteit.elementen:
         teken = "✓" if e.aanwezig else "·"
-        r.append(f"  {teken} {e.omschrijving}" + ("" if e.aanwezig else f" — `{e.opdracht}`"))
+        verder = opdracht("onderzoekscyclus", _ELEMENT_OPERATIE[e.sleutel], o.werkgroep_naam)
+        r.append(f"  {teken} {e.omschrijving}" + ("" if e.aanwezig else f" — `{verder}`"))
     r.append("")
     r.append(_("Historie:"))
     for h in c.historie:
@@ -465,6 +472,6 @@ def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR091
 @pass_omgeving
 def toon_cyclus(omgeving: Omgeving, werkgroep_ref: str, nummer: int | None) -> None:
     wp = omgeving.werkplaats
-    overzicht = wp.cyclus_overzicht(werkgroep_ref, nummer)
-    namen = wp.namen() | {g.id: g.naam for g in wp.werkgroepen()}
+    overzicht = wp.cycli.overzicht(werkgroep_ref, nummer)
+    namen = wp.cycli.namen()
     toon(omgeving, overzicht, lambda: _volledig(overzicht, namen))

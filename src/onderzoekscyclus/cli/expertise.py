@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 import click
 
-from onderzoekscyclus.api.expertise import (
+from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, pass_omgeving, toon
+from onderzoekscyclus.domein.expertise import (
     Betrokkene,
     Expertisebeeld,
     Partnerschapsbeeld,
     Specialistsignaal,
 )
-from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, pass_omgeving, toon
 from onderzoekscyclus.i18n import _
 
 
@@ -149,12 +149,12 @@ def expertise(
             raise click.UsageError(
                 _("--partnerschap gaat niet samen met een school, werkgroep of --nodig.")
             )
-        beeld = omgeving.werkplaats.expertise_partnerschap(peildatum=peildatum)
+        beeld = omgeving.werkplaats.expertise.partnerschap(peildatum=peildatum)
         toon(omgeving, beeld, lambda: _partnerschap_tekst(beeld))
         return
     if verwijzing is None:
         raise click.UsageError(_("Noem een school of werkgroep, of gebruik --partnerschap."))
-    gevonden = omgeving.werkplaats.expertise(
+    gevonden = omgeving.werkplaats.expertise.beeld(
         verwijzing, werkgroep=werkgroep, nodig=nodig, peildatum=peildatum
     )
     toon(omgeving, gevonden, lambda: _beeld_tekst(gevonden))

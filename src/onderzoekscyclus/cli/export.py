@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -13,18 +12,14 @@ from click.core import ParameterSource
 
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
 from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.export.pseudoniem import MIN_SLEUTEL
 from onderzoekscyclus.i18n import _
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.api.werkplaats import Werkplaats
-    from onderzoekscyclus.export.exporteren import Exportresultaat, Selectie
+    from onderzoekscyclus.export import Exportresultaat, Selectie
     from onderzoekscyclus.plugins import Plugin
 
 SLEUTEL_VARIABELE = "ONDERZOEKSCYCLUS_PSEUDONIEM_SLEUTEL"
-MIN_SLEUTEL = 12
-"""The shortest pseudonym key accepted, in bytes (a hexadecimal key counts two digits as one)."""
-
-_HEX = re.compile(r"\A(?:[0-9a-fA-F]{2})+\Z")
 
 
 # --- ozc plugins --------------------------------------------------------------------------
@@ -79,59 +74,6 @@ def plugins(omgeving: Omgeving) -> None:
 
 
 # --- ozc export ---------------------------------------------------------------------------
-
-
-def sleutel_uit(tekst: str) -> bytes:
-    """The pseudonym key of ``--sleutel``: hexadecimal when it reads as such, else text."""
-    tekst = tekst.strip()
-    if not tekst:
-        raise InvalidValue(
-            _("De sleutel voor pseudoniemen is leeg."),
-            _("Geef een geheime tekst of hexadecimale sleutel op, of laat --sleutel weg."),
-            veld="sleutel",
-        )
-    sleutel = bytes.fromhex(tekst) if _HEX.match(tekst) else tekst.encode("utf-8")
-    if len(sleutel) < MIN_SLEUTEL:
-        raise InvalidValue(
-            _(
-                "De sleutel voor pseudoniemen is te kort: wie hem raadt, kan de pseudoniemen "
-                "terugrekenen naar personen."
-            ),
-            _(
-                "Gebruik minstens {n} tekens, bijvoorbeeld een zin die alleen u kent, of "
-                'maak er een met `python -c "import secrets; print(secrets.token_hex(16))"`.'
-            ).format(n=MIN_SLEUTEL),
-            veld="sleutel",
-        )
-    return sleutel
-
-
-def _selectie(
-    werkplaats: Werkplaats, school: str | None, werkgroep: str | None, besluit: str | None
-) -> Selectie:
-    from onderzoekscyclus.export.exporteren import Selectie  # noqa: PLC0415
-
-    opties = (("school", school), ("werkgroep", werkgroep), ("besluit", besluit))
-    gekozen = [(o, w) for o, w in opties if w]
-    if len(gekozen) > 1:
-        raise InvalidValue(
-            _("Kies één selectie: {opties}.").format(
-                opties=", ".join(f"--{o} {w}" for o, w in gekozen)
-            ),
-            _("--school, --werkgroep en --besluit sluiten elkaar uit; zonder gaat alles mee."),
-            veld="selectie",
-        )
-    if not gekozen:
-        return Selectie()
-    soort, verwijzing = gekozen[0]
-    if soort == "school":
-        school_ = werkplaats.school(verwijzing)
-        return Selectie("school", school_.id, school_.naam)
-    if soort == "werkgroep":
-        groep = werkplaats.werkgroep(verwijzing)
-        return Selectie("werkgroep", groep.id, groep.naam)
-    besluit_ = werkplaats.besluit(verwijzing)
-    return Selectie("besluit", besluit_.id, besluit_.titel)
 
 
 def _aantallen_tekst(aantallen: Mapping[str, int]) -> str:
@@ -219,7 +161,7 @@ def export(
     pseudoniem: bool,
     sleutel: str | None,
 ) -> None:
-    from onderzoekscyclus.export import exporteren  # noqa: PLC0415 - loads the export plugins
+    from onderzoekscyclus import export as exporteren  # noqa: PLC0415 - loads the export plugins
 
     if sleutel is not None and not pseudoniem:
         if (
@@ -234,14 +176,16 @@ def export(
         if naam != formaat:  # the chosen format's own failure is the error
             click.echo(_("Waarschuwing: {tekst}").format(tekst=waarschuwing), err=True)
     werkplaats = omgeving.werkplaats
-    selectie = _selectie(werkplaats, school_ref, werkgroep_ref, besluit_ref)
+    selectie = exporteren.kies_selectie(
+        werkplaats, school=school_ref, werkgroep=werkgroep_ref, besluit=besluit_ref
+    )
     resultaat = exporteren.exporteer(
         werkplaats,
         formaat,
         uit,
         selectie=selectie,
         pseudoniem_=pseudoniem,
-        sleutel=None if sleutel is None else sleutel_uit(sleutel),
+        sleutel=None if sleutel is None else exporteren.sleutel_uit(sleutel),
         stdout=None if uit is not None else sys.stdout,
     )
     if omgeving.als_json:

@@ -12,7 +12,6 @@ from onderzoekscyclus.cli._uitvoer import (
     toon,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag.logboek import voeg_logregel_toe
 
 
 @click.command(help=_("Schrijf een regel in het logboek van een werkgroep."))
@@ -24,13 +23,7 @@ from onderzoekscyclus.opslag.logboek import voeg_logregel_toe
 def log(
     omgeving: Omgeving, werkgroep_ref: str, tekst: str, auteur: str | None, datum: str | None
 ) -> None:
-    regel = voeg_logregel_toe(
-        omgeving.root,
-        werkgroep_ref,
-        tekst,
-        auteur=auteur,
-        datum=datum_of_geen(datum),
-    )
+    regel = omgeving.logboek.regel(werkgroep_ref, tekst, auteur=auteur, datum=datum_of_geen(datum))
     toon(
         omgeving,
         regel,

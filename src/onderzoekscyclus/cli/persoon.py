@@ -62,7 +62,7 @@ def toevoegen(
     interesses: tuple[str, ...],
     ambities: tuple[str, ...],
 ) -> None:
-    nieuw = omgeving.werkplaats.persoon_toevoegen(
+    nieuw = omgeving.werkplaats.personen.toevoegen(
         naam,
         school=school,
         rollen=rollen,
@@ -82,12 +82,8 @@ def toevoegen(
 @pass_omgeving
 def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
     wp = omgeving.werkplaats
-    personen = wp.personen()
-    if school_ref:
-        school_id = wp.school(school_ref).id
-        personen = [p for p in personen if p.school == school_id]
-    personen.sort(key=lambda p: p.naam.casefold())
-    scholen = {s.id: s.naam for s in wp.scholen()}
+    personen = wp.personen.lijst(school=school_ref)
+    scholen = wp.personen.namen()
     toon(
         omgeving,
         personen,
@@ -107,6 +103,6 @@ def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
 @pass_omgeving
 def toon_persoon(omgeving: Omgeving, persoon_ref: str) -> None:
     wp = omgeving.werkplaats
-    gevonden = wp.persoon(persoon_ref)
-    scholen = {s.id: s.naam for s in wp.scholen()}
+    gevonden = wp.personen.zoek(persoon_ref)
+    scholen = wp.personen.namen()
     toon(omgeving, gevonden, lambda: _persoon_tekst(gevonden, scholen))

@@ -57,7 +57,7 @@ def _school_tekst(s: School) -> str:
 def toevoegen(
     omgeving: Omgeving, naam: str, brin: str, sector: str, bestuur: str | None, cluster: str | None
 ) -> None:
-    nieuw = omgeving.werkplaats.school_toevoegen(
+    nieuw = omgeving.werkplaats.scholen.toevoegen(
         naam, brin=brin, sector=sector, bestuur=bestuur, cluster=cluster
     )
     toon(
@@ -70,7 +70,7 @@ def toevoegen(
 @school.command("lijst", help=_("Toon alle scholen."))
 @pass_omgeving
 def lijst(omgeving: Omgeving) -> None:
-    scholen = sorted(omgeving.werkplaats.scholen(), key=lambda s: s.naam.casefold())
+    scholen = omgeving.werkplaats.scholen.lijst()
     toon(
         omgeving,
         scholen,
@@ -85,8 +85,8 @@ def lijst(omgeving: Omgeving) -> None:
 @click.argument("school_ref", metavar="SCHOOL")
 @pass_omgeving
 def toon_school(omgeving: Omgeving, school_ref: str) -> None:
-    gevonden = omgeving.werkplaats.school(school_ref)
-    onderzoeken = omgeving.werkplaats.schoolprofiel(gevonden.id).praktijkonderzoeken
+    gevonden = omgeving.werkplaats.scholen.zoek(school_ref)
+    onderzoeken = omgeving.werkplaats.scholen.schoolprofiel(gevonden.id).praktijkonderzoeken
     toon(
         omgeving,
         {**als_data(gevonden), "praktijkonderzoeken": als_data(onderzoeken)},
@@ -151,7 +151,7 @@ def profiel(
     vervang: bool,
 ) -> None:
     paren = dict(_visie_paar(v) for v in visie)
-    bijgewerkt = omgeving.werkplaats.school_profiel(
+    bijgewerkt = omgeving.werkplaats.scholen.profiel(
         school_ref, visie=paren, trots=trots, speerpunten=speerpunt, vervang=vervang
     )
     toon(omgeving, bijgewerkt, lambda: _school_tekst(bijgewerkt))

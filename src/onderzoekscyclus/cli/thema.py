@@ -6,15 +6,15 @@ from collections.abc import Sequence
 
 import click
 
-from onderzoekscyclus.api.netwerk import (
+from onderzoekscyclus.api import Themanetwerk
+from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.domein.netwerk import (
     ThemaExperts,
     ThemaGebruik,
-    Themanetwerk,
     ThemaScholen,
     Thematischnetwerk,
     VergelijkbareScholen,
 )
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
 from onderzoekscyclus.i18n import _, ngettext
 
 _MAX_SCHOLEN_IN_TEKST = 12
@@ -31,7 +31,7 @@ def thema() -> None:
 
 
 def _netwerk(omgeving: Omgeving) -> Themanetwerk:
-    return Themanetwerk(omgeving.root, voortgang=True)
+    return omgeving.werkplaats.netwerk
 
 
 def _onleesbaar(omgeving: Omgeving, bestanden: Sequence[str]) -> None:

@@ -67,7 +67,7 @@ def toevoegen(
     themas: tuple[str, ...],
     nieuw_thema: bool,
 ) -> None:
-    nieuw = omgeving.werkplaats.werkgroep_toevoegen(
+    nieuw = omgeving.werkplaats.werkgroepen.toevoegen(
         naam, scholen=scholen, soort=soort, themas=themas, nieuw_thema=nieuw_thema
     )
     toon(
@@ -82,12 +82,8 @@ def toevoegen(
 @pass_omgeving
 def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
     wp = omgeving.werkplaats
-    groepen = wp.werkgroepen()
-    if school_ref:
-        school_id = wp.school(school_ref).id
-        groepen = [g for g in groepen if school_id in g.scholen]
-    groepen.sort(key=lambda g: g.naam.casefold())
-    namen = {s.id: s.naam for s in wp.scholen()}
+    groepen = wp.werkgroepen.lijst(school=school_ref)
+    namen = wp.werkgroepen.namen()
     toon(
         omgeving,
         groepen,
@@ -106,8 +102,8 @@ def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
 @pass_omgeving
 def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
     wp = omgeving.werkplaats
-    gevonden = wp.werkgroep(werkgroep_ref)
-    toon(omgeving, gevonden, lambda: _werkgroep_tekst(gevonden, wp.namen()))
+    gevonden = wp.werkgroepen.zoek(werkgroep_ref)
+    toon(omgeving, gevonden, lambda: _werkgroep_tekst(gevonden, wp.werkgroepen.namen()))
 
 
 @werkgroep.command("lid", help=_("Maak iemand lid van een werkgroep, of wijzig diens rol."))
@@ -123,5 +119,5 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
 @pass_omgeving
 def lid(omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str) -> None:
     wp = omgeving.werkplaats
-    groep = wp.lid_toevoegen(werkgroep_ref, persoon_ref, rol=rol)
-    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.namen()))
+    groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=rol)
+    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()))

@@ -9,11 +9,10 @@ import click
 
 from onderzoekscyclus.api.zelfevaluaties import Import, Invulling
 from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, melding, pass_omgeving, toon
+from onderzoekscyclus.domein.uitslag import Resultaat, Vergelijking
 from onderzoekscyclus.domein.zelfevaluatie import (
     Instrument,
     Item,
-    Resultaat,
-    Vergelijking,
     antwoorden_uit_lijst,
     lees_antwoord,
 )

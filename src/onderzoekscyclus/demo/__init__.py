@@ -242,25 +242,27 @@ def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
     )
     vandaag = klok.vandaag()
     for naam, brin, sector, cluster, visie, trots, speerpunten in _SCHOLEN:
-        wp.school_toevoegen(
+        wp.scholen.toevoegen(
             naam,
             brin=brin,
             sector=sector,
             bestuur="Stichting De Kempen" if sector != "opleiding" else None,
             cluster=cluster,
         )
-        wp.school_profiel(naam, visie=visie, trots=trots, speerpunten=speerpunten)
+        wp.scholen.profiel(naam, visie=visie, trots=trots, speerpunten=speerpunten)
     personen = {}
     for naam, school, rollen, expertise, ambities in _PERSONEN:
-        personen[naam] = wp.persoon_toevoegen(
+        personen[naam] = wp.personen.toevoegen(
             naam, school=school, rollen=rollen, expertise=expertise, ambities=ambities
         ).id
     for naam, soort, scholen, themas, leden, logboek in _WERKGROEPEN:
-        groep = wp.werkgroep_toevoegen(naam, scholen=scholen, soort=soort, themas=themas)
+        groep = wp.werkgroepen.toevoegen(naam, scholen=scholen, soort=soort, themas=themas)
         for wie, rol in leden:
-            wp.lid_toevoegen(groep.id, personen[wie], rol=rol)
+            wp.werkgroepen.lid(groep.id, personen[wie], rol=rol)
         for dagen, wie, tekst in logboek:
-            wp.log(groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen))
+            wp.logboek.schrijf(
+                groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen)
+            )
     leiders = {naam: personen[leden[0][0]] for naam, _s, _sc, _t, leden, _l in _WERKGROEPEN}
     _demo_cycli(wp, vandaag, leiders)
     _demo_zelfevaluaties(wp, vandaag)
@@ -371,31 +373,31 @@ def _demo_cycli(wp: Werkplaats, vandaag: dt.date, leiders: dict[str, str]) -> No
         def dag(dagen: int) -> dt.date:
             return vandaag - dt.timedelta(days=dagen)
 
-        wp.cyclus_start(naam, aanleiding=aanleiding, vraag=vraag, datum=dag(300), wie=wie)
+        wp.cycli.start(naam, aanleiding=aanleiding, vraag=vraag, datum=dag(300), wie=wie)
         if fase == "aanleiding":
             continue
-        wp.cyclus_beginsituatie(naam, tekst=begin, bronnen=[bron], datum=dag(280), wie=wie)
+        wp.cycli.beginsituatie(naam, tekst=begin, bronnen=[bron], datum=dag(280), wie=wie)
         if fase.startswith("beginsituatie"):
-            wp.cyclus_pauzeer(naam, reden="Eerst de nieuwe methode kiezen", datum=dag(200), wie=wie)
+            wp.cycli.pauzeer(naam, reden="Eerst de nieuwe methode kiezen", datum=dag(200), wie=wie)
             continue
         assert indicator is not None
-        wp.cyclus_doel(
+        wp.cycli.doel(
             naam, tekst=doel, visie=visie, indicatoren=[indicator], datum=dag(260), wie=wie
         )
         if fase == "doel":
             continue
-        wp.cyclus_plan(
+        wp.cycli.plan(
             naam, acties=[(actie, None, "dit schooljaar")], literatuur=[literatuur], datum=dag(240)
         )
         if fase == "verbeterplan":
             continue
-        wp.cyclus_uitvoeren(naam, datum=dag(230), wie=wie)
+        wp.cycli.uitvoeren(naam, datum=dag(230), wie=wie)
         for i, waarde in enumerate(metingen):
-            wp.cyclus_meting(naam, indicator=indicator[0], waarde=waarde, datum=dag(150 - 90 * i))
+            wp.cycli.meting(naam, indicator=indicator[0], waarde=waarde, datum=dag(150 - 90 * i))
         if fase == "uitvoering":
             continue
         bereikt = metingen[-1] >= indicator[3]
-        wp.cyclus_evaluatie(
+        wp.cycli.evaluatie(
             naam,
             conclusie="bereikt" if bereikt else "deels",
             tekst="Doel gehaald" if bereikt else "Vooruitgang, maar het doel is nog niet gehaald",
@@ -405,8 +407,8 @@ def _demo_cycli(wp: Werkplaats, vandaag: dt.date, leiders: dict[str, str]) -> No
         )
         if fase == "evaluatie":
             continue
-        wp.cyclus_afronden(naam, datum=dag(35), wie=wie)
-        wp.cyclus_volgende(naam, datum=dag(20), wie=wie)
+        wp.cycli.afronden(naam, datum=dag(35), wie=wie)
+        wp.cycli.volgende(naam, datum=dag(20), wie=wie)
 
 
 # instrument, school, days ago, answers per respondent in the order of the checklist

@@ -27,6 +27,7 @@ from typing import Any
 
 from onderzoekscyclus import klok
 from onderzoekscyclus.domein import cyclus as c
+from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.model import (
     Lid,
     Logregel,
@@ -477,9 +478,9 @@ def _cycli(
         laatste = nummer == aantal
         doelfase = rng.choice(_FASEN) if laatste else "afgerond"
         if cycli:
-            huidig = c.volgende(cycli[-1], datum=dag, wie=wie)
+            cycli[-1], huidig = stappen.volgende(cycli[-1], datum=dag, wie=wie)
         else:
-            huidig = c.start(
+            huidig = stappen.start(
                 1,
                 aanleiding=f"Zorgen over {thema} in de school",
                 vraag=f"Hoe versterken we {thema}?",
@@ -488,7 +489,9 @@ def _cycli(
             )
         huidig, dag = _tot(rng, huidig, doelfase, dag, wie, visie, thema)
         if laatste and doelfase != "afgerond" and rng.random() < 0.05:
-            huidig = c.pauzeer(huidig, reden="Even geen ruimte in het rooster", datum=dag, wie=wie)
+            huidig = stappen.pauzeer(
+                huidig, reden="Even geen ruimte in het rooster", datum=dag, wie=wie
+            )
         cycli.append(huidig)
         dag += dt.timedelta(days=rng.randint(10, 40))
     return cycli
@@ -512,7 +515,7 @@ def _tot(
 
     stap = _FASEN.index(doelfase)
     if stap >= 1:
-        cyclus = c.beginsituatie(
+        cyclus = stappen.beginsituatie(
             cyclus,
             tekst=f"Zo staat {thema} er nu voor",
             bronnen=[c.Bron(beschrijving="Toetsresultaten en observaties", datum=dag)],
@@ -522,7 +525,7 @@ def _tot(
     nulmeting = float(rng.randint(40, 70))
     streef = nulmeting + rng.randint(5, 20)
     if stap >= 2:
-        cyclus = c.doel(
+        cyclus = stappen.doel(
             cyclus,
             tekst=f"Meer leerlingen op niveau voor {thema}",
             visie=rng.choice(visie),
@@ -540,7 +543,7 @@ def _tot(
             wie=wie,
         )
     if stap >= 3:
-        cyclus = c.plan(
+        cyclus = stappen.plan(
             cyclus,
             acties=[
                 c.Actie(
@@ -552,10 +555,10 @@ def _tot(
             wie=wie,
         )
     if stap >= 4:
-        cyclus = c.uitvoeren(cyclus, datum=verder(), wie=wie)
+        cyclus = stappen.uitvoeren(cyclus, datum=verder(), wie=wie)
         for k in range(rng.randint(1, 4)):
             waarde = nulmeting + (streef - nulmeting) * (k + 1) / 4 + rng.uniform(-4, 4)
-            cyclus = c.meting(
+            cyclus = stappen.meting(
                 cyclus, indicator="op niveau", waarde=round(waarde, 1), datum=verder()
             )
     if stap >= 5:
@@ -563,7 +566,7 @@ def _tot(
         conclusie = (
             "bereikt" if laatste >= streef else ("deels" if laatste > nulmeting else "niet-bereikt")
         )
-        cyclus = c.evalueer(
+        cyclus = stappen.evalueer(
             cyclus,
             conclusie=conclusie,
             tekst=f"Evaluatie van de aanpak voor {thema}",
@@ -572,5 +575,5 @@ def _tot(
             wie=wie,
         )
     if stap >= 6:
-        cyclus = c.afronden(cyclus, datum=verder(), wie=wie)
+        cyclus = stappen.afronden(cyclus, datum=verder(), wie=wie)
     return cyclus, dag

@@ -1,53 +1,52 @@
 """A small state-machine engine, declared as data.
 
-A :class:`Machine` lists its states and its transitions; each transition names the
-states it may start from, the state it leads to, and guards. A guard looks at the
-object as it would be after the operation and returns ``None`` when all is well or
-the reason it refuses (a Dutch sentence that says what is missing and how to supply
-it). The engine records every transition it performs — who, when, from, to, why —
-and draws the machine as a Mermaid diagram for the docs.
+A :class:`Machine` lists its states (members of an enum) and every operation as a
+declared :class:`Overgang`: the states it may start from, the state it leads to (or
+none: a self-transition, such as adding a measurement), and guards. A guard looks at
+the object as it would be after the operation and returns ``None`` when all is well or
+a :class:`~onderzoekscyclus.errors.Reden`: a stable code with its data. The engine
+performs only declared transitions, records each one (who, when, from, to, why) and
+draws the machine as a Mermaid diagram for the docs, so the diagram shows every
+operation there is.
 
-The engine knows nothing of cycles or decisions; :mod:`onderzoekscyclus.domein.cyclus` and the
-decision model declare their machines with it.
+A transition may lead back to the state before the current one (``naar_vorige``): that
+is how resuming after a pause is declared. The engine finds that state in the history.
+
+The engine knows nothing of cycles or decisions, and nothing of commands:
+:mod:`onderzoekscyclus.domein.cyclus` and :mod:`onderzoekscyclus.domein.besluitvorming`
+declare their machines with it; what a user types to get out of a refusal is the CLI's
+business.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import enum
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-from onderzoekscyclus.errors import OnderzoekscyclusError
+from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.errors import Geweigerd, Reden
 from onderzoekscyclus.i18n import _
 
-__all__ = ["Eis", "Geweigerd", "Machine", "Overgang", "Overgangsregel"]
+__all__ = ["Eis", "Machine", "Overgang", "Overgangsregel"]
 
 T = TypeVar("T")
+S = TypeVar("S", bound=enum.Enum)
 
-Eis = Callable[[Any], "str | None"]
+Eis = Callable[[Any], Reden | None]
 """A guard: the reason it refuses, or ``None``."""
-
-
-class Geweigerd(OnderzoekscyclusError):
-    """An operation that the state machine refuses; ``redenen`` lists every reason."""
-
-    exit_code = 3
-
-    def __init__(self, bericht: str, redenen: Sequence[str] = ()) -> None:
-        super().__init__(bericht)
-        self.redenen = tuple(redenen)
-
-    def __str__(self) -> str:
-        if len(self.redenen) == 1:
-            return f"{self.bericht}: {self.redenen[0]}"
-        return "\n".join([self.bericht + ":", *(f"  - {r}" for r in self.redenen)])
 
 
 @attrs.frozen
 class Overgangsregel:
-    """One recorded transition: who did what when, from which state to which, and why."""
+    """One recorded transition: who did what when, from which state to which, and why.
+
+    ``van`` is empty for the first record (the object was made); a self-transition has
+    ``van == naar``.
+    """
 
     datum: dt.date
     overgang: str
@@ -58,65 +57,110 @@ class Overgangsregel:
 
 
 @attrs.frozen
-class Overgang:
-    """A transition called ``naam`` from any state in ``van`` to ``naar``."""
+class Overgang(Generic[S]):
+    """The operation ``naam`` from any state in ``van`` to ``naar``.
 
-    naam: str
-    van: tuple[str, ...]
-    naar: str
-    eisen: tuple[Eis, ...] = ()
-    omschrijving: str = ""
-
-
-def _weigering_zonder_overgang(naam: str, toestand: str) -> str:
-    return _("'{naam}' kan niet in fase '{fase}'").format(naam=naam, fase=toestand)
-
-
-@attrs.frozen
-class Machine(Generic[T]):
-    """States and transitions of one kind of object, checked when declared.
-
-    ``toestand`` and ``historie`` name the attributes of the object that hold its state
-    and its list of :class:`Overgangsregel`. ``wat_nu`` gives, per state, what has to
-    happen before the object can move on; it is used when an operation is asked for in
-    a state it cannot start from.
+    Without ``naar`` the object stays in its state (a self-transition); with
+    ``naar_vorige`` it returns to the state it had before it entered the current one.
     """
 
     naam: str
-    toestanden: tuple[str, ...]
-    begin: str
-    overgangen: tuple[Overgang, ...]
-    wat_nu: dict[str, str] = attrs.field(factory=dict)
-    toestand: str = "fase"
+    van: tuple[S, ...]
+    naar: S | None = None
+    eisen: tuple[Eis, ...] = ()
+    naar_vorige: bool = False
+
+
+@attrs.frozen
+class Machine(Generic[T, S]):
+    """States and transitions of one kind of object, checked when declared.
+
+    ``lees`` gives an object's state and ``zet`` the object in another state; ``historie``
+    names the attribute that holds its :class:`Overgangsregel` records. ``volgende`` names,
+    per state, the operation that moves the object on (used for "what now?").
+    ``meldingen`` holds, per operation, the message (marked with ``N_``) shown when it is
+    refused. ``terug`` names the operation that goes back a step, if there is one.
+    """
+
+    naam: str
+    toestanden: tuple[S, ...]
+    begin: S
+    overgangen: tuple[Overgang[S], ...]
+    lees: Callable[[T], S]
+    zet: Callable[[T, S], T]
+    meldingen: Mapping[str, str]
+    volgende: Mapping[S, str] = attrs.field(factory=dict)
     historie: str = "historie"
+    terug: str | None = None
 
     def __attrs_post_init__(self) -> None:
         bekend = set(self.toestanden)
         if self.begin not in bekend:
             raise ValueError(f"begin state {self.begin!r} is not declared")
-        gezien: set[tuple[str, str]] = set()
+        gezien: set[tuple[str, S]] = set()
         for overgang in self.overgangen:
-            onbekend = {overgang.naar, *overgang.van} - bekend
+            doelen = {overgang.naar} if overgang.naar is not None else set()
+            onbekend = (doelen | set(overgang.van)) - bekend
             if onbekend:
-                raise ValueError(f"transition {overgang.naam!r} uses undeclared {sorted(onbekend)}")
+                raise ValueError(f"transition {overgang.naam!r} uses undeclared {onbekend}")
+            if overgang.naam not in self.meldingen:
+                raise ValueError(f"transition {overgang.naam!r} has no message")
             for van in overgang.van:
                 if (overgang.naam, van) in gezien:
                     raise ValueError(f"transition {overgang.naam!r} from {van!r} declared twice")
                 gezien.add((overgang.naam, van))
+        for toestand, operatie in self.volgende.items():
+            if self.overgang(operatie, toestand) is None:
+                raise ValueError(f"next step {operatie!r} is not declared from {toestand!r}")
 
-    def overgang(self, naam: str, toestand: str) -> Overgang | None:
+    # --- asking --------------------------------------------------------------------------
+
+    def overgang(self, naam: str, toestand: S) -> Overgang[S] | None:
         """The transition ``naam`` that may start in ``toestand``, if any."""
         return next((o for o in self.overgangen if o.naam == naam and toestand in o.van), None)
 
-    def redenen(self, obj: T, naam: str) -> list[str]:
-        """Why transition ``naam`` is refused for ``obj`` (empty when it is allowed)."""
-        toestand = str(getattr(obj, self.toestand))
+    def operaties(self, toestand: S) -> tuple[str, ...]:
+        """Every operation that may start in ``toestand``, in declaration order."""
+        return tuple(dict.fromkeys(o.naam for o in self.overgangen if toestand in o.van))
+
+    def bericht(self, naam: str) -> str:
+        """The message of a refused ``naam``, in the current language."""
+        return _(self.meldingen[naam])
+
+    def redenen(self, obj: T, naam: str) -> list[Reden]:
+        """Why the operation ``naam`` is refused for ``obj`` (empty when it is allowed)."""
+        toestand = self.lees(obj)
         overgang = self.overgang(naam, toestand)
         if overgang is None:
-            uitleg = self.wat_nu.get(toestand)
-            reden = _weigering_zonder_overgang(naam, toestand)
-            return [f"{reden}; {uitleg}" if uitleg else reden]
-        return [r for r in (eis(obj) for eis in overgang.eisen) if r]
+            return [self._verkeerde_toestand(naam, toestand)]
+        return [r for r in (eis(obj) for eis in overgang.eisen) if r is not None]
+
+    def _verkeerde_toestand(self, naam: str, toestand: S) -> Reden:
+        return reden(
+            "fase",
+            operatie=naam,
+            fase=str(toestand.value),
+            volgende=self.volgende.get(toestand),
+            eerder=self._eerder_mogelijk(naam, toestand),
+        )
+
+    def _eerder_mogelijk(self, naam: str, toestand: S) -> bool:
+        """Whether going back (``terug``) leads to a state where ``naam`` may start."""
+        if self.terug is None:
+            return False
+        gezien = {toestand}
+        huidig: S | None = toestand
+        while huidig is not None:
+            stap = self.overgang(self.terug, huidig)
+            huidig = stap.naar if stap is not None else None
+            if huidig is None or huidig in gezien:
+                return False
+            if self.overgang(naam, huidig) is not None:
+                return True
+            gezien.add(huidig)
+        return False
+
+    # --- acting --------------------------------------------------------------------------
 
     def voer_uit(
         self,
@@ -126,64 +170,104 @@ class Machine(Generic[T]):
         datum: dt.date,
         wie: str | None = None,
         reden: str | None = None,
-        bericht: str | None = None,
+        vandaag: dt.date | None = None,
     ) -> T:
-        """``obj`` moved along transition ``naam``, with the transition recorded.
+        """``obj`` moved along the operation ``naam``, with the transition recorded.
 
-        Raises :class:`Geweigerd` with every reason when a guard refuses; ``obj``
-        itself is never changed.
+        With ``vandaag`` the date is checked too: a step never lies in the future, and
+        never before the step it follows. Raises
+        :class:`~onderzoekscyclus.errors.Geweigerd` with every reason when the operation
+        cannot start in this state or a guard refuses; ``obj`` itself never changes.
         """
+        van = self.lees(obj)
         redenen = self.redenen(obj, naam)
+        if vandaag is not None:
+            redenen = [*self.datum_redenen(obj, datum, vandaag), *redenen]
         if redenen:
-            raise Geweigerd(bericht or _("Dat kan nu niet"), redenen)
-        van = str(getattr(obj, self.toestand))
+            raise self.weigering(naam, van, redenen)
         overgang = self.overgang(naam, van)
         assert overgang is not None  # redenen() is empty only when there is one
+        naar = self._doel(obj, overgang, van)
         regel = Overgangsregel(
-            datum=datum, overgang=naam, van=van, naar=overgang.naar, wie=wie, reden=reden
+            datum=datum,
+            overgang=naam,
+            van=str(van.value),
+            naar=str(naar.value),
+            wie=wie,
+            reden=reden,
         )
+        nieuw = self.zet(obj, naar) if naar is not van else obj
         return attrs.evolve(  # type: ignore[misc]
-            obj,
-            **{
-                self.toestand: type(getattr(obj, self.toestand))(overgang.naar),
-                self.historie: (*getattr(obj, self.historie), regel),
-            },
+            nieuw, **{self.historie: (*getattr(obj, self.historie), regel)}
         )
 
-    def noteer(
-        self,
-        obj: T,
-        naam: str,
-        *,
-        datum: dt.date,
-        wie: str | None = None,
-        reden: str | None = None,
-    ) -> T:
-        """``obj`` with an event recorded that does not change its state (a pause)."""
-        toestand = str(getattr(obj, self.toestand))
-        regel = Overgangsregel(
-            datum=datum, overgang=naam, van=toestand, naar=toestand, wie=wie, reden=reden
+    def weigering(self, naam: str, toestand: S, redenen: list[Reden]) -> Geweigerd:
+        """The refusal of ``naam`` in ``toestand`` for ``redenen``."""
+        return Geweigerd(
+            self.bericht(naam),
+            redenen,
+            machine=self.naam,
+            operatie=naam,
+            toestand=str(toestand.value),
         )
-        return attrs.evolve(  # type: ignore[misc]
-            obj, **{self.historie: (*getattr(obj, self.historie), regel)}
-        )
+
+    def datum_redenen(self, obj: T, datum: dt.date, vandaag: dt.date) -> list[Reden]:
+        """Why ``datum`` cannot be the date of the next step of ``obj``."""
+        if datum > vandaag:
+            return [reden("datum.toekomst", datum=datum.isoformat(), vandaag=vandaag.isoformat())]
+        historie: tuple[Overgangsregel, ...] = getattr(obj, self.historie)
+        laatste = max((r.datum for r in historie), default=None)
+        if laatste is not None and datum < laatste:
+            return [reden("datum.volgorde", datum=datum.isoformat(), laatste=laatste.isoformat())]
+        return []
+
+    def _doel(self, obj: T, overgang: Overgang[S], van: S) -> S:
+        if overgang.naar_vorige:
+            historie: tuple[Overgangsregel, ...] = getattr(obj, self.historie)
+            for regel in reversed(historie):
+                if regel.naar == van.value and regel.van != regel.naar:
+                    return next(t for t in self.toestanden if t.value == regel.van)
+            raise ValueError(f"no state before {van!r} in the history")
+        return overgang.naar if overgang.naar is not None else van
+
+    # --- drawing -------------------------------------------------------------------------
 
     def mermaid(self) -> str:
-        """The machine as a Mermaid state diagram.
+        """The machine as a Mermaid state diagram, every operation included.
 
         A state whose name is not a plain ASCII identifier (``ideeën``) gets a plain id
-        with its name as the label, because Mermaid ids allow no accents.
+        with its name as the label, because Mermaid ids allow no accents. A
+        self-transition is drawn as a loop; a return to the state before is drawn to
+        every state it can return to.
         """
-        ids = {
-            t: t if t.isascii() and t.isidentifier() else f"s{i}"
-            for i, t in enumerate(self.toestanden)
-        }
+        namen = [str(t.value) for t in self.toestanden]
+        ids = {n: n if n.isascii() and n.isidentifier() else f"s{i}" for i, n in enumerate(namen)}
         regels = ["stateDiagram-v2"]
-        regels.extend(f'    state "{t}" as {ids[t]}' for t in self.toestanden if ids[t] != t)
-        regels.append(f"    [*] --> {ids[self.begin]}")
+        regels.extend(f'    state "{n}" as {ids[n]}' for n in namen if ids[n] != n)
+        regels.append(f"    [*] --> {ids[str(self.begin.value)]}")
         for overgang in self.overgangen:
             for van in overgang.van:
-                regels.append(f"    {ids[van]} --> {ids[overgang.naar]}: {overgang.naam}")
-        eind = [t for t in self.toestanden if not any(t in o.van for o in self.overgangen)]
-        regels.extend(f"    {ids[t]} --> [*]" for t in eind)
+                for naar in self._getekende_doelen(overgang, van):
+                    regels.append(
+                        f"    {ids[str(van.value)]} --> {ids[str(naar.value)]}: {overgang.naam}"
+                    )
+        eind = [n for t, n in zip(self.toestanden, namen, strict=True) if not self._verder(t)]
+        regels.extend(f"    {ids[n]} --> [*]" for n in eind)
         return "\n".join(regels) + "\n"
+
+    def _getekende_doelen(self, overgang: Overgang[S], van: S) -> list[S]:
+        if not overgang.naar_vorige:
+            return [overgang.naar if overgang.naar is not None else van]
+        # every state from which an operation leads into `van`
+        return [
+            t
+            for t in self.toestanden
+            if any(o.naar is van and t in o.van for o in self.overgangen if o is not overgang)
+        ]
+
+    def _verder(self, toestand: S) -> bool:
+        """Whether any operation leads out of ``toestand`` to another state."""
+        return any(
+            toestand in o.van and (o.naar_vorige or (o.naar is not None and o.naar is not toestand))
+            for o in self.overgangen
+        )

@@ -8,7 +8,8 @@ synonym counts as its preferred label. The stored text is never rewritten: when 
 theme gains a synonym later, existing werkgroepen are found under it at once.
 
 The package ships ``data/thesaurus.toml``; a werkplaats adds themes or synonyms in
-its own ``thesaurus.toml`` at its root, in the same format::
+its own ``thesaurus.toml`` at its root, in the same format (the store reads both:
+:mod:`onderzoekscyclus.opslag.thesaurus`)::
 
     schema = "1.0"
 
@@ -22,22 +23,17 @@ its own ``thesaurus.toml`` at its root, in the same format::
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
+from onderzoekscyclus.errors import FileFormatError
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag._toml import loads_toml
-from onderzoekscyclus.opslag.schema import lees_versie, migreer
 
-__all__ = ["THESAURUSBESTAND", "Thema", "Thesaurus", "normaliseer"]
+__all__ = ["THESAURUSBESTAND", "Thema", "Thesaurus", "fout", "normaliseer", "uitgebreid", "vorm"]
 
 THESAURUSBESTAND = "thesaurus.toml"
 """The werkplaats' own additions, at its root."""
@@ -77,30 +73,6 @@ class Thesaurus:
         for sleutel, thema in self._themas.items():
             if thema.breder is not None:
                 self._smaller.setdefault(normaliseer(thema.breder), []).append(sleutel)
-
-    # --- loading -----------------------------------------------------------------------
-
-    @classmethod
-    def standaard(cls) -> Thesaurus:
-        """The thesaurus shipped with the package."""
-        return cls(_standaard_themas().values())
-
-    @classmethod
-    def laad(cls, root: Path | None = None) -> Thesaurus:
-        """The shipped thesaurus, extended with ``root/thesaurus.toml`` if there is one.
-
-        Raises :class:`~onderzoekscyclus.errors.FileFormatError` listing every problem
-        of the werkplaats' file.
-        """
-        basis = _standaard_themas()
-        if root is None:
-            return cls(basis.values())
-        pad = Path(root) / THESAURUSBESTAND
-        try:
-            inhoud = pad.read_bytes()
-        except FileNotFoundError:
-            return cls(basis.values())
-        return cls(_uitbreiden(basis, _lees(inhoud, THESAURUSBESTAND), THESAURUSBESTAND).values())
 
     # --- looking up --------------------------------------------------------------------
 
@@ -160,16 +132,11 @@ class Thesaurus:
         return list(dict.fromkeys(kandidaten[k] for k in gevonden))[:n]
 
 
-# --- reading and checking thesaurus files ---------------------------------------------------
+# --- checking the entries of thesaurus files -------------------------------------------------
 
 
-@functools.cache
-def _standaard_themas() -> dict[str, Thema]:
-    inhoud = (resources.files("onderzoekscyclus") / "data" / THESAURUSBESTAND).read_bytes()
-    return _uitbreiden({}, _lees(inhoud, "onderzoekscyclus/data/thesaurus.toml"), "")
-
-
-def _fout(label: str, problemen: list[str]) -> FileFormatError:
+def fout(label: str, problemen: list[str]) -> FileFormatError:
+    """The error for a thesaurus file with ``problemen``."""
     return FileFormatError(
         _("{bestand} kan niet gelezen worden:").format(bestand=label),
         problemen,
@@ -180,20 +147,15 @@ def _fout(label: str, problemen: list[str]) -> FileFormatError:
     )
 
 
-def _lees(inhoud: bytes, label: str) -> dict[str, dict[str, Any]]:
-    """The entries of a thesaurus file, checked for form; every problem is listed."""
-    try:
-        data = loads_toml(inhoud)
-        data = migreer("thesaurus", data, lees_versie(data))
-    except OnderzoekscyclusError as fout:
-        raise _fout(label, [f"{label}: {fout.bericht}"]) from None
+def vorm(data: Mapping[str, Any], label: str) -> dict[str, dict[str, Any]]:
+    """The entries of a thesaurus file's data, checked for form; every problem is listed."""
     problemen = [
         f"{label} @ $.{sleutel}: " + _("onbekende sleutel; verwacht alleen 'schema' en 'thema'")
         for sleutel in sorted(set(data) - {"thema"})
     ]
     themas = data.get("thema", {})
     if not isinstance(themas, dict):
-        raise _fout(label, [f"{label} @ $.thema: " + _('verwacht tabellen [thema."naam"]')])
+        raise fout(label, [f"{label} @ $.thema: " + _('verwacht tabellen [thema."naam"]')])
     for naam, velden in themas.items():
         plek = f'{label} @ $.thema."{naam}"'
         if not normaliseer(naam):
@@ -215,14 +177,18 @@ def _lees(inhoud: bytes, label: str) -> dict[str, dict[str, Any]]:
         ):
             problemen.append(f"{plek}.synoniemen: " + _("verwacht een lijst met tekst"))
     if problemen:
-        raise _fout(label, problemen)
+        raise fout(label, problemen)
     return themas
 
 
-def _uitbreiden(
+def uitgebreid(
     basis: Mapping[str, Thema], nieuw: Mapping[str, Mapping[str, Any]], label: str
 ) -> dict[str, Thema]:
-    """``basis`` with the entries of a file added; checks names, broader themes and cycles."""
+    """``basis`` with the entries of a file added; checks names, broader themes and cycles.
+
+    ``label`` names the file in messages; the entries of the werkplaats' own file
+    (:data:`THESAURUSBESTAND`) are marked ``eigen``.
+    """
     eigen = bool(label) and label == THESAURUSBESTAND
     themas = dict(basis)
     termen = {normaliseer(s): k for k, t in basis.items() for s in (t.label, *t.synoniemen)}
@@ -283,7 +249,7 @@ def _uitbreiden(
                 + _("'{naam}' valt (via andere thema's) onder zichzelf").format(naam=thema.label)
             )
     if problemen:
-        raise _fout(label or "thesaurus", problemen)
+        raise fout(label or "thesaurus", problemen)
     return themas
 
 

@@ -13,9 +13,19 @@ from typing import TypeVar
 
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import AmbiguousReference, UnknownReference
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _
 
-__all__ = ["zoek"]
+__all__ = ["SOORTEN", "zoek"]
+
+SOORTEN = {
+    "school": N_("school"),
+    "persoon": N_("persoon"),
+    "werkgroep": N_("werkgroep"),
+    "besluit": N_("besluit"),
+    "instrument": N_("instrument"),
+    "meting": N_("meting"),
+}
+"""The kinds of entity a reference can point to, with their names in messages."""
 
 T = TypeVar("T")
 
@@ -31,20 +41,21 @@ def zoek(
     kandidaten: Sequence[T],
     *,
     soort: str,
-    lijstopdracht: str,
     naam: Callable[[T], str] = lambda x: x.naam,  # type: ignore[attr-defined]
     id_: Callable[[T], str] = lambda x: x.id,  # type: ignore[attr-defined]
 ) -> T:
     """The one entity among ``kandidaten`` that ``verwijzing`` points to.
 
-    ``soort`` (e.g. "school") and ``lijstopdracht`` (e.g. "ozc school lijst") are used
-    in the messages.
+    ``soort`` is a key of :data:`SOORTEN` (``"school"``); the refusal carries it, so a
+    caller can say where to look (the CLI names its list command).
     """
+    naam_soort = _(SOORTEN[soort])
     gezocht = vergelijkbaar(verwijzing)
     if not gezocht:
         raise UnknownReference(
-            _("Geef de naam of het id van een {soort}.").format(soort=soort),
-            hint=_("Zie `{opdracht}`.").format(opdracht=lijstopdracht),
+            _("Geef de naam of het id van een {soort}.").format(soort=naam_soort),
+            soort=soort,
+            verwijzing=verwijzing,
         )
     for kandidaat in kandidaten:
         if id_(kandidaat) == verwijzing.strip():
@@ -70,10 +81,12 @@ def zoek(
         getoond = [_omschrijf(naam(k), id_(k)) for k in treffers[:_MAX_GETOOND]]
         raise AmbiguousReference(
             _("'{verwijzing}' past bij meer dan één {soort}: {lijst}.").format(
-                verwijzing=verwijzing, soort=soort, lijst="; ".join(getoond)
+                verwijzing=verwijzing, soort=naam_soort, lijst="; ".join(getoond)
             ),
             getoond,
             hint=_("Typ meer van de naam, of gebruik het id."),
+            soort=soort,
+            verwijzing=verwijzing,
         )
     namen = [naam(k) for k in kandidaten]
     import difflib  # noqa: PLC0415 - only needed when nothing matched
@@ -83,13 +96,17 @@ def zoek(
         gevouwen[n] for n in difflib.get_close_matches(gezocht, list(gevouwen), n=3, cutoff=0.6)
     ]
     if lijkt_op:
-        hint = _("Bedoelde u: {namen}?").format(namen=", ".join(lijkt_op))
+        hint: str | None = _("Bedoelde u: {namen}?").format(namen=", ".join(lijkt_op))
     elif namen:
-        hint = _("Zie `{opdracht}` voor wat er is.").format(opdracht=lijstopdracht)
+        hint = None
     else:
-        hint = _("Er is nog geen enkele {soort}; voeg er een toe.").format(soort=soort)
+        hint = _("Er is nog geen enkele {soort}; voeg er een toe.").format(soort=naam_soort)
     raise UnknownReference(
-        _("Geen {soort} gevonden voor '{verwijzing}'.").format(soort=soort, verwijzing=verwijzing),
+        _("Geen {soort} gevonden voor '{verwijzing}'.").format(
+            soort=naam_soort, verwijzing=verwijzing
+        ),
         lijkt_op,
         hint=hint,
+        soort=soort,
+        verwijzing=verwijzing,
     )

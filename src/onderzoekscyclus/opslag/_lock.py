@@ -1,14 +1,17 @@
-"""An exclusive lock on the werkplaats, shared by every ``ozc`` process.
+"""An exclusive lock on the werkplaats, shared by every thread and every ``ozc`` process.
 
 The standard library's ``fcntl.flock`` (POSIX) and ``msvcrt.locking`` (Windows) do
-the work; the operating system releases the lock when a process dies, so a crash
-never leaves the werkplaats locked.
+the work between processes; the operating system releases the lock when a process
+dies, so a crash never leaves the werkplaats locked. Between the threads of one
+process a re-entrant thread lock comes first: a second thread waits instead of
+slipping through a lock its process already holds.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
@@ -18,17 +21,30 @@ from onderzoekscyclus.i18n import _
 
 
 class WerkplaatsLock:
-    """A re-entrant, inter-process lock on one lock file."""
+    """A lock on one lock file: re-entrant within a thread, exclusive between threads
+    and between processes."""
 
     def __init__(self, pad: Path, timeout: float = 60.0) -> None:
         self.pad = pad
         self.timeout = timeout
         self._fd: int | None = None
         self._diepte = 0
+        self._draad = threading.RLock()
+
+    @property
+    def diepte(self) -> int:
+        """How many times the current holder entered the lock (0: not held)."""
+        return self._diepte
 
     def __enter__(self) -> WerkplaatsLock:
+        if not self._draad.acquire(timeout=self.timeout):
+            raise _bezet(self.timeout)
         if self._diepte == 0:
-            self._verkrijg()
+            try:
+                self._verkrijg()
+            except BaseException:
+                self._draad.release()
+                raise
         self._diepte += 1
         return self
 
@@ -41,6 +57,7 @@ class WerkplaatsLock:
         self._diepte -= 1
         if self._diepte == 0:
             self._geef_vrij()
+        self._draad.release()
 
     def _verkrijg(self) -> None:
         self.pad.parent.mkdir(parents=True, exist_ok=True)
@@ -50,12 +67,7 @@ class WerkplaatsLock:
         while not _probeer(fd):
             if time.monotonic() >= einde:
                 os.close(fd)
-                raise LockTimeout(
-                    _("De werkplaats is al {s:.0f} seconden bezet door een ander proces.").format(
-                        s=self.timeout
-                    ),
-                    _("Wacht tot dat klaar is en probeer het opnieuw."),
-                )
+                raise _bezet(self.timeout)
             time.sleep(wacht)
             wacht = min(wacht * 2, 0.05)
         self._fd = fd
@@ -65,6 +77,13 @@ class WerkplaatsLock:
             _ontgrendel(self._fd)
             os.close(self._fd)
             self._fd = None
+
+
+def _bezet(timeout: float) -> LockTimeout:
+    return LockTimeout(
+        _("De werkplaats is al {s:.0f} seconden bezet door een ander proces.").format(s=timeout),
+        _("Wacht tot dat klaar is en probeer het opnieuw."),
+    )
 
 
 if sys.platform == "win32":

@@ -1,7 +1,8 @@
-"""The store: one TOML file per entity, read strictly and written atomically.
+"""The store: one TOML file per entity, read strictly, written through the one writer.
 
-Reads need no lock (a file is only ever replaced whole); every write happens under
-the werkplaats lock, re-reads what it changes, and replaces the file atomically.
+Reads need no lock (a file is only ever replaced whole); every write goes through
+:class:`~onderzoekscyclus.opslag.schrijver.Schrijver`: under the werkplaats lock,
+atomically, with the schema version stamped and the index told.
 """
 
 from __future__ import annotations
@@ -14,44 +15,18 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import BaseValidationError
 
-from onderzoekscyclus.domein.besluitvorming import Besluit
+from onderzoekscyclus.domein.besluit import Besluit
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkplaatsInfo
 from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
-from onderzoekscyclus.errors import (
-    FileFormatError,
-    InvalidValue,
-    OnderzoekscyclusError,
-    WerkplaatsError,
-)
+from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError, WerkplaatsError
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
-from onderzoekscyclus.opslag._lock import WerkplaatsLock
-from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND, ROOTBESTAND, vind_werkplaats
-from onderzoekscyclus.opslag.converter import (
-    dumps_toml,
-    fout_regels,
-    loads_toml,
-    structure,
-    unstructure,
-)
-from onderzoekscyclus.opslag.schema import (
-    HUIDIG,
-    MIGRATIES,
-    Migratie,
-    lees_versie,
-    migreer,
-    versie_tekst,
-)
+from onderzoekscyclus.opslag._paden import GEGEVENSMAP, ROOTBESTAND
+from onderzoekscyclus.opslag.converter import fout_regels, structure, unstructure
+from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
+from onderzoekscyclus.opslag.schrijver import MAPPEN, Schrijver
 
-__all__ = [
-    "GEGEVENSMAP",
-    "ROOTBESTAND",
-    "SOORTEN",
-    "Opslag",
-    "Soort",
-    "vind_werkplaats",
-]
+__all__ = ["SOORTEN", "Opslag", "Soort"]
 
 T = TypeVar("T")
 
@@ -66,11 +41,14 @@ class Soort:
 
 
 SOORTEN: dict[type[Any], Soort] = {
-    School: Soort("school", "scholen", School),
-    Persoon: Soort("persoon", "personen", Persoon),
-    Werkgroep: Soort("werkgroep", "werkgroepen", Werkgroep),
-    Besluit: Soort("besluit", "besluiten", Besluit),
-    Zelfevaluatie: Soort("zelfevaluatie", "zelfevaluaties", Zelfevaluatie),
+    klasse: Soort(MAPPEN[map_], map_, klasse)
+    for klasse, map_ in (
+        (School, "scholen"),
+        (Persoon, "personen"),
+        (Werkgroep, "werkgroepen"),
+        (Besluit, "besluiten"),
+        (Zelfevaluatie, "zelfevaluaties"),
+    )
 }
 """Every kind of entity file, keyed by its class."""
 
@@ -78,7 +56,7 @@ _GITIGNORE = f"{GEGEVENSMAP}/\n"
 
 
 class Opslag:
-    """The files of one werkplaats."""
+    """The files of one werkplaats, as domain objects."""
 
     def __init__(
         self,
@@ -87,9 +65,8 @@ class Opslag:
         migraties: Mapping[tuple[str, int], Migratie] = MIGRATIES,
         lock_timeout: float = 60.0,
     ) -> None:
-        self.root = Path(root)
-        self.migraties = migraties
-        self._lock = WerkplaatsLock(self.root / GEGEVENSMAP / LOCKBESTAND, timeout=lock_timeout)
+        self.schrijver = Schrijver(root, migraties=migraties, lock_timeout=lock_timeout)
+        self.root = self.schrijver.root
 
     # --- creating ----------------------------------------------------------------------
 
@@ -109,40 +86,40 @@ class Opslag:
         with opslag.vergrendeld():
             for soort in SOORTEN.values():
                 (root / soort.map).mkdir(exist_ok=True)
-            write_atomic(root / ".gitignore", _GITIGNORE.encode())
+            opslag.schrijver.schrijf_bestand(root / ".gitignore", _GITIGNORE.encode())
             opslag.schrijf_info(info)
         return opslag
 
-    # --- locking -----------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def vergrendeld(self) -> Iterator[Opslag]:
-        """Hold the werkplaats lock; sweep what a crashed writer left behind."""
-        with self._lock:
-            sweep_temporaries([self.root, *(self.root / s.map for s in SOORTEN.values())])
-            yield self
+    def vergrendeld(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the werkplaats lock, for a read-change-write that must see no other write."""
+        return self.schrijver.vergrendeld()
 
     # --- paths -------------------------------------------------------------------------
 
     def pad(self, klasse: type[Any], id_: str) -> Path:
         """The file of entity ``id_`` of ``klasse``."""
-        if not is_geldig_id(id_):
-            raise InvalidValue(_("'{id}' is geen geldig id.").format(id=id_))
-        return self.root / SOORTEN[klasse].map / f"{id_}.toml"
+        return self.schrijver.pad(SOORTEN[klasse].map, id_)
 
     def label(self, pad: Path) -> str:
         """``pad`` relative to the root, with ``/``: how messages name a file."""
-        try:
-            return pad.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(pad)
+        return self.schrijver.label(pad)
+
+    def nieuw_id(self, klasse: type[Any], naam: str | None, *, voorvoegsel: str = "") -> str:
+        """A new, unused id for an entity of ``klasse`` (see :meth:`Schrijver.nieuw_id`)."""
+        return self.schrijver.nieuw_id(SOORTEN[klasse].map, naam, voorvoegsel=voorvoegsel)
 
     # --- reading -----------------------------------------------------------------------
 
     def info(self) -> WerkplaatsInfo:
         """The root file's contents."""
-        info: WerkplaatsInfo = self._lees_bestand(self.root / ROOTBESTAND, WerkplaatsInfo, None)
-        return info
+        pad = self.root / ROOTBESTAND
+        try:
+            inhoud = pad.read_bytes()
+        except FileNotFoundError:
+            raise WerkplaatsError(
+                _("Het bestand {bestand} bestaat niet.").format(bestand=ROOTBESTAND)
+            ) from None
+        return self.ontleed(inhoud, WerkplaatsInfo, None, ROOTBESTAND)
 
     def ids(self, klasse: type[Any]) -> list[str]:
         """Ids of every entity of ``klasse``, sorted."""
@@ -151,16 +128,13 @@ class Opslag:
             return []
         return sorted(p.stem for p in map_.glob("*.toml") if is_geldig_id(p.stem))
 
+    def bestaat(self, klasse: type[Any], id_: str) -> bool:
+        """Whether entity ``id_`` of ``klasse`` has a file."""
+        return is_geldig_id(id_) and self.pad(klasse, id_).is_file()
+
     def lees(self, klasse: type[T], id_: str) -> T:
         """Entity ``id_`` of ``klasse``; raises if it does not exist or cannot be read."""
         pad = self.pad(klasse, id_)
-        return self._lees_bestand(pad, klasse, id_)
-
-    def alle(self, klasse: type[T]) -> list[T]:
-        """Every entity of ``klasse``, in id order."""
-        return [self.lees(klasse, id_) for id_ in self.ids(klasse)]
-
-    def _lees_bestand(self, pad: Path, klasse: type[T], id_: str | None) -> T:
         try:
             inhoud = pad.read_bytes()
         except FileNotFoundError:
@@ -169,23 +143,14 @@ class Opslag:
             ) from None
         return self.ontleed(inhoud, klasse, id_, self.label(pad))
 
+    def alle(self, klasse: type[T]) -> list[T]:
+        """Every entity of ``klasse``, in id order."""
+        return [self.lees(klasse, id_) for id_ in self.ids(klasse)]
+
     def ontleed(self, inhoud: bytes, klasse: type[T], id_: str | None, label: str) -> T:
         """Parse, migrate and check the bytes of one file."""
         soortnaam = SOORTEN[klasse].naam if klasse in SOORTEN else "werkplaats"
-        try:
-            data = loads_toml(inhoud)
-            versie = lees_versie(data)
-            data = migreer(soortnaam, data, versie, self.migraties)
-        except OnderzoekscyclusError as fout:
-            if isinstance(fout, InvalidValue):
-                plek = f"$.{fout.veld}" if fout.veld else "$"
-                raise FileFormatError(
-                    _("{bestand} kan niet gelezen worden:").format(bestand=label),
-                    [f"{label} @ {plek}: {fout.bericht}"],
-                    _("Herstel het bestand (zie `ozc controleer`)."),
-                ) from None
-            fout.bericht = f"{label}: {fout.bericht}"
-            raise
+        data = self.schrijver.ontleed(inhoud, soortnaam, label)
         if id_ is not None:
             if "id" in data:
                 raise FileFormatError(
@@ -199,31 +164,32 @@ class Opslag:
         try:
             return structure(data, klasse)
         except (BaseValidationError, OnderzoekscyclusError, ValueError, TypeError) as fout:
-            regels = [f"{label} @ {regel}" for regel in fout_regels(fout)]
             raise FileFormatError(
                 _("{bestand} kan niet gelezen worden:").format(bestand=label),
-                regels,
-                _("Herstel het bestand (zie `ozc controleer`)."),
+                [f"{label} @ {regel}" for regel in fout_regels(fout)],
+                _("Herstel het bestand; `controleer` noemt elk probleem."),
             ) from None
 
     # --- writing -----------------------------------------------------------------------
 
-    def inhoud(self, obj: Any) -> bytes:
-        """The exact bytes ``obj`` is stored as."""
+    @staticmethod
+    def data(obj: Any) -> dict[str, Any]:
+        """The plain data ``obj`` is stored as (its id is the file name)."""
         data = unstructure(obj)
         data.pop("id", None)
-        return dumps_toml({"schema": versie_tekst(HUIDIG), **data})
+        return data
+
+    def inhoud(self, obj: Any) -> bytes:
+        """The exact bytes ``obj`` is stored as."""
+        return self.schrijver.inhoud(self.data(obj))
 
     def schrijf(self, obj: Any) -> Path:
-        """Store ``obj`` in its own file, atomically; hold :meth:`vergrendeld`."""
-        pad = self.pad(type(obj), obj.id)
-        pad.parent.mkdir(exist_ok=True)
-        write_atomic(pad, self.inhoud(obj))
-        return pad
+        """Store ``obj`` in its own file, atomically."""
+        return self.schrijver.schrijf_ruw(SOORTEN[type(obj)].map, obj.id, self.data(obj))
 
     def schrijf_info(self, info: WerkplaatsInfo) -> None:
         """Store the root file."""
-        write_atomic(self.root / ROOTBESTAND, self.inhoud(info))
+        self.schrijver.schrijf_bestand(self.root / ROOTBESTAND, self.inhoud(info))
 
     # --- checking ----------------------------------------------------------------------
 

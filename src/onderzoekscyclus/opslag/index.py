@@ -723,9 +723,7 @@ class _Voortgang:
             sys.stderr.flush()
 
 
-def kies(
-    root: Path, map_: str, verwijzing: str, soort: str, lijstopdracht: str
-) -> tuple[str, int | None]:
+def kies(root: Path, map_: str, verwijzing: str, soort: str) -> tuple[str, int | None]:
     """The id that ``verwijzing`` points to among the entities in ``map_``.
 
     The index narrows the names down first (a werkplaats of thousands of werkgroepen
@@ -739,7 +737,6 @@ def kies(
             verwijzing,
             gevonden,
             soort=soort,
-            lijstopdracht=lijstopdracht,
             naam=lambda k: k[1],
             id_=lambda k: k[0],
         )
@@ -751,7 +748,6 @@ def kies(
             verwijzing,
             alle_namen(root, map_),
             soort=soort,
-            lijstopdracht=lijstopdracht,
             naam=lambda k: k[1],
             id_=lambda k: k[0],
         )

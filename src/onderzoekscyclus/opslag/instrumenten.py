@@ -71,8 +71,7 @@ class Catalogus:
         return zoek(
             verwijzing,
             self.instrumenten,
-            soort=_("instrument"),
-            lijstopdracht="ozc zelfevaluatie instrumenten",
+            soort="instrument",
         )
 
 

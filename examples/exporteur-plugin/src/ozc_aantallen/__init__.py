@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from onderzoekscyclus.export.exporteren import Exportgegevens
+from onderzoekscyclus.export import Exportgegevens
 
 __all__ = ["Aantallen"]
 

@@ -35,7 +35,7 @@ import icalendar
 from onderzoekscyclus.domein.besluitvorming import Besluit, Besluitfase, Bewijs
 from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
 from onderzoekscyclus.domein.model import Werkgroep
-from onderzoekscyclus.export.exporteren import Exportgegevens, lange_datum
+from onderzoekscyclus.export import Exportgegevens, lange_datum
 
 __all__ = ["DOMEIN", "Afspraak", "IcsExporteur", "afspraken", "agenda", "schoon"]
 

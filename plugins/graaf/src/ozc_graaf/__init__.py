@@ -33,7 +33,7 @@ from xml.etree.ElementTree import Element
 import networkx as nx  # type: ignore[import-untyped]
 from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
 
-from onderzoekscyclus.export.exporteren import Exportgegevens
+from onderzoekscyclus.export import Exportgegevens
 from ozc_graaf.dot import als_dot
 
 __all__ = [

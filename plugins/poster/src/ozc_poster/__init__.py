@@ -33,7 +33,7 @@ from onderzoekscyclus.domein.cyclus import (
 )
 from onderzoekscyclus.domein.model import School, Werkgroep
 from onderzoekscyclus.errors import OnderzoekscyclusError
-from onderzoekscyclus.export.exporteren import Exportgegevens, lange_datum
+from onderzoekscyclus.export import Exportgegevens, lange_datum
 from ozc_poster.grafiek import grafiek, met_eenheid
 
 __all__ = ["PosterExporteur", "met_links", "poster"]
@@ -119,7 +119,7 @@ class _Opmaak:
         if naam != id_:
             return naam
         try:  # a werkgroep outside the selection: its name is not personal data
-            return self.gegevens.werkplaats.werkgroep(id_).naam
+            return self.gegevens.werkplaats.werkgroepen.zoek(id_).naam
         except OnderzoekscyclusError:
             return id_
 

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from onderzoekscyclus.domein.cyclus import Indicator, Meting
-from onderzoekscyclus.export.exporteren import korte_datum, lange_datum
+from onderzoekscyclus.export import korte_datum, lange_datum
 
 __all__ = ["getal", "grafiek", "met_eenheid"]
 

@@ -43,7 +43,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from onderzoekscyclus.export.exporteren import Exportgegevens
+from onderzoekscyclus.export import Exportgegevens
 from onderzoekscyclus.export.formaten.veilig import neutraliseer
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 from onderzoekscyclus.opslag.converter import unstructure

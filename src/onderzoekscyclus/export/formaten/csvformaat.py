@@ -32,7 +32,6 @@ from typing import Any, Literal
 
 import attrs
 
-from onderzoekscyclus.export.exporteren import Exportgegevens
 from onderzoekscyclus.export.formaten._typen import (
     is_attrs,
     is_scalair,
@@ -41,9 +40,9 @@ from onderzoekscyclus.export.formaten._typen import (
     zonder_none,
 )
 from onderzoekscyclus.export.formaten.veilig import neutraliseer
+from onderzoekscyclus.export.gegevens import Exportgegevens, als_data
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.bestanden import SOORTEN
-from onderzoekscyclus.opslag.converter import unstructure
 
 __all__ = ["LIJSTSCHEIDING", "CsvExporteur", "Kolom", "Tabel", "cel", "indeling"]
 
@@ -214,7 +213,7 @@ class CsvExporteur:
                 continue
             hoofd = indeling(map_, klasse, soortnaam)
             rijen: dict[str, list[list[str]]] = {t.naam: [] for t in hoofd.alle()}
-            _vul(hoofd, [unstructure(o) for o in objecten], (), rijen)
+            _vul(hoofd, [als_data(o) for o in objecten], (), rijen)
             for tabel in hoofd.alle():
                 with (doel / f"{tabel.naam}.csv").open("w", encoding="utf-8", newline="") as f:
                     schrijver = csv.writer(f)

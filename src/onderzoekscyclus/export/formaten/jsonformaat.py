@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from onderzoekscyclus import __version__
-from onderzoekscyclus.export.exporteren import Exportgegevens
+from onderzoekscyclus.export.gegevens import Exportgegevens, als_data
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag.converter import unstructure
 
-__all__ = ["FORMAATNAAM", "FORMAATVERSIE", "JsonExporteur", "als_data"]
+__all__ = ["FORMAATNAAM", "FORMAATVERSIE", "JsonExporteur", "json_data"]
 
 FORMAATNAAM = "onderzoekscyclus-export"
 """The value of ``formaat`` in every JSON export."""
@@ -36,8 +35,8 @@ def _waarde(waarde: Any) -> Any:
     raise TypeError(type(waarde).__name__)
 
 
-def als_data(gegevens: Exportgegevens) -> dict[str, Any]:
-    """The export as plain JSON-ready data."""
+def json_data(gegevens: Exportgegevens) -> dict[str, Any]:
+    """The export as plain JSON-ready data, as the ``json`` format writes it."""
     data: dict[str, Any] = {
         "formaat": FORMAATNAAM,
         "schema": FORMAATVERSIE,
@@ -51,13 +50,13 @@ def als_data(gegevens: Exportgegevens) -> dict[str, Any]:
         "pseudoniem": gegevens.pseudoniem,
     }
     for map_, objecten in gegevens.entiteiten.items():
-        data[map_] = [unstructure(obj) for obj in objecten]
+        data[map_] = [als_data(obj) for obj in objecten]
     result: dict[str, Any] = json.loads(json.dumps(data, default=_waarde))
     return result
 
 
 class JsonExporteur:
-    """Writes :func:`als_data` as indented UTF-8 JSON."""
+    """Writes :func:`json_data` as indented UTF-8 JSON."""
 
     beschrijving = _("Alles, volledig en zonder verlies (JSON, met JSON Schema)")
     extensie = ".json"
@@ -65,5 +64,5 @@ class JsonExporteur:
     tekst = True
 
     def schrijf(self, gegevens: Exportgegevens, doel: Path) -> None:
-        tekst = json.dumps(als_data(gegevens), ensure_ascii=False, indent=2, sort_keys=False)
+        tekst = json.dumps(json_data(gegevens), ensure_ascii=False, indent=2, sort_keys=False)
         doel.write_text(tekst + "\n", encoding="utf-8", newline="\n")

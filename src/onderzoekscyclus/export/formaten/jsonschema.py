@@ -23,7 +23,6 @@ import json
 import typing
 from typing import Any
 
-from onderzoekscyclus.export.exporteren import SelectieSoort
 from onderzoekscyclus.export.formaten._typen import (
     is_attrs,
     is_union,
@@ -32,6 +31,7 @@ from onderzoekscyclus.export.formaten._typen import (
     zonder_none,
 )
 from onderzoekscyclus.export.formaten.jsonformaat import FORMAATNAAM, FORMAATVERSIE
+from onderzoekscyclus.export.gegevens import SelectieSoort
 from onderzoekscyclus.opslag.bestanden import SOORTEN
 
 __all__ = ["DIALECT", "schema", "schema_tekst"]

@@ -25,9 +25,10 @@ from typing import Any, Literal
 from onderzoekscyclus.domein import cyclus as cy
 from onderzoekscyclus.domein.model import Werkgroep
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.domein.zelfevaluatie import Resultaat, Zelfevaluatie, bereken
+from onderzoekscyclus.domein.uitslag import Resultaat, bereken
+from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import OnderzoekscyclusError
-from onderzoekscyclus.export.exporteren import Exportgegevens
+from onderzoekscyclus.export.gegevens import Exportgegevens
 from onderzoekscyclus.i18n import _
 
 __all__ = ["MarkdownExporteur", "alinea", "regel", "verslag"]

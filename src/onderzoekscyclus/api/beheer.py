@@ -1,0 +1,325 @@
+"""The werkplaats as a whole: its status, a check of every file, and migration.
+
+``werkplaats.status()``, ``werkplaats.controleer()`` and ``werkplaats.migreer()`` call
+the functions here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from onderzoekscyclus.domein import besluitvorming
+from onderzoekscyclus.domein.besluit import Besluit, Besluitfase
+from onderzoekscyclus.domein.cyclus import methodekwaliteit
+from onderzoekscyclus.domein.cyclusstappen import CYCLUS
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkplaatsInfo
+from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
+from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opslag._paden import ROOTBESTAND
+from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
+from onderzoekscyclus.opslag.schema import HUIDIG, versie_tekst
+
+__all__ = [
+    "Aandachtspunt",
+    "BesluitStand",
+    "Status",
+    "WerkgroepOverzicht",
+    "controleer",
+    "migreer",
+    "status",
+]
+
+
+@attrs.frozen
+class WerkgroepOverzicht:
+    """One line of the status: a werkgroep and how active it is.
+
+    ``ontbreekt`` holds the keys of the method-quality elements its current cycle
+    still lacks (see :class:`~onderzoekscyclus.domein.cyclus.Kwaliteitselement`);
+    ``volgende`` the operation that moves the cycle on.
+    """
+
+    id: str
+    naam: str
+    soort: str
+    scholen: tuple[str, ...]
+    themas: tuple[str, ...]
+    leden: int
+    leiders: tuple[str, ...]
+    logregels: int
+    laatste_log: dt.date | None
+    cyclus: int | None = None
+    fase: str | None = None
+    gepauzeerd: bool = False
+    kwaliteit: str | None = None
+    ontbreekt: tuple[str, ...] = ()
+    volgende: str | None = None
+
+
+@attrs.frozen
+class BesluitStand:
+    """A besluit in the status overview."""
+
+    id: str
+    titel: str
+    fase: str
+    werkgroep: str
+
+
+@attrs.frozen
+class Aandachtspunt:
+    """Something that needs attention: a stable ``code``, what it is about, and a text.
+
+    Codes: ``werkgroep.geen-leider``, ``besluit.herevaluatie``,
+    ``besluit.zonder-reactie``. ``id`` and ``naam`` name the werkgroep or besluit.
+    """
+
+    code: str
+    id: str
+    naam: str
+    tekst: str
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+@attrs.frozen
+class Status:
+    """An overview of a werkplaats: what is in it and what needs attention."""
+
+    naam: str
+    root: str
+    schema: str
+    scholen: int
+    personen: int
+    werkgroepen: tuple[WerkgroepOverzicht, ...]
+    aandachtspunten: tuple[Aandachtspunt, ...]
+    besluiten: tuple[BesluitStand, ...] = ()
+
+
+def _overzicht(groep: Werkgroep, namen: Mapping[str, str]) -> WerkgroepOverzicht:
+    actief = groep.actieve_cyclus()
+    kwaliteit = (
+        methodekwaliteit(actief, heeft_vervolg=groep.heeft_vervolg(actief)) if actief else None
+    )
+    return WerkgroepOverzicht(
+        id=groep.id,
+        naam=groep.naam,
+        soort=groep.soort.value,
+        scholen=tuple(namen.get(s, s) for s in groep.scholen),
+        themas=groep.themas,
+        leden=len(groep.leden),
+        leiders=tuple(namen.get(p, p) for p in groep.leiders()),
+        logregels=len(groep.logboek),
+        laatste_log=max((r.datum for r in groep.logboek), default=None),
+        cyclus=actief.nummer if actief else None,
+        fase=actief.fase.value if actief else None,
+        gepauzeerd=actief.gepauzeerd if actief else False,
+        kwaliteit=kwaliteit.samenvatting() if kwaliteit else None,
+        ontbreekt=tuple(e.sleutel for e in kwaliteit.ontbreekt()) if kwaliteit else (),
+        volgende=CYCLUS.volgende.get(actief.toestand) if actief else None,
+    )
+
+
+def _aandacht_besluit(besluit: Besluit, vandaag: dt.date) -> list[Aandachtspunt]:
+    uit = []
+    if besluit.herevaluatie_nodig(vandaag):
+        uit.append(
+            Aandachtspunt(
+                "besluit.herevaluatie",
+                besluit.id,
+                besluit.titel,
+                _("Besluit '{titel}' is toe aan herevaluatie (gepland op {datum}).").format(
+                    titel=besluit.titel, datum=besluit.herevaluatie
+                ),
+            )
+        )
+    open_ = besluit.zonder_reactie()
+    if besluit.fase is Besluitfase.BESLUITVORMING and open_:
+        uit.append(
+            Aandachtspunt(
+                "besluit.zonder-reactie",
+                besluit.id,
+                besluit.titel,
+                ngettext(
+                    "Besluit '{titel}': de feedbackronde is gesloten en {n} feedbackpunt "
+                    "wacht op een reactie.",
+                    "Besluit '{titel}': de feedbackronde is gesloten en {n} feedbackpunten "
+                    "wachten op een reactie.",
+                    len(open_),
+                ).format(titel=besluit.titel, n=len(open_)),
+            )
+        )
+    return uit
+
+
+def status(opslag: Opslag, vandaag: dt.date) -> Status:
+    """What is in the werkplaats, and what needs attention."""
+    namen = {s.id: s.naam for s in opslag.alle(School)}
+    namen.update({p.id: p.naam for p in opslag.alle(Persoon)})
+    overzicht, aandacht = [], []
+    for groep in opslag.alle(Werkgroep):
+        regel = _overzicht(groep, namen)
+        overzicht.append(regel)
+        if not regel.leiders:
+            aandacht.append(
+                Aandachtspunt(
+                    "werkgroep.geen-leider",
+                    groep.id,
+                    groep.naam,
+                    _("Werkgroep '{naam}' heeft nog geen leider.").format(naam=groep.naam),
+                )
+            )
+    besluiten = [besluitvorming.bijgewerkt(b, vandaag) for b in opslag.alle(Besluit)]
+    for besluit in besluiten:
+        aandacht.extend(_aandacht_besluit(besluit, vandaag))
+    return Status(
+        naam=opslag.info().naam,
+        root=str(opslag.root),
+        schema=versie_tekst(HUIDIG),
+        scholen=len(opslag.ids(School)),
+        personen=len(opslag.ids(Persoon)),
+        werkgroepen=tuple(overzicht),
+        besluiten=tuple(
+            BesluitStand(id=b.id, titel=b.titel, fase=b.fase.value, werkgroep=b.werkgroep)
+            for b in besluiten
+        ),
+        aandachtspunten=tuple(aandacht),
+    )
+
+
+# --- checking ----------------------------------------------------------------------------
+
+
+def controleer(opslag: Opslag) -> list[str]:
+    """Every problem in the werkplaats' files; an empty list when all is well."""
+    problemen: list[str] = []
+    gelezen: dict[type[Any], list[Any]] = {k: [] for k in SOORTEN}
+    try:
+        opslag.info()
+    except OnderzoekscyclusError as fout:
+        problemen.extend(_regels_van(fout, ROOTBESTAND))
+    for pad, klasse in opslag.bestanden():
+        label = opslag.label(pad)
+        if not is_geldig_id(pad.stem):
+            problemen.append(
+                _(
+                    "{bestand}: de bestandsnaam is geen geldig id (kleine letters, cijfers, koppeltekens)."
+                ).format(bestand=label)
+            )
+            continue
+        try:
+            gelezen[klasse].append(opslag.lees(klasse, pad.stem))
+        except OnderzoekscyclusError as fout:
+            problemen.extend(_regels_van(fout, label))
+    problemen.extend(_verwijzingen(gelezen))
+    return problemen
+
+
+def migreer(opslag: Opslag) -> list[str]:
+    """Rewrite every file that is not in the current schema; return their names.
+
+    All files are read first: if any cannot be read (or is of a newer version),
+    nothing is written and the error lists every problem.
+    """
+    with opslag.vergrendeld():
+        te_schrijven: list[tuple[Path, bytes]] = []
+        problemen: list[str] = []
+        bestanden = [(opslag.root / ROOTBESTAND, WerkplaatsInfo), *opslag.bestanden()]
+        for pad, klasse in bestanden:
+            label = opslag.label(pad)
+            inhoud = pad.read_bytes()
+            try:
+                obj: Any = opslag.ontleed(
+                    inhoud, klasse, None if klasse is WerkplaatsInfo else pad.stem, label
+                )
+            except OnderzoekscyclusError as fout:
+                problemen.extend(_regels_van(fout, label))
+                continue
+            nieuw = opslag.inhoud(obj)
+            if nieuw != inhoud:
+                te_schrijven.append((pad, nieuw))
+        if problemen:
+            raise FileFormatError(
+                _("Er is niets gemigreerd: niet elk bestand kan gelezen worden."),
+                problemen,
+                _("Herstel deze bestanden eerst; `controleer` noemt elk probleem."),
+            )
+        for pad, nieuw in te_schrijven:
+            opslag.schrijver.schrijf_bestand(pad, nieuw)
+    return [opslag.label(pad) for pad, _inhoud in te_schrijven]
+
+
+def _regels_van(fout: OnderzoekscyclusError, label: str) -> list[str]:
+    if isinstance(fout, FileFormatError):
+        return list(fout.problemen)
+    tekst = fout.bericht
+    return [tekst if tekst.startswith(label) else f"{label}: {tekst}"]
+
+
+def _verwijzingen(gelezen: Mapping[type[Any], list[Any]]) -> list[str]:
+    """References from one file to another that point at nothing."""
+    scholen = {s.id for s in gelezen[School]}
+    personen = {p.id for p in gelezen[Persoon]}
+    werkgroepen = {g.id for g in gelezen[Werkgroep]}
+    verwijzingen: list[tuple[str, str, str | None, set[str], str]] = []
+    for persoon in gelezen[Persoon]:
+        verwijzingen.append(
+            (f"personen/{persoon.id}.toml", "$.school", persoon.school, scholen, _("school"))
+        )
+    for groep in gelezen[Werkgroep]:
+        bestand = f"werkgroepen/{groep.id}.toml"
+        verwijzingen += [
+            (bestand, f"$.scholen[{i}]", s, scholen, _("school"))
+            for i, s in enumerate(groep.scholen)
+        ]
+        verwijzingen += [
+            (bestand, f"$.leden[{i}].persoon", lid.persoon, personen, _("persoon"))
+            for i, lid in enumerate(groep.leden)
+        ]
+        verwijzingen += [
+            (bestand, f"$.logboek[{i}].auteur", r.auteur, personen, _("persoon"))
+            for i, r in enumerate(groep.logboek)
+        ]
+    for besluit in gelezen.get(Besluit, []):
+        verwijzingen += _besluit_verwijzingen(besluit, scholen, personen, werkgroepen)
+    return [
+        _("{bestand} @ {pad}: {soort} '{id}' bestaat niet.").format(
+            bestand=bestand, pad=pad, soort=soort, id=id_
+        )
+        for bestand, pad, id_, bekend, soort in verwijzingen
+        if id_ is not None and id_ not in bekend
+    ]
+
+
+def _besluit_verwijzingen(
+    besluit: Besluit, scholen: set[str], personen: set[str], werkgroepen: set[str]
+) -> list[tuple[str, str, str | None, set[str], str]]:
+    bestand = f"besluiten/{besluit.id}.toml"
+    uit: list[tuple[str, str, str | None, set[str], str]] = [
+        (bestand, "$.werkgroep", besluit.werkgroep, werkgroepen, _("werkgroep")),
+        (bestand, "$.school", besluit.school, scholen, _("school")),
+    ]
+    uit += [
+        (bestand, f"$.ideeen[{i}].door.persoon", x.door.persoon, personen, _("persoon"))
+        for i, x in enumerate(besluit.ideeen)
+    ]
+    uit += [
+        (bestand, f"$.feedback[{i}].door.persoon", f.door.persoon, personen, _("persoon"))
+        for i, f in enumerate(besluit.feedback)
+    ]
+    uit += [
+        (bestand, f"$.voorstellen[{i}].leider", v.leider, personen, _("persoon"))
+        for i, v in enumerate(besluit.voorstellen)
+    ]
+    uit += [
+        (bestand, f"$.historie[{i}].wie", h.wie, personen, _("persoon"))
+        for i, h in enumerate(besluit.historie)
+    ]
+    return uit

@@ -1,0 +1,408 @@
+"""The research cycles of the werkgroepen: ``werkplaats.cycli``.
+
+Each step finds the werkgroep, applies one operation of
+:mod:`onderzoekscyclus.domein.cyclusstappen` to its current cycle under the werkplaats
+lock, saves the werkgroep, and returns a :class:`CyclusOverzicht`: the cycle with its
+results and method quality. A refusal (:class:`~onderzoekscyclus.errors.Geweigerd`)
+names the werkgroep in ``onderwerp``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+
+from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.domein import cyclusstappen as stappen
+from onderzoekscyclus.domein.cyclus import (
+    Actie,
+    Bron,
+    Fase,
+    Indicator,
+    IndicatorResultaat,
+    Methodekwaliteit,
+    Onderbouwing,
+    Onderzoekscyclus,
+    methodekwaliteit,
+    resultaten_van,
+)
+from onderzoekscyclus.domein.model import School, Werkgroep
+from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.errors import Geweigerd
+from onderzoekscyclus.i18n import _
+
+__all__ = ["Cycli", "CyclusOverzicht"]
+
+
+@attrs.frozen
+class CyclusOverzicht:
+    """A cycle with its results per indicator, its method quality, and what comes next.
+
+    ``volgende`` is the operation that moves the cycle on (``"doel"``, ``"hervat"``…),
+    as the state machine declares it.
+    """
+
+    werkgroep: str
+    werkgroep_naam: str
+    cyclus: Onderzoekscyclus
+    resultaten: tuple[IndicatorResultaat, ...]
+    kwaliteit: Methodekwaliteit
+    volgende: str | None = None
+
+
+def overzicht_van(groep: Werkgroep, c: Onderzoekscyclus) -> CyclusOverzicht:
+    """The overview of cycle ``c`` of ``groep``."""
+    return CyclusOverzicht(
+        werkgroep=groep.id,
+        werkgroep_naam=groep.naam,
+        cyclus=c,
+        resultaten=tuple(resultaten_van(c)),
+        kwaliteit=methodekwaliteit(c, heeft_vervolg=groep.heeft_vervolg(c)),
+        volgende=stappen.CYCLUS.volgende.get(c.toestand),
+    )
+
+
+@contextlib.contextmanager
+def _over(naam: str) -> Iterator[None]:
+    """Name the werkgroep in a refusal that passes through."""
+    try:
+        yield
+    except Geweigerd as fout:
+        fout.onderwerp = fout.onderwerp or naam
+        raise
+
+
+class Cycli(Dienst):
+    """Every step of the research cycle, for any werkgroep of the werkplaats."""
+
+    def _wijzig(
+        self,
+        werkgroep: str,
+        stap: Callable[[Werkgroep, Onderzoekscyclus], Onderzoekscyclus],
+        operatie: str,
+    ) -> CyclusOverzicht:
+        """Apply ``stap`` to the werkgroep's current cycle under the lock, and save."""
+        groep_id = self.werkgroep(werkgroep).id
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            with _over(groep.naam):
+                huidig = self._huidig(groep, operatie)
+                nieuw = stap(groep, huidig)
+            groep = attrs.evolve(groep, cycli=(*groep.cycli[:-1], nieuw))
+            self.opslag.schrijf(groep)
+        return overzicht_van(groep, nieuw)
+
+    @staticmethod
+    def _huidig(groep: Werkgroep, operatie: str) -> Onderzoekscyclus:
+        huidig = groep.actieve_cyclus()
+        if huidig is None:
+            raise Geweigerd(
+                stappen.CYCLUS.bericht(operatie)
+                if operatie in stappen.CYCLUS.meldingen
+                else _("Kan de cyclus niet tonen"),
+                [reden("cyclus.geen")],
+                machine=stappen.CYCLUS.naam,
+                operatie=operatie,
+                onderwerp=groep.naam,
+            )
+        return huidig
+
+    def _dag(self, datum: dt.date | None) -> dt.date:
+        return datum or self.vandaag()
+
+    # --- the steps ---------------------------------------------------------------------
+
+    def start(
+        self,
+        werkgroep: str,
+        *,
+        aanleiding: str,
+        vraag: str,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Start a research cycle: the reason (an urgent problem or a wish) and the question."""
+        groep_id = self.werkgroep(werkgroep).id
+        wie_id = self.persoon_id(wie)
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            huidig = groep.actieve_cyclus()
+            if huidig is not None and huidig.fase is not Fase.AFGEROND:
+                raise Geweigerd(
+                    _("Kan geen nieuwe cyclus starten"),
+                    [reden("cyclus.loopt", nummer=huidig.nummer, fase=huidig.toestand.value)],
+                    machine=stappen.CYCLUS.naam,
+                    operatie="start",
+                    toestand=huidig.toestand.value,
+                    onderwerp=groep.naam,
+                )
+            nieuw = stappen.start(
+                len(groep.cycli) + 1,
+                aanleiding=aanleiding,
+                vraag=vraag,
+                datum=self._dag(datum),
+                wie=wie_id,
+            )
+            groep = attrs.evolve(groep, cycli=(*groep.cycli, nieuw))
+            self.opslag.schrijf(groep)
+        return overzicht_van(groep, nieuw)
+
+    def beginsituatie(
+        self,
+        werkgroep: str,
+        *,
+        tekst: str | None = None,
+        bronnen: Iterable[str | tuple[str, str]] = (),
+        bron_soort: str = "document",
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Describe the starting point and what shows it (at least one bron).
+
+        A bron is a text, or ``(text, kind)`` to give each bron its own kind;
+        ``bron_soort`` is the kind of the bronnen given as text alone.
+        """
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        nieuwe_bronnen = [
+            Bron(beschrijving=b, datum=dag, soort=bron_soort)
+            if isinstance(b, str)
+            else Bron(beschrijving=b[0], datum=dag, soort=b[1])
+            for b in bronnen
+        ]
+        return self._wijzig(
+            werkgroep,
+            lambda _g, c: stappen.beginsituatie(
+                c, tekst=tekst, bronnen=nieuwe_bronnen, datum=dag, wie=wie_id
+            ),
+            "beginsituatie",
+        )
+
+    def doel(
+        self,
+        werkgroep: str,
+        *,
+        tekst: str | None = None,
+        visie: str | None = None,
+        indicatoren: Iterable[tuple[str, str, float, float]] = (),
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Set the goal, its link to the school's vision, and indicators
+        ``(naam, eenheid, nulmeting, streefwaarde)``."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        nieuw = [
+            Indicator(naam=n, eenheid=e, nulmeting=nul, streefwaarde=streef, vastgesteld=dag)
+            for n, e, nul, streef in indicatoren
+        ]
+
+        def stap(groep: Werkgroep, c: Onderzoekscyclus) -> Onderzoekscyclus:
+            elementen = [
+                v.sleutel for s in groep.scholen for v in self.opslag.lees(School, s).visie
+            ]
+            return stappen.doel(
+                c,
+                tekst=tekst,
+                visie=visie,
+                indicatoren=nieuw,
+                visie_elementen=elementen,
+                datum=dag,
+                wie=wie_id,
+            )
+
+        return self._wijzig(werkgroep, stap, "doel")
+
+    def plan(
+        self,
+        werkgroep: str,
+        *,
+        acties: Iterable[tuple[str, str | None, str | None]] = (),
+        literatuur: Iterable[str] = (),
+        elders: Iterable[str] = (),
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Make the improvement plan: actions ``(wat, wie, wanneer)`` grounded in literature
+        or in another werkgroep's cycle (``elders``: a werkgroep reference, optionally
+        ``#N`` for its cycle N; it must exist)."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        groep = self.werkgroep(werkgroep)
+        onderbouwing = [Onderbouwing(literatuur=t) for t in literatuur]
+        with _over(groep.naam):
+            onderbouwing += [self._ervaring_elders(v, groep.id) for v in elders]
+        nieuwe_acties = [Actie(wat=w, wie=p, wanneer=t) for w, p, t in acties]
+        return self._wijzig(
+            groep.id,
+            lambda _g, c: stappen.plan(
+                c, acties=nieuwe_acties, onderbouwing=onderbouwing, datum=dag, wie=wie_id
+            ),
+            "plan",
+        )
+
+    def _ervaring_elders(self, verwijzing: str, eigen: str) -> Onderbouwing:
+        naam, _hekje, nummer = verwijzing.partition("#")
+        andere = self.werkgroep(naam)
+        bericht = _("Kan het verbeterplan niet onderbouwen met '{v}'").format(v=verwijzing)
+        if andere.id == eigen:
+            raise Geweigerd(
+                bericht, [reden("plan.elders-eigen")], machine=stappen.CYCLUS.naam, operatie="plan"
+            )
+        if not andere.cycli:
+            raise Geweigerd(
+                bericht, [reden("plan.elders-geen-cyclus", naam=andere.naam)], operatie="plan"
+            )
+        laatste = andere.cycli[-1].nummer
+        if not nummer:
+            return Onderbouwing(werkgroep=andere.id, cyclus=laatste)
+        if not nummer.isdigit() or not any(c.nummer == int(nummer) for c in andere.cycli):
+            raise Geweigerd(
+                bericht,
+                [
+                    reden(
+                        "plan.elders-onbekende-cyclus",
+                        naam=andere.naam,
+                        nummer=nummer,
+                        laatste=laatste,
+                    )
+                ],
+                machine=stappen.CYCLUS.naam,
+                operatie="plan",
+            )
+        return Onderbouwing(werkgroep=andere.id, cyclus=int(nummer))
+
+    def uitvoeren(
+        self, werkgroep: str, *, datum: dt.date | None = None, wie: str | None = None
+    ) -> CyclusOverzicht:
+        """Start carrying out the plan."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep, lambda _g, c: stappen.uitvoeren(c, datum=dag, wie=wie_id), "uitvoeren"
+        )
+
+    def meting(
+        self,
+        werkgroep: str,
+        *,
+        indicator: str,
+        waarde: float,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Record a measurement of an indicator (``datum`` defaults to today)."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep,
+            lambda _g, c: stappen.meting(
+                c, indicator=indicator, waarde=waarde, datum=dag, wie=wie_id
+            ),
+            "meting",
+        )
+
+    def evaluatie(
+        self,
+        werkgroep: str,
+        *,
+        conclusie: str,
+        tekst: str,
+        lessen: Iterable[str] = (),
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Evaluate against the targets: bereikt, deels or niet-bereikt, and lessons."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep,
+            lambda _g, c: stappen.evalueer(
+                c, conclusie=conclusie, tekst=tekst, lessen=tuple(lessen), datum=dag, wie=wie_id
+            ),
+            "evaluatie",
+        )
+
+    def afronden(
+        self, werkgroep: str, *, datum: dt.date | None = None, wie: str | None = None
+    ) -> CyclusOverzicht:
+        """Close the current cycle."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep, lambda _g, c: stappen.afronden(c, datum=dag, wie=wie_id), "afronden"
+        )
+
+    def volgende(
+        self,
+        werkgroep: str,
+        *,
+        vraag: str | None = None,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Start the next cycle from the evaluation of the finished one."""
+        groep_id = self.werkgroep(werkgroep).id
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            with _over(groep.naam):
+                oud, nieuw = stappen.volgende(
+                    self._huidig(groep, "volgende"), datum=dag, wie=wie_id, vraag=vraag
+                )
+            groep = attrs.evolve(groep, cycli=(*groep.cycli[:-1], oud, nieuw))
+            self.opslag.schrijf(groep)
+        return overzicht_van(groep, nieuw)
+
+    def terug(
+        self, werkgroep: str, *, reden: str, datum: dt.date | None = None, wie: str | None = None
+    ) -> CyclusOverzicht:
+        """Go back one phase, with the reason recorded."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep,
+            lambda _g, c: stappen.terug(c, reden=reden, datum=dag, wie=wie_id),
+            "terug",
+        )
+
+    def pauzeer(
+        self,
+        werkgroep: str,
+        *,
+        reden: str | None = None,
+        datum: dt.date | None = None,
+        wie: str | None = None,
+    ) -> CyclusOverzicht:
+        """Pause the current cycle; it keeps its phase."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep,
+            lambda _g, c: stappen.pauzeer(c, reden=reden, datum=dag, wie=wie_id),
+            "pauzeer",
+        )
+
+    def hervat(
+        self, werkgroep: str, *, datum: dt.date | None = None, wie: str | None = None
+    ) -> CyclusOverzicht:
+        """Resume a paused cycle."""
+        dag, wie_id = self._dag(datum), self.persoon_id(wie)
+        return self._wijzig(
+            werkgroep, lambda _g, c: stappen.hervat(c, datum=dag, wie=wie_id), "hervat"
+        )
+
+    # --- reading -----------------------------------------------------------------------
+
+    def overzicht(self, werkgroep: str, nummer: int | None = None) -> CyclusOverzicht:
+        """A cycle (the last one, or number ``nummer``) with its results and quality."""
+        groep = self.werkgroep(werkgroep)
+        laatste = self._huidig(groep, "toon")
+        gekozen = (
+            laatste
+            if nummer is None
+            else next((c for c in groep.cycli if c.nummer == nummer), None)
+        )
+        if gekozen is None:
+            raise Geweigerd(
+                _("Kan de cyclus niet tonen"),
+                [reden("cyclus.onbekend", nummer=nummer)],
+                machine=stappen.CYCLUS.naam,
+                operatie="toon",
+                onderwerp=groep.naam,
+            )
+        return overzicht_van(groep, gekozen)

@@ -1,0 +1,180 @@
+"""The one writer of a werkplaats: every file that changes, changes here.
+
+A write takes the werkplaats lock (shared by threads of one process and by every
+``ozc`` process), sweeps what a crashed writer left behind, stamps the current schema
+version, replaces the file atomically and tells the derived index what it wrote. Reads
+of a file's raw data parse it, check its schema version and migrate it.
+
+This module works on plain data (dicts from TOML) and needs no domain classes, so the
+quickest command, ``ozc log``, writes through it without loading the library;
+:class:`~onderzoekscyclus.opslag.bestanden.Opslag` writes typed entities through it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
+from onderzoekscyclus.opslag._lock import WerkplaatsLock
+from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND
+from onderzoekscyclus.opslag._toml import dumps_toml, loads_toml
+from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie, lees_versie, migreer, versie_tekst
+
+__all__ = ["MAPPEN", "Schrijver"]
+
+MAPPEN: dict[str, str] = {
+    "scholen": "school",
+    "personen": "persoon",
+    "werkgroepen": "werkgroep",
+    "besluiten": "besluit",
+    "zelfevaluaties": "zelfevaluatie",
+}
+"""Every folder of entity files, with the kind of entity (as the schema names it)."""
+
+_ALFABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to read aloud
+_WILLEKEURIG = 6
+
+
+class Schrijver:
+    """Reads raw data from, and writes it to, the files of one werkplaats."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        migraties: Mapping[tuple[str, int], Migratie] = MIGRATIES,
+        lock_timeout: float = 60.0,
+    ) -> None:
+        self.root = Path(root)
+        self.migraties = migraties
+        self._lock = WerkplaatsLock(self.root / GEGEVENSMAP / LOCKBESTAND, timeout=lock_timeout)
+
+    # --- locking -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def vergrendeld(self) -> Iterator[None]:
+        """Hold the werkplaats lock; sweep what a crashed writer left behind."""
+        with self._lock:
+            if self._lock.diepte == 1:
+                self._veeg()
+            yield
+
+    def _veeg(self) -> None:
+        # with a large index, listing every folder would cost more than most writes:
+        # then only the root and the folders written to are swept (see _schrijf)
+        mappen = [self.root]
+        if not self._heeft_index():
+            mappen += [self.root / m for m in MAPPEN if (self.root / m).is_dir()]
+        sweep_temporaries(mappen)
+
+    def _heeft_index(self) -> bool:
+        from onderzoekscyclus.opslag.index import INDEXBESTAND  # noqa: PLC0415 - sqlite3 on demand
+
+        return (self.root / GEGEVENSMAP / INDEXBESTAND).exists()
+
+    # --- paths ---------------------------------------------------------------------------
+
+    def pad(self, map_: str, id_: str) -> Path:
+        """The file of entity ``id_`` in ``map_``."""
+        from onderzoekscyclus.domein.ids import is_geldig_id  # noqa: PLC0415 - light
+
+        if not is_geldig_id(id_):
+            raise InvalidValue(_("'{id}' is geen geldig id.").format(id=id_))
+        return self.root / map_ / f"{id_}.toml"
+
+    def label(self, pad: Path) -> str:
+        """``pad`` relative to the root, with ``/``: how messages name a file."""
+        try:
+            return pad.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(pad)
+
+    def nieuw_id(self, map_: str, naam: str | None, *, voorvoegsel: str = "") -> str:
+        """A new id for an entity in ``map_``: a slug of ``naam`` (or only ``voorvoegsel``,
+        when the name must stay out of it) and a random part, unused in this werkplaats."""
+        import secrets  # noqa: PLC0415 - only when an id is made
+
+        from onderzoekscyclus.domein.tekst import slug  # noqa: PLC0415
+
+        deel = slug(naam) if naam is not None else ""
+        basis = "-".join(d for d in (voorvoegsel, deel) if d)
+        while True:
+            staart = "".join(secrets.choice(_ALFABET) for _ in range(_WILLEKEURIG))
+            kandidaat = f"{basis}-{staart}" if basis else staart
+            if not self.pad(map_, kandidaat).exists():
+                return kandidaat
+
+    # --- raw data ------------------------------------------------------------------------
+
+    def ontleed(self, inhoud: bytes, soort: str, label: str) -> dict[str, Any]:
+        """The data of a file's bytes: parsed, its version checked, migrated."""
+        try:
+            data = loads_toml(inhoud)
+            return migreer(soort, data, lees_versie(data), self.migraties)
+        except OnderzoekscyclusError as fout:
+            if isinstance(fout, InvalidValue):
+                plek = f"$.{fout.veld}" if fout.veld else "$"
+                raise FileFormatError(
+                    _("{bestand} kan niet gelezen worden:").format(bestand=label),
+                    [f"{label} @ {plek}: {fout.bericht}"],
+                    _("Herstel het bestand; `controleer` noemt elk probleem."),
+                ) from None
+            fout.bericht = f"{label}: {fout.bericht}"
+            raise
+
+    def lees_ruw(self, map_: str, id_: str) -> dict[str, Any]:
+        """The data of entity ``id_`` in ``map_``."""
+        pad = self.pad(map_, id_)
+        try:
+            inhoud = pad.read_bytes()
+        except FileNotFoundError:
+            raise OnderzoekscyclusError(
+                _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad))
+            ) from None
+        return self.ontleed(inhoud, MAPPEN[map_], self.label(pad))
+
+    @staticmethod
+    def inhoud(data: Mapping[str, Any]) -> bytes:
+        """The exact bytes ``data`` is stored as: the schema version first."""
+        return dumps_toml({"schema": versie_tekst(), **data})
+
+    def schrijf_ruw(self, map_: str, id_: str, data: Mapping[str, Any]) -> Path:
+        """Store ``data`` as entity ``id_`` of ``map_``, atomically, under the lock."""
+        with self.vergrendeld():
+            return self._schrijf(map_, id_, data)
+
+    def wijzig_ruw(
+        self, map_: str, id_: str, wijziging: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> dict[str, Any]:
+        """Read entity ``id_`` under the lock, apply ``wijziging`` and store the result."""
+        with self.vergrendeld():
+            data = wijziging(self.lees_ruw(map_, id_))
+            self._schrijf(map_, id_, data)
+        return data
+
+    def _schrijf(self, map_: str, id_: str, data: Mapping[str, Any]) -> Path:
+        pad = self.pad(map_, id_)
+        pad.parent.mkdir(exist_ok=True)
+        if self._lock.diepte == 1 and self._heeft_index():
+            sweep_temporaries([pad.parent])
+        map_mtime = pad.parent.stat().st_mtime_ns
+        write_atomic(pad, self.inhoud(data))
+        self._na_schrijven(map_, id_, data, map_mtime)
+        return pad
+
+    def _na_schrijven(self, map_: str, id_: str, data: Mapping[str, Any], map_mtime: int) -> None:
+        if not self._heeft_index():
+            return
+        from onderzoekscyclus.opslag.index import na_schrijven  # noqa: PLC0415
+
+        na_schrijven(self.root, map_, id_, dict(data), map_mtime)
+
+    def schrijf_bestand(self, pad: Path, inhoud: bytes) -> None:
+        """Replace any file of the werkplaats (the root file, .gitignore) atomically."""
+        with self.vergrendeld():
+            write_atomic(pad, inhoud)
