@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import runpy
@@ -27,6 +26,7 @@ from onderzoekscyclus.domein.model import (
 )
 from onderzoekscyclus.opslag import Opslag
 
+from .gereedschap import laad
 from .test_cli import EERSTE_SESSIE
 
 TOP = Path(__file__).resolve().parent.parent
@@ -35,12 +35,7 @@ README = TOP / "README.md"
 
 
 def _tools_docs() -> ModuleType:
-    """tools/docs.py, loaded by path (tools/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("tools_docs", TOP / "tools" / "docs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return laad("docs")
 
 
 def _blokken(pad: Path, taal: str) -> list[str]:

@@ -16,7 +16,8 @@ from onderzoekscyclus.domein.model import Werkgroep
 from onderzoekscyclus.domein.netwerk import Gelijkenis, SchoolInNetwerk
 from onderzoekscyclus.errors import FileFormatError, InvalidValue, UnknownReference
 from onderzoekscyclus.opslag import GEGEVENSMAP
-from onderzoekscyclus.opslag.index import INDEXBESTAND, Index
+from onderzoekscyclus.opslag._paden import INDEXBESTAND
+from onderzoekscyclus.opslag.index import Index
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus, standaard_thesaurus
 from tests.conftest import Ozc
 

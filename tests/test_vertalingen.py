@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
 import os
 import re
@@ -11,22 +10,21 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+
+from .gereedschap import laad
 
 TOP = Path(__file__).resolve().parent.parent
 LOCALE = TOP / "src" / "onderzoekscyclus" / "locale"
 EN = LOCALE / "en" / "LC_MESSAGES" / "onderzoekscyclus.po"
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("vertalingen", TOP / "tools" / "vertalingen.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _tool() -> ModuleType:
+    return laad("vertalingen")
 
 
 def test_catalogi_zijn_compleet_en_gecompileerd() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import os
 import re
 import sys
@@ -88,10 +89,27 @@ def cli_referentie() -> str:
 
 
 def diagram(naam: str) -> str:
-    """The Mermaid block of machine ``naam``."""
+    """The generated block ``naam``: the Mermaid diagram of a state machine, or (for
+    ``lagen``) the layer map that tools/lagen.py reads from the imports."""
+    if naam == "lagen":
+        return lagenkaart()
     module, _, attribuut = MACHINES[naam].partition(":")
     machine = getattr(importlib.import_module(module), attribuut)
     return f"```mermaid\n{machine.mermaid()}```\n"
+
+
+def lagenkaart() -> str:
+    """The layers as a Mermaid flowchart (an arrow where one layer imports another) and
+    as a table, both from the code."""
+    spec = importlib.util.spec_from_file_location("lagen", Path(__file__).with_name("lagen.py"))
+    assert spec and spec.loader
+    lagen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lagen)
+    graaf, _fouten = lagen.onderzoek()
+    regels = ["```mermaid", "flowchart TD"]
+    for naam, _aantal, _lengte, gebruikt in reversed(lagen.kaart(graaf)):
+        regels.extend(f"    {naam} --> {doel}" for doel in gebruikt.split(", ") if doel != "-")
+    return "\n".join([*regels, "```", ""]) + "\n" + lagen.markdown(graaf)
 
 
 def verwacht() -> dict[Path, str]:

@@ -10,10 +10,10 @@ and other quick commands start without loading the whole library.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from onderzoekscyclus.laden import op_aanvraag
+from onderzoekscyclus.versie import __version__
 
 if TYPE_CHECKING:
     from onderzoekscyclus.api import (
@@ -302,14 +302,4 @@ _MODULE_VAN = {
 }
 
 
-def __getattr__(naam: str) -> Any:
-    module = _MODULE_VAN.get(naam)
-    if module is None:
-        raise AttributeError(f"module 'onderzoekscyclus' has no attribute {naam!r}")
-    waarde = getattr(importlib.import_module(module), naam)
-    globals()[naam] = waarde
-    return waarde
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = op_aanvraag(__name__, _MODULE_VAN, globals())

@@ -64,12 +64,12 @@ def getal(
     return tekst.replace(".", ",") if _taal(taal) == "nl" else tekst
 
 
-def verschil(waarde: float | None, *, decimalen: int = 2, taal: str | None = None) -> str:
-    """A change with its sign: ``+0,25``, ``-1,00``; ``None`` is a dash."""
+def verschil(waarde: float | None, *, decimalen: int | None = None, taal: str | None = None) -> str:
+    """A change, with a plus sign when it went up: ``+0,25``, ``-1``, ``0``; ``None`` is
+    a dash. ``decimalen`` as in :func:`getal`."""
     if waarde is None:
         return _GEEN
-    teken = "+" if waarde >= 0 else "-"
-    return teken + getal(abs(waarde), decimalen=decimalen, taal=taal)
+    return ("+" if waarde > 0 else "") + getal(waarde, decimalen=decimalen, taal=taal)
 
 
 def met_eenheid(

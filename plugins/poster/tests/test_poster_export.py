@@ -14,9 +14,8 @@ import attrs
 import pytest
 from ozc_poster import met_links
 
-from onderzoekscyclus import Werkplaats
+from onderzoekscyclus import Onderzoekscyclus, Werkplaats
 from onderzoekscyclus.demo import maak_demo
-from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
 from onderzoekscyclus.export import Selectie, exporteer
 
 VANDAAG = "2026-11-23"

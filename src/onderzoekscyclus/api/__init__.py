@@ -7,8 +7,9 @@ can use :mod:`onderzoekscyclus.api.logboek` without loading the rest.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from onderzoekscyclus.laden import op_aanvraag
 
 if TYPE_CHECKING:
     from onderzoekscyclus.api.beheer import Aandachtspunt, BesluitStand, Status, WerkgroepOverzicht
@@ -64,14 +65,4 @@ _MODULE_VAN = {
 }
 
 
-def __getattr__(naam: str) -> Any:
-    module = _MODULE_VAN.get(naam)
-    if module is None:
-        raise AttributeError(f"module 'onderzoekscyclus.api' has no attribute {naam!r}")
-    waarde = getattr(importlib.import_module(module), naam)
-    globals()[naam] = waarde
-    return waarde
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = op_aanvraag(__name__, _MODULE_VAN, globals())

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.thesaurus import Thesaurus
 from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
-from onderzoekscyclus.opslag.index import kies
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
+from onderzoekscyclus.opslag.zoeken import kies
 
 __all__ = ["Dienst", "Klok"]
 
@@ -68,7 +68,7 @@ class Dienst:
 
     def namen(self) -> dict[str, str]:
         """Display names of schools, persons and werkgroepen by id."""
-        from onderzoekscyclus.opslag.index import alle_namen  # noqa: PLC0415
+        from onderzoekscyclus.opslag.zoeken import alle_namen  # noqa: PLC0415
 
         namen: dict[str, str] = {}
         for map_ in ("scholen", "personen", "werkgroepen"):

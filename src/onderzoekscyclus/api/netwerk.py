@@ -254,63 +254,7 @@ class Themanetwerk(Dienst):
             ):
                 groepen[rij[0]] = rij
                 themas[rij[0]].append(rij[7])
-            # one query per kind of row, selected by the themes (a short list), with what
-            # the index knows of each file looked up, to check it is still current
-            scholen_rijen = _vers(
-                index,
-                "scholen",
-                "SELECT ws.werkgroep, ws.school, ws.volgorde, s.naam, s.sector, "
-                "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
-                "JOIN werkgroep_scholen ws ON ws.werkgroep = wt.werkgroep "
-                "LEFT JOIN scholen s ON s.id = ws.school "
-                "LEFT JOIN bestanden b ON b.map = 'scholen' AND b.id = ws.school "
-                "WHERE wt.tekst IN ({})",
-                passend,
-            )
-            leiders_rijen = _vers(
-                index,
-                "personen",
-                "SELECT l.werkgroep, l.persoon, l.volgorde, p.naam, NULL, "
-                "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
-                "JOIN leden l ON l.werkgroep = wt.werkgroep "
-                "LEFT JOIN personen p ON p.id = l.persoon "
-                "LEFT JOIN bestanden b ON b.map = 'personen' AND b.id = l.persoon "
-                "WHERE l.rol = 'leider' AND wt.tekst IN ({})",
-                passend,
-            )
-            scholen_van = _per_werkgroep(r[:3] for r in scholen_rijen)
-            leiders_van = _per_werkgroep(r[:3] for r in leiders_rijen)
-            scholen = {r[1]: (r[3], r[4]) for r in scholen_rijen if r[3] is not None}
-            namen = {r[1]: r[3] for r in leiders_rijen if r[3] is not None}
-            treffers = []
-            for groep_id, rij in groepen.items():
-                leiders = tuple(namen.get(p, p) for p in leiders_van.get(groep_id, ()))
-                for school_id in scholen_van.get(groep_id, ()):
-                    school_naam, sector = scholen.get(school_id, (school_id, None))
-                    treffers.append(
-                        WerkgroepOpThema(
-                            school=school_id,
-                            school_naam=school_naam,
-                            sector=sector,
-                            werkgroep=groep_id,
-                            werkgroep_naam=rij[1],
-                            themas=tuple(sorted(themas[groep_id], key=str.casefold)),
-                            cyclus=rij[2],
-                            fase=rij[3],
-                            gepauzeerd=bool(rij[4]),
-                            leiders=leiders,
-                            conclusie=rij[5],
-                            conclusie_cyclus=rij[6],
-                        )
-                    )
-            treffers.sort(
-                key=lambda t: (
-                    t.school_naam.casefold(),
-                    t.school,
-                    t.werkgroep_naam.casefold(),
-                    t.werkgroep,
-                )
-            )
+            treffers = self._werkgroepen_op_thema(index, passend, groepen, themas)
             return ThemaScholen(
                 thema=label,
                 omvat=self._labels(doel),
@@ -320,6 +264,74 @@ class Themanetwerk(Dienst):
             )
 
         return self._vraag(("werkgroepen",), vraag)
+
+    @staticmethod
+    def _werkgroepen_op_thema(
+        index: Index,
+        passend: list[str],
+        groepen: dict[str, tuple[Any, ...]],
+        themas: dict[str, list[str]],
+    ) -> list[WerkgroepOpThema]:
+        """Per school of each werkgroep found, a line with the werkgroep and its leaders,
+        sorted by school and werkgroep."""
+        # one query per kind of row, selected by the themes (a short list), with what
+        # the index knows of each file looked up, to check it is still current
+        scholen_rijen = _vers(
+            index,
+            "scholen",
+            "SELECT ws.werkgroep, ws.school, ws.volgorde, s.naam, s.sector, "
+            "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
+            "JOIN werkgroep_scholen ws ON ws.werkgroep = wt.werkgroep "
+            "LEFT JOIN scholen s ON s.id = ws.school "
+            "LEFT JOIN bestanden b ON b.map = 'scholen' AND b.id = ws.school "
+            "WHERE wt.tekst IN ({})",
+            passend,
+        )
+        leiders_rijen = _vers(
+            index,
+            "personen",
+            "SELECT l.werkgroep, l.persoon, l.volgorde, p.naam, NULL, "
+            "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
+            "JOIN leden l ON l.werkgroep = wt.werkgroep "
+            "LEFT JOIN personen p ON p.id = l.persoon "
+            "LEFT JOIN bestanden b ON b.map = 'personen' AND b.id = l.persoon "
+            "WHERE l.rol = 'leider' AND wt.tekst IN ({})",
+            passend,
+        )
+        scholen_van = _per_werkgroep(r[:3] for r in scholen_rijen)
+        leiders_van = _per_werkgroep(r[:3] for r in leiders_rijen)
+        scholen = {r[1]: (r[3], r[4]) for r in scholen_rijen if r[3] is not None}
+        namen = {r[1]: r[3] for r in leiders_rijen if r[3] is not None}
+        treffers = []
+        for groep_id, rij in groepen.items():
+            leiders = tuple(namen.get(p, p) for p in leiders_van.get(groep_id, ()))
+            for school_id in scholen_van.get(groep_id, ()):
+                school_naam, sector = scholen.get(school_id, (school_id, None))
+                treffers.append(
+                    WerkgroepOpThema(
+                        school=school_id,
+                        school_naam=school_naam,
+                        sector=sector,
+                        werkgroep=groep_id,
+                        werkgroep_naam=rij[1],
+                        themas=tuple(sorted(themas[groep_id], key=str.casefold)),
+                        cyclus=rij[2],
+                        fase=rij[3],
+                        gepauzeerd=bool(rij[4]),
+                        leiders=leiders,
+                        conclusie=rij[5],
+                        conclusie_cyclus=rij[6],
+                    )
+                )
+        return sorted(
+            treffers,
+            key=lambda t: (
+                t.school_naam.casefold(),
+                t.school,
+                t.werkgroep_naam.casefold(),
+                t.werkgroep,
+            ),
+        )
 
     # --- vergelijkbaar ----------------------------------------------------------------------------
 

@@ -16,9 +16,7 @@ can continue later with ``hervat``. Respondents are labelled ``respondent 1``,
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -37,6 +35,7 @@ from onderzoekscyclus.errors import (
     UnknownReference,
 )
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.formulierbestand import lees_csv
 from onderzoekscyclus.opslag.instrumenten import Catalogus, laad_catalogus, stappen
 
 __all__ = ["MEETVENSTER", "Import", "Invulling", "Zelfevaluaties"]
@@ -259,28 +258,20 @@ class Zelfevaluaties(Dienst):
                             "Wie verder gaat met een concept, gaat verder in de meting van dat concept."
                         )
                     )
-                doel, oud = self.concept(gekozen.id, school=school, respondent=respondent)
-                doel = self.opslag.lees(Zelfevaluatie, doel.id)
-                nieuw_respondent = attrs.evolve(
-                    oud,
-                    datum=dag,
-                    antwoorden={**oud.antwoorden, **antwoorden},
-                    overgeslagen=tuple(
-                        i for i in {*oud.overgeslagen, *overgeslagen} if i not in antwoorden
-                    ),
-                    concept=concept,
+                doel, nieuw_respondent = self._verder(
+                    gekozen, school, respondent, antwoorden, overgeslagen, dag, concept
                 )
                 respondenten = tuple(
-                    nieuw_respondent if r.label == oud.label else r for r in doel.respondenten
+                    nieuw_respondent if r.label == nieuw_respondent.label else r
+                    for r in doel.respondenten
                 )
                 is_nieuw = False
             else:
                 doel, is_nieuw = self._kies_meting(
                     gekozen, school_id, dag, nieuwe_meting=nieuwe_meting, meting=meting
                 )
-                label = _nieuw_label(doel, respondent)
                 nieuw_respondent = Respondent(
-                    label=label,
+                    label=_nieuw_label(doel, respondent),
                     datum=dag,
                     antwoorden=dict(antwoorden),
                     overgeslagen=tuple(overgeslagen),
@@ -300,6 +291,30 @@ class Zelfevaluaties(Dienst):
         return Invulling(
             meting=doel, respondent=nieuw_respondent, nieuwe_meting=is_nieuw, open_items=open_items
         )
+
+    def _verder(
+        self,
+        instrument: Instrument,
+        school: str | None,
+        respondent: str | None,
+        antwoorden: Mapping[str, int],
+        overgeslagen: Iterable[str],
+        dag: dt.date,
+        concept: bool,
+    ) -> tuple[Zelfevaluatie, Respondent]:
+        """The measurement of a respondent's concept, and the respondent with the new
+        answers added (an answer given now is no longer skipped)."""
+        doel, oud = self.concept(instrument.id, school=school, respondent=respondent)
+        verder = attrs.evolve(
+            oud,
+            datum=dag,
+            antwoorden={**oud.antwoorden, **antwoorden},
+            overgeslagen=tuple(
+                i for i in {*oud.overgeslagen, *overgeslagen} if i not in antwoorden
+            ),
+            concept=concept,
+        )
+        return self.opslag.lees(Zelfevaluatie, doel.id), verder
 
     def importeer_csv(
         self,
@@ -324,7 +339,7 @@ class Zelfevaluaties(Dienst):
         school_id = self._doel(gekozen, school)
         dag = gebeurd(datum, self.vandaag())
         label = Path(pad).name
-        rijen = _lees_csv(Path(pad), label)
+        rijen = lees_csv(Path(pad), label)
         kolommen, label_kolom, genegeerd = kolommen_van(gekozen, rijen[0][1], label)
         nieuwe, problemen = respondenten_van(gekozen, rijen[1:], kolommen, label_kolom)
         if problemen:
@@ -460,33 +475,3 @@ def _nieuw_label(meting: Zelfevaluatie, gegeven: str | None) -> str:
     while meting.respondent(_("respondent {n}").format(n=n)) is not None:
         n += 1
     return _("respondent {n}").format(n=n)
-
-
-def _lees_csv(pad: Path, label: str) -> list[tuple[int, list[str]]]:
-    """The rows of a CSV file with their line numbers; UTF-8 (with or without BOM) or
-    Windows-1252, separated by commas, semicolons or tabs."""
-    inhoud = pad.read_bytes()
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252", errors="replace")
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = max((";", ",", "\t"), key=eerste.count)
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    rijen: list[tuple[int, list[str]]] = []
-    try:
-        for rij in lezer:
-            if any(cel.strip() for cel in rij):
-                rijen.append((lezer.line_num, rij))
-    except csv.Error as fout:
-        raise FileFormatError(
-            _("Niets geïmporteerd: {bestand} is geen geldige CSV.").format(bestand=label),
-            [
-                _("{bestand} regel {regel}: {fout}").format(
-                    bestand=label, regel=lezer.line_num, fout=fout
-                )
-            ],
-        ) from None
-    if not rijen:
-        raise InvalidValue(_("{bestand} is leeg.").format(bestand=label))
-    return rijen

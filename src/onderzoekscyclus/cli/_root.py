@@ -9,10 +9,10 @@ from typing import Any
 
 import click
 
-from onderzoekscyclus import __version__
-from onderzoekscyclus.cli import kies_cli_taal
+from onderzoekscyclus.cli._taal import kies_cli_taal
 from onderzoekscyclus.cli._uitvoer import Omgeving, vertaal_fout
 from onderzoekscyclus.i18n import TALEN, _
+from onderzoekscyclus.versie import __version__
 
 # name -> (module, attribute); modules are imported only when their command runs
 OPDRACHTEN: dict[str, tuple[str, str]] = {

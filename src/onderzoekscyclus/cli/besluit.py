@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from onderzoekscyclus.api.besluiten import BesluitOverzicht
+from onderzoekscyclus.cli._besluittekst import bijdragen_tekst, kort, tekst
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
@@ -12,8 +12,7 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.cli.hints import opdracht
-from onderzoekscyclus.domein.besluit import Besluit, Bijdrager
+from onderzoekscyclus.domein.besluit import Besluit
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
@@ -42,135 +41,7 @@ rol_optie = click.option(
 
 def _stap(omgeving: Omgeving, b: Besluit, melding: str) -> None:
     overzicht = omgeving.werkplaats.besluitvorming.overzicht(b.id)
-    toon(omgeving, overzicht, lambda: f"{melding}\n{_kort(overzicht)}")
-
-
-def _kort(o: BesluitOverzicht) -> str:
-    b = o.besluit
-    regel = _("{titel}: fase {fase}.").format(titel=b.titel, fase=b.fase.value)
-    verder = opdracht("besluitvorming", o.volgende, b.titel)
-    if verder:
-        regel += " " + _("Volgende stap: `{opdracht}`.").format(opdracht=verder)
-    return regel
-
-
-def _wie(o: BesluitOverzicht, door: Bijdrager) -> str:
-    if door.persoon is not None:
-        return o.namen.get(door.persoon, door.persoon)
-    naam = door.naam or "?"
-    return f"{naam} ({door.rol})" if door.rol else naam
-
-
-def _tekst(o: BesluitOverzicht) -> str:  # noqa: PLR0912 - one section per part of the model
-    b = o.besluit
-    n = o.namen
-    regels = [
-        b.titel,
-        _("  werkgroep: {w}; thema: {t}; school: {s}").format(
-            w=n.get(b.werkgroep, b.werkgroep),
-            t=b.thema,
-            s=n.get(b.school, "-") if b.school else "-",
-        ),
-        _("  fase: {fase}").format(fase=b.fase.value),
-    ]
-    verder = opdracht("besluitvorming", o.volgende, b.titel)
-    if verder:
-        regels.append(_("  volgende stap: `{opdracht}`").format(opdracht=verder))
-    if b.ideeen:
-        regels.append(_("Ideeën:"))
-        regels.extend(
-            f"  {i.nummer}. {i.tekst} — {_wie(o, i.door)}, {i.datum.isoformat()}" for i in b.ideeen
-        )
-    for v in b.voorstellen:
-        kop = _("Voorstel versie {v} ({datum}, leider {leider}):").format(
-            v=v.versie, datum=v.datum.isoformat(), leider=n.get(v.leider, v.leider)
-        )
-        regels.append(kop)
-        regels.append(f"  {v.tekst}")
-        if v.ideeen:
-            regels.append(
-                _("  bouwt op idee {nummers}").format(nummers=", ".join(map(str, v.ideeen)))
-            )
-        if v.zonder_expert:
-            regels.append(_("  zonder expert als leider: {reden}").format(reden=v.zonder_expert))
-    for r in b.rondes:
-        status = (
-            _("gesloten op {d} (voorstel gewijzigd)").format(d=r.gesloten.isoformat())
-            if r.gesloten
-            else _("tot en met {d}").format(d=r.tot.isoformat())
-        )
-        regels.append(
-            _("Feedbackronde {n} op versie {v}, geopend {open}, {status}").format(
-                n=r.nummer, v=r.voorstel, open=r.geopend.isoformat(), status=status
-            )
-        )
-    if b.feedback:
-        regels.append(_("Feedback:"))
-        for f in b.feedback:
-            regels.append(
-                f"  {f.nummer}. {f.tekst} — {_wie(o, f.door)}, {f.datum.isoformat()} "
-                + _("(ronde {r}, versie {v})").format(r=f.ronde, v=f.voorstel)
-            )
-            if f.reactie is None:
-                regels.append(_("     reactie: nog geen"))
-            else:
-                regels.append(
-                    _("     reactie: {oordeel} — {motivatie}").format(
-                        oordeel=f.reactie.oordeel.value, motivatie=f.reactie.motivatie
-                    )
-                )
-    if b.besluit is not None:
-        kop = _("Verworpen") if b.besluit.verworpen else _("Besluit")
-        regels.append(f"{kop} ({b.besluit.datum.isoformat()}): {b.besluit.tekst}")
-    for notitie in b.implementaties:
-        regels.append(
-            _("Implementatie ({d}): {t}").format(d=notitie.datum.isoformat(), t=notitie.tekst)
-        )
-    for e in b.evaluaties:
-        regels.append(_("Evaluatie ({d}): {t}").format(d=e.datum.isoformat(), t=e.tekst))
-        for bewijs in e.bewijs:
-            if bewijs.bron:
-                regels.append(_("  bron: {b}").format(b=bewijs.bron))
-            else:
-                regels.append(
-                    _("  meting: {w}, cyclus {c}{i}").format(
-                        w=n.get(bewijs.werkgroep or "", bewijs.werkgroep),
-                        c=bewijs.cyclus,
-                        i=f", {bewijs.indicator}" if bewijs.indicator else "",
-                    )
-                )
-    for notitie in b.bijstellingen:
-        regels.append(
-            _("Bijstelling ({d}): {t}").format(d=notitie.datum.isoformat(), t=notitie.tekst)
-        )
-    if b.herevaluatie:
-        regels.append(_("Herevaluatie gepland op {d}").format(d=b.herevaluatie.isoformat()))
-    regels.append(_("Geschiedenis:"))
-    for h in b.historie:
-        wie = f" ({n.get(h.wie, h.wie)})" if h.wie else ""
-        reden = f": {h.reden}" if h.reden else ""
-        overgang = f"{h.van or '·'} → {h.naar}" if h.van != h.naar else h.naar
-        regels.append(f"  {h.datum.isoformat()} {h.overgang} [{overgang}]{wie}{reden}")
-    return "\n".join(regels)
-
-
-def _bijdragen_tekst(o: BesluitOverzicht) -> str:
-    b = o.besluit
-    regels = [
-        _("Wat er werd van de inbreng van {wie} in '{titel}' (fase {fase}):").format(
-            wie=o.voor, titel=b.titel, fase=b.fase.value
-        )
-    ]
-    if not o.bijdragen:
-        regels.append(_("  (geen ideeën of feedback van {wie})").format(wie=o.voor))
-    for d in o.bijdragen or ():
-        soort = _("Idee") if d.soort == "idee" else _("Feedback")
-        regels.append(f"  {soort} {d.nummer} ({d.datum.isoformat()}): {d.tekst}")
-        regels.append(f"    → {d.uitkomst}" + (f": {d.motivatie}" if d.motivatie else ""))
-    if b.besluit is not None:
-        kop = _("Verworpen") if b.besluit.verworpen else _("Besluit")
-        regels.append(f"{kop}: {b.besluit.tekst}")
-    return "\n".join(regels)
+    toon(omgeving, overzicht, lambda: f"{melding}\n{kort(overzicht)}")
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -509,7 +380,7 @@ def toon_besluit(omgeving: Omgeving, besluit_ref: str, voor: str | None) -> None
     toon(
         omgeving,
         overzicht,
-        lambda: _bijdragen_tekst(overzicht) if voor is not None else _tekst(overzicht),
+        lambda: bijdragen_tekst(overzicht) if voor is not None else tekst(overzicht),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from onderzoekscyclus.api import CyclusOverzicht
+from onderzoekscyclus.cli._cyclustekst import kort, volledig
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
@@ -12,11 +13,9 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.cli.hints import opdracht
 from onderzoekscyclus.domein.cyclus import Conclusie
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opmaak import getal, met_eenheid
 
 
 @click.group(
@@ -34,18 +33,7 @@ wie_optie = click.option("--wie", help=_("Wie de stap zet (naam of id van een pe
 
 
 def _stap(omgeving: Omgeving, overzicht: CyclusOverzicht, melding: str) -> None:
-    toon(omgeving, overzicht, lambda: f"{melding}\n{_kort(overzicht)}")
-
-
-def _kort(o: CyclusOverzicht) -> str:
-    c = o.cyclus
-    fase = c.fase.value + (_(" (gepauzeerd)") if c.gepauzeerd else "")
-    regels = [
-        _("{werkgroep}, cyclus {n}: fase {fase}; methodekwaliteit {kwaliteit}.").format(
-            werkgroep=o.werkgroep_naam, n=c.nummer, fase=fase, kwaliteit=o.kwaliteit.samenvatting()
-        )
-    ]
-    return "\n".join(regels)
+    toon(omgeving, overzicht, lambda: f"{melding}\n{kort(overzicht)}")
 
 
 @cyclus.command("start", help=_("Begin een onderzoekscyclus: de aanleiding en de onderzoeksvraag."))
@@ -367,100 +355,6 @@ def hervat(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str |
     _stap(omgeving, o, _("De cyclus is hervat."))
 
 
-# the step of the cycle that documents each element of the method
-_ELEMENT_OPERATIE = {
-    "bewijs": "beginsituatie",
-    "visie": "doel",
-    "meetbaar-doel": "doel",
-    "onderbouwd-plan": "plan",
-    "data-over-tijd": "meting",
-    "conclusie": "evaluatie",
-    "vervolg": "volgende",
-}
-
-
-def _volledig(o: CyclusOverzicht, namen: dict[str, str]) -> str:  # noqa: PLR0912 - a section per phase
-    c = o.cyclus
-    r = [_kort(o), ""]
-    r.append(_("Aanleiding:    {t}").format(t=c.aanleiding))
-    r.append(_("Vraag:         {t}").format(t=c.vraag))
-    if c.beginsituatie:
-        r.append(_("Beginsituatie: {t}").format(t=c.beginsituatie))
-    r.extend(
-        _("  bron ({soort}, {datum}): {t}").format(
-            soort=b.soort, datum=b.datum.isoformat(), t=b.beschrijving
-        )
-        for b in c.bronnen
-    )
-    if c.doel:
-        r.append(_("Doel:          {t} (visie: {v})").format(t=c.doel, v=c.visie or "-"))
-    for i in c.indicatoren:
-        achteraf = _(" — achteraf toegevoegd") if i.achteraf else ""
-        r.append(
-            _("  indicator '{naam}': nulmeting {nul}, streefwaarde {streef}{achteraf}").format(
-                naam=i.naam,
-                nul=met_eenheid(i.nulmeting, i.eenheid),
-                streef=met_eenheid(i.streefwaarde, i.eenheid),
-                achteraf=achteraf,
-            )
-        )
-    if c.acties:
-        r.append(_("Verbeterplan:"))
-    for a in c.acties:
-        extra = ", ".join(x for x in (a.wie, a.wanneer) if x)
-        r.append(f"  - {a.wat}" + (f" ({extra})" if extra else ""))
-    for b in c.onderbouwing:
-        if b.literatuur:
-            r.append(_("  onderbouwing: {t}").format(t=b.literatuur))
-        else:
-            r.append(
-                _("  ervaringen elders: {w}, cyclus {n}").format(
-                    w=namen.get(b.werkgroep or "", b.werkgroep), n=b.cyclus
-                )
-            )
-    if c.metingen:
-        r.append(_("Metingen:"))
-    r.extend(
-        f"  {m.datum.isoformat()}  {m.indicator}: {getal(m.waarde)}"
-        for m in sorted(c.metingen, key=lambda m: (m.datum, m.indicator))
-    )
-    if any(x.laatste is not None for x in o.resultaten):
-        r.append(_("Resultaten:"))
-    for x in o.resultaten:
-        if x.laatste is None:
-            continue
-        oordeel = _("bereikt") if x.bereikt else _("nog niet bereikt")
-        r.append(
-            _("  {i}: {laatste} (nulmeting {nul}, doel {streef}): {oordeel}").format(
-                i=x.indicator,
-                laatste=met_eenheid(x.laatste, x.eenheid),
-                nul=met_eenheid(x.nulmeting, x.eenheid),
-                streef=met_eenheid(x.streefwaarde, x.eenheid),
-                oordeel=oordeel,
-            )
-        )
-    if c.evaluatie:
-        r.append(
-            _("Evaluatie:     {conclusie}: {t}").format(
-                conclusie=c.evaluatie.conclusie.value, t=c.evaluatie.tekst
-            )
-        )
-        r.extend(_("  les: {t}").format(t=les) for les in c.evaluatie.lessen)
-    r.append("")
-    r.append(_("Methodekwaliteit: {s}").format(s=o.kwaliteit.samenvatting()))
-    for e in o.kwaliteit.elementen:
-        teken = "✓" if e.aanwezig else "·"
-        verder = opdracht("onderzoekscyclus", _ELEMENT_OPERATIE[e.sleutel], o.werkgroep_naam)
-        r.append(f"  {teken} {e.omschrijving}" + ("" if e.aanwezig else f" — `{verder}`"))
-    r.append("")
-    r.append(_("Historie:"))
-    for h in c.historie:
-        wie = f" ({namen.get(h.wie, h.wie)})" if h.wie else ""
-        reden = f": {h.reden}" if h.reden else ""
-        r.append(f"  {h.datum.isoformat()} {h.overgang}: {h.van or '-'} → {h.naar}{wie}{reden}")
-    return "\n".join(r)
-
-
 @cyclus.command(
     "toon",
     help=_("Toon een cyclus: de stappen, de resultaten, de methodekwaliteit en de historie."),
@@ -474,4 +368,4 @@ def toon_cyclus(omgeving: Omgeving, werkgroep_ref: str, nummer: int | None) -> N
     wp = omgeving.werkplaats
     overzicht = wp.cycli.overzicht(werkgroep_ref, nummer)
     namen = wp.cycli.namen()
-    toon(omgeving, overzicht, lambda: _volledig(overzicht, namen))
+    toon(omgeving, overzicht, lambda: volledig(overzicht, namen))

@@ -16,6 +16,7 @@ from onderzoekscyclus.domein.netwerk import (
     VergelijkbareScholen,
 )
 from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opmaak import getal
 
 _MAX_SCHOLEN_IN_TEKST = 12
 
@@ -159,7 +160,7 @@ def _vergelijkbaar_tekst(antwoord: VergelijkbareScholen) -> str:
         regels.append(_("  Geen andere school werkt aan deze thema's."))
     for i, g in enumerate(antwoord.scholen, start=1):
         regels.append(
-            f"  {i}. {g.naam}  ({g.score:.2f})  "
+            f"  {i}. {g.naam}  ({getal(g.score, decimalen=2)})  "
             + _("gedeeld: {themas}").format(themas=", ".join(g.gedeeld))
         )
     return "\n".join(regels)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from onderzoekscyclus.api.besluiten import Besluiten
 from onderzoekscyclus.api.werkplaats import Werkplaats
 
 __all__ = ["maak_besluiten"]
@@ -12,12 +14,17 @@ __all__ = ["maak_besluiten"]
 def maak_besluiten(wp: Werkplaats, vandaag: dt.date, personen: dict[str, str]) -> None:
     """Add decisions in several states; dates lie before ``vandaag`` (feedback rounds
     that are still open end after it)."""
-    bv = wp.besluitvorming
 
     def dag(dagen: int) -> dt.date:
+        # days before today; a negative number is a day after it (an open round's end)
         return vandaag - dt.timedelta(days=dagen)
 
-    # geborgd, after an evaluation with a measurement of the werkgroep's own cycle
+    for maak in (_geborgd, _in_feedback, _in_besluitvorming, _met_ideeen, _ingetrokken):
+        maak(wp.besluitvorming, dag, personen)
+
+
+def _geborgd(bv: Besluiten, dag: Callable[[int], dt.date], personen: dict[str, str]) -> None:
+    """Geborgd, after an evaluation with a measurement of the werkgroep's own cycle."""
     rekenen = bv.nieuw(
         "Verhaaltjessommen: nieuwe aanpak",
         werkgroep="Rekenen groep 5-8",
@@ -72,9 +79,11 @@ def maak_besluiten(wp: Werkplaats, vandaag: dt.date, personen: dict[str, str]) -
         metingen=["Rekenen groep 5-8:1:op niveau"],
         datum=dag(40),
     )
-    bv.borg(rekenen, herevaluatie=vandaag + dt.timedelta(days=300), datum=dag(36))
+    bv.borg(rekenen, herevaluatie=dag(-300), datum=dag(36))
 
-    # feedback: the round is still open
+
+def _in_feedback(bv: Besluiten, dag: Callable[[int], dt.date], personen: dict[str, str]) -> None:
+    """Feedback: the round is still open."""
     lezen = bv.nieuw(
         "Strategieën in de zaakvakken",
         werkgroep="Leergroep Begrijpend Lezen",
@@ -90,10 +99,14 @@ def maak_besluiten(wp: Werkplaats, vandaag: dt.date, personen: dict[str, str]) -
         ideeen=[1],
         datum=dag(10),
     )
-    bv.feedback_open(lezen, tot=vandaag + dt.timedelta(days=10), datum=dag(7))
+    bv.feedback_open(lezen, tot=dag(-10), datum=dag(7))
     bv.feedback(lezen, "Begin in groep 6", door=personen["Joris Bakker"], datum=dag(3))
 
-    # besluitvorming: the round closed and one reaction is still missing
+
+def _in_besluitvorming(
+    bv: Besluiten, dag: Callable[[int], dt.date], personen: dict[str, str]
+) -> None:
+    """Besluitvorming: the round closed and one reaction is still missing."""
     gedrag = bv.nieuw(
         "Time-outplek in elke groep",
         werkgroep="Gedrag in de klas",
@@ -115,7 +128,9 @@ def maak_besluiten(wp: Werkplaats, vandaag: dt.date, personen: dict[str, str]) -
         datum=dag(30),
     )
 
-    # ideeën: ideas are being collected
+
+def _met_ideeen(bv: Besluiten, dag: Callable[[int], dt.date], personen: dict[str, str]) -> None:
+    """Ideeën: ideas are being collected."""
     voorsprong = bv.nieuw(
         "Plusklas voor jonge kinderen",
         werkgroep="PLG Ontwikkelingsvoorsprong",
@@ -128,7 +143,9 @@ def maak_besluiten(wp: Werkplaats, vandaag: dt.date, personen: dict[str, str]) -
         voorsprong, "Werk samen met De Vlinderboom", door=personen["Mehmet Yilmaz"], datum=dag(9)
     )
 
-    # ingetrokken, with its reason
+
+def _ingetrokken(bv: Besluiten, dag: Callable[[int], dt.date], personen: dict[str, str]) -> None:
+    """Ingetrokken, with its reason."""
     taal = bv.nieuw(
         "Vaste leestijd in het rooster",
         werkgroep="Taalbeleid bovenbouw",

@@ -8,9 +8,8 @@ bovenschoolse one, themes drawn with a realistic skew (a few themes are everywhe
 most are rare; every board has speerpunten of its own), research cycles in every
 phase, logboeken of realistic length, and persons with expertise.
 
-The files are written directly (the bytes of :meth:`Opslag.inhoud`, no lock, no
-fsync: the folder is new), one board at a time, in several processes when there are
-many boards.
+The files are written with :meth:`Opslag.schrijf_nieuw` (new files in a new folder: no
+lock, no fsync), one board at a time, in several processes when there are many boards.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from onderzoekscyclus import klok
+from onderzoekscyclus.demo import gegevens
 from onderzoekscyclus.domein import cyclus as c
 from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.model import (
@@ -50,124 +50,8 @@ _ALFABET = "23456789abcdefghjkmnpqrstuvwxyz"
 _PER_BESTUUR = 20
 _PER_CLUSTER = 5
 
+
 # themes by popularity per sector; drawn with weight 1 / rank (Zipf)
-_PO = [
-    "rekenen", "begrijpend lezen", "pedagogisch klimaat", "gedrag", "ontwikkelingsvoorsprong",
-    "technisch lezen", "jonge kind", "wetenschap en techniek", "digitale geletterdheid",
-    "burgerschap", "spelling", "formatief evalueren", "expliciete directe instructie",
-    "woordenschat", "sociale veiligheid", "sociaal-emotionele ontwikkeling", "differentiatie",
-    "eigenaarschap", "leesmotivatie", "executieve functies", "handelingsgericht werken", "NT2",
-    "ouderbetrokkenheid", "kansengelijkheid", "coöperatief leren", "schrijven", "automatiseren",
-    "dyslexie", "onderzoekend en ontwerpend leren", "kunst en cultuur", "bewegingsonderwijs",
-    "gezondheid", "Engels", "meertaligheid", "mediawijsheid", "PBS", "klassenmanagement",
-    "collegiaal leren", "duurzaamheid", "wereldoriëntatie", "VVE", "spelend leren",
-    "computational thinking", "redactiesommen", "gepersonaliseerd leren", "anders organiseren",
-    "dyscalculie", "muziek", "inclusief onderwijs", "leren leren", "aanvankelijk lezen",
-    "mondelinge taalvaardigheid", "meten en meetkunde",
-]  # fmt: skip
-_SO = [
-    "gedrag", "pedagogisch klimaat", "passend onderwijs", "PBS", "handelingsgericht werken",
-    "sociaal-emotionele ontwikkeling", "rekenen", "begrijpend lezen", "executieve functies",
-    "inclusief onderwijs", "dyslexie", "technisch lezen", "ouderbetrokkenheid", "klassenmanagement",
-]  # fmt: skip
-_VO = [
-    "taalbeleid", "formatief evalueren", "burgerschap", "digitale geletterdheid",
-    "loopbaanoriëntatie", "gepersonaliseerd leren", "wiskunde", "differentiatie", "Engels",
-    "sociale veiligheid", "leesmotivatie", "eigenaarschap", "executieve functies",
-    "wereldburgerschap", "duurzaamheid", "mediawijsheid", "opbrengstgericht werken",
-]  # fmt: skip
-_OPLEIDING = [
-    "samen opleiden", "praktijkonderzoek", "inductie", "collegiaal leren", "leiderschap",
-    "onderzoekend en ontwerpend leren", "begrijpend lezen", "rekenen", "burgerschap",
-]  # fmt: skip
-_THEMAS = {"po": _PO, "so": _SO, "vo": _VO, "opleiding": _OPLEIDING}
-
-# how people also type a theme: synonyms, capitals, abbreviations
-_VARIANTEN = {
-    "ontwikkelingsvoorsprong": ["hoogbegaafdheid", "Hoogbegaafdheid", "meerbegaafdheid"],
-    "begrijpend lezen": ["Begrijpend lezen", "tekstbegrip", "Begrijpend Lezen"],
-    "wetenschap en techniek": ["W&T", "techniek", "Wetenschap & Techniek"],
-    "digitale geletterdheid": ["digitale vaardigheden", "ICT-geletterdheid"],
-    "rekenen": ["Rekenen", "rekenen-wiskunde", "rekenonderwijs"],
-    "pedagogisch klimaat": ["Pedagogisch klimaat", "schoolklimaat"],
-    "jonge kind": ["kleuters", "Jonge kind"],
-    "sociaal-emotionele ontwikkeling": ["sociaal emotionele ontwikkeling", "welbevinden"],
-    "expliciete directe instructie": ["EDI", "directe instructie"],
-    "formatief evalueren": ["formatief handelen", "Formatief evalueren"],
-}
-_VRIJ = ["Kanjertraining", "Rots en Water", "thematisch werken", "Groepsdoorbraak", "Leefstijl"]
-_KWALITEITEN = [
-    "coachen", "organiseren", "leidinggeven", "conflicten oplossen", "ondernemen",
-    "creativiteit", "onderzoek",
-]  # fmt: skip
-
-_VOORNAMEN = [
-    "Anna", "Daan", "Emma", "Sem", "Julia", "Lucas", "Mila", "Finn", "Sophie", "Levi", "Tess",
-    "Noah", "Sara", "Milan", "Fenna", "Bram", "Lotte", "Thijs", "Eva", "Ruben", "Noor", "Jesse",
-    "Fleur", "Luuk", "Iris", "Sven", "Lieke", "Stijn", "Roos", "Tim", "Fatima", "Mohamed",
-    "Yasmina", "Mehmet", "Aylin", "Youssef", "Sanne", "Joris", "Marloes", "Kees", "Ingrid",
-    "Peter", "Monique", "Hans", "Petra", "Marco", "Wendy", "Erik", "Linda", "Ahmed",
-]  # fmt: skip
-_ACHTERNAMEN = [
-    "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
-    "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks",
-    "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer",
-    "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "Schouten", "Willems", "Hoekstra",
-    "Verhoeven", "Koster", "Prins", "Maas", "Yilmaz", "El Amrani", "Kaya", "Aarts", "Coenen",
-    "Peeters", "Wouters", "van Beek", "Postma", "Kuipers", "Huisman", "Veenstra", "Claassen",
-]  # fmt: skip
-_SCHOOLNAMEN = [
-    "De Regenboog", "De Vlinder", "De Klimop", "De Wereldwijzer", "De Springplank",
-    "Het Octopus", "De Fonkelsteen", "De Zonnewijzer", "De Kameleon", "Het Kompas",
-    "De Ontdekking", "De Horizon", "De Vuurvogel", "De Wegwijzer", "De Sterrenkijker",
-    "De Linde", "De Eik", "De Esdoorn", "Het Anker", "De Bron", "De Driesprong", "De Boomgaard",
-    "De Zandloper", "Het Startblok", "De Windroos", "De Meander", "De Toermalijn", "De Piramide",
-    "Het Mozaïek", "De Parel", "De Tweemaster", "De Lichtboog", "De Vlieger", "De Schatkist",
-    "Het Palet", "De Brug", "De Kleine Prins", "De Notenkraker", "De Paddenstoel", "De Sprankel",
-]  # fmt: skip
-_VOORVOEGSELS = ["", "", "", "Basisschool ", "Kindcentrum ", "IKC ", "OBS ", "CBS ", "RKBS "]
-_PLAATSEN = [
-    "Eindhoven", "Veldhoven", "Best", "Oirschot", "Bladel", "Eersel", "Bergeijk", "Valkenswaard",
-    "Waalre", "Geldrop", "Mierlo", "Nuenen", "Son", "Helmond", "Deurne", "Asten", "Someren",
-    "Tilburg", "Goirle", "Oisterwijk", "Breda", "Etten-Leur", "Roosendaal", "Zwolle", "Kampen",
-    "Deventer", "Apeldoorn", "Zutphen", "Arnhem", "Nijmegen", "Wijchen", "Ede", "Wageningen",
-    "Utrecht", "Zeist", "Houten", "Amersfoort", "Leusden", "Gouda", "Alphen aan den Rijn",
-    "Leiden", "Katwijk", "Haarlem", "Heemstede", "Alkmaar", "Heerhugowaard", "Hoorn", "Purmerend",
-    "Groningen", "Haren", "Assen", "Emmen", "Leeuwarden", "Sneek", "Drachten", "Heerenveen",
-    "Maastricht", "Sittard", "Heerlen", "Venlo", "Roermond", "Weert", "Middelburg", "Goes",
-    "Vlissingen", "Almere", "Lelystad", "Dordrecht", "Zwijndrecht", "Delft", "Rijswijk",
-    "Zoetermeer", "Den Bosch", "Oss", "Uden", "Veghel", "Boxtel", "Enschede", "Hengelo", "Almelo",
-]  # fmt: skip
-_WIJKEN = ["Noord", "Oost", "Zuid", "West", "Centrum", "Buiten", "Dorp", "Haven"]
-_VISIE = [
-    ("eigenaarschap", "Leerlingen sturen mee in hun eigen leerproces"),
-    ("samen leren", "Leraren leren van en met elkaar, op de werkvloer"),
-    ("kansengelijkheid", "Elk kind krijgt de ondersteuning die het nodig heeft"),
-    ("nieuwsgierigheid", "We leren vanuit de vragen van kinderen"),
-    ("veiligheid", "Een veilige groep is de basis voor leren"),
-    ("vakmanschap", "Sterke basisvaardigheden voor iedere leerling"),
-]
-_SOORTEN = [
-    ("leerteam", "Leerteam", 5),
-    ("plg", "PLG", 3),
-    ("learning-community", "Leergroep", 1),
-    ("gelegenheidscommunity", "Werkgroep", 2),
-]
-_LOGTEKSTEN = [
-    "Lesbezoek bij elkaar in groep {groep}, met de kijkwijzer {thema}",
-    "Resultaten van de {thema}-toets besproken",
-    "Artikel over {thema} samen gelezen en vertaald naar onze lessen",
-    "Afspraken gemaakt over de volgende stap voor {thema}",
-    "Leerlinggesprekken gevoerd over {thema}; de opbrengst gedeeld",
-    "Collega van een andere school vertelde over hun aanpak van {thema}",
-    "Nulmeting afgenomen in groep {groep}",
-    "Studiemiddag {thema}: het team oefende met de nieuwe aanpak",
-    "Observaties in groep {groep} vergeleken met de vorige ronde",
-    "Tussenevaluatie: wat werkt, wat stoppen we mee",
-]
-_FASEN = ["aanleiding", "beginsituatie", "doel", "verbeterplan", "uitvoering", "evaluatie", "afgerond"]  # fmt: skip
-
-
 def maak_grote_demo(
     map_: Path | str, scholen: int, *, seed: int = 1, vervang: bool = False
 ) -> Path:
@@ -261,20 +145,20 @@ def _zipf(rng: random.Random, themas: Sequence[str], extra: Sequence[str], k: in
 
 def _zoals_getypt(rng: random.Random, thema: str) -> str:
     if rng.random() < 0.02:
-        return rng.choice(_VRIJ)
-    if thema in _VARIANTEN and rng.random() < 0.2:
-        return rng.choice(_VARIANTEN[thema])
+        return rng.choice(gegevens.VRIJ)
+    if thema in gegevens.VARIANTEN and rng.random() < 0.2:
+        return rng.choice(gegevens.VARIANTEN[thema])
     return thema
 
 
 def _plaats(nummer: int) -> str:
     """A town for board (or institute) ``nummer``; a town that comes round again gets a district."""
-    plaats = _PLAATSEN[nummer % len(_PLAATSEN)]
-    ronde = nummer // len(_PLAATSEN)
+    plaats = gegevens.PLAATSEN[nummer % len(gegevens.PLAATSEN)]
+    ronde = nummer // len(gegevens.PLAATSEN)
     if ronde == 0:
         return plaats
-    wijk = _WIJKEN[(ronde - 1) % len(_WIJKEN)]
-    extra = (ronde - 1) // len(_WIJKEN)
+    wijk = gegevens.WIJKEN[(ronde - 1) % len(gegevens.WIJKEN)]
+    extra = (ronde - 1) // len(gegevens.WIJKEN)
     return f"{plaats}-{wijk}" + (f" {extra + 1}" if extra else "")
 
 
@@ -285,7 +169,7 @@ def _maak_bestuur(taak: tuple[str, int, int, int, int, dt.date]) -> None:
     ids = _Ids(rng, bestuur if bestuur >= 0 else 29000)
     opslag = Opslag(root)
     bestuursnaam = f"Stichting Onderwijs {_plaats(bestuur)}" if bestuur >= 0 else None
-    speerpunten = rng.sample(_PO[:30], 3)
+    speerpunten = rng.sample(gegevens.PO[:30], 3)
     scholen: list[School] = []
     personen_van: dict[str, list[Persoon]] = {}
     namen: set[str] = set()
@@ -314,8 +198,8 @@ def _maak_bestuur(taak: tuple[str, int, int, int, int, dt.date]) -> None:
 
 
 def opslag_schrijf(opslag: Opslag, obj: Any) -> None:
-    """Write ``obj``'s exact bytes to its new file (no lock, no fsync: a new folder)."""
-    opslag.pad(type(obj), obj.id).write_bytes(opslag.inhoud(obj))
+    """Write ``obj`` to its new file in the werkplaats being made."""
+    opslag.schrijf_nieuw(obj)
 
 
 def _brin(nummer: int) -> str:
@@ -341,20 +225,20 @@ def _school(
     else:
         plaats = _plaats(bestuur)
         sector = rng.choices(["po", "so", "vo"], [85, 5, 10])[0]
-        kern = rng.choice(_SCHOOLNAMEN)
+        kern = rng.choice(gegevens.SCHOOLNAMEN)
         if sector == "vo":
             naam = f"{rng.choice(['College', 'Lyceum', 'Scholengemeenschap'])} {kern.split()[-1]}"
         elif sector == "so":
             naam = f"SBO {kern}"
         else:
-            naam = f"{rng.choice(_VOORVOEGSELS)}{kern}"
+            naam = f"{rng.choice(gegevens.VOORVOEGSELS)}{kern}"
         naam = f"{naam} {plaats}"
     basis, n = naam, 1
     while vergelijkbaar(naam) in namen:
         n += 1
         naam = f"{basis} {n}"
     namen.add(vergelijkbaar(naam))
-    visie = rng.sample(_VISIE, rng.randint(1, 3))
+    visie = rng.sample(gegevens.VISIE, rng.randint(1, 3))
     return School(
         id=ids(naam),
         naam=naam,
@@ -386,18 +270,18 @@ def _personen(
                 if k == 0
                 else rng.choice(["leraar", "leraar", "leraar", "intern-begeleider", "specialist"])
             ]
-        themas = _zipf(rng, _THEMAS[school.sector], speerpunten, rng.randint(0, 3))
-        kwaliteiten = rng.sample(_KWALITEITEN, rng.randint(0, 2))
+        themas = _zipf(rng, gegevens.THEMAS[school.sector], speerpunten, rng.randint(0, 3))
+        kwaliteiten = rng.sample(gegevens.KWALITEITEN, rng.randint(0, 2))
         if opleiding:
             kwaliteiten = [*kwaliteiten, "onderzoek"]
         uit.append(
             Persoon(
                 id=ids(None, "persoon"),
-                naam=f"{rng.choice(_VOORNAMEN)} {rng.choice(_ACHTERNAMEN)}",
+                naam=f"{rng.choice(gegevens.VOORNAMEN)} {rng.choice(gegevens.ACHTERNAMEN)}",
                 school=school.id,
                 rollen=tuple(rollen),
                 expertise=tuple(_zoals_getypt(rng, t) for t in themas) + tuple(kwaliteiten),
-                ambities=tuple(rng.sample(_KWALITEITEN, rng.randint(0, 1))),
+                ambities=tuple(rng.sample(gegevens.KWALITEITEN, rng.randint(0, 1))),
             )
         )
     return uit
@@ -416,10 +300,12 @@ def _werkgroep(
 ) -> Werkgroep | None:
     """A werkgroep on a theme its school has no werkgroep on yet (``gebruikt``)."""
     eerste = scholen[0]
-    vrij = [t for t in _THEMAS[eerste.sector] if t not in gebruikt] or _THEMAS[eerste.sector]
+    vrij = [t for t in gegevens.THEMAS[eerste.sector] if t not in gebruikt] or gegevens.THEMAS[
+        eerste.sector
+    ]
     themas = _zipf(rng, vrij, speerpunten, min(len(vrij), rng.choices([1, 2, 3], [70, 25, 5])[0]))
     gebruikt.add(themas[0])
-    soort, woord, _w = rng.choices(_SOORTEN, [s[2] for s in _SOORTEN])[0]
+    soort, woord, _w = rng.choices(gegevens.SOORTEN, [s[2] for s in gegevens.SOORTEN])[0]
     if bovenschools:
         soort, woord = "bovenschools", "Netwerk"
     naam = f"{woord} {themas[0][:1].upper()}{themas[0][1:]}"
@@ -459,7 +345,7 @@ def _logboek(
     return tuple(
         Logregel(
             datum=d,
-            tekst=rng.choice(_LOGTEKSTEN).format(thema=thema, groep=rng.randint(1, 8)),
+            tekst=rng.choice(gegevens.LOGTEKSTEN).format(thema=thema, groep=rng.randint(1, 8)),
             auteur=rng.choice(leden) if rng.random() < 0.9 else None,
         )
         for d in data
@@ -476,7 +362,7 @@ def _cycli(
     cycli: list[c.Onderzoekscyclus] = []
     for nummer in range(1, aantal + 1):
         laatste = nummer == aantal
-        doelfase = rng.choice(_FASEN) if laatste else "afgerond"
+        doelfase = rng.choice(gegevens.FASEN) if laatste else "afgerond"
         if cycli:
             cycli[-1], huidig = stappen.volgende(cycli[-1], datum=dag, wie=wie)
         else:
@@ -507,13 +393,15 @@ def _tot(
     thema: str,
 ) -> tuple[c.Onderzoekscyclus, dt.date]:
     """Take ``cyclus`` through the phases up to ``doelfase``, a few weeks per step."""
+    # one block per phase, in the order of the cycle: longer than most functions, but
+    # it reads as the cycle itself
 
     def verder() -> dt.date:
         nonlocal dag
         dag += dt.timedelta(days=rng.randint(7, 35))
         return dag
 
-    stap = _FASEN.index(doelfase)
+    stap = gegevens.FASEN.index(doelfase)
     if stap >= 1:
         cyclus = stappen.beginsituatie(
             cyclus,

@@ -1,25 +1,11 @@
 """A besluit: how a school decides on a speerpunt, from the first idea to borging.
 
-The katern's decision model, step by step:
-
-1. ``ideeën`` — anyone brings ideas on the speerpunt (a colleague, a parent, a student);
-2. ``voorstel`` — the werkgroep writes a proposal under the lead of an expert;
-3. ``feedback`` — until a set date anyone reacts to the proposal, which is frozen
-   meanwhile: changing it closes the round, and a new round is needed (the old version
-   and the feedback on it are kept);
-4. ``besluitvorming`` — after that date the werkgroep gives every feedback item a
-   disposition (overgenomen, deels, niet overgenomen) with a motivation, and decides;
-5. ``besloten`` → ``geïmplementeerd`` → ``geëvalueerd`` → (``bijgesteld`` →
-   ``geïmplementeerd`` → …) → ``geborgd``, with an optional date to evaluate again.
-
-``ingetrokken`` and ``verworpen`` end a decision early, with a reason.
-
-Unlike tools that record one overall outcome, every idea and every feedback item is
-kept with its author, and :func:`bijdragen_van` tells each contributor what became of
-theirs. Every operation is a pure function: it returns a new :class:`Besluit` with the
-event in its history, or raises :class:`~onderzoekscyclus.domein.machine.Geweigerd` with
-every reason and leaves the besluit as it was. The round closes by the calendar: the
-first operation after the closing date records the move to ``besluitvorming``.
+A :class:`Besluit` keeps every idea, every version of the proposal, every feedback round
+and feedback item with its author and the werkgroep's reaction, the decision, and what
+came after it (implementation, evaluations, adjustments, a date to evaluate again).
+Unlike tools that record one overall outcome, :func:`bijdragen_van` tells each
+contributor what became of their input. The phases and the operations that move a
+besluit through them are declared in :mod:`onderzoekscyclus.domein.besluitvorming`.
 
 .. versionadded:: 0.1.0
 """
@@ -32,8 +18,9 @@ from typing import Any
 
 import attrs
 
+from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.machine import Overgangsregel
-from onderzoekscyclus.domein.tekst import controleer_niet_leeg, niet_leeg
+from onderzoekscyclus.domein.tekst import niet_leeg
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 
@@ -80,20 +67,8 @@ class Oordeel(enum.StrEnum):
     NIET_OVERGENOMEN = "niet-overgenomen"
 
 
-def _optioneel_niet_leeg(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
-    if waarde is not None:
-        controleer_niet_leeg(waarde, attribuut.name)
-
-
 def _oordeel(waarde: Any) -> Oordeel:
-    try:
-        return Oordeel(str(waarde).strip().lower())
-    except ValueError:
-        raise InvalidValue(
-            _("Onbekende reactie '{waarde}'.").format(waarde=waarde),
-            _("Kies uit: overgenomen, deels, niet-overgenomen."),
-            veld="oordeel",
-        ) from None
+    return velden.naar_enum(Oordeel, "reactie")(waarde)
 
 
 @attrs.frozen
@@ -102,7 +77,7 @@ class Bijdrager:
     outsider by name, such as a parent or a student (``naam``, optionally ``rol``)."""
 
     persoon: str | None = None
-    naam: str | None = attrs.field(default=None, validator=_optioneel_niet_leeg)
+    naam: str | None = attrs.field(default=None, validator=velden.optioneel_niet_leeg)
     rol: str | None = None
 
     def __attrs_post_init__(self) -> None:

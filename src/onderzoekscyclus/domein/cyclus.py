@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 from typing import Any
 
 import attrs
 
+from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.machine import Overgangsregel
 from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
@@ -72,20 +72,8 @@ class Conclusie(enum.StrEnum):
     NIET_BEREIKT = "niet-bereikt"
 
 
-def _eindig(_inst: object, attribuut: attrs.Attribute[float], waarde: float) -> None:
-    if isinstance(waarde, bool) or not isinstance(waarde, int | float) or not math.isfinite(waarde):
-        raise InvalidValue(_("Verwacht een getal, zoals 62 of 7.5."), veld=attribuut.name)
-
-
 def _conclusie(waarde: Any) -> Conclusie:
-    try:
-        return Conclusie(str(waarde).strip().lower())
-    except ValueError:
-        raise InvalidValue(
-            _("Ongeldige conclusie '{waarde}'.").format(waarde=waarde),
-            _("Kies uit: bereikt, deels, niet-bereikt."),
-            veld="conclusie",
-        ) from None
+    return velden.naar_enum(Conclusie, "conclusie")(waarde)
 
 
 @attrs.frozen
@@ -107,8 +95,8 @@ class Indicator:
 
     naam: str = attrs.field(validator=niet_leeg)
     eenheid: str
-    nulmeting: float = attrs.field(validator=_eindig)
-    streefwaarde: float = attrs.field(validator=_eindig)
+    nulmeting: float = attrs.field(validator=velden.eindig)
+    streefwaarde: float = attrs.field(validator=velden.eindig)
     vastgesteld: dt.date
     achteraf: bool = False
 
@@ -145,7 +133,7 @@ class Meting:
 
     indicator: str
     datum: dt.date
-    waarde: float = attrs.field(validator=_eindig)
+    waarde: float = attrs.field(validator=velden.eindig)
 
 
 @attrs.frozen

@@ -1,6 +1,6 @@
 """A line in a werkgroep's logboek, as plain data.
 
-The logboek is written most of all (``ozc log``), so its rule is kept free of the
+The logboek is written most of all (a command of its own), so its rule is kept free of the
 domain classes: :func:`logregel` checks a new line and gives it as the data the
 :class:`~onderzoekscyclus.domein.model.Logregel` class stores, and the store appends it
 without building the werkgroep's objects.

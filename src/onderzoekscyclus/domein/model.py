@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
 
+from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
-from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.tekst import niet_leeg
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
@@ -93,44 +93,21 @@ class LidRol(enum.StrEnum):
 # --- converters and validators: each names the field and says how to fix it ---------
 
 
-def naar_enum(soort: type[E], veld: str) -> Callable[[Any], E]:
-    """An attrs converter that turns text into ``soort`` with a Dutch message."""
-
-    def converteer(waarde: Any) -> E:
-        if isinstance(waarde, soort):
-            return waarde
-        try:
-            return soort(str(waarde).strip().lower())
-        except ValueError:
-            keuzes = ", ".join(str(lid.value) for lid in soort)
-            raise InvalidValue(
-                _("Ongeldige {veld} '{waarde}'.").format(veld=veld, waarde=waarde),
-                _("Kies uit: {keuzes}.").format(keuzes=keuzes),
-                veld=veld,
-            ) from None
-
-    return converteer
-
-
 def _sector(waarde: Any) -> Sector:
-    return naar_enum(Sector, "sector")(waarde)
+    return velden.naar_enum(Sector, "sector")(waarde)
 
 
 def _soort(waarde: Any) -> WerkgroepSoort:
-    return naar_enum(WerkgroepSoort, "soort")(waarde)
+    return velden.naar_enum(WerkgroepSoort, "soort")(waarde)
 
 
 def _lidrol(waarde: Any) -> LidRol:
-    return naar_enum(LidRol, "rol")(waarde)
+    return velden.naar_enum(LidRol, "rol")(waarde)
 
 
 def _rollen(waarden: Iterable[Any]) -> tuple[Rol, ...]:
-    rol = naar_enum(Rol, "rol")
+    rol = velden.naar_enum(Rol, "rol")
     return tuple(sorted({rol(w) for w in waarden}, key=lambda e: str(e.value)))
-
-
-def _strip(waarde: Any) -> Any:
-    return waarde.strip() if isinstance(waarde, str) else waarde
 
 
 def _naam_validator(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
@@ -183,27 +160,6 @@ def _lijst(waarden: Iterable[str]) -> tuple[str, ...]:
     return tuple(s for s in (w.strip() for w in waarden) if s)
 
 
-def _id(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    if not isinstance(waarde, str) or not is_geldig_id(waarde):
-        raise InvalidValue(
-            _("'{waarde}' is geen geldig id.").format(waarde=waarde),
-            _("Een id bestaat uit kleine letters, cijfers en koppeltekens."),
-            veld=attribuut.name,
-        )
-
-
-def _optioneel_id(inst: object, attribuut: attrs.Attribute[str | None], waarde: str | None) -> None:
-    if waarde is not None:
-        _id(inst, attribuut, waarde)  # type: ignore[arg-type]
-
-
-def _ids(
-    inst: object, attribuut: attrs.Attribute[tuple[str, ...]], waarde: tuple[str, ...]
-) -> None:
-    for item in waarde:
-        _id(inst, attribuut, item)  # type: ignore[arg-type]
-
-
 def _brin_vorm(waarde: Any) -> Any:
     return waarde.strip().upper() if isinstance(waarde, str) else waarde
 
@@ -233,11 +189,6 @@ def _optionele_tekst(waarde: str | None) -> str | None:
     return schoon or None
 
 
-def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) -> None:
-    if not isinstance(waarde, dt.date) or isinstance(waarde, dt.datetime):
-        raise InvalidValue(_("Verwacht een datum (JJJJ-MM-DD)."), veld=attribuut.name)
-
-
 # --- the classes ---------------------------------------------------------------------
 
 
@@ -245,7 +196,7 @@ def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) 
 class VisieElement:
     """A named element of a school's vision, which a goal can point to (the "why")."""
 
-    sleutel: str = attrs.field(converter=_strip, validator=_naam_validator)
+    sleutel: str = attrs.field(converter=velden.strip, validator=_naam_validator)
     tekst: str = attrs.field(validator=niet_leeg)
 
 
@@ -261,8 +212,8 @@ class Profiel:
 class School:
     """A school, or a teacher-training institute (sector ``opleiding``)."""
 
-    id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
+    id: str = attrs.field(validator=velden.id_)
+    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
     brin: str = attrs.field(converter=_brin_vorm, validator=_brin_validator)
     sector: Sector = attrs.field(converter=_sector)
     bestuur: str | None = attrs.field(default=None, converter=_optionele_tekst)
@@ -292,9 +243,9 @@ class Persoon:
     Everything else refers to a person by :attr:`id`, which carries no part of the name.
     """
 
-    id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
-    school: str | None = attrs.field(default=None, validator=_optioneel_id)
+    id: str = attrs.field(validator=velden.id_)
+    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    school: str | None = attrs.field(default=None, validator=velden.optioneel_id)
     rollen: tuple[Rol, ...] = attrs.field(default=(), converter=_rollen)
     expertise: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
     interesses: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
@@ -305,7 +256,7 @@ class Persoon:
 class Lid:
     """A person's membership of a werkgroep."""
 
-    persoon: str = attrs.field(validator=_id)
+    persoon: str = attrs.field(validator=velden.id_)
     rol: LidRol = attrs.field(default=LidRol.LID, converter=_lidrol)
 
 
@@ -313,18 +264,18 @@ class Lid:
 class Logregel:
     """One entry in a werkgroep's logboek."""
 
-    datum: dt.date = attrs.field(validator=_datum)
+    datum: dt.date = attrs.field(validator=velden.datum)
     tekst: str = attrs.field(validator=niet_leeg)
-    auteur: str | None = attrs.field(default=None, validator=_optioneel_id)
+    auteur: str | None = attrs.field(default=None, validator=velden.optioneel_id)
 
 
 @attrs.frozen
 class Werkgroep:
     """A group of teachers that researches and improves one part of education."""
 
-    id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
-    scholen: tuple[str, ...] = attrs.field(validator=_ids)
+    id: str = attrs.field(validator=velden.id_)
+    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    scholen: tuple[str, ...] = attrs.field(validator=velden.ids)
     soort: WerkgroepSoort = attrs.field(default=WerkgroepSoort.LEERTEAM, converter=_soort)
     themas: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
     leden: tuple[Lid, ...] = attrs.field(default=())
@@ -366,4 +317,4 @@ class Werkgroep:
 class WerkplaatsInfo:
     """What the root file ``onderzoekscyclus.toml`` says about the werkplaats."""
 
-    naam: str = attrs.field(converter=_strip, validator=_naam_validator)
+    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)

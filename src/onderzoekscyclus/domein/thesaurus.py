@@ -232,6 +232,15 @@ def uitgebreid(
                         synoniem=synoniem, ander=themas[bezet].label
                     )
                 )
+    problemen.extend(_bredere_problemen(themas, label))
+    if problemen:
+        raise fout(label or "thesaurus", problemen)
+    return themas
+
+
+def _bredere_problemen(themas: Mapping[str, Thema], label: str) -> list[str]:
+    """Broader themes that do not exist, and themes that fall under themselves."""
+    problemen = []
     for sleutel, thema in themas.items():
         if thema.breder is None:
             continue
@@ -248,9 +257,7 @@ def uitgebreid(
                 f"{plek}: "
                 + _("'{naam}' valt (via andere thema's) onder zichzelf").format(naam=thema.label)
             )
-    if problemen:
-        raise fout(label or "thesaurus", problemen)
-    return themas
+    return problemen
 
 
 def _in_kring(themas: Mapping[str, Thema], begin: str) -> bool:

@@ -220,25 +220,7 @@ def bereken(
     tellingen, genegeerd = _tel(instrument, meting)
     oud = _tel(instrument, vorige)[0] if vorige is not None else None
     drempel = instrument.drempel()
-    items = []
-    for item in instrument.items():
-        t = tellingen[item.id]
-        domein = instrument.domein_van(item.id)
-        assert domein is not None
-        items.append(
-            Itemresultaat(
-                item=item.id,
-                tekst=item.tekst,
-                domein=domein.id,
-                n=t.n,
-                gemiddelde=_rond(t.gemiddelde),
-                verdeling=t.verdeling,
-                spreiding=_spreiding(t),
-                # compare squares: exact, so an answer set on the threshold counts
-                bespreken=t.variantie is not None and t.variantie >= drempel**2,
-                verschil=_verschil(t.gemiddelde, oud[item.id].gemiddelde) if oud else None,
-            )
-        )
+    items = _itemresultaten(instrument, tellingen, oud, drempel)
     middelen = _domeinmiddelen(instrument, tellingen)
     oude_middelen = _domeinmiddelen(instrument, oud) if oud else None
     domeinen = tuple(
@@ -278,6 +260,35 @@ def bereken(
         verschil=_verschil(totaal, oud_totaal),
         genegeerd=tuple(genegeerd),
     )
+
+
+def _itemresultaten(
+    instrument: Instrument,
+    tellingen: Mapping[str, _Telling],
+    oud: Mapping[str, _Telling] | None,
+    drempel: Fraction,
+) -> list[Itemresultaat]:
+    """Per item its mean, distribution, spread, whether to discuss it, and its change."""
+    items = []
+    for item in instrument.items():
+        t = tellingen[item.id]
+        domein = instrument.domein_van(item.id)
+        assert domein is not None
+        items.append(
+            Itemresultaat(
+                item=item.id,
+                tekst=item.tekst,
+                domein=domein.id,
+                n=t.n,
+                gemiddelde=_rond(t.gemiddelde),
+                verdeling=t.verdeling,
+                spreiding=_spreiding(t),
+                # compare squares: exact, so an answer set on the threshold counts
+                bespreken=t.variantie is not None and t.variantie >= drempel**2,
+                verschil=_verschil(t.gemiddelde, oud[item.id].gemiddelde) if oud else None,
+            )
+        )
+    return items
 
 
 def _zwakste_domeinen(

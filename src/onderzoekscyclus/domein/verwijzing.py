@@ -60,21 +60,7 @@ def zoek(
     for kandidaat in kandidaten:
         if id_(kandidaat) == verwijzing.strip():
             return kandidaat
-    exact = [k for k in kandidaten if vergelijkbaar(naam(k)) == gezocht]
-    if len(exact) == 1:
-        return exact[0]
-    treffers = exact or [
-        k
-        for k in kandidaten
-        if vergelijkbaar(naam(k)).startswith(gezocht) or id_(k).startswith(gezocht)
-    ]
-    if not treffers:
-        # last resort: the start of any word of the name ("palet" finds "Het Palet")
-        treffers = [
-            k
-            for k in kandidaten
-            if any(w.startswith(gezocht) for w in vergelijkbaar(naam(k)).split())
-        ]
+    treffers = _treffers(gezocht, kandidaten, naam, id_)
     if len(treffers) == 1:
         return treffers[0]
     if treffers:
@@ -88,12 +74,38 @@ def zoek(
             soort=soort,
             verwijzing=verwijzing,
         )
-    namen = [naam(k) for k in kandidaten]
+    raise _niet_gevonden(verwijzing, [naam(k) for k in kandidaten], soort)
+
+
+def _treffers(
+    gezocht: str, kandidaten: Sequence[T], naam: Callable[[T], str], id_: Callable[[T], str]
+) -> list[T]:
+    """What ``gezocht`` (folded) may mean: an exact name, else the start of a name or id,
+    else the start of any word of a name ("palet" finds "Het Palet")."""
+    exact = [k for k in kandidaten if vergelijkbaar(naam(k)) == gezocht]
+    if exact:
+        return exact
+    treffers = [
+        k
+        for k in kandidaten
+        if vergelijkbaar(naam(k)).startswith(gezocht) or id_(k).startswith(gezocht)
+    ]
+    return treffers or [
+        k for k in kandidaten if any(w.startswith(gezocht) for w in vergelijkbaar(naam(k)).split())
+    ]
+
+
+def _niet_gevonden(verwijzing: str, namen: list[str], soort: str) -> UnknownReference:
+    """The refusal for a reference that fits nothing, with names it looks like."""
     import difflib  # noqa: PLC0415 - only needed when nothing matched
 
+    naam_soort = _(SOORTEN[soort])
     gevouwen = {vergelijkbaar(n): n for n in namen}
     lijkt_op = [
-        gevouwen[n] for n in difflib.get_close_matches(gezocht, list(gevouwen), n=3, cutoff=0.6)
+        gevouwen[n]
+        for n in difflib.get_close_matches(
+            vergelijkbaar(verwijzing), list(gevouwen), n=3, cutoff=0.6
+        )
     ]
     if lijkt_op:
         hint: str | None = _("Bedoelde u: {namen}?").format(namen=", ".join(lijkt_op))
@@ -101,7 +113,7 @@ def zoek(
         hint = None
     else:
         hint = _("Er is nog geen enkele {soort}; voeg er een toe.").format(soort=naam_soort)
-    raise UnknownReference(
+    return UnknownReference(
         _("Geen {soort} gevonden voor '{verwijzing}'.").format(
             soort=naam_soort, verwijzing=verwijzing
         ),

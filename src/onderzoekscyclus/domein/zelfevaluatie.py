@@ -5,14 +5,6 @@ points (the katern's checklists use three: nog in startfase, gedeeltelijk ontwik
 sterk ontwikkeld). A :class:`Zelfevaluatie` is one measurement of one instrument for
 one school, or for the partnership as a whole, with many :class:`Respondent`\\ s.
 
-The aggregation is pure and exact. Per item it gives the mean, the distribution over
-the scale and the spread (population standard deviation: the respondents are the team
-itself, not a sample of it); an item whose spread reaches the instrument's threshold
-is a topic to discuss, because where colleagues disagree is where the conversation
-is. Per domain it gives the mean of its item means. Means and spreads are computed
-from the counts per scale point with fractions, so they do not depend on the order of
-the respondents, and rounded to two decimals only at the end.
-
 The results (per item, per domain, with advice and comparisons) are computed in
 :mod:`onderzoekscyclus.domein.uitslag`. Nothing here reads or writes files: :mod:`onderzoekscyclus.opslag.instrumenten` loads
 instruments and :mod:`onderzoekscyclus.api.zelfevaluaties` keeps the measurements.
@@ -31,8 +23,8 @@ from typing import Any
 
 import attrs
 
+from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.ids import is_geldig_id
-from onderzoekscyclus.domein.model import naar_enum
 from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
@@ -71,24 +63,6 @@ class Niveau(enum.StrEnum):
 # --- validators --------------------------------------------------------------------------
 
 
-def _strip(waarde: Any) -> Any:
-    return waarde.strip() if isinstance(waarde, str) else waarde
-
-
-def _id(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
-    if not isinstance(waarde, str) or not is_geldig_id(waarde):
-        raise InvalidValue(
-            _("'{waarde}' is geen geldig id.").format(waarde=waarde),
-            _("Een id bestaat uit kleine letters, cijfers en koppeltekens, zoals 'cultuur-1'."),
-            veld=attribuut.name,
-        )
-
-
-def _optioneel_id(inst: object, attribuut: attrs.Attribute[str | None], waarde: str | None) -> None:
-    if waarde is not None:
-        _id(inst, attribuut, waarde)  # type: ignore[arg-type]
-
-
 def _stappen(_inst: object, attribuut: attrs.Attribute[Any], waarde: tuple[int, ...]) -> None:
     for stap in waarde:
         if isinstance(stap, bool) or not isinstance(stap, int) or not 1 <= stap <= 6:
@@ -98,11 +72,6 @@ def _stappen(_inst: object, attribuut: attrs.Attribute[Any], waarde: tuple[int, 
                 ),
                 veld=attribuut.name,
             )
-
-
-def _datum(_inst: object, attribuut: attrs.Attribute[dt.date], waarde: dt.date) -> None:
-    if not isinstance(waarde, dt.date) or isinstance(waarde, dt.datetime):
-        raise InvalidValue(_("Verwacht een datum (JJJJ-MM-DD)."), veld=attribuut.name)
 
 
 _GETAL = re.compile(r"(\d+)")
@@ -122,7 +91,7 @@ def _gesorteerde_ids(waarden: Iterable[str]) -> tuple[str, ...]:
 
 
 def _niveau(waarde: Any) -> Niveau:
-    return naar_enum(Niveau, "voor")(waarde)
+    return velden.naar_enum(Niveau, "voor")(waarde)
 
 
 # --- instruments ---------------------------------------------------------------------------
@@ -132,8 +101,8 @@ def _niveau(waarde: Any) -> Niveau:
 class Item:
     """One statement of a checklist."""
 
-    id: str = attrs.field(validator=_id)
-    tekst: str = attrs.field(converter=_strip, validator=niet_leeg)
+    id: str = attrs.field(validator=velden.id_)
+    tekst: str = attrs.field(converter=velden.strip, validator=niet_leeg)
     stappen: tuple[int, ...] = attrs.field(default=(), validator=_stappen)
     """The katern's steps that fit when this item is among the weakest."""
 
@@ -142,8 +111,8 @@ class Item:
 class Domein:
     """A group of items, such as "Ondersteunende cultuur"."""
 
-    id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=niet_leeg)
+    id: str = attrs.field(validator=velden.id_)
+    naam: str = attrs.field(converter=velden.strip, validator=niet_leeg)
     items: tuple[Item, ...] = attrs.field()
     stappen: tuple[int, ...] = attrs.field(default=(), validator=_stappen)
     """The katern's steps that fit when this domain is among the weakest."""
@@ -162,8 +131,8 @@ class Domein:
 class Instrument:
     """A checklist: domains of items, answered on a scale of named points (1, 2, …)."""
 
-    id: str = attrs.field(validator=_id)
-    naam: str = attrs.field(converter=_strip, validator=niet_leeg)
+    id: str = attrs.field(validator=velden.id_)
+    naam: str = attrs.field(converter=velden.strip, validator=niet_leeg)
     voor: Niveau = attrs.field(converter=_niveau)
     schaal: tuple[str, ...] = attrs.field()
     domeinen: tuple[Domein, ...] = attrs.field()
@@ -326,8 +295,8 @@ class Respondent:
     """One person's answers, under a label that says nothing about who they are
     (``respondent 1``) unless a label was given on purpose."""
 
-    label: str = attrs.field(converter=_strip, validator=niet_leeg)
-    datum: dt.date = attrs.field(validator=_datum)
+    label: str = attrs.field(converter=velden.strip, validator=niet_leeg)
+    datum: dt.date = attrs.field(validator=velden.datum)
     antwoorden: dict[str, int] = attrs.field(factory=dict, converter=_antwoorden, hash=False)
     """Scale point (1, 2, …) per item id."""
     overgeslagen: tuple[str, ...] = attrs.field(default=(), converter=_gesorteerde_ids)
@@ -379,11 +348,11 @@ class Zelfevaluatie:
     """One measurement: an instrument filled in by many respondents for one school, or
     for the partnership (``school`` is ``None``)."""
 
-    id: str = attrs.field(validator=_id)
-    instrument: str = attrs.field(validator=_id)
-    datum: dt.date = attrs.field(validator=_datum)
+    id: str = attrs.field(validator=velden.id_)
+    instrument: str = attrs.field(validator=velden.id_)
+    datum: dt.date = attrs.field(validator=velden.datum)
     """The day the measurement opened."""
-    school: str | None = attrs.field(default=None, validator=_optioneel_id)
+    school: str | None = attrs.field(default=None, validator=velden.optioneel_id)
     respondenten: tuple[Respondent, ...] = attrs.field(default=())
 
     @respondenten.validator

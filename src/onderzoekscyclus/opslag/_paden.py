@@ -17,6 +17,7 @@ ROOTBESTAND = "onderzoekscyclus.toml"
 GEGEVENSMAP = ".onderzoekscyclus"
 OMGEVINGSVARIABELE = "ONDERZOEKSCYCLUS_WERKPLAATS"
 LOCKBESTAND = "lock"
+INDEXBESTAND = "index.sqlite3"
 
 
 def vind_werkplaats(

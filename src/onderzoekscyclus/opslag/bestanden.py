@@ -187,6 +187,11 @@ class Opslag:
         """Store ``obj`` in its own file, atomically."""
         return self.schrijver.schrijf_ruw(SOORTEN[type(obj)].map, obj.id, self.data(obj))
 
+    def schrijf_nieuw(self, obj: Any) -> None:
+        """Write ``obj`` as a new file of a werkplaats being made (see
+        :meth:`Schrijver.schrijf_nieuw`)."""
+        self.schrijver.schrijf_nieuw(SOORTEN[type(obj)].map, obj.id, self.data(obj))
+
     def schrijf_info(self, info: WerkplaatsInfo) -> None:
         """Store the root file."""
         self.schrijver.schrijf_bestand(self.root / ROOTBESTAND, self.inhoud(info))

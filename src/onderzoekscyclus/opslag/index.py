@@ -23,34 +23,25 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.domein.verwijzing import zoek
-from onderzoekscyclus.errors import AmbiguousReference, OnderzoekscyclusError, UnknownReference
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag._paden import GEGEVENSMAP
-from onderzoekscyclus.opslag._toml import loads_toml
-from onderzoekscyclus.opslag.schema import lees_versie, migreer
+from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
+from onderzoekscyclus.opslag.indexrijen import MAPPEN, TABELLEN, Rijen, ontleed
 
-__all__ = ["INDEXBESTAND", "MAPPEN", "Index", "kandidaten", "na_schrijven"]
+__all__ = ["INDEXBESTAND", "Index", "niet_te_vers", "transactie"]
 
-INDEXBESTAND = "index.sqlite3"
-MAPPEN = ("scholen", "personen", "werkgroepen")
-_SOORT = {"scholen": "school", "personen": "persoon", "werkgroepen": "werkgroep"}
 _VERSIE = 3
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
-_KLEIN = 500
-"""Below this many werkgroepen ``ozc log`` reads the names from the files themselves."""
 
 _SCHEMA = """
 CREATE TABLE meta (sleutel TEXT PRIMARY KEY, waarde TEXT) WITHOUT ROWID;
@@ -80,20 +71,6 @@ CREATE INDEX scholen_vnaam ON scholen (vnaam);
 CREATE INDEX personen_vnaam ON personen (vnaam);
 CREATE INDEX werkgroepen_vnaam ON werkgroepen (vnaam);
 """
-
-# the tables each folder fills, with the column that holds the file's id
-_TABELLEN = {
-    "scholen": (("scholen", "id"),),
-    "personen": (("personen", "id"), ("expertise", "persoon")),
-    "werkgroepen": (
-        ("werkgroepen", "id"),
-        ("werkgroep_scholen", "werkgroep"),
-        ("werkgroep_themas", "werkgroep"),
-        ("leden", "werkgroep"),
-    ),
-}
-
-Rijen = dict[str, list[tuple[Any, ...]]]
 
 
 class Index:
@@ -141,7 +118,7 @@ class Index:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             if versie == 0:
-                with _transactie(db):
+                with transactie(db):
                     if db.execute("PRAGMA user_version").fetchone()[0] == 0:
                         for opdracht in _SCHEMA.split(";"):
                             if opdracht.strip():
@@ -304,9 +281,9 @@ class Index:
             gelezen.append((id_, mtime_ns, grootte, ontleed(map_, id_, inhoud)))
             teller.stap()
         teller.klaar()
-        with _transactie(self.db):
+        with transactie(self.db):
             ids = [*weg, *(g[0] for g in gelezen)]
-            for tabel, kolom in _TABELLEN[map_]:
+            for tabel, kolom in TABELLEN[map_]:
                 self.db.executemany(f"DELETE FROM {tabel} WHERE {kolom} = ?", ((i,) for i in ids))
             self.db.executemany(
                 "DELETE FROM bestanden WHERE map = ? AND id = ?", ((map_, i) for i in weg)
@@ -316,7 +293,7 @@ class Index:
                 fout = rijen if isinstance(rijen, str) else None
                 self.db.execute(
                     "INSERT OR REPLACE INTO bestanden VALUES (?, ?, ?, ?, ?)",
-                    (map_, id_, _niet_te_vers(mtime_ns), grootte, fout),
+                    (map_, id_, niet_te_vers(mtime_ns), grootte, fout),
                 )
                 if not isinstance(rijen, str):
                     for tabel, lijst in rijen.items():
@@ -328,7 +305,7 @@ class Index:
             if map_mtime is not None:
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                    (map_, str(_niet_te_vers(map_mtime))),
+                    (map_, str(niet_te_vers(map_mtime))),
                 )
 
     # --- asking -----------------------------------------------------------------------------
@@ -380,275 +357,6 @@ class Index:
         )
 
 
-# --- reading one file -----------------------------------------------------------------------
-
-_KOP = re.compile(rb"\[\[?[a-z]+(?:\.[a-z]+)*\]\]?")
-_BEWAAR = frozenset({b"[[leden]]", b"[[cycli]]", b"[cycli.evaluatie]"})
-
-
-def _zonder_ballast(inhoud: bytes) -> bytes:
-    """A werkgroep file without the sections the index does not use (logboek, history…).
-
-    Only done when the file is plainly laid out (every line that starts with ``[`` is
-    a simple table header and there are no multi-line strings), as ``ozc`` writes it;
-    anything else is read whole.
-    """
-    if b'"""' in inhoud or b"'''" in inhoud:
-        return inhoud
-    uit: list[bytes] = []
-    bewaar = True
-    for regel in inhoud.split(b"\n"):
-        if regel.startswith(b"["):
-            kop = regel.rstrip(b"\r \t")
-            if _KOP.fullmatch(kop) is None:
-                return inhoud
-            bewaar = kop in _BEWAAR
-        if bewaar:
-            uit.append(regel)
-    return b"\n".join(uit)
-
-
-def _tekst(waarde: Any, veld: str) -> str:
-    if not isinstance(waarde, str):
-        raise ValueError(_("{veld}: verwacht tekst").format(veld=veld))
-    return waarde.strip()
-
-
-def _optioneel(waarde: Any, veld: str) -> str | None:
-    if waarde is None:
-        return None
-    return _tekst(waarde, veld) or None
-
-
-def _lijst(waarde: Any, veld: str) -> list[Any]:
-    if not isinstance(waarde, list):
-        raise ValueError(_("{veld}: verwacht een lijst").format(veld=veld))
-    return waarde
-
-
-def _woorden(waarde: Any, veld: str) -> list[str]:
-    """Like the model: trimmed, inner spacing collapsed, unique regardless of case."""
-    gezien: dict[str, str] = {}
-    for item in _lijst(waarde, veld):
-        schoon = " ".join(_tekst(item, veld).split())
-        if schoon:
-            gezien.setdefault(schoon.casefold(), schoon)
-    return sorted(gezien.values(), key=str.casefold)
-
-
-def _tabel(waarde: Any, veld: str) -> dict[str, Any]:
-    if not isinstance(waarde, dict):
-        raise ValueError(_("{veld}: verwacht een tabel").format(veld=veld))
-    return waarde
-
-
-def ontleed(map_: str, id_: str, inhoud: bytes) -> Rijen | str:
-    """The index rows of one file, or the reason it cannot be read."""
-    try:
-        data = loads_toml(_zonder_ballast(inhoud) if map_ == "werkgroepen" else inhoud)
-        data = migreer(_SOORT[map_], data, lees_versie(data))
-        return _RIJEN[map_](id_, data)
-    except OnderzoekscyclusError as fout:
-        return fout.bericht
-    except (ValueError, TypeError, KeyError, AttributeError) as fout:
-        return str(fout) or type(fout).__name__
-
-
-def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
-    naam = _tekst(data["naam"], "naam")
-    return {
-        "scholen": [
-            (
-                id_,
-                naam,
-                vergelijkbaar(naam),
-                _tekst(data["sector"], "sector").lower(),
-                _optioneel(data.get("bestuur"), "bestuur"),
-                _optioneel(data.get("cluster"), "cluster"),
-            )
-        ]
-    }
-
-
-def _persoon_rijen(id_: str, data: dict[str, Any]) -> Rijen:
-    naam = _tekst(data["naam"], "naam")
-    rollen = sorted({_tekst(r, "rollen").lower() for r in _lijst(data.get("rollen", []), "rollen")})
-    return {
-        "personen": [
-            (
-                id_,
-                naam,
-                vergelijkbaar(naam),
-                _optioneel(data.get("school"), "school"),
-                ",".join(rollen),
-            )
-        ],
-        "expertise": [(id_, t) for t in _woorden(data.get("expertise", []), "expertise")],
-    }
-
-
-def _werkgroep_rijen(id_: str, data: dict[str, Any]) -> Rijen:
-    naam = _tekst(data["naam"], "naam")
-    cycli = [_tabel(c, "cycli") for c in _lijst(data.get("cycli", []), "cycli")]
-    laatste = cycli[-1] if cycli else None
-    conclusie, conclusie_cyclus = None, None
-    for cyclus in reversed(cycli):
-        if cyclus.get("fase") == "afgerond" and "evaluatie" in cyclus:
-            conclusie = _tekst(_tabel(cyclus["evaluatie"], "evaluatie")["conclusie"], "conclusie")
-            conclusie_cyclus = cyclus.get("nummer")
-            break
-    scholen = [_tekst(s, "scholen") for s in _lijst(data["scholen"], "scholen")]
-    leden = [_tabel(lid, "leden") for lid in _lijst(data.get("leden", []), "leden")]
-    return {
-        "werkgroepen": [
-            (
-                id_,
-                naam,
-                vergelijkbaar(naam),
-                _tekst(data.get("soort", "leerteam"), "soort").lower(),
-                laatste.get("nummer") if laatste else None,
-                _tekst(laatste.get("fase", "aanleiding"), "fase") if laatste else None,
-                int(bool(laatste.get("gepauzeerd", False))) if laatste else 0,
-                conclusie,
-                conclusie_cyclus,
-            )
-        ],
-        "werkgroep_scholen": [(id_, s, i) for i, s in enumerate(scholen)],
-        "werkgroep_themas": [(id_, t) for t in _woorden(data.get("themas", []), "themas")],
-        "leden": [
-            (
-                id_,
-                _tekst(lid["persoon"], "persoon"),
-                _tekst(lid.get("rol", "lid"), "rol").lower(),
-                i,
-            )
-            for i, lid in enumerate(leden)
-        ],
-    }
-
-
-_RIJEN: dict[str, Callable[[str, dict[str, Any]], Rijen]] = {
-    "scholen": _school_rijen,
-    "personen": _persoon_rijen,
-    "werkgroepen": _werkgroep_rijen,
-}
-
-
-# --- the quick paths of `ozc log` -------------------------------------------------------------
-
-
-def kandidaten(
-    root: Path, map_: str, verwijzing: str
-) -> tuple[list[tuple[str, str]], bool, int | None]:
-    """(id, naam) of the entities in ``map_`` that ``verwijzing`` may mean.
-
-    Returns the list, whether it holds every entity of the folder, and the folder's
-    modification time for which the index knows every file (or ``None``). A small
-    werkplaats without an index is read directly; otherwise the index answers, after
-    a look at the folder's own modification time (a ``git pull`` that added or removed
-    files) and at the files of the candidates found.
-    """
-    ref = verwijzing.strip()
-    if is_geldig_id(ref) and (root / map_ / f"{ref}.toml").is_file():
-        return [(ref, ref)], False, None
-    pad = root / GEGEVENSMAP / INDEXBESTAND
-    if not pad.exists() and _aantal(root / map_) < _KLEIN:
-        return _namen_uit_bestanden(root, map_), True, None
-    with Index(root, voortgang=True) as index:
-        mtime = index.ververs_als_gewijzigd(map_)
-        gevonden = index.namen(map_, verwijzing)
-        if index.controleer(map_, [i for i, _n in gevonden]):
-            gevonden = index.namen(map_, verwijzing)
-        return gevonden, False, mtime
-
-
-def alle_namen(root: Path, map_: str) -> list[tuple[str, str]]:
-    """(id, naam) of every entity in ``map_``, with every file of it looked at."""
-    pad = root / GEGEVENSMAP / INDEXBESTAND
-    if not pad.exists() and _aantal(root / map_) < _KLEIN:
-        return _namen_uit_bestanden(root, map_)
-    with Index(root, voortgang=True) as index:
-        index.ververs((map_,))
-        return index.namen(map_)
-
-
-def na_schrijven(
-    root: Path,
-    map_: str,
-    id_: str,
-    data: dict[str, Any],
-    map_mtime_voor: int | None,
-    map_mtime_bekend: int | None = None,
-) -> None:
-    """Bring an existing index up to date with a file just written (under the lock).
-
-    ``data`` is what was written; ``map_mtime_voor`` the folder's modification time
-    just before, ``map_mtime_bekend`` the time for which the index knew every file
-    of the folder (from :func:`kandidaten`). When those are the same, nothing else
-    changed the folder in between, and the index learns its new time too: the next
-    ``ozc log`` need not look at the whole folder.
-    """
-    if not (root / GEGEVENSMAP / INDEXBESTAND).exists():
-        return
-    try:
-        rijen = _RIJEN[map_](id_, data)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return  # the next question reads the file itself and notes what is wrong
-    try:
-        with Index(root) as index:
-            stat = (root / map_ / f"{id_}.toml").stat()
-            mtime = index._map_mtime(map_)
-            bekend = map_mtime_voor is not None and map_mtime_voor in (
-                map_mtime_bekend,
-                _als_getal(index._opgeslagen_mtime(map_)),
-            )
-            with _transactie(index.db):
-                for tabel, kolom in _TABELLEN[map_]:
-                    index.db.execute(f"DELETE FROM {tabel} WHERE {kolom} = ?", (id_,))
-                index.db.execute(
-                    "INSERT OR REPLACE INTO bestanden VALUES (?, ?, ?, ?, NULL)",
-                    (map_, id_, _niet_te_vers(stat.st_mtime_ns), stat.st_size),
-                )
-                for tabel, lijst in rijen.items():
-                    if lijst:
-                        vraag = ",".join("?" * len(lijst[0]))
-                        index.db.executemany(f"INSERT INTO {tabel} VALUES ({vraag})", lijst)
-                if bekend:
-                    index.db.execute(
-                        "INSERT OR REPLACE INTO meta VALUES (?, ?)", (map_, str(mtime))
-                    )
-    except sqlite3.OperationalError:
-        return  # busy: the next question sees the new modification time and reads the file
-    except sqlite3.DatabaseError:
-        Index.verwijder(root)
-
-
-def _als_getal(tekst: str | None) -> int | None:
-    return int(tekst) if tekst is not None and tekst.lstrip("-").isdigit() else None
-
-
-def _namen_uit_bestanden(root: Path, map_: str) -> list[tuple[str, str]]:
-    uit = []
-    for pad in sorted((root / map_).glob("*.toml")):
-        try:
-            naam = loads_toml(pad.read_bytes()).get("naam")
-        except OnderzoekscyclusError:
-            naam = None
-        uit.append((pad.stem, naam if isinstance(naam, str) else pad.stem))
-    return uit
-
-
-def _aantal(map_: Path) -> int:
-    """How many entries ``map_`` has, counting no further than needed."""
-    n = 0
-    with contextlib.suppress(FileNotFoundError), os.scandir(map_) as inhoud:
-        for _item in inhoud:
-            n += 1
-            if n >= _KLEIN:
-                break
-    return n
-
-
 # --- small helpers ------------------------------------------------------------------------------
 
 
@@ -657,7 +365,8 @@ _TE_VERS = 2_000_000_000
 file system, keeping its modification time; such a file is read again next time."""
 
 
-def _niet_te_vers(mtime_ns: int) -> int:
+def niet_te_vers(mtime_ns: int) -> int:
+    """``mtime_ns``, or -1 for a file changed so recently that it may change again unseen."""
     return -1 if time.time_ns() - mtime_ns < _TE_VERS else mtime_ns
 
 
@@ -666,7 +375,8 @@ def _is_bezet(fout: sqlite3.OperationalError) -> bool:
 
 
 @contextlib.contextmanager
-def _transactie(db: sqlite3.Connection) -> Iterator[None]:
+def transactie(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction (nested ones join the outer one)."""
     if db.in_transaction:
         yield
         return
@@ -721,34 +431,3 @@ class _Voortgang:
                 _("Index bijgewerkt: {totaal} bestanden gelezen.").format(totaal=self.totaal) + "\n"
             )
             sys.stderr.flush()
-
-
-def kies(root: Path, map_: str, verwijzing: str, soort: str) -> tuple[str, int | None]:
-    """The id that ``verwijzing`` points to among the entities in ``map_``.
-
-    The index narrows the names down first (a werkplaats of thousands of werkgroepen
-    is not read whole); when that finds nothing, every name is looked at, for the
-    same answer and the same "bedoelde u …?" as without an index. Also returns the
-    folder's modification time for which the index knows every file (or ``None``).
-    """
-    gevonden, volledig, map_mtime = kandidaten(root, map_, verwijzing)
-    try:
-        keuze = zoek(
-            verwijzing,
-            gevonden,
-            soort=soort,
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )
-    except UnknownReference as fout:
-        if volledig or isinstance(fout, AmbiguousReference):
-            raise
-        map_mtime = None
-        keuze = zoek(
-            verwijzing,
-            alle_namen(root, map_),
-            soort=soort,
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )
-    return keuze[0], map_mtime

@@ -18,8 +18,8 @@ from typing import Any
 from onderzoekscyclus.domein.logboek import logregel
 from onderzoekscyclus.errors import FileFormatError
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag.index import kies
 from onderzoekscyclus.opslag.schrijver import Schrijver
+from onderzoekscyclus.opslag.zoeken import kies
 
 __all__ = ["voeg_logregel_toe"]
 

@@ -21,7 +21,7 @@ from onderzoekscyclus.errors import FileFormatError, InvalidValue, Onderzoekscyc
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
-from onderzoekscyclus.opslag._paden import GEGEVENSMAP, LOCKBESTAND
+from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND, LOCKBESTAND
 from onderzoekscyclus.opslag._toml import dumps_toml, loads_toml
 from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie, lees_versie, migreer, versie_tekst
 
@@ -73,8 +73,6 @@ class Schrijver:
         sweep_temporaries(mappen)
 
     def _heeft_index(self) -> bool:
-        from onderzoekscyclus.opslag.index import INDEXBESTAND  # noqa: PLC0415 - sqlite3 on demand
-
         return (self.root / GEGEVENSMAP / INDEXBESTAND).exists()
 
     # --- paths ---------------------------------------------------------------------------
@@ -170,9 +168,16 @@ class Schrijver:
     def _na_schrijven(self, map_: str, id_: str, data: Mapping[str, Any], map_mtime: int) -> None:
         if not self._heeft_index():
             return
-        from onderzoekscyclus.opslag.index import na_schrijven  # noqa: PLC0415
+        from onderzoekscyclus.opslag.zoeken import na_schrijven  # noqa: PLC0415 - sqlite3
 
         na_schrijven(self.root, map_, id_, dict(data), map_mtime)
+
+    def schrijf_nieuw(self, map_: str, id_: str, data: Mapping[str, Any]) -> None:
+        """Write a new file into a werkplaats that is being made (the large demo, an
+        import): no lock, no fsync and no index, for speed; an existing file is never
+        overwritten (it raises ``FileExistsError``)."""
+        with self.pad(map_, id_).open("xb") as bestand:
+            bestand.write(self.inhoud(data))
 
     def schrijf_bestand(self, pad: Path, inhoud: bytes) -> None:
         """Replace any file of the werkplaats (the root file, .gitignore) atomically."""

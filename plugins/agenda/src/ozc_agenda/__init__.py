@@ -32,10 +32,8 @@ from typing import Literal
 import attrs
 import icalendar
 
-from onderzoekscyclus.domein.besluitvorming import Besluit, Besluitfase, Bewijs
-from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
-from onderzoekscyclus.domein.model import Werkgroep
-from onderzoekscyclus.export import Exportgegevens, lange_datum
+from onderzoekscyclus import Besluit, Besluitfase, Bewijs, Onderzoekscyclus, Werkgroep
+from onderzoekscyclus.export import Exportgegevens, getal, lange_datum
 
 __all__ = ["DOMEIN", "Afspraak", "IcsExporteur", "afspraken", "agenda", "schoon"]
 
@@ -70,12 +68,6 @@ def schoon(tekst: str) -> str:
     """``tekst`` with ``\\r\\n`` and ``\\r`` as ``\\n`` and without control characters."""
     regels = tekst.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(_STUURTEKENS.sub("", regel) for regel in regels)
-
-
-def _getal(waarde: float) -> str:
-    if float(waarde).is_integer():
-        return str(int(waarde))
-    return f"{waarde:g}".replace(".", ",")
 
 
 def _uid(*delen: object) -> str:
@@ -177,11 +169,11 @@ def _cycluskop(groep: Werkgroep, c: Onderzoekscyclus) -> list[str]:
 def _meting(c: Onderzoekscyclus, naam: str, waarde: float) -> str:
     indicator = c.indicator(naam)
     if indicator is None:
-        return f"- {naam}: {_getal(waarde)}"
+        return f"- {naam}: {getal(waarde)}"
     eenheid = f" {indicator.eenheid}" if indicator.eenheid else ""
     return (
-        f"- {indicator.naam}: {_getal(waarde)}{eenheid} "
-        f"(nulmeting {_getal(indicator.nulmeting)}, streefwaarde {_getal(indicator.streefwaarde)})"
+        f"- {indicator.naam}: {getal(waarde)}{eenheid} "
+        f"(nulmeting {getal(indicator.nulmeting)}, streefwaarde {getal(indicator.streefwaarde)})"
     )
 
 

@@ -24,15 +24,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from onderzoekscyclus.domein.cyclus import (
+from onderzoekscyclus import (
     Conclusie,
     Fase,
     Onderzoekscyclus,
+    OnderzoekscyclusError,
+    School,
+    Werkgroep,
     methodekwaliteit,
     resultaten_van,
 )
-from onderzoekscyclus.domein.model import School, Werkgroep
-from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.export import Exportgegevens, lange_datum
 from ozc_poster.grafiek import grafiek, met_eenheid
 

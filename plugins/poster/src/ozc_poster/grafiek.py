@@ -14,8 +14,10 @@ import html
 import math
 from collections.abc import Callable, Sequence
 
-from onderzoekscyclus.domein.cyclus import Indicator, Meting
+from onderzoekscyclus import Indicator, Meting
+from onderzoekscyclus.export import getal as _getal
 from onderzoekscyclus.export import korte_datum, lange_datum
+from onderzoekscyclus.export import met_eenheid as _met_eenheid
 
 __all__ = ["getal", "grafiek", "met_eenheid"]
 
@@ -29,18 +31,13 @@ def _e(tekst: str) -> str:
 
 
 def getal(waarde: float) -> str:
-    """A number as a Dutch reader writes it: ``7,5``, ``62``."""
-    return f"{waarde:.6g}".replace(".", ",")
+    """A number as a reader writes it, short enough for a chart label: ``7,5``, ``62``."""
+    return _getal(waarde, significant=6)
 
 
 def met_eenheid(waarde: float, eenheid: str) -> str:
-    """``62%``, ``2,4 score 1-5``, ``12``."""
-    eenheid = eenheid.strip()
-    if not eenheid:
-        return getal(waarde)
-    if eenheid == "%":
-        return f"{getal(waarde)}%"
-    return f"{getal(waarde)} {eenheid}"
+    """``62%``, ``2,4 score 1-5``, ``12``: a value with its unit, for the chart."""
+    return _met_eenheid(waarde, eenheid, significant=6)
 
 
 def _stap(bereik: float, aantal: int = 4) -> float:

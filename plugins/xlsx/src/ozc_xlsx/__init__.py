@@ -43,10 +43,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from onderzoekscyclus.export import Exportgegevens
-from onderzoekscyclus.export.formaten.veilig import neutraliseer
-from onderzoekscyclus.opslag.bestanden import SOORTEN
-from onderzoekscyclus.opslag.converter import unstructure
+from onderzoekscyclus.export import MAPPEN, Exportgegevens, als_data, neutraliseer
 
 __all__ = ["XlsxExporteur", "werkmap"]
 
@@ -172,9 +169,9 @@ def _in_volgorde(
 def _tabellen(soort: str, objecten: Sequence[Any], namen: Mapping[str, str]) -> list[_Tabel]:
     """One table for the entities of ``soort`` and one for each list of records in them."""
     tabellen: dict[tuple[str, ...], _Tabel] = {(soort,): _Tabel((soort,))}
-    enkelvoud = next((s.naam for s in SOORTEN.values() if s.map == soort), soort)
+    enkelvoud = MAPPEN.get(soort, soort)
     for obj in objecten:
-        _voeg_toe(tabellen, (soort,), {}, unstructure(obj), namen, enkelvoud)
+        _voeg_toe(tabellen, (soort,), {}, als_data(obj), namen, enkelvoud)
     if not objecten:
         tabellen[soort,].noteer(["id"])
     return list(_in_volgorde(tabellen, (soort,)))

@@ -16,9 +16,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from onderzoekscyclus import __version__
 from onderzoekscyclus.export.gegevens import Exportgegevens, als_data
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.versie import __version__
 
 __all__ = ["FORMAATNAAM", "FORMAATVERSIE", "JsonExporteur", "json_data"]
 

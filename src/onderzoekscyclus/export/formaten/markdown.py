@@ -30,6 +30,7 @@ from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.export.gegevens import Exportgegevens
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opmaak import getal, verschil
 
 __all__ = ["MarkdownExporteur", "alinea", "regel", "verslag"]
 
@@ -55,21 +56,6 @@ def alinea(waarde: object) -> str:
         elif alineas[-1]:
             alineas.append([])
     return "\n\n".join("\n".join(a) for a in alineas if a)
-
-
-def _getal(waarde: float | None) -> str:
-    if waarde is None:
-        return "–"
-    getal = float(waarde)
-    if getal.is_integer() and abs(getal) < 1e15:
-        return str(int(getal))
-    return repr(getal).replace(".", ",")
-
-
-def _verschil(waarde: float | None) -> str:
-    if waarde is None:
-        return "–"
-    return ("+" if waarde > 0 else "") + _getal(waarde)
 
 
 def _datum(waarde: Any) -> str:
@@ -196,8 +182,8 @@ def _doel(v: _Verslag, groep: Werkgroep, c: cy.Onderzoekscyclus) -> None:
                     regel(i.naam) + (" " + _("(achteraf)") if i.achteraf else ""),
                     regel(i.eenheid),
                     _datum(i.vastgesteld),
-                    _getal(i.nulmeting),
-                    _getal(i.streefwaarde),
+                    getal(i.nulmeting),
+                    getal(i.streefwaarde),
                 ]
                 for i in c.indicatoren
             ],
@@ -245,7 +231,7 @@ def _metingen(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
 
     def op(naam: str, attribuut: str) -> str:
         ind = c.indicator(naam)
-        return _getal(getattr(ind, attribuut)) if ind else "–"
+        return getal(getattr(ind, attribuut)) if ind else "–"
 
     rijen = [rij(_("nulmeting"), lambda n: op(n, "nulmeting"))]
     for dag in data:
@@ -253,7 +239,7 @@ def _metingen(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
             rij(
                 _datum(dag),
                 lambda n, dag=dag: (
-                    "; ".join(_getal(m.waarde) for m in reeksen[n] if m.datum == dag) or "–"
+                    "; ".join(getal(m.waarde) for m in reeksen[n] if m.datum == dag) or "–"
                 ),
             )
         )
@@ -269,9 +255,9 @@ def _metingen(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
             "{indicator}: laatste meting {waarde} ({datum}), streefwaarde {streef}: {uitslag}"
         ).format(
             indicator=regel(r.indicator),
-            waarde=_getal(r.laatste),
+            waarde=getal(r.laatste),
             datum=_datum(r.datum),
-            streef=_getal(r.streefwaarde),
+            streef=getal(r.streefwaarde),
             uitslag=uitslag[r.bereikt],
         )
         for r in cy.resultaten_van(c)
@@ -411,11 +397,11 @@ def _zelfevaluatie(v: _Verslag, meting: Zelfevaluatie) -> None:
         return
     teksten = {i.item: regel(i.tekst) for i in r.items}
     gemiddelde = _("{gemiddelde} op een schaal van 1 tot {n}").format(
-        gemiddelde=_getal(r.gemiddelde), n=len(r.schaal)
+        gemiddelde=getal(r.gemiddelde), n=len(r.schaal)
     )
     if r.vorige_datum is not None:
         gemiddelde += " " + _("({verschil} sinds {datum})").format(
-            verschil=_verschil(r.verschil), datum=_datum(r.vorige_datum)
+            verschil=verschil(r.verschil), datum=_datum(r.vorige_datum)
         )
     v.lijst(
         [
@@ -425,7 +411,7 @@ def _zelfevaluatie(v: _Verslag, meting: Zelfevaluatie) -> None:
     )
     v.tabel(
         [_("Domein"), _("Gemiddelde"), _("Verschil")],
-        [[regel(d.naam), _getal(d.gemiddelde), _verschil(d.verschil)] for d in r.domeinen],
+        [[regel(d.naam), getal(d.gemiddelde), verschil(d.verschil)] for d in r.domeinen],
         rechts=2,
     )
     for label, ids in (

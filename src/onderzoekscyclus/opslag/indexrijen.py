@@ -1,0 +1,191 @@
+"""The rows the derived index holds for one file of the werkplaats.
+
+A file is read with the standard library only (``tomllib``) and without building domain
+objects: this is what ``ozc log`` and the index need, and it must stay quick. A file
+that cannot be read gives the reason instead of rows; the index notes it and answers
+without that file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.errors import OnderzoekscyclusError
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag._toml import loads_toml
+from onderzoekscyclus.opslag.schema import lees_versie, migreer
+
+__all__ = ["MAPPEN", "RIJEN", "TABELLEN", "Rijen", "ontleed"]
+
+MAPPEN = ("scholen", "personen", "werkgroepen")
+"""The folders the index holds rows of."""
+_SOORT = {"scholen": "school", "personen": "persoon", "werkgroepen": "werkgroep"}
+
+# the tables each folder fills, with the column that holds the file's id
+TABELLEN = {
+    "scholen": (("scholen", "id"),),
+    "personen": (("personen", "id"), ("expertise", "persoon")),
+    "werkgroepen": (
+        ("werkgroepen", "id"),
+        ("werkgroep_scholen", "werkgroep"),
+        ("werkgroep_themas", "werkgroep"),
+        ("leden", "werkgroep"),
+    ),
+}
+
+Rijen = dict[str, list[tuple[Any, ...]]]
+"""Rows per table."""
+
+_KOP = re.compile(rb"\[\[?[a-z]+(?:\.[a-z]+)*\]\]?")
+_BEWAAR = frozenset({b"[[leden]]", b"[[cycli]]", b"[cycli.evaluatie]"})
+
+
+def _zonder_ballast(inhoud: bytes) -> bytes:
+    """A werkgroep file without the sections the index does not use (logboek, history…).
+
+    Only done when the file is plainly laid out (every line that starts with ``[`` is
+    a simple table header and there are no multi-line strings), as ``ozc`` writes it;
+    anything else is read whole.
+    """
+    if b'"""' in inhoud or b"'''" in inhoud:
+        return inhoud
+    uit: list[bytes] = []
+    bewaar = True
+    for regel in inhoud.split(b"\n"):
+        if regel.startswith(b"["):
+            kop = regel.rstrip(b"\r \t")
+            if _KOP.fullmatch(kop) is None:
+                return inhoud
+            bewaar = kop in _BEWAAR
+        if bewaar:
+            uit.append(regel)
+    return b"\n".join(uit)
+
+
+def _tekst(waarde: Any, veld: str) -> str:
+    if not isinstance(waarde, str):
+        raise ValueError(_("{veld}: verwacht tekst").format(veld=veld))
+    return waarde.strip()
+
+
+def _optioneel(waarde: Any, veld: str) -> str | None:
+    if waarde is None:
+        return None
+    return _tekst(waarde, veld) or None
+
+
+def _lijst(waarde: Any, veld: str) -> list[Any]:
+    if not isinstance(waarde, list):
+        raise ValueError(_("{veld}: verwacht een lijst").format(veld=veld))
+    return waarde
+
+
+def _woorden(waarde: Any, veld: str) -> list[str]:
+    """Like the model: trimmed, inner spacing collapsed, unique regardless of case."""
+    gezien: dict[str, str] = {}
+    for item in _lijst(waarde, veld):
+        schoon = " ".join(_tekst(item, veld).split())
+        if schoon:
+            gezien.setdefault(schoon.casefold(), schoon)
+    return sorted(gezien.values(), key=str.casefold)
+
+
+def _tabel(waarde: Any, veld: str) -> dict[str, Any]:
+    if not isinstance(waarde, dict):
+        raise ValueError(_("{veld}: verwacht een tabel").format(veld=veld))
+    return waarde
+
+
+def ontleed(map_: str, id_: str, inhoud: bytes) -> Rijen | str:
+    """The index rows of one file, or the reason it cannot be read."""
+    try:
+        data = loads_toml(_zonder_ballast(inhoud) if map_ == "werkgroepen" else inhoud)
+        data = migreer(_SOORT[map_], data, lees_versie(data))
+        return RIJEN[map_](id_, data)
+    except OnderzoekscyclusError as fout:
+        return fout.bericht
+    except (ValueError, TypeError, KeyError, AttributeError) as fout:
+        return str(fout) or type(fout).__name__
+
+
+def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
+    naam = _tekst(data["naam"], "naam")
+    return {
+        "scholen": [
+            (
+                id_,
+                naam,
+                vergelijkbaar(naam),
+                _tekst(data["sector"], "sector").lower(),
+                _optioneel(data.get("bestuur"), "bestuur"),
+                _optioneel(data.get("cluster"), "cluster"),
+            )
+        ]
+    }
+
+
+def _persoon_rijen(id_: str, data: dict[str, Any]) -> Rijen:
+    naam = _tekst(data["naam"], "naam")
+    rollen = sorted({_tekst(r, "rollen").lower() for r in _lijst(data.get("rollen", []), "rollen")})
+    return {
+        "personen": [
+            (
+                id_,
+                naam,
+                vergelijkbaar(naam),
+                _optioneel(data.get("school"), "school"),
+                ",".join(rollen),
+            )
+        ],
+        "expertise": [(id_, t) for t in _woorden(data.get("expertise", []), "expertise")],
+    }
+
+
+def _werkgroep_rijen(id_: str, data: dict[str, Any]) -> Rijen:
+    naam = _tekst(data["naam"], "naam")
+    cycli = [_tabel(c, "cycli") for c in _lijst(data.get("cycli", []), "cycli")]
+    laatste = cycli[-1] if cycli else None
+    conclusie, conclusie_cyclus = None, None
+    for cyclus in reversed(cycli):
+        if cyclus.get("fase") == "afgerond" and "evaluatie" in cyclus:
+            conclusie = _tekst(_tabel(cyclus["evaluatie"], "evaluatie")["conclusie"], "conclusie")
+            conclusie_cyclus = cyclus.get("nummer")
+            break
+    scholen = [_tekst(s, "scholen") for s in _lijst(data["scholen"], "scholen")]
+    leden = [_tabel(lid, "leden") for lid in _lijst(data.get("leden", []), "leden")]
+    return {
+        "werkgroepen": [
+            (
+                id_,
+                naam,
+                vergelijkbaar(naam),
+                _tekst(data.get("soort", "leerteam"), "soort").lower(),
+                laatste.get("nummer") if laatste else None,
+                _tekst(laatste.get("fase", "aanleiding"), "fase") if laatste else None,
+                int(bool(laatste.get("gepauzeerd", False))) if laatste else 0,
+                conclusie,
+                conclusie_cyclus,
+            )
+        ],
+        "werkgroep_scholen": [(id_, s, i) for i, s in enumerate(scholen)],
+        "werkgroep_themas": [(id_, t) for t in _woorden(data.get("themas", []), "themas")],
+        "leden": [
+            (
+                id_,
+                _tekst(lid["persoon"], "persoon"),
+                _tekst(lid.get("rol", "lid"), "rol").lower(),
+                i,
+            )
+            for i, lid in enumerate(leden)
+        ],
+    }
+
+
+RIJEN: dict[str, Callable[[str, dict[str, Any]], Rijen]] = {
+    "scholen": _school_rijen,
+    "personen": _persoon_rijen,
+    "werkgroepen": _werkgroep_rijen,
+}

@@ -1,0 +1,172 @@
+"""Finding an entity by what a user types, through the derived index.
+
+A small werkplaats without an index is read directly; a large one asks the index, after
+a look at the folder's own modification time (a ``git pull`` that added or removed
+files) and at the files of the candidates found. The answer is the same as
+:func:`onderzoekscyclus.domein.verwijzing.zoek` over every name. This is also the quick
+path of ``ozc log``: the standard library only, no domain classes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.verwijzing import zoek
+from onderzoekscyclus.errors import AmbiguousReference, OnderzoekscyclusError, UnknownReference
+from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
+from onderzoekscyclus.opslag._toml import loads_toml
+from onderzoekscyclus.opslag.index import Index, niet_te_vers, transactie
+from onderzoekscyclus.opslag.indexrijen import RIJEN, TABELLEN
+
+__all__ = ["alle_namen", "kandidaten", "kies", "na_schrijven"]
+
+_KLEIN = 500
+"""Below this many files in a folder, names are read from the files themselves."""
+
+
+def kandidaten(
+    root: Path, map_: str, verwijzing: str
+) -> tuple[list[tuple[str, str]], bool, int | None]:
+    """(id, naam) of the entities in ``map_`` that ``verwijzing`` may mean.
+
+    Returns the list, whether it holds every entity of the folder, and the folder's
+    modification time for which the index knows every file (or ``None``). A small
+    werkplaats without an index is read directly; otherwise the index answers, after
+    a look at the folder's own modification time (a ``git pull`` that added or removed
+    files) and at the files of the candidates found.
+    """
+    ref = verwijzing.strip()
+    if is_geldig_id(ref) and (root / map_ / f"{ref}.toml").is_file():
+        return [(ref, ref)], False, None
+    pad = root / GEGEVENSMAP / INDEXBESTAND
+    if not pad.exists() and _aantal(root / map_) < _KLEIN:
+        return _namen_uit_bestanden(root, map_), True, None
+    with Index(root, voortgang=True) as index:
+        mtime = index.ververs_als_gewijzigd(map_)
+        gevonden = index.namen(map_, verwijzing)
+        if index.controleer(map_, [i for i, _n in gevonden]):
+            gevonden = index.namen(map_, verwijzing)
+        return gevonden, False, mtime
+
+
+def alle_namen(root: Path, map_: str) -> list[tuple[str, str]]:
+    """(id, naam) of every entity in ``map_``, with every file of it looked at."""
+    pad = root / GEGEVENSMAP / INDEXBESTAND
+    if not pad.exists() and _aantal(root / map_) < _KLEIN:
+        return _namen_uit_bestanden(root, map_)
+    with Index(root, voortgang=True) as index:
+        index.ververs((map_,))
+        return index.namen(map_)
+
+
+def na_schrijven(
+    root: Path,
+    map_: str,
+    id_: str,
+    data: dict[str, Any],
+    map_mtime_voor: int | None,
+    map_mtime_bekend: int | None = None,
+) -> None:
+    """Bring an existing index up to date with a file just written (under the lock).
+
+    ``data`` is what was written; ``map_mtime_voor`` the folder's modification time
+    just before, ``map_mtime_bekend`` the time for which the index knew every file
+    of the folder (from :func:`kandidaten`). When those are the same, nothing else
+    changed the folder in between, and the index learns its new time too: the next
+    ``ozc log`` need not look at the whole folder.
+    """
+    if not (root / GEGEVENSMAP / INDEXBESTAND).exists():
+        return
+    try:
+        rijen = RIJEN[map_](id_, data)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return  # the next question reads the file itself and notes what is wrong
+    try:
+        with Index(root) as index:
+            stat = (root / map_ / f"{id_}.toml").stat()
+            mtime = index._map_mtime(map_)
+            bekend = map_mtime_voor is not None and map_mtime_voor in (
+                map_mtime_bekend,
+                _als_getal(index._opgeslagen_mtime(map_)),
+            )
+            with transactie(index.db):
+                for tabel, kolom in TABELLEN[map_]:
+                    index.db.execute(f"DELETE FROM {tabel} WHERE {kolom} = ?", (id_,))
+                index.db.execute(
+                    "INSERT OR REPLACE INTO bestanden VALUES (?, ?, ?, ?, NULL)",
+                    (map_, id_, niet_te_vers(stat.st_mtime_ns), stat.st_size),
+                )
+                for tabel, lijst in rijen.items():
+                    if lijst:
+                        vraag = ",".join("?" * len(lijst[0]))
+                        index.db.executemany(f"INSERT INTO {tabel} VALUES ({vraag})", lijst)
+                if bekend:
+                    index.db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES (?, ?)", (map_, str(mtime))
+                    )
+    except sqlite3.OperationalError:
+        return  # busy: the next question sees the new modification time and reads the file
+    except sqlite3.DatabaseError:
+        Index.verwijder(root)
+
+
+def _als_getal(tekst: str | None) -> int | None:
+    return int(tekst) if tekst is not None and tekst.lstrip("-").isdigit() else None
+
+
+def _namen_uit_bestanden(root: Path, map_: str) -> list[tuple[str, str]]:
+    uit = []
+    for pad in sorted((root / map_).glob("*.toml")):
+        try:
+            naam = loads_toml(pad.read_bytes()).get("naam")
+        except OnderzoekscyclusError:
+            naam = None
+        uit.append((pad.stem, naam if isinstance(naam, str) else pad.stem))
+    return uit
+
+
+def _aantal(map_: Path) -> int:
+    """How many entries ``map_`` has, counting no further than needed."""
+    n = 0
+    with contextlib.suppress(FileNotFoundError), os.scandir(map_) as inhoud:
+        for _item in inhoud:
+            n += 1
+            if n >= _KLEIN:
+                break
+    return n
+
+
+def kies(root: Path, map_: str, verwijzing: str, soort: str) -> tuple[str, int | None]:
+    """The id that ``verwijzing`` points to among the entities in ``map_``.
+
+    The index narrows the names down first (a werkplaats of thousands of werkgroepen
+    is not read whole); when that finds nothing, every name is looked at, for the
+    same answer and the same "bedoelde u …?" as without an index. Also returns the
+    folder's modification time for which the index knows every file (or ``None``).
+    """
+    gevonden, volledig, map_mtime = kandidaten(root, map_, verwijzing)
+    try:
+        keuze = zoek(
+            verwijzing,
+            gevonden,
+            soort=soort,
+            naam=lambda k: k[1],
+            id_=lambda k: k[0],
+        )
+    except UnknownReference as fout:
+        if volledig or isinstance(fout, AmbiguousReference):
+            raise
+        map_mtime = None
+        keuze = zoek(
+            verwijzing,
+            alle_namen(root, map_),
+            soort=soort,
+            naam=lambda k: k[1],
+            id_=lambda k: k[0],
+        )
+    return keuze[0], map_mtime
