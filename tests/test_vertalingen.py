@@ -119,6 +119,10 @@ def test_nieuw_bericht_van_click_is_een_opmerking_geen_fout(kopie) -> None:
     assert any("'Missing option'" in r for r in kopie.opmerkingen())
     assert kopie.problemen() == []
     assert kopie.main(["--check"]) == 0
+    kopie.main([])  # updating adds the new message, untranslated: still no failure
+    assert 'msgid "Missing option"\nmsgstr ""' in po.read_text(encoding="utf-8")
+    assert any("'Missing option'" in r for r in kopie.opmerkingen())
+    assert kopie.problemen() == []
 
 
 def test_bijwerken_houdt_vertalingen_die_click_nog_gebruikt(kopie) -> None:

@@ -164,7 +164,8 @@ def problemen() -> list[str]:
     for naam, (po, taal, bron, eigen) in CATALOGI.items():
         catalogus = _lees_po(po, taal)
         vertaald = berichten(catalogus)
-        uit.extend(f"{naam} ({taal}): geen vertaling voor {m!r}" for m in ontbrekend(catalogus))
+        if eigen:
+            uit.extend(f"{naam} ({taal}): geen vertaling voor {m!r}" for m in ontbrekend(catalogus))
         uit.extend(
             f"{naam} ({taal}): andere plaatshouders in de vertaling van {_eerste(i)!r}"
             for i, t in vertaald.items()
@@ -200,7 +201,8 @@ def opmerkingen() -> list[str]:
     for naam, (po, taal, bron, eigen) in CATALOGI.items():
         if eigen:
             continue
-        vertaald = berichten(_lees_po(po, taal))
+        catalogus = _lees_po(po, taal)
+        vertaald = {i: t for i, t in berichten(catalogus).items() if _vertaald(t)}
         nieuw = sorted(set(berichten(sjabloon(bron))) - set(vertaald), key=_eerste)
         uit.extend(
             f"{naam} {importlib.metadata.version('click')} ({taal}): nog niet vertaald, getoond in het Engels: "

@@ -197,7 +197,11 @@ def _klassen() -> dict[str, tuple[type[Any], str]]:
 class CsvExporteur:
     """Writes a folder with a CSV file per kind of entity and per list inside it."""
 
-    beschrijving = _("Een map met CSV-bestanden per soort gegevens, voor spreadsheets")
+    @property
+    def beschrijving(self) -> str:
+        """What the format is for, in the current language."""
+        return _("Een map met CSV-bestanden per soort gegevens, voor spreadsheets")
+
     extensie = ""
     soort: Literal["bestand", "map"] = "map"
     tekst = True

@@ -58,7 +58,11 @@ def json_data(gegevens: Exportgegevens) -> dict[str, Any]:
 class JsonExporteur:
     """Writes :func:`json_data` as indented UTF-8 JSON."""
 
-    beschrijving = _("Alles, volledig en zonder verlies (JSON, met JSON Schema)")
+    @property
+    def beschrijving(self) -> str:
+        """What the format is for, in the current language."""
+        return _("Alles, volledig en zonder verlies (JSON, met JSON Schema)")
+
     extensie = ".json"
     soort: Literal["bestand", "map"] = "bestand"
     tekst = True

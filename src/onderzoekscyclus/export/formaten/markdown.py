@@ -461,7 +461,11 @@ def verslag(gegevens: Exportgegevens) -> str:
 class MarkdownExporteur:
     """Writes :func:`verslag` as a UTF-8 Markdown file."""
 
-    beschrijving = _("Een leesbaar verslag van onderzoekscycli en besluiten (Markdown)")
+    @property
+    def beschrijving(self) -> str:
+        """What the format is for, in the current language."""
+        return _("Een leesbaar verslag van onderzoekscycli en besluiten (Markdown)")
+
     extensie = ".md"
     soort: Literal["bestand", "map"] = "bestand"
     tekst = True
