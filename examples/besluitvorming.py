@@ -4,16 +4,15 @@ Run: python examples/besluitvorming.py
 """
 
 import datetime as dt
-import os
 import tempfile
 from pathlib import Path
 
-from onderzoekscyclus import Geweigerd, Werkplaats
+from onderzoekscyclus import Geweigerd, VasteKlok, Werkplaats
 
-os.environ["ONDERZOEKSCYCLUS_VANDAAG"] = "2026-12-01"
+klok = VasteKlok(dt.date(2026, 12, 1))  # "today", as the werkplaats sees it
 
 with tempfile.TemporaryDirectory() as map_:
-    wp = Werkplaats.maak(Path(map_) / "werkplaats", "Voorbeeld")
+    wp = Werkplaats.maak(Path(map_) / "werkplaats", "Voorbeeld", vandaag=klok)
     wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
     wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["rekenen"])
     wp.personen.toevoegen("Piet Jansen", school="De Regenboog")
@@ -36,7 +35,7 @@ with tempfile.TemporaryDirectory() as map_:
         reden = fout.redenen[0]
         print(f"Geweigerd ({reden.code}): {reden}")
 
-    os.environ["ONDERZOEKSCYCLUS_VANDAAG"] = "2026-12-16"
+    klok.zet(dt.date(2026, 12, 16))
     besluiten.reageer("verhaaltjessommen", 1, oordeel="deels", motivatie="Groep 4 volgt later")
     besluit = besluiten.neem("verhaaltjessommen", "Groep 5-8 beginnen in januari")
     print("Fase:", besluit.fase)

@@ -39,8 +39,12 @@ def _vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def werkplaats(tmp_path: Path) -> Werkplaats:
-    """A new, empty werkplaats."""
-    return Werkplaats.maak(tmp_path / "wp", "Test")
+    """A new, empty werkplaats whose clock is the CLI's: ``ONDERZOEKSCYCLUS_VANDAAG``
+    (2026-11-23 unless a test moves it), so a test can move "today" for the library and
+    for the real ``ozc`` alike."""
+    from onderzoekscyclus.cli._uitvoer import vandaag
+
+    return Werkplaats.maak(tmp_path / "wp", "Test", vandaag=vandaag)
 
 
 @pytest.fixture

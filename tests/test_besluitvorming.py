@@ -365,7 +365,7 @@ def test_demo_heeft_besluiten_in_verschillende_fasen(tmp_path: Path) -> None:
     """The demo shows the model: decisions in at least five different phases."""
     from onderzoekscyclus.demo import maak_demo
 
-    wp = maak_demo(tmp_path / "demo")
+    wp = maak_demo(tmp_path / "demo", vandaag=dt.date(2026, 11, 23))
     fasen = {b.fase for b in wp.besluitvorming.lijst()}
     assert len(fasen) >= 5, fasen
     assert wp.controleer() == []

@@ -19,7 +19,7 @@ from hypothesis import event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from onderzoekscyclus import OnderzoekscyclusError, Werkplaats
+from onderzoekscyclus import OnderzoekscyclusError, VasteKlok, Werkplaats
 from onderzoekscyclus.domein import besluitvorming as bv
 
 from .grondig import voorbeelden
@@ -36,11 +36,9 @@ teksten = st.one_of(
 class BesluitMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self._oud = os.environ.get("ONDERZOEKSCYCLUS_VANDAAG")
         self._map = tempfile.TemporaryDirectory()
-        self.vandaag = BEGIN
-        self._zet_klok()
-        wp = Werkplaats.maak(Path(self._map.name) / "wp", "Stateful")
+        self.klok = VasteKlok(BEGIN)
+        wp = Werkplaats.maak(Path(self._map.name) / "wp", "Stateful", vandaag=self.klok)
         wp.scholen.toevoegen("School", brin="12AB", sector="po")
         wp.personen.toevoegen("Anna", school="School", expertise=["rekenen"])
         wp.personen.toevoegen("Piet", school="School")
@@ -53,14 +51,15 @@ class BesluitMachine(RuleBasedStateMachine):
         self.gelukt = 1
 
     def teardown(self) -> None:
-        if self._oud is None:
-            os.environ.pop("ONDERZOEKSCYCLUS_VANDAAG", None)
-        else:
-            os.environ["ONDERZOEKSCYCLUS_VANDAAG"] = self._oud
         self._map.cleanup()
 
-    def _zet_klok(self) -> None:
-        os.environ["ONDERZOEKSCYCLUS_VANDAAG"] = self.vandaag.isoformat()
+    @property
+    def vandaag(self) -> dt.date:
+        return self.klok()
+
+    @vandaag.setter
+    def vandaag(self, datum: dt.date) -> None:
+        self.klok.zet(datum)
 
     def _pad(self) -> Path:
         return self.wp.opslag.pad(bv.Besluit, self.id)
@@ -84,7 +83,6 @@ class BesluitMachine(RuleBasedStateMachine):
     @rule(dagen=st.integers(0, 12))
     def tijd_verstrijkt(self, dagen: int) -> None:
         self.vandaag += dt.timedelta(days=dagen)
-        self._zet_klok()
 
     @rule(wie=bijdragers, tekst=teksten, terug=st.integers(0, 3))
     def idee(self, wie: tuple[str | None, str | None], tekst: str, terug: int) -> None:
@@ -176,7 +174,6 @@ class BesluitMachine(RuleBasedStateMachine):
             )
         elif b.fase is fase.FEEDBACK and b.ronde is not None:
             self.vandaag = b.ronde.tot + dt.timedelta(days=1)
-            self._zet_klok()
         elif b.fase is fase.BESLUITVORMING:
             for f in b.zonder_reactie():
                 self._doe(

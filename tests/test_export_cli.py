@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -67,7 +68,7 @@ class Weigert:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Werkplaats:
     """The demo werkplaats; tests only read it."""
-    return maak_demo(tmp_path_factory.mktemp("demo") / "wp")
+    return maak_demo(tmp_path_factory.mktemp("demo") / "wp", vandaag=dt.date(2026, 11, 23))
 
 
 @pytest.fixture(scope="module")

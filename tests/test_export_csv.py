@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Werkplaats]:
     """The demo partnership, made once for this module (exports only read it)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-11-23")
-        yield maak_demo(tmp_path_factory.mktemp("demo") / "wp")
+        yield maak_demo(tmp_path_factory.mktemp("demo") / "wp", vandaag=dt.date(2026, 11, 23))
 
 
 def _lees(map_: Path, naam: str) -> list[dict[str, str]]:

@@ -6,6 +6,7 @@ the werkplaats: headings, tables and text as a reader's Markdown viewer shows th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Werkplaats]:
     """The demo partnership, made once for this module (exports only read it)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2026-11-23")
-        yield maak_demo(tmp_path_factory.mktemp("demo") / "wp")
+        yield maak_demo(tmp_path_factory.mktemp("demo") / "wp", vandaag=dt.date(2026, 11, 23))
 
 
 class Document:

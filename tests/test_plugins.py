@@ -66,7 +66,7 @@ def _lijst() -> dict[str, plugins.Plugin]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Werkplaats:
     """The demo werkplaats (read only in these tests)."""
-    return maak_demo(tmp_path_factory.mktemp("demo") / "wp")
+    return maak_demo(tmp_path_factory.mktemp("demo") / "wp", vandaag=dt.date(2026, 11, 23))
 
 
 @pytest.fixture

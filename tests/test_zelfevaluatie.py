@@ -515,7 +515,7 @@ def test_demo_heeft_twee_metingen_met_verschil(tmp_path: Path) -> None:
     so its result shows a change; the partnership checklist is filled in too."""
     from onderzoekscyclus.demo import maak_demo
 
-    zelf = maak_demo(tmp_path / "demo").zelfevaluaties
+    zelf = maak_demo(tmp_path / "demo", vandaag=dt.date(2026, 11, 23)).zelfevaluaties
     metingen = zelf.metingen("lerende-organisatie", school="De Regenboog")
     assert [(m.datum.isoformat(), len(m.afgerond())) for m in metingen] == [
         ("2025-11-08", 5),
@@ -534,7 +534,7 @@ def test_vergelijk_twee_metingen(tmp_path: Path, ozc: Ozc) -> None:
     """`ozc zelfevaluatie vergelijk` on two dates shows B - A per domain, as JSON too."""
     from onderzoekscyclus.demo import maak_demo
 
-    wp = maak_demo(tmp_path / "demo")
+    wp = maak_demo(tmp_path / "demo", vandaag=dt.date(2026, 11, 23))
     uit = ozc("--werkplaats", str(wp.root), "--json", "zelfevaluatie", "vergelijk", "2025-11-08", "2026-10-09",
               "--school", "regenboog")  # fmt: skip
     assert uit.exit_code == 0, uit.stderr

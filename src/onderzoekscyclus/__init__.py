@@ -121,8 +121,14 @@ if TYPE_CHECKING:
         WerkplaatsError,
         WerkplaatsNotFound,
     )
+    from onderzoekscyclus.i18n import (
+        Taal,
+        in_taal,
+    )
     from onderzoekscyclus.klok import (
-        vandaag,
+        Klok,
+        VasteKlok,
+        systeemdatum,
     )
 
 __all__ = [
@@ -156,6 +162,7 @@ __all__ = [
     "Instrument",
     "InvalidValue",
     "Invulling",
+    "Klok",
     "Kwaliteitselement",
     "Lid",
     "LidRol",
@@ -185,6 +192,7 @@ __all__ = [
     "Schoolprofiel",
     "Sector",
     "Status",
+    "Taal",
     "Thema",
     "ThemaExperts",
     "ThemaGebruik",
@@ -193,6 +201,7 @@ __all__ = [
     "Thematischnetwerk",
     "Thesaurus",
     "UnknownReference",
+    "VasteKlok",
     "VergelijkbareScholen",
     "Vergelijking",
     "VisieElement",
@@ -208,9 +217,10 @@ __all__ = [
     "Zelfevaluatie",
     "Zelfevaluaties",
     "__version__",
+    "in_taal",
     "methodekwaliteit",
     "resultaten_van",
-    "vandaag",
+    "systeemdatum",
 ]
 
 # where each public name lives; imported on first use (PEP 562)
@@ -298,7 +308,11 @@ _MODULE_VAN = {
     "Zelfevaluatie": "onderzoekscyclus.domein.zelfevaluatie",
     "Resultaat": "onderzoekscyclus.domein.uitslag",
     "Vergelijking": "onderzoekscyclus.domein.uitslag",
-    "vandaag": "onderzoekscyclus.klok",
+    "Klok": "onderzoekscyclus.klok",
+    "VasteKlok": "onderzoekscyclus.klok",
+    "systeemdatum": "onderzoekscyclus.klok",
+    "Taal": "onderzoekscyclus.i18n",
+    "in_taal": "onderzoekscyclus.i18n",
 }
 
 

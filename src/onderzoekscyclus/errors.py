@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import Taal, huidige_taal, vertaal
 
 __all__ = [
     "AmbiguousReference",
@@ -61,7 +61,11 @@ class WerkplaatsError(OnderzoekscyclusError):
 
 
 class WerkplaatsNotFound(WerkplaatsError):
-    """No werkplaats where one was looked for."""
+    """No werkplaats where one was looked for (``zoek_vanaf``: the folder searched up from)."""
+
+    def __init__(self, bericht: str, hint: str | None = None, *, zoek_vanaf: str | None = None):
+        super().__init__(bericht, hint)
+        self.zoek_vanaf = zoek_vanaf
 
 
 class FileFormatError(WerkplaatsError):
@@ -132,16 +136,18 @@ class Reden:
     texts are listed in :mod:`onderzoekscyclus.domein.redenen`.
     """
 
-    __slots__ = ("code", "sjabloon", "waarden")
+    __slots__ = ("code", "sjabloon", "taal", "waarden")
 
     def __init__(self, code: str, sjabloon: str, waarden: Mapping[str, Any] | None = None):
         self.code = code
         self.sjabloon = sjabloon
         self.waarden = dict(waarden or {})
+        self.taal = huidige_taal()
 
-    def tekst(self) -> str:
-        """The reason in the current language, with its data filled in."""
-        return _(self.sjabloon).format(**self.waarden)
+    def tekst(self, taal: Taal | None = None) -> str:
+        """The reason in ``taal`` (by default the language it was given in), with its
+        data filled in."""
+        return vertaal(self.sjabloon, taal or self.taal).format(**self.waarden)
 
     def __eq__(self, ander: object) -> bool:
         return isinstance(ander, Reden) and (self.code, self.waarden) == (ander.code, ander.waarden)

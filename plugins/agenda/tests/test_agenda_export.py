@@ -16,7 +16,7 @@ import icalendar
 import pytest
 from ozc_agenda import IcsExporteur
 
-from onderzoekscyclus import Werkplaats, plugins
+from onderzoekscyclus import VasteKlok, Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
 from onderzoekscyclus.export import Selectie, exporteer, exporteurs, lange_datum
 
@@ -41,20 +41,23 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Werkplaats]:
     """The demo werkplaats, made once: the exports only read it."""
     with pytest.MonkeyPatch.context() as omgeving:
         omgeving.setenv("ONDERZOEKSCYCLUS_VANDAAG", VANDAAG)
-        yield maak_demo(tmp_path_factory.mktemp("demo") / "w")
+        yield maak_demo(
+            tmp_path_factory.mktemp("demo") / "w", vandaag=dt.date.fromisoformat(VANDAAG)
+        )
 
 
-def _op(monkeypatch: pytest.MonkeyPatch, datum: str) -> dt.date:
-    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", datum)
-    return dt.date.fromisoformat(datum)
+def _op(klok: VasteKlok, datum: str) -> dt.date:
+    klok.zet(dt.date.fromisoformat(datum))
+    return klok()
 
 
 @pytest.fixture
-def vijandig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Werkplaats:
+def vijandig(tmp_path: Path) -> Werkplaats:
     """A besluit that went all the way to its re-evaluation date and a research cycle
     with measurements and an evaluation, every text full of iCalendar's special characters."""
-    begin = _op(monkeypatch, "2026-03-01")
-    wp = Werkplaats.maak(tmp_path / "v", "Werkplaats; met, tekens")
+    klok = VasteKlok(dt.date(2026, 3, 1))
+    begin = klok()
+    wp = Werkplaats.maak(tmp_path / "v", "Werkplaats; met, tekens", vandaag=klok)
     wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
     wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
     wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["lezen"])
@@ -80,7 +83,7 @@ def vijandig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Werkplaats:
         dag = begin + dt.timedelta(days=dagen)
         wp.cycli.meting("Lezen", indicator=INDICATOR, waarde=plezier, datum=dag)
     wp.cycli.meting("Lezen", indicator="boeken", waarde=2, datum=begin + dt.timedelta(days=40))
-    _op(monkeypatch, "2026-06-01")
+    _op(klok, "2026-06-01")
     wp.cycli.evaluatie(
         "Lezen", conclusie="bereikt", tekst=VIJANDIG, lessen=[VIJANDIG, "samen; lezen"]
     )
@@ -89,7 +92,7 @@ def vijandig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Werkplaats:
     besluiten.implementeer(besluit.id)
     besluiten.evalueer(besluit.id, VIJANDIG, bronnen=[VIJANDIG], metingen=["Lezen:1"])
     besluiten.borg(besluit.id, herevaluatie=dt.date(2027, 6, 1))
-    _op(monkeypatch, VANDAAG)
+    _op(klok, VANDAAG)
     return wp
 
 
@@ -254,12 +257,9 @@ def test_zelfde_gegevens_geven_dezelfde_uids_en_bytes(vijandig: Werkplaats, tmp_
     assert voor == {uid: na[uid] for uid in voor}
 
 
-def test_ingetrokken_besluit_is_geannuleerd(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ingetrokken_besluit_is_geannuleerd(tmp_path: Path) -> None:
     """The feedback deadline of a withdrawn besluit stays in the calendar, cancelled."""
-    _op(monkeypatch, "2026-03-01")
-    wp = Werkplaats.maak(tmp_path / "i", "Intrekken")
+    wp = Werkplaats.maak(tmp_path / "i", "Intrekken", vandaag=VasteKlok(dt.date(2026, 3, 1)))
     wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
     wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["rekenen"])
     wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"], themas=["rekenen"])

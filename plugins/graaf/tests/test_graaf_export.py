@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -43,7 +44,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Werkplaats]:
     """The demo werkplaats, made once: the exports only read it."""
     with pytest.MonkeyPatch.context() as omgeving:
         omgeving.setenv("ONDERZOEKSCYCLUS_VANDAAG", VANDAAG)
-        yield maak_demo(tmp_path_factory.mktemp("demo") / "w")
+        yield maak_demo(
+            tmp_path_factory.mktemp("demo") / "w", vandaag=dt.date.fromisoformat(VANDAAG)
+        )
 
 
 @pytest.fixture

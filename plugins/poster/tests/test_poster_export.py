@@ -160,7 +160,7 @@ def _lineair(paren: list[tuple[float, float]], *, dalend: bool) -> None:
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Werkplaats:
-    return maak_demo(tmp_path / "w")
+    return maak_demo(tmp_path / "w", vandaag=dt.date.fromisoformat(VANDAAG))
 
 
 def test_poster_van_de_demo_toont_de_cyclus(demo: Werkplaats, tmp_path: Path) -> None:

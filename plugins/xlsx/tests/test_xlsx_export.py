@@ -47,7 +47,7 @@ def _vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Werkplaats:
-    return maak_demo(tmp_path / "w")
+    return maak_demo(tmp_path / "w", vandaag=dt.date.fromisoformat(VANDAAG))
 
 
 def _rijen(blad: Worksheet) -> list[dict[str, Any]]:

@@ -1,37 +1,73 @@
 """What every service of the library API shares: the store, the clock, and lookups.
 
 A service (:class:`~onderzoekscyclus.api.cycli.Cycli`,
-:class:`~onderzoekscyclus.api.besluiten.Besluiten`, …) takes the store and a clock, never
-the :class:`~onderzoekscyclus.api.werkplaats.Werkplaats`: it depends on what it uses,
-and services do not import each other.
+:class:`~onderzoekscyclus.api.besluiten.Besluiten`, …) takes the store, a clock and a
+language, never the :class:`~onderzoekscyclus.api.werkplaats.Werkplaats`: it depends on
+what it uses, and services do not import each other. Every public method of a service
+runs in the service's language, so the texts it returns and the errors it raises are in
+that language whatever the caller's thread speaks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.thesaurus import Thesaurus
+from onderzoekscyclus.i18n import Taal, in_taal
 from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
 from onderzoekscyclus.opslag.zoeken import kies
 
-__all__ = ["Dienst", "Klok"]
+__all__ = ["Dienst", "Klok", "Taalhouder", "in_taal_van"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+D = TypeVar("D", bound="Taalhouder")
 
 Klok = Callable[[], dt.date]
 """Where a service gets today's date from."""
 
 
-class Dienst:
-    """Base of the services: the store of one werkplaats and a clock."""
+class Taalhouder:
+    """Something with a language of its own (``None``: the caller's)."""
 
-    def __init__(self, opslag: Opslag, klok: Klok) -> None:
+    taal: Taal | None = None
+
+
+def in_taal_van(methode: Callable[Concatenate[D, P], T]) -> Callable[Concatenate[D, P], T]:
+    """Run ``methode`` in the language of its object, when it has one."""
+
+    @functools.wraps(methode)
+    def omhulsel(zelf: D, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        if zelf.taal is None:
+            return methode(zelf, *args, **kwargs)
+        with in_taal(zelf.taal):
+            return methode(zelf, *args, **kwargs)
+
+    return omhulsel
+
+
+class Dienst(Taalhouder):
+    """Base of the services: the store of one werkplaats, a clock and a language.
+
+    Every public method of a subclass runs in ``taal`` (see :func:`in_taal_van`).
+    """
+
+    def __init__(self, opslag: Opslag, klok: Klok, taal: Taal | None = None) -> None:
         self.opslag = opslag
         self._klok = klok
+        self.taal = taal
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for naam, waarde in list(vars(cls).items()):
+            if not naam.startswith("_") and inspect.isfunction(waarde):
+                setattr(cls, naam, in_taal_van(waarde))
 
     def vandaag(self) -> dt.date:
         """Today, as this service's clock says."""

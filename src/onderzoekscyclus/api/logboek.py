@@ -7,10 +7,12 @@ directly and stays quick.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from onderzoekscyclus.i18n import Taal, in_taal
 from onderzoekscyclus.opslag.logboek import voeg_logregel_toe
 from onderzoekscyclus.opslag.schrijver import Schrijver
 
@@ -23,9 +25,12 @@ __all__ = ["Logboek"]
 class Logboek:
     """Writes lines in the logboek of any werkgroep of one werkplaats."""
 
-    def __init__(self, schrijver: Schrijver, klok: Callable[[], dt.date]) -> None:
+    def __init__(
+        self, schrijver: Schrijver, klok: Callable[[], dt.date], taal: Taal | None = None
+    ) -> None:
         self.schrijver = schrijver
         self._klok = klok
+        self.taal = taal
 
     def schrijf(
         self,
@@ -52,6 +57,7 @@ class Logboek:
     ) -> dict[str, Any]:
         """Like :meth:`schrijf`, returning the line as plain data (``datum``, ``tekst``,
         ``auteur``) without loading the domain classes: the quick path of ``ozc log``."""
-        return voeg_logregel_toe(
-            self.schrijver, werkgroep, tekst, vandaag=self._klok(), auteur=auteur, datum=datum
-        )
+        with in_taal(self.taal) if self.taal else contextlib.nullcontext():
+            return voeg_logregel_toe(
+                self.schrijver, werkgroep, tekst, vandaag=self._klok(), auteur=auteur, datum=datum
+            )

@@ -36,7 +36,7 @@ from onderzoekscyclus.domein.netwerk import (
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, LockTimeout, UnknownReference
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import Taal, _
 from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.index import Index
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
@@ -59,11 +59,12 @@ class Themanetwerk(Dienst):
         self,
         opslag: Opslag,
         klok: Callable[[], Any],
+        taal: Taal | None = None,
         *,
         thesaurus: Thesaurus | None = None,
         voortgang: bool = False,
     ) -> None:
-        super().__init__(opslag, klok)
+        super().__init__(opslag, klok, taal)
         self.root = opslag.root
         self.thesaurus = thesaurus if thesaurus is not None else laad_thesaurus(self.root)
         self.voortgang = voortgang

@@ -12,6 +12,7 @@ change leaves every file as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 from collections.abc import Mapping
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from onderzoekscyclus import klok
 from onderzoekscyclus.api import beheer
-from onderzoekscyclus.api._dienst import Klok
+from onderzoekscyclus.api._dienst import Klok, Taalhouder, in_taal_van
 from onderzoekscyclus.api.beheer import Status
 from onderzoekscyclus.api.besluiten import Besluiten
 from onderzoekscyclus.api.cycli import Cycli
@@ -29,6 +30,7 @@ from onderzoekscyclus.api.netwerk import Themanetwerk
 from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
 from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties
 from onderzoekscyclus.domein.model import WerkplaatsInfo
+from onderzoekscyclus.i18n import Taal, in_taal
 from onderzoekscyclus.opslag import vind_werkplaats
 from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
@@ -36,12 +38,16 @@ from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
 __all__ = ["Werkplaats"]
 
 
-class Werkplaats:
+class Werkplaats(Taalhouder):
     """One werkplaats: a folder of TOML files with ``onderzoekscyclus.toml`` at its root.
 
-    ``vandaag`` is the clock the services use for "today" (by default the system date,
-    or ``$ONDERZOEKSCYCLUS_VANDAAG``). With ``voortgang``, reading many files for the
-    index reports its progress on standard error (for a person at a terminal).
+    ``vandaag`` is the clock the services use for "today" (by default the computer's
+    date; see :mod:`onderzoekscyclus.klok`). ``taal`` is the language of every text the
+    services return and every error they raise (``"nl"`` or ``"en"``; by default the
+    language of the calling thread, see :mod:`onderzoekscyclus.i18n`). With ``voortgang``,
+    reading many files for the index reports its progress on standard error (for a
+    person at a terminal). One object may be shared by threads: every write holds a lock
+    per thread and per process.
     """
 
     def __init__(
@@ -49,12 +55,14 @@ class Werkplaats:
         root: Path,
         *,
         migraties: Mapping[tuple[str, int], Migratie] = MIGRATIES,
-        vandaag: Klok = klok.vandaag,
+        vandaag: Klok = klok.systeemdatum,
+        taal: Taal | None = None,
         voortgang: bool = False,
     ) -> None:
         self.opslag = Opslag(root, migraties=migraties)
         self.info: WerkplaatsInfo = self.opslag.info()
         self._klok = vandaag
+        self.taal = taal
         self.voortgang = voortgang
 
     @property
@@ -69,10 +77,18 @@ class Werkplaats:
     # --- opening -----------------------------------------------------------------------
 
     @classmethod
-    def maak(cls, pad: Path | str, naam: str, *, vandaag: Klok = klok.vandaag) -> Werkplaats:
+    def maak(
+        cls,
+        pad: Path | str,
+        naam: str,
+        *,
+        vandaag: Klok = klok.systeemdatum,
+        taal: Taal | None = None,
+    ) -> Werkplaats:
         """Create a werkplaats in the new or empty folder ``pad``."""
-        Opslag.maak(Path(pad), WerkplaatsInfo(naam=naam))
-        return cls(Path(pad).resolve(), vandaag=vandaag)
+        with in_taal(taal) if taal else contextlib.nullcontext():
+            Opslag.maak(Path(pad), WerkplaatsInfo(naam=naam))
+        return cls(Path(pad).resolve(), vandaag=vandaag, taal=taal)
 
     @classmethod
     def open(
@@ -80,72 +96,81 @@ class Werkplaats:
         pad: Path | str | None = None,
         *,
         start: Path | None = None,
-        vandaag: Klok = klok.vandaag,
+        vandaag: Klok = klok.systeemdatum,
+        taal: Taal | None = None,
         voortgang: bool = False,
+        omgeving: Mapping[str, str] | None = None,
     ) -> Werkplaats:
         """Open the werkplaats at ``pad``, or find it upwards from ``start`` (or the
-        current folder), or take it from ``$ONDERZOEKSCYCLUS_WERKPLAATS``."""
-        root = vind_werkplaats(Path(pad) if pad is not None else None, start=start)
-        return cls(root, vandaag=vandaag, voortgang=voortgang)
+        current folder); with ``omgeving`` (``os.environ``, as the CLI passes it), the
+        folder in ``ONDERZOEKSCYCLUS_WERKPLAATS`` is the last resort."""
+        with in_taal(taal) if taal else contextlib.nullcontext():
+            root = vind_werkplaats(
+                Path(pad) if pad is not None else None, start=start, omgeving=omgeving
+            )
+            return cls(root, vandaag=vandaag, taal=taal, voortgang=voortgang)
 
     # --- the services --------------------------------------------------------------------
 
     @functools.cached_property
     def scholen(self) -> Scholen:
         """The schools: add, find, list, and their profile."""
-        return Scholen(self.opslag, self._klok)
+        return Scholen(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def personen(self) -> Personen:
         """The persons: the one place their names are kept."""
-        return Personen(self.opslag, self._klok)
+        return Personen(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def werkgroepen(self) -> Werkgroepen:
         """The werkgroepen and their members."""
-        return Werkgroepen(self.opslag, self._klok)
+        return Werkgroepen(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def logboek(self) -> Logboek:
         """The logboek of every werkgroep."""
-        return Logboek(self.opslag.schrijver, self._klok)
+        return Logboek(self.opslag.schrijver, self._klok, self.taal)
 
     @functools.cached_property
     def cycli(self) -> Cycli:
         """The research cycles, one step at a time."""
-        return Cycli(self.opslag, self._klok)
+        return Cycli(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def besluitvorming(self) -> Besluiten:
         """The besluiten: from ideas through proposal, feedback and decision to borging."""
-        return Besluiten(self.opslag, self._klok)
+        return Besluiten(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def zelfevaluaties(self) -> Zelfevaluaties:
         """The self-evaluations: instruments, filling in, importing and results."""
-        return Zelfevaluaties(self.opslag, self._klok)
+        return Zelfevaluaties(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def expertise(self) -> Expertise:
         """Expertise in beeld for a school, a werkgroep or the partnership."""
-        return Expertise(self.opslag, self._klok)
+        return Expertise(self.opslag, self._klok, self.taal)
 
     @property
     def netwerk(self) -> Themanetwerk:
         """The themanetwerk: themes, schools and experts across the partnership (with the
         thesaurus as it is now)."""
-        return Themanetwerk(self.opslag, self._klok, voortgang=self.voortgang)
+        return Themanetwerk(self.opslag, self._klok, self.taal, voortgang=self.voortgang)
 
     # --- the werkplaats as a whole -------------------------------------------------------
 
+    @in_taal_van
     def status(self) -> Status:
         """What is in the werkplaats, and what needs attention."""
         return beheer.status(self.opslag, self._klok())
 
+    @in_taal_van
     def controleer(self) -> list[str]:
         """Every problem in the werkplaats' files; an empty list when all is well."""
         return beheer.controleer(self.opslag)
 
+    @in_taal_van
     def migreer(self) -> list[str]:
         """Rewrite every file that is not in the current schema; return their names."""
         return beheer.migreer(self.opslag)

@@ -28,7 +28,7 @@ def kies_cli_taal(args: Sequence[str]) -> str:
     """Choose the language for our messages and click's, from ``--taal`` or the environment."""
     from onderzoekscyclus.i18n import LOCALE_DIR, kies_taal  # noqa: PLC0415 - keep start-up light
 
-    taal = kies_taal(_taal_uit(args))
+    taal = kies_taal(_taal_uit(args) or os.environ.get("ONDERZOEKSCYCLUS_TAAL"))
     # click translates its own texts through the global gettext domain; LANGUAGE is
     # gettext's own way to pick a language regardless of the system locale.
     os.environ["LANGUAGE"] = taal

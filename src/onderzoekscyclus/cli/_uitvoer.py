@@ -12,11 +12,21 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.klok import lees_datum
+from onderzoekscyclus.klok import lees_datum, systeemdatum
 
 if TYPE_CHECKING:
     from onderzoekscyclus.api.logboek import Logboek
     from onderzoekscyclus.api.werkplaats import Werkplaats
+
+
+VANDAAG_VARIABELE = "ONDERZOEKSCYCLUS_VANDAAG"
+
+
+def vandaag() -> dt.date:
+    """The CLI's clock: ``$ONDERZOEKSCYCLUS_VANDAAG`` (to record or try things as of
+    another day), otherwise the computer's date. The library reads no environment."""
+    gezet = os.environ.get(VANDAAG_VARIABELE)
+    return lees_datum(gezet, bron=VANDAAG_VARIABELE) if gezet else systeemdatum()
 
 
 class Omgeving:
@@ -32,13 +42,12 @@ class Omgeving:
         """The werkplaats folder, found without loading the library."""
         from onderzoekscyclus.opslag._paden import vind_werkplaats  # noqa: PLC0415
 
-        return vind_werkplaats(self.werkplaats_pad)
+        return vind_werkplaats(self.werkplaats_pad, omgeving=os.environ)
 
     @property
     def logboek(self) -> Logboek:
         """The logboek service, without loading the rest of the library (``ozc log``)."""
         from onderzoekscyclus.api.logboek import Logboek  # noqa: PLC0415
-        from onderzoekscyclus.klok import vandaag  # noqa: PLC0415
         from onderzoekscyclus.opslag.schrijver import Schrijver  # noqa: PLC0415
 
         return Logboek(Schrijver(self.root), vandaag)
@@ -49,7 +58,9 @@ class Omgeving:
         if self._werkplaats is None:
             from onderzoekscyclus.api.werkplaats import Werkplaats  # noqa: PLC0415
 
-            self._werkplaats = Werkplaats.open(self.werkplaats_pad, voortgang=True)
+            self._werkplaats = Werkplaats.open(
+                self.werkplaats_pad, vandaag=vandaag, voortgang=True, omgeving=os.environ
+            )
         return self._werkplaats
 
 

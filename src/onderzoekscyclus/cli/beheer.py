@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from onderzoekscyclus.api import Status, Werkplaats
-from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon, vandaag
 from onderzoekscyclus.cli.hints import aandacht_opdracht, opdracht
 from onderzoekscyclus.i18n import _, ngettext
 
@@ -146,7 +146,7 @@ def demo(omgeving: Omgeving, map_: Path, vervang: bool, scholen: int | None) -> 
     if scholen is not None:
         from onderzoekscyclus.demo.schaal import maak_grote_demo  # noqa: PLC0415
 
-        root = maak_grote_demo(map_, scholen, vervang=vervang)
+        root = maak_grote_demo(map_, scholen, vervang=vervang, vandaag=vandaag())
         melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))
         toon(
             omgeving,
@@ -156,7 +156,7 @@ def demo(omgeving: Omgeving, map_: Path, vervang: bool, scholen: int | None) -> 
         return
     from onderzoekscyclus.demo import maak_demo  # noqa: PLC0415 - only this command needs it
 
-    wp = maak_demo(map_, vervang=vervang)
+    wp = maak_demo(map_, vervang=vervang, vandaag=vandaag())
     omgeving.werkplaats_pad = wp.root
     melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))
     resultaat = wp.status()

@@ -17,6 +17,7 @@ from onderzoekscyclus.errors import (
     OnderzoekscyclusError,
     Reden,
     UnknownReference,
+    WerkplaatsNotFound,
 )
 from onderzoekscyclus.i18n import N_, _
 
@@ -191,4 +192,11 @@ def hints(fout: OnderzoekscyclusError) -> list[str]:
         return [_("Zie `{opdracht}`.").format(opdracht=_LIJSTEN[fout.soort])]
     if isinstance(fout, InvalidValue) and fout.veld in _VELDEN:
         return [_(_VELDEN[fout.veld])]
+    if isinstance(fout, WerkplaatsNotFound):
+        return [
+            _(
+                "Maak er een met `ozc init MAP --naam NAAM`, ga naar een werkplaats toe, of "
+                "geef er een op met --werkplaats of $ONDERZOEKSCYCLUS_WERKPLAATS."
+            )
+        ]
     return []

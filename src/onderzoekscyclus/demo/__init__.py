@@ -11,10 +11,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from onderzoekscyclus import klok
 from onderzoekscyclus.api.werkplaats import Werkplaats
 from onderzoekscyclus.errors import WerkplaatsError
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import Taal, _
+from onderzoekscyclus.klok import VasteKlok, systeemdatum
 from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND
 
 __all__ = ["DEMO_MARKERING", "maak_demo"]
@@ -219,8 +219,15 @@ _WERKGROEPEN = [
 ]
 
 
-def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
-    """Create the example partnership in ``map_`` and return its werkplaats.
+def maak_demo(
+    map_: Path | str,
+    *,
+    vandaag: dt.date | None = None,
+    vervang: bool = False,
+    taal: Taal | None = None,
+) -> Werkplaats:
+    """Create the example partnership in ``map_`` as of ``vandaag`` (default: the
+    computer's date) and return its werkplaats, whose clock stays at that day.
 
     With ``vervang`` an earlier demo in ``map_`` is replaced; any other folder with
     content is refused, so a real werkplaats is never overwritten.
@@ -236,11 +243,13 @@ def maak_demo(map_: Path | str, *, vervang: bool = False) -> Werkplaats:
                 _("Kies een nieuwe map voor het voorbeeld."),
             )
         shutil.rmtree(map_)
-    wp = Werkplaats.maak(map_, "Partnerschap Samen Opleiden De Kempen")
+    vandaag = vandaag or systeemdatum()
+    wp = Werkplaats.maak(
+        map_, "Partnerschap Samen Opleiden De Kempen", vandaag=VasteKlok(vandaag), taal=taal
+    )
     (wp.root / GEGEVENSMAP / DEMO_MARKERING).write_text(
         _("Gemaakt door `ozc demo`.") + "\n", encoding="utf-8"
     )
-    vandaag = klok.vandaag()
     for naam, brin, sector, cluster, visie, trots, speerpunten in _SCHOLEN:
         wp.scholen.toevoegen(
             naam,

@@ -24,7 +24,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from onderzoekscyclus import klok
 from onderzoekscyclus.demo import gegevens
 from onderzoekscyclus.domein import cyclus as c
 from onderzoekscyclus.domein import cyclusstappen as stappen
@@ -41,6 +40,7 @@ from onderzoekscyclus.domein.model import (
 from onderzoekscyclus.domein.tekst import slug, vergelijkbaar
 from onderzoekscyclus.errors import WerkplaatsError
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.klok import systeemdatum
 from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND, Opslag
 
 __all__ = ["maak_grote_demo"]
@@ -53,13 +53,20 @@ _PER_CLUSTER = 5
 
 # themes by popularity per sector; drawn with weight 1 / rank (Zipf)
 def maak_grote_demo(
-    map_: Path | str, scholen: int, *, seed: int = 1, vervang: bool = False
+    map_: Path | str,
+    scholen: int,
+    *,
+    seed: int = 1,
+    vervang: bool = False,
+    vandaag: dt.date | None = None,
 ) -> Path:
-    """Write a made-up partnership of ``scholen`` schools (institutes included) in ``map_``.
+    """Write a made-up partnership of ``scholen`` schools (institutes included) in ``map_``,
+    as of ``vandaag`` (default: the computer's date).
 
-    Returns the root of the new werkplaats. The same ``seed`` and the same date
-    (``ONDERZOEKSCYCLUS_VANDAAG``) give the same files.
+    Returns the root of the new werkplaats. The same ``seed`` and the same date give
+    the same files.
     """
+    dag = vandaag or systeemdatum()
     if scholen < 1:
         raise WerkplaatsError(_("Het aantal scholen moet 1 of meer zijn."))
     root = Path(map_)
@@ -82,14 +89,9 @@ def maak_grote_demo(
     )
     opleidingen = max(1, scholen // 100) if scholen >= 10 else 0
     besturen = _verdeel(scholen - opleidingen, seed)
-    taken = [
-        (str(root.resolve()), seed, b, start, n, klok.vandaag())
-        for b, (start, n) in enumerate(besturen)
-    ]
+    taken = [(str(root.resolve()), seed, b, start, n, dag) for b, (start, n) in enumerate(besturen)]
     if opleidingen:
-        taken.append(
-            (str(root.resolve()), seed, -1, scholen - opleidingen, opleidingen, klok.vandaag())
-        )
+        taken.append((str(root.resolve()), seed, -1, scholen - opleidingen, opleidingen, dag))
     if len(taken) > 8 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
             list(pool.map(_maak_bestuur, taken, chunksize=4))

@@ -6,7 +6,6 @@ loading the whole library.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -30,9 +29,10 @@ def vind_werkplaats(
 
     In order: ``expliciet`` (the CLI's ``--werkplaats``), the nearest folder at or
     above ``start`` (default: the current folder) that holds ``onderzoekscyclus.toml``,
-    then ``$ONDERZOEKSCYCLUS_WERKPLAATS``.
+    then ``ONDERZOEKSCYCLUS_WERKPLAATS`` in ``omgeving`` (the CLI passes ``os.environ``;
+    the library reads no environment of its own).
     """
-    omgeving = os.environ if omgeving is None else omgeving
+    omgeving = omgeving or {}
     if expliciet is not None:
         return _controleer_root(expliciet)
     huidig = (start or Path.cwd()).resolve()
@@ -43,10 +43,8 @@ def vind_werkplaats(
         return _controleer_root(Path(omgeving[OMGEVINGSVARIABELE]))
     raise WerkplaatsNotFound(
         _("Geen werkplaats gevonden in {map} of een map daarboven.").format(map=huidig),
-        _(
-            "Maak er een met `ozc init MAP --naam NAAM`, ga naar een werkplaats toe, "
-            "of geef er een op met --werkplaats of ${var}."
-        ).format(var=OMGEVINGSVARIABELE),
+        _("Maak er een, of geef de map van een bestaande werkplaats op."),
+        zoek_vanaf=str(huidig),
     )
 
 
@@ -57,6 +55,7 @@ def _controleer_root(pad: Path) -> Path:
             _("{map} is geen werkplaats: {bestand} ontbreekt.").format(
                 map=pad, bestand=ROOTBESTAND
             ),
-            _("Maak er een met `ozc init {map} --naam NAAM`.").format(map=pad),
+            _("Kies de map van een bestaande werkplaats, of maak er een."),
+            zoek_vanaf=str(pad),
         )
     return pad.resolve()
