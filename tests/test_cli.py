@@ -455,7 +455,10 @@ def _namen(*verwacht: str) -> Callable[[Any], bool]:
 
 
 JSON_OPDRACHTEN: list[tuple[list[str], Callable[[Any], bool]]] = [
-    (["status"], lambda d: d["werkgroepen"][0]["leiders"] == ["Anna de Vries"]),
+    (
+        ["status"],
+        lambda d: [d["namen"][p] for p in d["werkgroepen"][0]["leiders"]] == ["Anna de Vries"],
+    ),
     (["school", "lijst"], _namen("De Regenboog")),
     (["school", "toon", "regenboog"], lambda d: d["brin"] == "12AB" and d["sector"] == "po"),
     (["school", "toevoegen", "De Zon", "--brin", "13AB", "--sector", "so"], _naam("De Zon")),

@@ -113,7 +113,11 @@ def test_docs_generator_als_programma() -> None:
 
 @pytest.mark.parametrize(
     ("pad", "toont"),
-    [(README, "Rekenen groep 5-8"), (DOCS / "bibliotheek.md", "Kandidaten:")],
+    [
+        (README, "Rekenen groep 5-8"),
+        (DOCS / "bibliotheek.md", "Kandidaten:"),
+        (DOCS / "en" / "library.md", "Refused: doel aanleiding"),
+    ],
     ids=lambda x: x.name if isinstance(x, Path) else "",
 )
 def test_python_voorbeelden_draaien(

@@ -4,10 +4,13 @@
     python tools/docs.py --check  exit 1 when one is stale (the tests do this)
 
 * ``docs/cli.md``, below the marker line: the ``--help`` of every command;
-* every block between ``<!-- diagram:NAAM -->`` and ``<!-- /diagram -->`` in docs/*.md:
-  the Mermaid diagram of the state machine NAAM (see ``MACHINES``);
-* ``docs/schema/export.schema.json``: the JSON Schema of the ``json`` export, generated
-  from the classes.
+* every block between ``<!-- diagram:NAAM -->`` and ``<!-- /diagram -->`` in docs/*.md
+  and docs/en/*.md: the Mermaid diagram of the state machine NAAM (see ``MACHINES``),
+  the layer map (``lagen``) or a table of codes (``foutcodes``, ``redencodes``; with
+  ``-en`` in English);
+* ``docs/schema/export.schema.json``: the JSON Schema of the ``json`` export, and
+  ``docs/schema/NAAM.schema.json`` for every view the API returns, generated from the
+  classes.
 """
 
 from __future__ import annotations
@@ -89,10 +92,14 @@ def cli_referentie() -> str:
 
 
 def diagram(naam: str) -> str:
-    """The generated block ``naam``: the Mermaid diagram of a state machine, or (for
-    ``lagen``) the layer map that tools/lagen.py reads from the imports."""
+    """The generated block ``naam``: the Mermaid diagram of a state machine, (for
+    ``lagen``) the layer map that tools/lagen.py reads from the imports, or a table of
+    the error or reason codes."""
     if naam == "lagen":
         return lagenkaart()
+    soort, _streep, taal = naam.partition("-")
+    if soort in ("foutcodes", "redencodes"):
+        return codetabel(soort, taal or "nl")
     module, _, attribuut = MACHINES[naam].partition(":")
     machine = getattr(importlib.import_module(module), attribuut)
     return f"```mermaid\n{machine.mermaid()}```\n"
@@ -112,6 +119,37 @@ def lagenkaart() -> str:
     return "\n".join([*regels, "```", ""]) + "\n" + lagen.markdown(graaf)
 
 
+def codetabel(soort: str, taal: str) -> str:
+    """A Markdown table of every error code (``foutcodes``: with its class) or every
+    reason code of a refusal (``redencodes``: with its text), in ``taal``."""
+    from onderzoekscyclus import errors
+    from onderzoekscyclus.domein.redenen import TEKSTEN
+    from onderzoekscyclus.i18n import vertaal
+
+    if soort == "redencodes":
+        kop: tuple[str, ...] = ("code", "tekst" if taal == "nl" else "text")
+        rijen = [(f"`{c}`", vertaal(t, taal)) for c, t in TEKSTEN.items()]  # type: ignore[arg-type]
+    else:
+        klassen: dict[str, list[str]] = {}
+        for naam in errors.__all__:
+            klasse = getattr(errors, naam)
+            if isinstance(klasse, type) and issubclass(klasse, errors.OnderzoekscyclusError):
+                klassen.setdefault(klasse.code, []).append(f"`{naam}`")
+        kop = (
+            "code",
+            "standaard van" if taal == "nl" else "default of",
+            "betekenis" if taal == "nl" else "meaning",
+        )
+        rijen = [
+            (f"`{c}`", ", ".join(klassen.get(c, [])), vertaal(t, taal))  # type: ignore[arg-type]
+            for c, t in errors.FOUTCODES.items()
+        ]
+    regels = ["| " + " | ".join(kop) + " |", "|" + "---|" * len(kop)]
+    streep = "\\|"
+    regels += ["| " + " | ".join(c.replace("|", streep) for c in rij) + " |" for rij in rijen]
+    return "\n".join(regels) + "\n"
+
+
 def verwacht() -> dict[Path, str]:
     """Every generated file as it should be."""
     uit = {}
@@ -120,7 +158,7 @@ def verwacht() -> dict[Path, str]:
         cli.read_text(encoding="utf-8").split(MARKERING)[0] if cli.exists() else "# Opdrachten\n\n"
     )
     uit[cli] = f"{kop}{MARKERING}\n\n{cli_referentie()}"
-    for pad in sorted(DOCS.glob("*.md")):
+    for pad in sorted([*DOCS.glob("*.md"), *DOCS.glob("en/*.md")]):
         if pad == cli:
             continue
         tekst = pad.read_text(encoding="utf-8")
@@ -130,6 +168,10 @@ def verwacht() -> dict[Path, str]:
     from onderzoekscyclus.export.formaten.jsonschema import schema_tekst
 
     uit[EXPORTSCHEMA] = schema_tekst()
+    from onderzoekscyclus.api import vorm
+
+    for naam in vorm.VORMEN:
+        uit[DOCS / "schema" / f"{naam}.schema.json"] = vorm.schema_tekst(naam)
     return uit
 
 

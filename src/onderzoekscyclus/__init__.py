@@ -36,20 +36,25 @@ if TYPE_CHECKING:
         Werkplaats,
         Zelfevaluaties,
     )
+    from onderzoekscyclus.api.vorm import VORMEN, als_data, schema_van
     from onderzoekscyclus.domein.besluit import (
         Besluit,
         Besluitfase,
+        BesluitfaseWaarde,
         Bewijs,
         Bijdrage,
         Bijdrager,
         Oordeel,
+        OordeelWaarde,
     )
     from onderzoekscyclus.domein.cyclus import (
         Actie,
         Bron,
         Conclusie,
+        ConclusieWaarde,
         Evaluatie,
         Fase,
+        FaseWaarde,
         Indicator,
         IndicatorResultaat,
         Kwaliteitselement,
@@ -68,15 +73,19 @@ if TYPE_CHECKING:
     from onderzoekscyclus.domein.model import (
         Lid,
         LidRol,
+        LidRolWaarde,
         Logregel,
         Persoon,
         Profiel,
         Rol,
+        RolWaarde,
         School,
         Sector,
+        SectorWaarde,
         VisieElement,
         Werkgroep,
         WerkgroepSoort,
+        WerkgroepSoortWaarde,
         WerkplaatsInfo,
     )
     from onderzoekscyclus.domein.netwerk import (
@@ -108,11 +117,13 @@ if TYPE_CHECKING:
         Zelfevaluatie,
     )
     from onderzoekscyclus.errors import (
+        FOUTCODES,
         AmbiguousReference,
         ExportFailed,
         FileFormatError,
         Geweigerd,
         InvalidValue,
+        Kandidaat,
         LockTimeout,
         OnderzoekscyclusError,
         Reden,
@@ -123,7 +134,9 @@ if TYPE_CHECKING:
     )
     from onderzoekscyclus.i18n import (
         Taal,
+        huidige_taal,
         in_taal,
+        kies_taal,
     )
     from onderzoekscyclus.klok import (
         Klok,
@@ -132,6 +145,8 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "FOUTCODES",
+    "VORMEN",
     "Aandachtspunt",
     "Actie",
     "AmbiguousReference",
@@ -140,11 +155,13 @@ __all__ = [
     "BesluitStand",
     "Besluiten",
     "Besluitfase",
+    "BesluitfaseWaarde",
     "Bewijs",
     "Bijdrage",
     "Bijdrager",
     "Bron",
     "Conclusie",
+    "ConclusieWaarde",
     "Cycli",
     "CyclusOverzicht",
     "Evaluatie",
@@ -153,6 +170,7 @@ __all__ = [
     "Expertisebeeld",
     "ExportFailed",
     "Fase",
+    "FaseWaarde",
     "FileFormatError",
     "Gelijkenis",
     "Geweigerd",
@@ -162,10 +180,12 @@ __all__ = [
     "Instrument",
     "InvalidValue",
     "Invulling",
+    "Kandidaat",
     "Klok",
     "Kwaliteitselement",
     "Lid",
     "LidRol",
+    "LidRolWaarde",
     "LockTimeout",
     "Logboek",
     "Logregel",
@@ -175,6 +195,7 @@ __all__ = [
     "Onderzoekscyclus",
     "OnderzoekscyclusError",
     "Oordeel",
+    "OordeelWaarde",
     "Partnerschapsbeeld",
     "Pauze",
     "Personen",
@@ -185,12 +206,14 @@ __all__ = [
     "Respondent",
     "Resultaat",
     "Rol",
+    "RolWaarde",
     "SchemaVersionError",
     "Scholen",
     "School",
     "SchoolInNetwerk",
     "Schoolprofiel",
     "Sector",
+    "SectorWaarde",
     "Status",
     "Taal",
     "Thema",
@@ -209,6 +232,7 @@ __all__ = [
     "WerkgroepOpThema",
     "WerkgroepOverzicht",
     "WerkgroepSoort",
+    "WerkgroepSoortWaarde",
     "Werkgroepen",
     "Werkplaats",
     "WerkplaatsError",
@@ -217,14 +241,33 @@ __all__ = [
     "Zelfevaluatie",
     "Zelfevaluaties",
     "__version__",
+    "als_data",
+    "huidige_taal",
     "in_taal",
+    "kies_taal",
     "methodekwaliteit",
     "resultaten_van",
+    "schema_van",
     "systeemdatum",
 ]
 
 # where each public name lives; imported on first use (PEP 562)
 _MODULE_VAN = {
+    "als_data": "onderzoekscyclus.api.vorm",
+    "schema_van": "onderzoekscyclus.api.vorm",
+    "VORMEN": "onderzoekscyclus.api.vorm",
+    "FOUTCODES": "onderzoekscyclus.errors",
+    "Kandidaat": "onderzoekscyclus.errors",
+    "SectorWaarde": "onderzoekscyclus.domein.model",
+    "RolWaarde": "onderzoekscyclus.domein.model",
+    "WerkgroepSoortWaarde": "onderzoekscyclus.domein.model",
+    "LidRolWaarde": "onderzoekscyclus.domein.model",
+    "FaseWaarde": "onderzoekscyclus.domein.cyclus",
+    "ConclusieWaarde": "onderzoekscyclus.domein.cyclus",
+    "BesluitfaseWaarde": "onderzoekscyclus.domein.besluit",
+    "OordeelWaarde": "onderzoekscyclus.domein.besluit",
+    "kies_taal": "onderzoekscyclus.i18n",
+    "huidige_taal": "onderzoekscyclus.i18n",
     "Aandachtspunt": "onderzoekscyclus.api",
     "BesluitOverzicht": "onderzoekscyclus.api",
     "BesluitStand": "onderzoekscyclus.api",
@@ -316,4 +359,8 @@ _MODULE_VAN = {
 }
 
 
-__getattr__, __dir__ = op_aanvraag(__name__, _MODULE_VAN, globals())
+# renamed public names: old name -> (new name, the release that removes it); see
+# docs/bibliotheek.md "Stabiliteit" for the policy
+_VEROUDERD: dict[str, tuple[str, str]] = {}
+
+__getattr__, __dir__ = op_aanvraag(__name__, _MODULE_VAN, globals(), _VEROUDERD)

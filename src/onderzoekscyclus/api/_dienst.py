@@ -16,9 +16,12 @@ import inspect
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from onderzoekscyclus.api.lijsten import Kenmerken
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.thesaurus import Thesaurus
-from onderzoekscyclus.i18n import Taal, in_taal
+from onderzoekscyclus.domein.verwijzing import SOORTEN as SOORTEN_TEKST
+from onderzoekscyclus.errors import InvalidValue, UnknownReference
+from onderzoekscyclus.i18n import Taal, _, in_taal
 from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
 from onderzoekscyclus.opslag.zoeken import kies
@@ -77,6 +80,15 @@ class Dienst(Taalhouder):
         """The thesaurus of this werkplaats (the shipped one with its own additions)."""
         return laad_thesaurus(self.opslag.root)
 
+    def _thema_filter(self, thema: str | None) -> Callable[[Kenmerken], bool]:
+        """Whether a record has ``thema`` or a narrower theme (through the thesaurus, as
+        the themanetwerk compares them); without a theme, every record passes."""
+        if thema is None:
+            return lambda _k: True
+        thesaurus = self.lees_thesaurus()
+        sleutels = thesaurus.omvat(thema)
+        return lambda k: any(thesaurus.sleutel(t) in sleutels for t in k.themas)
+
     # --- finding an entity from what a user types ---------------------------------------
 
     def _id(self, klasse: type[Any], verwijzing: str) -> str:
@@ -85,6 +97,31 @@ class Dienst(Taalhouder):
 
     def _zoek(self, klasse: type[T], verwijzing: str) -> T:
         return self.opslag.lees(klasse, self._id(klasse, verwijzing))
+
+    def _exact(self, klasse: type[T], id_: str) -> T:
+        """Entity ``id_`` of ``klasse``, by its exact id; nothing else is tried."""
+        soort = SOORTEN[klasse]
+        if not self.opslag.bestaat(klasse, id_):
+            raise UnknownReference(
+                _("Er is geen {soort} met het id '{id}'.").format(
+                    soort=_(SOORTEN_TEKST.get(soort.naam, soort.naam)), id=id_
+                ),
+                soort=soort.naam,
+                verwijzing=id_,
+            )
+        return self.opslag.lees(klasse, id_)
+
+    def _een(self, klasse: type[T], verwijzing: str | None, id_: str | None) -> T:
+        """``zoek(verwijzing)`` or ``zoek(id=…)``: exactly one of the two."""
+        if (verwijzing is None) == (id_ is None):
+            raise InvalidValue(
+                _("Geef een verwijzing of een id, niet allebei en niet geen van beide."),
+                veld="id",
+            )
+        if id_ is not None:
+            return self._exact(klasse, id_)
+        assert verwijzing is not None
+        return self._zoek(klasse, verwijzing)
 
     def school(self, verwijzing: str) -> School:
         """The school that ``verwijzing`` (name, start of the name or id) points to."""

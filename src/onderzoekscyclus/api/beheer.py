@@ -15,10 +15,10 @@ import attrs
 
 from onderzoekscyclus.domein import besluitvorming
 from onderzoekscyclus.domein.besluit import Besluit, Besluitfase
-from onderzoekscyclus.domein.cyclus import methodekwaliteit
+from onderzoekscyclus.domein.cyclus import Fase, methodekwaliteit
 from onderzoekscyclus.domein.cyclusstappen import CYCLUS
 from onderzoekscyclus.domein.ids import is_geldig_id
-from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkplaatsInfo
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkgroepSoort, WerkplaatsInfo
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opslag._paden import ROOTBESTAND
@@ -40,14 +40,16 @@ __all__ = [
 class WerkgroepOverzicht:
     """One line of the status: a werkgroep and how active it is.
 
-    ``ontbreekt`` holds the keys of the method-quality elements its current cycle
-    still lacks (see :class:`~onderzoekscyclus.domein.cyclus.Kwaliteitselement`);
-    ``volgende`` the operation that moves the cycle on.
+    ``scholen`` and ``leiders`` hold ids, as :class:`~onderzoekscyclus.domein.model.
+    Werkgroep` does (:attr:`Status.namen` gives their names); ``ontbreekt`` holds the
+    keys of the method-quality elements its current cycle still lacks (see
+    :class:`~onderzoekscyclus.domein.cyclus.Kwaliteitselement`); ``volgende`` the
+    operation that moves the cycle on.
     """
 
     id: str
     naam: str
-    soort: str
+    soort: WerkgroepSoort
     scholen: tuple[str, ...]
     themas: tuple[str, ...]
     leden: int
@@ -55,7 +57,7 @@ class WerkgroepOverzicht:
     logregels: int
     laatste_log: dt.date | None
     cyclus: int | None = None
-    fase: str | None = None
+    fase: Fase | None = None
     gepauzeerd: bool = False
     kwaliteit: str | None = None
     ontbreekt: tuple[str, ...] = ()
@@ -68,7 +70,7 @@ class BesluitStand:
 
     id: str
     titel: str
-    fase: str
+    fase: Besluitfase
     werkgroep: str
 
 
@@ -91,19 +93,24 @@ class Aandachtspunt:
 
 @attrs.frozen
 class Status:
-    """An overview of a werkplaats: what is in it and what needs attention."""
+    """An overview of a werkplaats: what is in it and what needs attention.
+
+    Werkgroepen and besluiten refer to schools, persons and werkgroepen by id;
+    ``namen`` gives the name of each id used (no other names are in it). The folder of
+    the werkplaats is not part of it: ``Werkplaats.root`` holds it for who needs it.
+    """
 
     naam: str
-    root: str
     schema: str
     scholen: int
     personen: int
     werkgroepen: tuple[WerkgroepOverzicht, ...]
     aandachtspunten: tuple[Aandachtspunt, ...]
     besluiten: tuple[BesluitStand, ...] = ()
+    namen: dict[str, str] = attrs.field(factory=dict)
 
 
-def _overzicht(groep: Werkgroep, namen: Mapping[str, str]) -> WerkgroepOverzicht:
+def _overzicht(groep: Werkgroep) -> WerkgroepOverzicht:
     actief = groep.actieve_cyclus()
     kwaliteit = (
         methodekwaliteit(actief, heeft_vervolg=groep.heeft_vervolg(actief)) if actief else None
@@ -111,15 +118,15 @@ def _overzicht(groep: Werkgroep, namen: Mapping[str, str]) -> WerkgroepOverzicht
     return WerkgroepOverzicht(
         id=groep.id,
         naam=groep.naam,
-        soort=groep.soort.value,
-        scholen=tuple(namen.get(s, s) for s in groep.scholen),
+        soort=groep.soort,
+        scholen=groep.scholen,
         themas=groep.themas,
         leden=len(groep.leden),
-        leiders=tuple(namen.get(p, p) for p in groep.leiders()),
+        leiders=groep.leiders(),
         logregels=len(groep.logboek),
         laatste_log=max((r.datum for r in groep.logboek), default=None),
         cyclus=actief.nummer if actief else None,
-        fase=actief.fase.value if actief else None,
+        fase=actief.fase if actief else None,
         gepauzeerd=actief.gepauzeerd if actief else False,
         kwaliteit=kwaliteit.samenvatting() if kwaliteit else None,
         ontbreekt=tuple(e.sleutel for e in kwaliteit.ontbreekt()) if kwaliteit else (),
@@ -165,8 +172,9 @@ def status(opslag: Opslag, vandaag: dt.date) -> Status:
     namen.update({p.id: p.naam for p in opslag.alle(Persoon)})
     overzicht, aandacht = [], []
     for groep in opslag.alle(Werkgroep):
-        regel = _overzicht(groep, namen)
+        regel = _overzicht(groep)
         overzicht.append(regel)
+        namen[groep.id] = groep.naam
         if not regel.leiders:
             aandacht.append(
                 Aandachtspunt(
@@ -179,18 +187,20 @@ def status(opslag: Opslag, vandaag: dt.date) -> Status:
     besluiten = [besluitvorming.bijgewerkt(b, vandaag) for b in opslag.alle(Besluit)]
     for besluit in besluiten:
         aandacht.extend(_aandacht_besluit(besluit, vandaag))
+    gebruikt = {i for r in overzicht for i in (r.id, *r.scholen, *r.leiders)}
+    gebruikt.update(b.werkgroep for b in besluiten)
     return Status(
         naam=opslag.info().naam,
-        root=str(opslag.root),
         schema=versie_tekst(HUIDIG),
         scholen=len(opslag.ids(School)),
         personen=len(opslag.ids(Persoon)),
         werkgroepen=tuple(overzicht),
         besluiten=tuple(
-            BesluitStand(id=b.id, titel=b.titel, fase=b.fase.value, werkgroep=b.werkgroep)
+            BesluitStand(id=b.id, titel=b.titel, fase=b.fase, werkgroep=b.werkgroep)
             for b in besluiten
         ),
         aandachtspunten=tuple(aandacht),
+        namen={i: namen[i] for i in sorted(gebruikt) if i in namen},
     )
 
 

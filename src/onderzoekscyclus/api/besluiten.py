@@ -17,12 +17,25 @@ from typing import Any
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api.lijsten import Kenmerken, pagina
 from onderzoekscyclus.domein import besluitvorming as bv
-from onderzoekscyclus.domein.besluit import Besluit, Bewijs, Bijdrage, Bijdrager, bijdragen_van
+from onderzoekscyclus.domein.besluit import (
+    Besluit,
+    Besluitfase,
+    BesluitfaseWaarde,
+    Bewijs,
+    Bijdrage,
+    Bijdrager,
+    Oordeel,
+    OordeelWaarde,
+    bijdragen_van,
+)
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.model import LidRol, Persoon, Werkgroep
 from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.tijd import gebeurd
+from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import Geweigerd, InvalidValue, Reden, UnknownReference
 from onderzoekscyclus.i18n import _
@@ -47,16 +60,44 @@ class Besluiten(Dienst):
 
     # --- reading -----------------------------------------------------------------------
 
-    def lijst(self) -> list[Besluit]:
-        """Every besluit as it stands today, in id order: a round whose closing date has
-        passed counts as closed (``besluitvorming``), as the next step will record."""
+    def lijst(
+        self,
+        *,
+        werkgroep: str | None = None,
+        thema: str | None = None,
+        fase: Besluitfase | BesluitfaseWaarde | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Besluit]:
+        """The besluiten (of ``werkgroep``: its id or a reference; on ``thema`` or a
+        narrower theme; in ``fase``) as they stand today, by title; ``offset`` and
+        ``limit`` give a page. A round whose closing date has passed counts as closed
+        (``besluitvorming``), as the next step will record."""
         vandaag = self.vandaag()
-        return [bv.bijgewerkt(b, vandaag) for b in self.opslag.alle(Besluit)]
+        groep_id = self.werkgroep(werkgroep).id if werkgroep is not None else None
+        gezocht = None if fase is None else naar_enum(Besluitfase, "fase")(fase)
+        past_thema = self._thema_filter(thema)
+        besluiten = [
+            b
+            for b in (bv.bijgewerkt(b, vandaag) for b in self.opslag.alle(Besluit))
+            if (groep_id is None or b.werkgroep == groep_id)
+            and (gezocht is None or b.fase is gezocht)
+            and past_thema(Kenmerken(b.id, "", themas=(b.thema,)))
+        ]
+        besluiten.sort(key=lambda b: (vergelijkbaar(b.titel), b.id))
+        return pagina(besluiten, limit, offset)
 
-    def zoek(self, verwijzing: str) -> Besluit:
-        """The besluit that ``verwijzing`` (title, start of a word of it, or id) points
-        to, as it stands today."""
-        return bv.bijgewerkt(self._opgeslagen(verwijzing), self.vandaag())
+    def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Besluit:
+        """The besluit with exactly this ``id``, or the one ``verwijzing`` (what a person
+        typed: the title, the start of a word of it, or an id) points to, as it stands
+        today."""
+        if id is not None:
+            besluit = self._exact(Besluit, id) if verwijzing is None else None
+        else:
+            besluit = self._opgeslagen(verwijzing) if verwijzing is not None else None
+        if besluit is None:
+            return self._een(Besluit, verwijzing, id)  # refuses: both or neither given
+        return bv.bijgewerkt(besluit, self.vandaag())
 
     def _opgeslagen(self, verwijzing: str) -> Besluit:
         id_ = verwijzing.strip()
@@ -114,6 +155,7 @@ class Besluiten(Dienst):
                 nieuw = stap(besluit, *args, datum=datum or vandaag, vandaag=vandaag, **kwargs)
             except Geweigerd as fout:
                 fout.onderwerp = besluit.titel
+                fout.onderwerp_id = besluit.id
                 raise
             self.opslag.schrijf(nieuw)
         return nieuw
@@ -260,7 +302,7 @@ class Besluiten(Dienst):
         verwijzing: str,
         nummer: int,
         *,
-        oordeel: str,
+        oordeel: Oordeel | OordeelWaarde,
         motivatie: str,
         datum: dt.date | None = None,
         wie: str | None = None,
@@ -333,6 +375,7 @@ class Besluiten(Dienst):
                     soort="cyclus",
                     verwijzing=tekst,
                     onderwerp=groep.naam,
+                    onderwerp_id=groep.id,
                 )
             indicator = None
             if len(delen) == 3:

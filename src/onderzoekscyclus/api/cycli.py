@@ -20,6 +20,8 @@ from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.cyclus import (
     Actie,
     Bron,
+    Conclusie,
+    ConclusieWaarde,
     Fase,
     Indicator,
     IndicatorResultaat,
@@ -66,12 +68,13 @@ def overzicht_van(groep: Werkgroep, c: Onderzoekscyclus) -> CyclusOverzicht:
 
 
 @contextlib.contextmanager
-def _over(naam: str) -> Iterator[None]:
+def _over(groep: Werkgroep) -> Iterator[None]:
     """Name the werkgroep in a refusal that passes through."""
     try:
         yield
     except Geweigerd as fout:
-        fout.onderwerp = fout.onderwerp or naam
+        fout.onderwerp = fout.onderwerp or groep.naam
+        fout.onderwerp_id = fout.onderwerp_id or groep.id
         raise
 
 
@@ -88,7 +91,7 @@ class Cycli(Dienst):
         groep_id = self.werkgroep(werkgroep).id
         with self.opslag.vergrendeld():
             groep = self.opslag.lees(Werkgroep, groep_id)
-            with _over(groep.naam):
+            with _over(groep):
                 huidig = self._huidig(groep, operatie)
                 nieuw = stap(groep, huidig)
             groep = attrs.evolve(groep, cycli=(*groep.cycli[:-1], nieuw))
@@ -107,6 +110,7 @@ class Cycli(Dienst):
                 machine=stappen.CYCLUS.naam,
                 operatie=operatie,
                 onderwerp=groep.naam,
+                onderwerp_id=groep.id,
             )
         return huidig
 
@@ -138,6 +142,7 @@ class Cycli(Dienst):
                     operatie="start",
                     toestand=huidig.toestand.value,
                     onderwerp=groep.naam,
+                    onderwerp_id=groep.id,
                 )
             nieuw = stappen.start(
                 len(groep.cycli) + 1,
@@ -230,7 +235,7 @@ class Cycli(Dienst):
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         groep = self.werkgroep(werkgroep)
         onderbouwing = [Onderbouwing(literatuur=t) for t in literatuur]
-        with _over(groep.naam):
+        with _over(groep):
             onderbouwing += [self._ervaring_elders(v, groep.id) for v in elders]
         nieuwe_acties = [Actie(wat=w, wie=p, wanneer=t) for w, p, t in acties]
         return self._wijzig(
@@ -251,7 +256,10 @@ class Cycli(Dienst):
             )
         if not andere.cycli:
             raise Geweigerd(
-                bericht, [reden("plan.elders-geen-cyclus", naam=andere.naam)], operatie="plan"
+                bericht,
+                [reden("plan.elders-geen-cyclus", naam=andere.naam)],
+                machine=stappen.CYCLUS.naam,
+                operatie="plan",
             )
         laatste = andere.cycli[-1].nummer
         if not nummer:
@@ -304,7 +312,7 @@ class Cycli(Dienst):
         self,
         werkgroep: str,
         *,
-        conclusie: str,
+        conclusie: Conclusie | ConclusieWaarde,
         tekst: str,
         lessen: Iterable[str] = (),
         datum: dt.date | None = None,
@@ -342,7 +350,7 @@ class Cycli(Dienst):
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         with self.opslag.vergrendeld():
             groep = self.opslag.lees(Werkgroep, groep_id)
-            with _over(groep.naam):
+            with _over(groep):
                 oud, nieuw = stappen.volgende(
                     self._huidig(groep, "volgende"), datum=dag, wie=wie_id, vraag=vraag
                 )
@@ -404,5 +412,6 @@ class Cycli(Dienst):
                 machine=stappen.CYCLUS.naam,
                 operatie="toon",
                 onderwerp=groep.naam,
+                onderwerp_id=groep.id,
             )
         return overzicht_van(groep, gekozen)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api.lijsten import pagina
 from onderzoekscyclus.domein import netwerk
 from onderzoekscyclus.domein.netwerk import (
     Expert,
@@ -35,7 +36,7 @@ from onderzoekscyclus.domein.netwerk import (
 )
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
-from onderzoekscyclus.errors import InvalidValue, LockTimeout, UnknownReference
+from onderzoekscyclus.errors import InvalidValue, Kandidaat, LockTimeout, UnknownReference
 from onderzoekscyclus.i18n import Taal, _
 from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.index import Index
@@ -109,7 +110,7 @@ class Themanetwerk(Dienst):
             _(
                 "Onbekend thema '{thema}': het staat niet in de thesaurus en geen werkgroep of persoon gebruikt het."
             ).format(thema=gezocht),
-            suggesties,
+            [Kandidaat(t, t) for t in suggesties],
             hint=_("Bedoelde u: {themas}?").format(themas=", ".join(suggesties))
             if suggesties
             else None,
@@ -167,11 +168,15 @@ class Themanetwerk(Dienst):
 
     # --- lijst ------------------------------------------------------------------------------------
 
-    def lijst(self, *, alle: bool = False) -> list[ThemaGebruik]:
-        """The themes in use (with ``alle``: the whole thesaurus too), as a tree.
+    def lijst(
+        self, *, alle: bool = False, limit: int | None = None, offset: int = 0
+    ) -> list[ThemaGebruik]:
+        """The themes in use (with ``alle``: the whole thesaurus too), as a tree;
+        ``offset`` and ``limit`` give one page of it.
 
         Counts are per theme itself; :meth:`scholen` includes narrower themes.
         """
+        pagina(range(0), limit, offset)  # refuse a wrong page before the work
 
         def vraag(index: Index) -> list[ThemaGebruik]:
             werkgroepen = index.rijen("SELECT werkgroep, tekst FROM werkgroep_themas")
@@ -199,7 +204,7 @@ class Themanetwerk(Dienst):
                 key=lambda g: tuple(normaliseer(d) for d in self._boompad(g.label)),
             )
 
-        return self._vraag(("werkgroepen", "personen"), vraag)
+        return pagina(self._vraag(("werkgroepen", "personen"), vraag), limit, offset)
 
     def _gebruik(
         self, sleutel: str, tellingen: list[set[str]] | None, varianten: set[str]
@@ -370,8 +375,15 @@ class Themanetwerk(Dienst):
 
     # --- netwerken --------------------------------------------------------------------------------
 
-    def netwerken(self, *, min_scholen: int = 2, seed: int = 1) -> list[Thematischnetwerk]:
-        """Suggested thematic networks across schools.
+    def netwerken(
+        self,
+        *,
+        min_scholen: int = 2,
+        seed: int = 1,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Thematischnetwerk]:
+        """Suggested thematic networks across schools (``offset`` and ``limit``: a page).
 
         Louvain community detection (networkx, fixed ``seed``) on the bipartite graph
         of schools and the themes their werkgroepen research, each edge weighted by the
@@ -387,7 +399,8 @@ class Themanetwerk(Dienst):
 
         if min_scholen < 1:
             raise InvalidValue(_("Het minimum aantal scholen moet 1 of meer zijn."))
-        return self._vraag(("werkgroepen", "scholen"), vraag)
+        pagina(range(0), limit, offset)
+        return pagina(self._vraag(("werkgroepen", "scholen"), vraag), limit, offset)
 
     # --- experts ----------------------------------------------------------------------------------
 

@@ -12,19 +12,29 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api.lijsten import Kenmerken, selecteer
+from onderzoekscyclus.domein.cyclus import Fase, FaseWaarde
 from onderzoekscyclus.domein.model import (
     Lid,
     LidRol,
+    LidRolWaarde,
     Persoon,
     Profiel,
+    Rol,
+    RolWaarde,
     School,
+    Sector,
+    SectorWaarde,
     VisieElement,
     Werkgroep,
+    WerkgroepSoort,
+    WerkgroepSoortWaarde,
     schone_naam,
 )
 from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel, schoolprofiel
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.thesaurus import normaliseer
+from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.index import Index
@@ -35,27 +45,41 @@ __all__ = ["Personen", "Scholen", "Werkgroepen"]
 class Scholen(Dienst):
     """The schools and teacher-training institutes of the werkplaats."""
 
-    def lijst(self) -> list[School]:
-        """Every school, by name."""
-        return sorted(self.opslag.alle(School), key=lambda s: (s.naam.casefold(), s.id))
+    def lijst(
+        self,
+        *,
+        sector: Sector | SectorWaarde | None = None,
+        cluster: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[School]:
+        """The schools (of ``sector``, in ``cluster``), by name; ``offset`` and ``limit``
+        give one page of them."""
+        soort = None if sector is None else naar_enum(Sector, "sector")(sector).value
 
-    def zoek(self, verwijzing: str) -> School:
-        """The school that ``verwijzing`` (name, start of the name, or id) points to."""
-        return self.school(verwijzing)
+        def past(k: Kenmerken) -> bool:
+            return (soort is None or k.soort == soort) and (cluster is None or k.cluster == cluster)
+
+        return selecteer(self.opslag, School, past, limit=limit, offset=offset)
+
+    def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> School:
+        """The school with exactly this ``id``, or the one that ``verwijzing`` (what a
+        person typed: a name, the start of one, or an id) points to."""
+        return self._een(School, verwijzing, id)
 
     def toevoegen(
         self,
         naam: str,
         *,
         brin: str,
-        sector: str,
+        sector: Sector | SectorWaarde,
         bestuur: str | None = None,
         cluster: str | None = None,
     ) -> School:
         """Add a school (or a teacher-training institute: sector ``opleiding``)."""
         naam = schone_naam(naam)
         with self.opslag.vergrendeld():
-            bestaande = self.lijst()
+            bestaande = self.opslag.alle(School)
             for andere in bestaande:
                 if vergelijkbaar(andere.naam) == vergelijkbaar(naam):
                     raise InvalidValue(
@@ -123,24 +147,35 @@ class Scholen(Dienst):
 class Personen(Dienst):
     """The persons of the werkplaats: the one place their names are kept."""
 
-    def lijst(self, *, school: str | None = None) -> list[Persoon]:
-        """Every person (of ``school``, a name, start of a name or id), by name."""
-        personen = self.opslag.alle(Persoon)
-        if school is not None:
-            school_id = self.school(school).id
-            personen = [p for p in personen if p.school == school_id]
-        return sorted(personen, key=lambda p: (p.naam.casefold(), p.id))
+    def lijst(
+        self,
+        *,
+        school: str | None = None,
+        expertise: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Persoon]:
+        """The persons (of ``school``: its id, or a reference; with expertise on the theme
+        ``expertise`` or a narrower one), by name; ``offset`` and ``limit`` give a page."""
+        school_id = self.school(school).id if school is not None else None
+        past_thema = self._thema_filter(expertise)
 
-    def zoek(self, verwijzing: str) -> Persoon:
-        """The person that ``verwijzing`` (name, start of the name, or id) points to."""
-        return self.persoon(verwijzing)
+        def past(k: Kenmerken) -> bool:
+            return (school_id is None or school_id in k.scholen) and past_thema(k)
+
+        return selecteer(self.opslag, Persoon, past, limit=limit, offset=offset)
+
+    def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Persoon:
+        """The person with exactly this ``id``, or the one ``verwijzing`` (what a person
+        typed: a name, the start of one, or an id) points to."""
+        return self._een(Persoon, verwijzing, id)
 
     def toevoegen(
         self,
         naam: str,
         *,
         school: str | None = None,
-        rollen: Iterable[str] = (),
+        rollen: Iterable[Rol | RolWaarde] = (),
         expertise: Iterable[str] = (),
         interesses: Iterable[str] = (),
         ambities: Iterable[str] = (),
@@ -164,24 +199,42 @@ class Personen(Dienst):
 class Werkgroepen(Dienst):
     """The werkgroepen of the werkplaats and their members."""
 
-    def lijst(self, *, school: str | None = None) -> list[Werkgroep]:
-        """Every werkgroep (of ``school``, a name, start of a name or id), by name."""
-        groepen = self.opslag.alle(Werkgroep)
-        if school is not None:
-            school_id = self.school(school).id
-            groepen = [g for g in groepen if school_id in g.scholen]
-        return sorted(groepen, key=lambda g: (g.naam.casefold(), g.id))
+    def lijst(
+        self,
+        *,
+        school: str | None = None,
+        thema: str | None = None,
+        fase: Fase | FaseWaarde | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Werkgroep]:
+        """The werkgroepen (of ``school``: its id or a reference; on ``thema`` or a
+        narrower theme; whose latest cycle is in ``fase``), by name; ``offset`` and
+        ``limit`` give a page."""
+        school_id = self.school(school).id if school is not None else None
+        past_thema = self._thema_filter(thema)
+        gezocht = None if fase is None else naar_enum(Fase, "fase")(fase).value
 
-    def zoek(self, verwijzing: str) -> Werkgroep:
-        """The werkgroep that ``verwijzing`` (name, start of the name, or id) points to."""
-        return self.werkgroep(verwijzing)
+        def past(k: Kenmerken) -> bool:
+            return (
+                (school_id is None or school_id in k.scholen)
+                and past_thema(k)
+                and (gezocht is None or k.fase == gezocht)
+            )
+
+        return selecteer(self.opslag, Werkgroep, past, limit=limit, offset=offset)
+
+    def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Werkgroep:
+        """The werkgroep with exactly this ``id``, or the one ``verwijzing`` (what a
+        person typed: a name, the start of one, or an id) points to."""
+        return self._een(Werkgroep, verwijzing, id)
 
     def toevoegen(
         self,
         naam: str,
         *,
         scholen: Iterable[str],
-        soort: str = "leerteam",
+        soort: WerkgroepSoort | WerkgroepSoortWaarde = WerkgroepSoort.LEERTEAM,
         themas: Iterable[str] = (),
         nieuw_thema: bool = False,
     ) -> Werkgroep:
@@ -196,7 +249,7 @@ class Werkgroepen(Dienst):
             self._controleer_themas(themas)
         school_ids = tuple(dict.fromkeys(self.school(s).id for s in scholen))
         with self.opslag.vergrendeld():
-            for andere in self.lijst():
+            for andere in self.opslag.alle(Werkgroep):
                 gedeeld = set(andere.scholen) & set(school_ids)
                 if gedeeld and vergelijkbaar(andere.naam) == vergelijkbaar(naam):
                     raise InvalidValue(
@@ -214,7 +267,9 @@ class Werkgroepen(Dienst):
             self.opslag.schrijf(werkgroep)
         return werkgroep
 
-    def lid(self, werkgroep: str, persoon: str, *, rol: str | LidRol = "lid") -> Werkgroep:
+    def lid(
+        self, werkgroep: str, persoon: str, *, rol: LidRol | LidRolWaarde = LidRol.LID
+    ) -> Werkgroep:
         """Make a person a member of a werkgroep, or change the role of a member."""
         groep_id = self.werkgroep(werkgroep).id
         wie = self.persoon(persoon)

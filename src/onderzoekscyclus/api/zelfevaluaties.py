@@ -23,6 +23,7 @@ from pathlib import Path
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api.lijsten import pagina
 from onderzoekscyclus.domein.formulier import kolommen_van, respondenten_van
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.tijd import gebeurd
@@ -32,6 +33,7 @@ from onderzoekscyclus.errors import (
     AmbiguousReference,
     FileFormatError,
     InvalidValue,
+    Kandidaat,
     UnknownReference,
 )
 from onderzoekscyclus.i18n import _
@@ -87,13 +89,20 @@ class Zelfevaluaties(Dienst):
     # --- measurements --------------------------------------------------------------------
 
     def metingen(
-        self, instrument: str | None = None, *, school: str | None = None, alle: bool = False
+        self,
+        instrument: str | None = None,
+        *,
+        school: str | None = None,
+        alle: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Zelfevaluatie]:
         """Measurements, oldest first; of one instrument, and of one school (or, without
-        ``school`` and unless ``alle``, of the partnership)."""
+        ``school`` and unless ``alle``, of the partnership); ``offset`` and ``limit``
+        give a page."""
         gekozen = self.instrument(instrument).id if instrument else None
         school_id = self.school(school).id if school else None
-        return sorted(
+        gevonden = sorted(
             (
                 m
                 for m in self.opslag.alle(Zelfevaluatie)
@@ -101,6 +110,7 @@ class Zelfevaluaties(Dienst):
             ),
             key=lambda m: (m.datum, m.id),
         )
+        return pagina(gevonden, limit, offset)
 
     def meting(
         self, verwijzing: str, *, instrument: str | None = None, school: str | None = None
@@ -121,14 +131,14 @@ class Zelfevaluaties(Dienst):
                 _("'{verwijzing}' past bij meer dan één meting: {lijst}.").format(
                     verwijzing=verwijzing, lijst=", ".join(m.id for m in treffers[:8])
                 ),
-                [m.id for m in treffers],
+                [Kandidaat(m.id, m.datum.isoformat()) for m in treffers],
                 hint=_("Gebruik meer van het id, of noem de school en het instrument."),
                 soort="meting",
                 verwijzing=verwijzing,
             )
         raise UnknownReference(
             _("Geen meting gevonden voor '{verwijzing}'.").format(verwijzing=verwijzing),
-            [m.id for m in kandidaten[-5:]],
+            [Kandidaat(m.id, m.datum.isoformat()) for m in kandidaten[-5:]],
             soort="meting",
             verwijzing=verwijzing,
         )
@@ -218,12 +228,16 @@ class Zelfevaluaties(Dienst):
                     voor=_(" voor '{label}'").format(label=respondent) if respondent else ""
                 ),
                 hint=_("Begin opnieuw in plaats van verder te gaan."),
+                soort="respondent",
+                verwijzing=respondent,
             )
         labels = [r.label for _m, r in concepten]
         raise AmbiguousReference(
             _("Er zijn meer half ingevulde lijsten: {labels}.").format(labels=", ".join(labels)),
-            labels,
+            [Kandidaat(m.id, r.label) for m, r in concepten],
             hint=_("Noem de respondent van de lijst die verder moet."),
+            soort="respondent",
+            verwijzing=respondent,
         )
 
     def invullen(

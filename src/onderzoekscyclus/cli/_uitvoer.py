@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -67,27 +66,12 @@ class Omgeving:
 pass_omgeving = click.make_pass_decorator(Omgeving)
 
 
-def _json_waarde(waarde: Any) -> Any:
-    if isinstance(waarde, dt.date | dt.datetime):
-        return waarde.isoformat()
-    if isinstance(waarde, enum.Enum):
-        return waarde.value
-    if isinstance(waarde, Path):
-        return str(waarde)
-    if isinstance(waarde, tuple | set | frozenset):
-        return list(waarde)
-    raise TypeError(type(waarde).__name__)
-
-
 def als_data(obj: Any) -> Any:
-    """Plain data for ``obj`` through the one converter."""
-    if isinstance(obj, dict) and all(isinstance(k, str) for k in obj):
-        return {k: als_data(v) for k, v in obj.items()}
-    if isinstance(obj, str | int | float | bool | dt.date) or obj is None:
-        return obj
-    from onderzoekscyclus.opslag.converter import CONVERTER  # noqa: PLC0415
+    """Plain JSON-able data for ``obj``: :func:`onderzoekscyclus.als_data`, imported
+    only when a command prints JSON."""
+    from onderzoekscyclus.api.vorm import als_data as data  # noqa: PLC0415
 
-    return CONVERTER.unstructure(obj)
+    return data(obj)
 
 
 def toon(omgeving: Omgeving, data: Any, tekst: Callable[[], str]) -> None:
@@ -95,7 +79,7 @@ def toon(omgeving: Omgeving, data: Any, tekst: Callable[[], str]) -> None:
     if omgeving.als_json:
         import json  # noqa: PLC0415 - only for --json
 
-        click.echo(json.dumps(als_data(data), ensure_ascii=False, indent=2, default=_json_waarde))
+        click.echo(json.dumps(als_data(data), ensure_ascii=False, indent=2))
     else:
         click.echo(tekst())
 

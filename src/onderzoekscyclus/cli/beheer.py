@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from onderzoekscyclus.api import Status, Werkplaats
-from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon, vandaag
+from onderzoekscyclus.cli._uitvoer import (
+    Omgeving,
+    als_data,
+    melding,
+    pass_omgeving,
+    toon,
+    vandaag,
+)
 from onderzoekscyclus.cli.hints import aandacht_opdracht, opdracht
 from onderzoekscyclus.i18n import _, ngettext
 
@@ -34,10 +41,11 @@ def init(omgeving: Omgeving, map_: Path, naam: str) -> None:
     )
 
 
-def _status_tekst(status: Status) -> str:
+def _status_tekst(status: Status, root: Path) -> str:
+    naam = status.namen.get
     regels = [
         _("Werkplaats: {naam}").format(naam=status.naam),
-        _("Map:        {root}").format(root=status.root),
+        _("Map:        {root}").format(root=root),
         _("{s} scholen, {p} personen, {w} werkgroepen").format(
             s=status.scholen, p=status.personen, w=len(status.werkgroepen)
         ),
@@ -51,9 +59,10 @@ def _status_tekst(status: Status) -> str:
             if groep.laatste_log
             else _("nog geen logboek")
         )
-        leiders = ", ".join(groep.leiders) or _("geen leider")
+        leiders = ", ".join(naam(p, p) for p in groep.leiders) or _("geen leider")
+        scholen = ", ".join(naam(s, s) for s in groep.scholen)
         regels.append(
-            f"  {groep.naam} ({groep.soort}; {', '.join(groep.scholen)})\n"
+            f"  {groep.naam} ({groep.soort.value}; {scholen})\n"
             + "    "
             + _("{n} leden, leider: {leiders}; {logregels} logregels, {laatst}").format(
                 n=groep.leden, leiders=leiders, logregels=groep.logregels, laatst=laatst
@@ -64,7 +73,10 @@ def _status_tekst(status: Status) -> str:
             regels.append(
                 "    "
                 + _("cyclus {n}: fase {fase}{pauze}; methodekwaliteit {kwaliteit}").format(
-                    n=groep.cyclus, fase=groep.fase, pauze=pauze, kwaliteit=groep.kwaliteit
+                    n=groep.cyclus,
+                    fase=groep.fase.value if groep.fase else "",
+                    pauze=pauze,
+                    kwaliteit=groep.kwaliteit,
                 )
             )
             verder = opdracht("onderzoekscyclus", groep.volgende, groep.naam)
@@ -73,7 +85,7 @@ def _status_tekst(status: Status) -> str:
     if status.besluiten:
         regels.append("")
         regels.append(_("Besluiten:"))
-        regels.extend(f"  {b.titel} — {b.fase}" for b in status.besluiten)
+        regels.extend(f"  {b.titel} — {b.fase.value}" for b in status.besluiten)
     if status.aandachtspunten:
         regels.append("")
         regels.append(_("Aandachtspunten:"))
@@ -86,8 +98,13 @@ def _status_tekst(status: Status) -> str:
 @click.command(help=_("Toon wat er in de werkplaats staat en wat aandacht vraagt."))
 @pass_omgeving
 def status(omgeving: Omgeving) -> None:
-    resultaat = omgeving.werkplaats.status()
-    toon(omgeving, resultaat, lambda: _status_tekst(resultaat))
+    _toon_status(omgeving, omgeving.werkplaats)
+
+
+def _toon_status(omgeving: Omgeving, wp: Werkplaats) -> None:
+    resultaat = wp.status()
+    data = {**als_data(resultaat), "map": str(wp.root)}
+    toon(omgeving, data, lambda: _status_tekst(resultaat, wp.root))
 
 
 @click.command(help=_("Controleer elk bestand van de werkplaats en meld alle problemen."))
@@ -159,8 +176,7 @@ def demo(omgeving: Omgeving, map_: Path, vervang: bool, scholen: int | None) -> 
     wp = maak_demo(map_, vervang=vervang, vandaag=vandaag())
     omgeving.werkplaats_pad = wp.root
     melding(omgeving, _("Voorbeeldwerkplaats gemaakt in {map}.").format(map=map_))
-    resultaat = wp.status()
-    toon(omgeving, resultaat, lambda: _status_tekst(resultaat))
+    _toon_status(omgeving, wp)
     melding(omgeving, "\n" + _probeer_nu(map_, wp.root))
 
 

@@ -12,7 +12,7 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.domein.besluit import Besluit
+from onderzoekscyclus.domein.besluit import Besluit, Oordeel
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
@@ -224,7 +224,7 @@ def reageer(
     b = omgeving.werkplaats.besluitvorming.reageer(
         besluit_ref,
         nummer,
-        oordeel=oordeel,
+        oordeel=Oordeel(oordeel),
         motivatie=motivatie,
         datum=datum_of_geen(datum),
         wie=wie,

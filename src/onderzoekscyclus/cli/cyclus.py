@@ -275,7 +275,7 @@ def evaluatie(
 ) -> None:
     o = omgeving.werkplaats.cycli.evaluatie(
         werkgroep_ref,
-        conclusie=conclusie,
+        conclusie=Conclusie(conclusie),
         tekst=tekst,
         lessen=lessen,
         datum=datum_of_geen(datum),

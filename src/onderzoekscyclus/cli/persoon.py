@@ -65,7 +65,7 @@ def toevoegen(
     nieuw = omgeving.werkplaats.personen.toevoegen(
         naam,
         school=school,
-        rollen=rollen,
+        rollen=[Rol(r) for r in rollen],
         expertise=expertise,
         interesses=interesses,
         ambities=ambities,

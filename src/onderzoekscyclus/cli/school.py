@@ -58,7 +58,7 @@ def toevoegen(
     omgeving: Omgeving, naam: str, brin: str, sector: str, bestuur: str | None, cluster: str | None
 ) -> None:
     nieuw = omgeving.werkplaats.scholen.toevoegen(
-        naam, brin=brin, sector=sector, bestuur=bestuur, cluster=cluster
+        naam, brin=brin, sector=Sector(sector), bestuur=bestuur, cluster=cluster
     )
     toon(
         omgeving,

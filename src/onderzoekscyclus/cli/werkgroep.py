@@ -68,7 +68,11 @@ def toevoegen(
     nieuw_thema: bool,
 ) -> None:
     nieuw = omgeving.werkplaats.werkgroepen.toevoegen(
-        naam, scholen=scholen, soort=soort, themas=themas, nieuw_thema=nieuw_thema
+        naam,
+        scholen=scholen,
+        soort=WerkgroepSoort(soort),
+        themas=themas,
+        nieuw_thema=nieuw_thema,
     )
     toon(
         omgeving,
@@ -119,5 +123,5 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
 @pass_omgeving
 def lid(omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str) -> None:
     wp = omgeving.werkplaats
-    groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=rol)
+    groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=LidRol(rol))
     toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()))

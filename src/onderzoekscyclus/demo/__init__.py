@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from onderzoekscyclus.api.werkplaats import Werkplaats
+from onderzoekscyclus.domein.model import LidRol, Rol, Sector, WerkgroepSoort
 from onderzoekscyclus.errors import WerkplaatsError
 from onderzoekscyclus.i18n import Taal, _
 from onderzoekscyclus.klok import VasteKlok, systeemdatum
@@ -241,6 +242,7 @@ def maak_demo(
             raise WerkplaatsError(
                 _("{map} is geen voorbeeldwerkplaats; die vervang ik niet.").format(map=map_),
                 _("Kies een nieuwe map voor het voorbeeld."),
+                code="werkplaats.geen-voorbeeld",
             )
         shutil.rmtree(map_)
     vandaag = vandaag or systeemdatum()
@@ -254,7 +256,7 @@ def maak_demo(
         wp.scholen.toevoegen(
             naam,
             brin=brin,
-            sector=sector,
+            sector=Sector(sector),
             bestuur="Stichting De Kempen" if sector != "opleiding" else None,
             cluster=cluster,
         )
@@ -262,12 +264,18 @@ def maak_demo(
     personen = {}
     for naam, school, rollen, expertise, ambities in _PERSONEN:
         personen[naam] = wp.personen.toevoegen(
-            naam, school=school, rollen=rollen, expertise=expertise, ambities=ambities
+            naam,
+            school=school,
+            rollen=[Rol(r) for r in rollen],
+            expertise=expertise,
+            ambities=ambities,
         ).id
     for naam, soort, scholen, themas, leden, logboek in _WERKGROEPEN:
-        groep = wp.werkgroepen.toevoegen(naam, scholen=scholen, soort=soort, themas=themas)
+        groep = wp.werkgroepen.toevoegen(
+            naam, scholen=scholen, soort=WerkgroepSoort(soort), themas=themas
+        )
         for wie, rol in leden:
-            wp.werkgroepen.lid(groep.id, personen[wie], rol=rol)
+            wp.werkgroepen.lid(groep.id, personen[wie], rol=LidRol(rol))
         for dagen, wie, tekst in logboek:
             wp.logboek.schrijf(
                 groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen)

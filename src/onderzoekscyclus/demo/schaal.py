@@ -38,7 +38,7 @@ from onderzoekscyclus.domein.model import (
     WerkplaatsInfo,
 )
 from onderzoekscyclus.domein.tekst import slug, vergelijkbaar
-from onderzoekscyclus.errors import WerkplaatsError
+from onderzoekscyclus.errors import InvalidValue, WerkplaatsError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import systeemdatum
 from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND, Opslag
@@ -68,7 +68,7 @@ def maak_grote_demo(
     """
     dag = vandaag or systeemdatum()
     if scholen < 1:
-        raise WerkplaatsError(_("Het aantal scholen moet 1 of meer zijn."))
+        raise InvalidValue(_("Het aantal scholen moet 1 of meer zijn."), veld="scholen")
     root = Path(map_)
     if vervang and root.exists():
         if (
@@ -78,6 +78,7 @@ def maak_grote_demo(
             raise WerkplaatsError(
                 _("{map} is geen voorbeeldwerkplaats; die vervang ik niet.").format(map=root),
                 _("Kies een nieuwe map voor het voorbeeld."),
+                code="werkplaats.geen-voorbeeld",
             )
         shutil.rmtree(root)
     Opslag.maak(

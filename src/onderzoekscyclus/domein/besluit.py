@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -27,6 +27,7 @@ from onderzoekscyclus.i18n import _
 __all__ = [
     "Besluit",
     "Besluitfase",
+    "BesluitfaseWaarde",
     "Besluittekst",
     "Bewijs",
     "Bijdrage",
@@ -37,6 +38,7 @@ __all__ = [
     "Idee",
     "Notitie",
     "Oordeel",
+    "OordeelWaarde",
     "Reactie",
     "Voorstel",
     "bijdragen_van",
@@ -59,12 +61,32 @@ class Besluitfase(enum.StrEnum):
     VERWORPEN = "verworpen"
 
 
+BesluitfaseWaarde = Literal[
+    "ideeën",
+    "voorstel",
+    "feedback",
+    "besluitvorming",
+    "besloten",
+    "geïmplementeerd",
+    "geëvalueerd",
+    "bijgesteld",
+    "geborgd",
+    "ingetrokken",
+    "verworpen",
+]
+"""A :class:`Besluitfase` as text."""
+
+
 class Oordeel(enum.StrEnum):
     """What the werkgroep did with a feedback item."""
 
     OVERGENOMEN = "overgenomen"
     DEELS = "deels"
     NIET_OVERGENOMEN = "niet-overgenomen"
+
+
+OordeelWaarde = Literal["overgenomen", "deels", "niet-overgenomen"]
+"""An :class:`Oordeel` as text."""
 
 
 def _oordeel(waarde: Any) -> Oordeel:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -31,8 +31,10 @@ __all__ = [
     "Actie",
     "Bron",
     "Conclusie",
+    "ConclusieWaarde",
     "Evaluatie",
     "Fase",
+    "FaseWaarde",
     "Indicator",
     "IndicatorResultaat",
     "Kwaliteitselement",
@@ -58,6 +60,12 @@ class Fase(enum.StrEnum):
     AFGEROND = "afgerond"
 
 
+FaseWaarde = Literal[
+    "aanleiding", "beginsituatie", "doel", "verbeterplan", "uitvoering", "evaluatie", "afgerond"
+]
+"""A :class:`Fase` as text."""
+
+
 class Pauze(enum.StrEnum):
     """The state of a paused cycle: it keeps its phase (``fase``) and waits."""
 
@@ -70,6 +78,10 @@ class Conclusie(enum.StrEnum):
     BEREIKT = "bereikt"
     DEELS = "deels"
     NIET_BEREIKT = "niet-bereikt"
+
+
+ConclusieWaarde = Literal["bereikt", "deels", "niet-bereikt"]
+"""A :class:`Conclusie` as text."""
 
 
 def _conclusie(waarde: Any) -> Conclusie:

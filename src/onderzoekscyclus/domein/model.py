@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -26,15 +26,19 @@ from onderzoekscyclus.i18n import _
 __all__ = [
     "Lid",
     "LidRol",
+    "LidRolWaarde",
     "Logregel",
     "Persoon",
     "Profiel",
     "Rol",
+    "RolWaarde",
     "School",
     "Sector",
+    "SectorWaarde",
     "VisieElement",
     "Werkgroep",
     "WerkgroepSoort",
+    "WerkgroepSoortWaarde",
     "WerkplaatsInfo",
 ]
 
@@ -55,6 +59,10 @@ class Sector(enum.StrEnum):
     OPLEIDING = "opleiding"
 
 
+SectorWaarde = Literal["po", "so", "vo", "mbo", "opleiding"]
+"""A :class:`Sector` as text: what a caller may pass instead of the enum."""
+
+
 class Rol(enum.StrEnum):
     """What a person does in or for a school."""
 
@@ -72,6 +80,23 @@ class Rol(enum.StrEnum):
     STAFMEDEWERKER = "stafmedewerker"
 
 
+RolWaarde = Literal[
+    "leraar",
+    "intern-begeleider",
+    "schoolleider",
+    "middenmanager",
+    "specialist",
+    "onderwijsassistent",
+    "opleider",
+    "student",
+    "lector",
+    "onderzoeker",
+    "bestuurder",
+    "stafmedewerker",
+]
+"""A :class:`Rol` as text."""
+
+
 class WerkgroepSoort(enum.StrEnum):
     """The kinds of werkgroep the seed texts describe."""
 
@@ -82,12 +107,22 @@ class WerkgroepSoort(enum.StrEnum):
     BOVENSCHOOLS = "bovenschools"
 
 
+WerkgroepSoortWaarde = Literal[
+    "leerteam", "plg", "learning-community", "gelegenheidscommunity", "bovenschools"
+]
+"""A :class:`WerkgroepSoort` as text."""
+
+
 class LidRol(enum.StrEnum):
     """The role of a member within one werkgroep."""
 
     LEIDER = "leider"
     EXPERT = "expert"
     LID = "lid"
+
+
+LidRolWaarde = Literal["leider", "expert", "lid"]
+"""A :class:`LidRol` as text."""
 
 
 # --- converters and validators: each names the field and says how to fix it ---------

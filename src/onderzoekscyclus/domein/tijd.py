@@ -26,5 +26,6 @@ def gebeurd(datum: dt.date | None, vandaag: dt.date, *, veld: str = "datum") -> 
             ),
             _("Geef de dag waarop het gebeurde, of laat de datum weg voor vandaag."),
             veld=veld,
+            code="waarde.toekomst",
         )
     return datum

@@ -1,9 +1,15 @@
-"""Finding an entity from what a user types: a name, a prefix of it, or an id.
+"""Finding an entity from what a person types: a name, a prefix of it, or an id.
 
 Case, accents and extra spaces do not count, so ``rekenen`` finds "Rekenen groep 5-8"
-and ``anna`` finds "Anna de Vries"; failing that, the start of
-any word counts (``palet`` finds "Kindcentrum Het Palet"). An exact name wins over a prefix; a reference
-that fits several entities, or none, is refused with the candidates listed.
+and ``anna`` finds "Anna de Vries"; failing that, the start of any word counts
+(``palet`` finds "Kindcentrum Het Palet"). The start of an id counts only once it
+reaches the id's own last part (``persoon-4k`` may find ``persoon-4k7mzq``; ``p`` or
+``persoon-`` find no person by id). An exact id or name wins over a prefix; a
+reference that fits several entities, or none, is refused with the candidates listed
+(each with its id).
+
+A program that knows the id asks for it exactly (``zoek(id=…)``); this module is for
+what people type.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.errors import AmbiguousReference, UnknownReference
+from onderzoekscyclus.errors import AmbiguousReference, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import N_, _
 
 __all__ = ["SOORTEN", "zoek"]
@@ -56,6 +62,7 @@ def zoek(
             _("Geef de naam of het id van een {soort}.").format(soort=naam_soort),
             soort=soort,
             verwijzing=verwijzing,
+            code="verwijzing.leeg",
         )
     for kandidaat in kandidaten:
         if id_(kandidaat) == verwijzing.strip():
@@ -69,12 +76,12 @@ def zoek(
             _("'{verwijzing}' past bij meer dan één {soort}: {lijst}.").format(
                 verwijzing=verwijzing, soort=naam_soort, lijst="; ".join(getoond)
             ),
-            getoond,
+            [Kandidaat(id_(k), naam(k)) for k in treffers],
             hint=_("Typ meer van de naam, of gebruik het id."),
             soort=soort,
             verwijzing=verwijzing,
         )
-    raise _niet_gevonden(verwijzing, [naam(k) for k in kandidaten], soort)
+    raise _niet_gevonden(verwijzing, [Kandidaat(id_(k), naam(k)) for k in kandidaten], soort)
 
 
 def _treffers(
@@ -88,19 +95,26 @@ def _treffers(
     treffers = [
         k
         for k in kandidaten
-        if vergelijkbaar(naam(k)).startswith(gezocht) or id_(k).startswith(gezocht)
+        if vergelijkbaar(naam(k)).startswith(gezocht) or _begin_van_id(gezocht, id_(k))
     ]
     return treffers or [
         k for k in kandidaten if any(w.startswith(gezocht) for w in vergelijkbaar(naam(k)).split())
     ]
 
 
-def _niet_gevonden(verwijzing: str, namen: list[str], soort: str) -> UnknownReference:
-    """The refusal for a reference that fits nothing, with names it looks like."""
+def _begin_van_id(gezocht: str, id_: str) -> bool:
+    """Whether ``gezocht`` is the start of ``id_`` that reaches its own last part: the
+    part every id of its kind shares (``persoon-``) says nothing about which one."""
+    gedeeld = id_.rsplit("-", 1)[0] + "-" if "-" in id_ else ""
+    return len(gezocht) > len(gedeeld) and id_.startswith(gezocht)
+
+
+def _niet_gevonden(verwijzing: str, alle: list[Kandidaat], soort: str) -> UnknownReference:
+    """The refusal for a reference that fits nothing, with the entities it looks like."""
     import difflib  # noqa: PLC0415 - only needed when nothing matched
 
     naam_soort = _(SOORTEN[soort])
-    gevouwen = {vergelijkbaar(n): n for n in namen}
+    gevouwen = {vergelijkbaar(k.naam): k for k in alle}
     lijkt_op = [
         gevouwen[n]
         for n in difflib.get_close_matches(
@@ -108,8 +122,10 @@ def _niet_gevonden(verwijzing: str, namen: list[str], soort: str) -> UnknownRefe
         )
     ]
     if lijkt_op:
-        hint: str | None = _("Bedoelde u: {namen}?").format(namen=", ".join(lijkt_op))
-    elif namen:
+        hint: str | None = _("Bedoelde u: {namen}?").format(
+            namen=", ".join(k.naam for k in lijkt_op)
+        )
+    elif alle:
         hint = None
     else:
         hint = _("Er is nog geen enkele {soort}; voeg er een toe.").format(soort=naam_soort)

@@ -30,6 +30,7 @@ from onderzoekscyclus import plugins
 from onderzoekscyclus.errors import (
     ExportFailed,
     InvalidValue,
+    Kandidaat,
     OnderzoekscyclusError,
     UnknownReference,
 )
@@ -100,7 +101,9 @@ def kies_exporteur(formaat: str) -> Exporteur:
         hint=_("Beschikbaar: {formaten}. Zie `ozc plugins`.").format(
             formaten=", ".join(sorted(gevonden))
         ),
-        kandidaten=sorted(gevonden),
+        kandidaten=[Kandidaat(f, f) for f in sorted(gevonden)],
+        soort="exportformaat",
+        verwijzing=formaat,
     )
 
 

@@ -75,11 +75,15 @@ class Opslag:
         """Create a new, empty werkplaats in ``root`` (which may exist but must be empty)."""
         root = Path(root)
         if root.exists() and not root.is_dir():
-            raise WerkplaatsError(_("{pad} bestaat al en is geen map.").format(pad=root))
+            raise WerkplaatsError(
+                _("{pad} bestaat al en is geen map.").format(pad=root),
+                code="werkplaats.map-niet-leeg",
+            )
         if root.is_dir() and any(root.iterdir()):
             raise WerkplaatsError(
                 _("De map {pad} is niet leeg.").format(pad=root),
                 _("Kies een nieuwe of lege map voor de werkplaats."),
+                code="werkplaats.map-niet-leeg",
             )
         root.mkdir(parents=True, exist_ok=True)
         opslag = cls(root)
@@ -117,7 +121,8 @@ class Opslag:
             inhoud = pad.read_bytes()
         except FileNotFoundError:
             raise WerkplaatsError(
-                _("Het bestand {bestand} bestaat niet.").format(bestand=ROOTBESTAND)
+                _("Het bestand {bestand} bestaat niet.").format(bestand=ROOTBESTAND),
+                code="bestand.ontbreekt",
             ) from None
         return self.ontleed(inhoud, WerkplaatsInfo, None, ROOTBESTAND)
 
@@ -139,7 +144,8 @@ class Opslag:
             inhoud = pad.read_bytes()
         except FileNotFoundError:
             raise WerkplaatsError(
-                _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad))
+                _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad)),
+                code="bestand.ontbreekt",
             ) from None
         return self.ontleed(inhoud, klasse, id_, self.label(pad))
 

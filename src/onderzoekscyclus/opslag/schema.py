@@ -74,7 +74,8 @@ def migreer(
             raise SchemaVersionError(
                 _("Er is geen migratie van schema {van} naar {naar} voor een {soort}.").format(
                     van=major, naar=major + 1, soort=soort
-                )
+                ),
+                code="bestand.geen-migratie",
             )
         data = stap(data)
         major += 1

@@ -17,7 +17,12 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from onderzoekscyclus.errors import FileFormatError, InvalidValue, OnderzoekscyclusError
+from onderzoekscyclus.errors import (
+    FileFormatError,
+    InvalidValue,
+    OnderzoekscyclusError,
+    WerkplaatsError,
+)
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
@@ -131,8 +136,9 @@ class Schrijver:
         try:
             inhoud = pad.read_bytes()
         except FileNotFoundError:
-            raise OnderzoekscyclusError(
-                _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad))
+            raise WerkplaatsError(
+                _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad)),
+                code="bestand.ontbreekt",
             ) from None
         return self.ontleed(inhoud, MAPPEN[map_], self.label(pad))
 

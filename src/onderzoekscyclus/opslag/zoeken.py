@@ -23,10 +23,11 @@ from onderzoekscyclus.opslag._toml import loads_toml
 from onderzoekscyclus.opslag.index import Index, niet_te_vers, transactie
 from onderzoekscyclus.opslag.indexrijen import RIJEN, TABELLEN
 
-__all__ = ["alle_namen", "kandidaten", "kies", "na_schrijven"]
+__all__ = ["GROOT", "aantal_bestanden", "alle_namen", "kandidaten", "kies", "na_schrijven"]
 
-_KLEIN = 500
-"""Below this many files in a folder, names are read from the files themselves."""
+GROOT = 500
+"""From this many files in a folder on, the index answers; below it, names are read from
+the files themselves."""
 
 
 def kandidaten(
@@ -44,7 +45,7 @@ def kandidaten(
     if is_geldig_id(ref) and (root / map_ / f"{ref}.toml").is_file():
         return [(ref, ref)], False, None
     pad = root / GEGEVENSMAP / INDEXBESTAND
-    if not pad.exists() and _aantal(root / map_) < _KLEIN:
+    if not pad.exists() and aantal_bestanden(root / map_) < GROOT:
         return _namen_uit_bestanden(root, map_), True, None
     with Index(root, voortgang=True) as index:
         mtime = index.ververs_als_gewijzigd(map_)
@@ -57,7 +58,7 @@ def kandidaten(
 def alle_namen(root: Path, map_: str) -> list[tuple[str, str]]:
     """(id, naam) of every entity in ``map_``, with every file of it looked at."""
     pad = root / GEGEVENSMAP / INDEXBESTAND
-    if not pad.exists() and _aantal(root / map_) < _KLEIN:
+    if not pad.exists() and aantal_bestanden(root / map_) < GROOT:
         return _namen_uit_bestanden(root, map_)
     with Index(root, voortgang=True) as index:
         index.ververs((map_,))
@@ -130,13 +131,13 @@ def _namen_uit_bestanden(root: Path, map_: str) -> list[tuple[str, str]]:
     return uit
 
 
-def _aantal(map_: Path) -> int:
+def aantal_bestanden(map_: Path) -> int:
     """How many entries ``map_`` has, counting no further than needed."""
     n = 0
     with contextlib.suppress(FileNotFoundError), os.scandir(map_) as inhoud:
         for _item in inhoud:
             n += 1
-            if n >= _KLEIN:
+            if n >= GROOT:
                 break
     return n
 

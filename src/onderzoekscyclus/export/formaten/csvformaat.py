@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 import attrs
 
-from onderzoekscyclus.export.formaten._typen import (
+from onderzoekscyclus.api._typen import (
     is_attrs,
     is_scalair,
     lijst_element,
