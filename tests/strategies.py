@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from hypothesis import strategies as st
 
 from onderzoekscyclus.domein import besluitvorming as b
@@ -24,6 +22,8 @@ from onderzoekscyclus.domein.model import (
     WerkplaatsInfo,
 )
 from onderzoekscyclus.domein.tekst import slug
+from onderzoekscyclus.domein.tijd import EERSTE_DAG, LAATSTE_DAG
+from onderzoekscyclus.domein.velden import GROOTSTE_WAARDE
 
 _LASTIG = st.sampled_from(
     ['"', "'", "\\", "\\n", "\r\n", "\t", "😀", "ë", "[x]", "a = 1", '"""', "'''", "#", "=", " "]
@@ -51,12 +51,13 @@ naam = (
     )
 )
 
-datum = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+# every date and number a stored class takes: its calendar and its range of values
+datum = st.dates(min_value=EERSTE_DAG, max_value=LAATSTE_DAG)
 # ids as the store makes them: a slug of the name (none for persons) and a random part
 _STAART = st.text("23456789abcdefghjkmnpqrstuvwxyz", min_size=6, max_size=6)
 ids = st.builds(lambda n, s: "-".join(d for d in (slug(n)[:40].rstrip("-"), s) if d), naam, _STAART)
 persoon_ids = _STAART.map(lambda s: f"persoon-{s}")
-getal = st.floats(allow_nan=False, allow_infinity=False, width=64) | st.integers(
+getal = st.floats(min_value=-GROOTSTE_WAARDE, max_value=GROOTSTE_WAARDE, width=64) | st.integers(
     -(10**6), 10**6
 ).map(float)
 

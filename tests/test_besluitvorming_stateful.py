@@ -5,7 +5,7 @@ round's closing date (or after the round was closed early); a taken decision has
 disposition for every feedback item; each feedback item names the proposal version
 that was current when it was given; the history has one entry per successful step
 (plus one per round that closed by the calendar), in date order, ending in the
-current phase.
+current phase; and `controleer` finds nothing amiss in it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from onderzoekscyclus import OnderzoekscyclusError, VasteKlok, Werkplaats
 from onderzoekscyclus.domein import besluitvorming as bv
+from onderzoekscyclus.domein import samenhang
 
 from .grondig import voorbeelden
 
@@ -213,6 +214,7 @@ class BesluitMachine(RuleBasedStateMachine):
         assert b.historie[-1].naar == b.fase.value
         datums = [h.datum for h in b.historie]
         assert datums == sorted(datums)
+        assert samenhang.controleer_besluit(b, vandaag=self.vandaag) == []
 
 
 BesluitMachine.TestCase.settings = settings(

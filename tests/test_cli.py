@@ -430,8 +430,12 @@ def test_demo_vervangt_alleen_een_demo(tmp_path: Path, monkeypatch: pytest.Monke
     assert nogmaals.stderr.startswith("Fout: ")
     assert (tmp_path / "voorbeeld" / "aantekening.txt").exists()
 
+    # a file the demo did not make is never removed: --vervang refuses and names it
+    weigering = ozc("demo", "voorbeeld", "--vervang")
+    _is_nette_fout(weigering, ["aantekening.txt"])
+    assert (tmp_path / "voorbeeld" / "aantekening.txt").read_text(encoding="utf-8") == "oud"
+    (tmp_path / "voorbeeld" / "aantekening.txt").unlink()
     assert ozc("demo", "voorbeeld", "--vervang").exit_code == 0
-    assert not (tmp_path / "voorbeeld" / "aantekening.txt").exists()
     assert Werkplaats.open(tmp_path / "voorbeeld").controleer() == []
 
     assert ozc("init", "echt", "--naam", "Echt").exit_code == 0

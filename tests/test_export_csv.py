@@ -189,7 +189,7 @@ def test_vijandige_tekst_wordt_geneutraliseerd_of_blijft_heel(
     ideeen = _lees(tmp_path, "besluiten_ideeen")
     assert [(r["door.naam"], r["tekst"]) for r in ideeen][1] == ("Piet Ouder", "'" + FORMULE)
     respondenten = _lees(tmp_path, "zelfevaluaties_respondenten")
-    assert [r["label"] for r in respondenten] == ["a", "b"]
+    assert [r["label"] for r in respondenten] == ["respondent 1", "respondent 2"]
     assert respondenten[0]["antwoorden"].startswith("{")
     # no cell anywhere starts a formula
     for pad in tmp_path.glob("*.csv"):

@@ -42,11 +42,17 @@ FOUTCODES: dict[str, str] = {
     "werkplaats.geen-voorbeeld": N_("de map is geen voorbeeldwerkplaats en wordt niet vervangen"),
     "werkplaats.bezet": N_("een ander proces hield de werkplaats te lang bezet"),
     "werkplaats.fout": N_("iets aan de map van de werkplaats zelf klopt niet"),
+    "werkplaats.koppeling": N_(
+        "een map van de werkplaats is een koppeling naar elders; daar schrijft de bibliotheek niet"
+    ),
     "bestand.ontbreekt": N_("een bestand van de werkplaats ontbreekt"),
     "bestand.onleesbaar": N_("een bestand is niet te lezen (`problemen` noemt elk probleem)"),
     "bestand.nieuwer-schema": N_("een bestand is geschreven door een nieuwere versie"),
     "bestand.geen-migratie": N_("er is geen migratie naar het huidige schema"),
     "export.mislukt": N_("een exportformaat faalde; er is niets geschreven"),
+    "export.doel-geweigerd": N_(
+        "een export gaat niet over een bestand van de werkplaats, een koppeling, apparaat of FIFO"
+    ),
     "verwijzing.leeg": N_("er is geen naam of id gegeven"),
     "verwijzing.onbekend": N_(
         "een naam of id verwijst naar niets (`kandidaten` noemt wat erop lijkt)"

@@ -18,6 +18,7 @@ from ozc_agenda import IcsExporteur
 
 from onderzoekscyclus import VasteKlok, Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
+from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.export import Selectie, exporteer, exporteurs, lange_datum
 
 VANDAAG = "2026-11-23"
@@ -319,3 +320,117 @@ def test_ozc_export_ics_in_een_eigen_proces(demo: Werkplaats, tmp_path: Path) ->
     assert resultaat.returncode == 0, resultaat.stderr
     assert "Traceback" not in resultaat.stderr
     assert _gelezen(_lees(pad)) == _verwacht(demo)
+
+
+# --- far dates: every date the werkplaats takes is an event, the others are refused -----
+
+PERIODE = "valt buiten de periode van 1900-01-01 tot en met 2199-12-31."
+INDICATOR_KORT = ("plezier", "%", 40.0, 60.0)
+EERSTE = dt.date(1900, 1, 1)
+
+
+def _klaar_voor_verre_datums(tmp_path: Path) -> tuple[Werkplaats, str, str]:
+    """A werkplaats with a besluit ready to be embedded, one ready for a feedback round,
+    and a research cycle in its uitvoering since the first day of the calendar; returns
+    the ids of the two besluiten."""
+    klok = VasteKlok(dt.date(2026, 3, 1))
+    wp = Werkplaats.maak(tmp_path / "d", "Verre datums", vandaag=klok)
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
+    wp.personen.toevoegen("Anna de Vries", school="De Regenboog", expertise=["lezen"])
+    wp.werkgroepen.toevoegen("Lezen", scholen=["De Regenboog"], themas=["lezen"])
+    wp.werkgroepen.lid("Lezen", "Anna", rol="leider")
+    bv = wp.besluitvorming
+    borgen = bv.nieuw("Stillezen", werkgroep="Lezen", thema="lezen")
+    bv.voorstel(borgen.id, "Elke ochtend een kwartier", leider="Anna")
+    bv.feedback_open(borgen.id, tot=dt.date(2026, 3, 14))
+    ronde = bv.nieuw("Voorlezen", werkgroep="Lezen", thema="lezen")
+    bv.voorstel(ronde.id, "Elke middag", leider="Anna")
+    cyclus = wp.cycli
+    cyclus.start("Lezen", aanleiding="Weinig plezier", vraag="Helpt lezen?", datum=EERSTE)
+    cyclus.beginsituatie("Lezen", tekst="Weinig", bronnen=["enquête"], datum=EERSTE)
+    cyclus.doel(
+        "Lezen", tekst="Meer", visie="eigenaarschap", indicatoren=[INDICATOR_KORT], datum=EERSTE
+    )
+    cyclus.plan("Lezen", acties=[("lezen", None, None)], literatuur=["boek"], datum=EERSTE)
+    cyclus.uitvoeren("Lezen", datum=EERSTE)
+    klok.zet(dt.date(2026, 6, 1))
+    bv.neem(borgen.id, "Elke ochtend een kwartier stillezen")
+    bv.implementeer(borgen.id)
+    bv.evalueer(borgen.id, "Het werkt", bronnen=["observatie"])
+    return wp, borgen.id, ronde.id
+
+
+@pytest.mark.parametrize(
+    ("datum", "binnen"),
+    [
+        (dt.date(2199, 12, 31), True),
+        (dt.date(2200, 1, 1), False),
+        (dt.date.max, False),
+    ],
+    ids=str,
+)
+def test_verre_datums_in_de_agenda_of_geweigerd(
+    tmp_path: Path, datum: dt.date, binnen: bool
+) -> None:
+    """A re-evaluation date and a feedback deadline up to 2199-12-31 become events that
+    end the next day; a later one is refused where it is entered, naming the field and
+    the period, and the calendar still exports."""
+    wp, borgen, ronde = _klaar_voor_verre_datums(tmp_path)
+    stappen = {
+        "herevaluatie": lambda: wp.besluitvorming.borg(borgen, herevaluatie=datum),
+        "tot": lambda: wp.besluitvorming.feedback_open(ronde, tot=datum),
+    }
+    for veld, stap in stappen.items():
+        if binnen:
+            stap()
+            continue
+        with pytest.raises(InvalidValue) as fout:
+            stap()
+        assert fout.value.veld == veld
+        assert fout.value.bericht == f"{veld}: {datum.isoformat()} {PERIODE}"
+    events = _lees(_exporteer(wp, tmp_path / "agenda.ics"))
+    verre = sorted(_categorie(e) for e in events if e["dtstart"].dt == datum)
+    assert verre == (["Feedback", "Herevaluatie"] if binnen else [])
+    assert all(e["dtend"].dt - e["dtstart"].dt == dt.timedelta(days=1) for e in events)
+
+
+def test_de_eerste_dag_van_de_kalender_in_de_agenda(tmp_path: Path) -> None:
+    """A measurement on 1900-01-01 is an event; one a day earlier is refused."""
+    wp, _borgen, _ronde = _klaar_voor_verre_datums(tmp_path)
+    wp.cycli.meting("Lezen", indicator="plezier", waarde=41, datum=EERSTE)
+    with pytest.raises(InvalidValue) as fout:
+        wp.cycli.meting("Lezen", indicator="plezier", waarde=41, datum=dt.date(1899, 12, 31))
+    assert fout.value.bericht == f"datum: 1899-12-31 {PERIODE}"
+    (event,) = [
+        e for e in _lees(_exporteer(wp, tmp_path / "a.ics")) if _categorie(e) == "Meetmoment"
+    ]
+    assert (event["dtstart"].dt, event["dtend"].dt) == (EERSTE, dt.date(1900, 1, 2))
+
+
+def test_ozc_weigert_9999_12_31_en_de_agenda_blijft_werken(tmp_path: Path) -> None:
+    """The attack of the issue, with the real `ozc`: `besluit borg --herevaluatie
+    9999-12-31` and `besluit feedback-open --tot 9999-12-31` are refused, and
+    `ozc export ics` still writes a calendar icalendar reads."""
+    wp, borgen, ronde = _klaar_voor_verre_datums(tmp_path)
+
+    def ozc(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "onderzoekscyclus", "--werkplaats", str(wp.root), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "ONDERZOEKSCYCLUS_VANDAAG": VANDAAG},
+            check=False,
+            timeout=120,
+        )
+
+    borg = ozc("besluit", "borg", borgen, "--herevaluatie", "9999-12-31")
+    assert borg.returncode == 2, borg.stderr
+    assert f"herevaluatie: 9999-12-31 {PERIODE}" in borg.stderr
+    open_ = ozc("besluit", "feedback-open", ronde, "--tot", "9999-12-31")
+    assert open_.returncode == 2, open_.stderr
+    assert f"tot: 9999-12-31 {PERIODE}" in open_.stderr
+    pad = tmp_path / "agenda.ics"
+    export = ozc("export", "ics", "--uit", str(pad))
+    assert export.returncode == 0, export.stderr
+    assert _gelezen(_lees(pad)) == _verwacht(wp)

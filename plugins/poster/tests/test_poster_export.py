@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 import subprocess
 import sys
 import urllib.parse
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from ozc_poster import met_links
+from ozc_poster.grafiek import grafiek
 
-from onderzoekscyclus import Onderzoekscyclus, Werkplaats
+from onderzoekscyclus import Indicator, Meting, Onderzoekscyclus, VasteKlok, Werkplaats
 from onderzoekscyclus.demo import maak_demo
 from onderzoekscyclus.export import Selectie, exporteer
 
@@ -354,3 +360,152 @@ def test_ozc_export_poster(demo: Werkplaats, tmp_path: Path) -> None:
     poster = _lees(uit)
     _is_veilig(poster)
     assert demo.werkgroepen.zoek("rekenen").cycli[0].vraag in poster.tekst
+
+
+# --- extreme values: every accepted number gives a chart, in bounded time ---------------
+
+GROOTSTE = 1e12
+"""The largest size of a measured value (docs/cyclus.md)."""
+
+DAG = dt.date(2026, 1, 5)
+
+_WAARDEN = st.floats(min_value=-GROOTSTE, max_value=GROOTSTE) | st.sampled_from(
+    [GROOTSTE, -GROOTSTE, math.nextafter(GROOTSTE, 0), 5e-324, -5e-324, 1e-300, 0.0]
+)
+
+
+def _svgs(html_tekst: str) -> list[ET.Element]:
+    """Every chart of a poster, read by an XML parser."""
+    return [ET.fromstring(s) for s in re.findall(r"<svg .*?</svg>", html_tekst, re.S)]
+
+
+def _controleer_as(svg: ET.Element) -> None:
+    """At most 12 marks on the value axis, each written differently, from low to high;
+    every point and the target sit on the linear scale those marks give."""
+    hoogtes = [float(e.attrib["y1"]) for e in svg.iter("line") if e.get("class") == "raster"]
+    labels = [
+        e.text or ""
+        for e in svg.iter("text")
+        if e.get("class") == "as" and e.get("text-anchor") == "end"
+    ]
+    assert 2 <= len(hoogtes) <= 12
+    assert len(set(labels)) == len(labels) == len(hoogtes), labels
+    assert hoogtes == sorted(hoogtes, reverse=True)
+    (t0, y0), (t1, y1) = [(float(labels[i].replace(",", ".")), hoogtes[i]) for i in (0, -1)]
+    punten = [(c.attrib["data-waarde"], c.attrib["cy"]) for c in svg.iter("circle")]
+    punten += [
+        (e.attrib["data-waarde"], e.attrib["y1"])
+        for e in svg.iter("line")
+        if e.get("class") == "streefwaarde"
+    ]
+    for waarde, hoogte in punten:
+        verwacht = y0 + (float(waarde) - t0) * (y1 - y0) / (t1 - t0)
+        assert float(hoogte) == pytest.approx(verwacht, abs=0.02), (waarde, labels)
+
+
+@given(nul=_WAARDEN, doel=_WAARDEN, metingen=st.lists(_WAARDEN, max_size=4))
+def test_elke_grafiek_heeft_een_begrensde_as(
+    nul: float, doel: float, metingen: list[float]
+) -> None:
+    """Any values in the accepted range, huge, tiny, negative or nearly equal, give a
+    chart with a bounded value axis on one linear scale."""
+    indicator = Indicator(naam="x", eenheid="", nulmeting=nul, streefwaarde=doel, vastgesteld=DAG)
+    reeks = [
+        Meting(indicator="x", datum=DAG + dt.timedelta(days=7 * (i + 1)), waarde=w)
+        for i, w in enumerate(metingen)
+    ]
+    (svg,) = _svgs(grafiek(indicator, reeks, sleutel="g"))
+    _controleer_as(svg)
+    waarden = [float(c.attrib["data-waarde"]) for c in svg.iter("circle")]
+    assert waarden == [nul, *metingen]
+
+
+def _uitersten(wp: Werkplaats) -> Onderzoekscyclus:
+    """A cycle whose indicators are at the edges of the range, measured three times."""
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"])
+    wp.cycli.start("Rekenen", aanleiding="a", vraag="Helpt oefenen?", datum=DAG)
+    wp.cycli.beginsituatie("Rekenen", tekst="t", bronnen=["toets"], datum=DAG)
+    uitersten = {
+        "groot": (GROOTSTE, math.nextafter(GROOTSTE, 0), [GROOTSTE, -GROOTSTE, 0.5]),
+        "klein": (0.0, 5e-324, [5e-324, -5e-324, 1e-300]),
+        "subnormaal": (5e-324, 0.0, [-5e-324, 5e-324, 0.0]),
+        "gelijk": (-GROOTSTE, -GROOTSTE, [-GROOTSTE, -GROOTSTE, -GROOTSTE]),
+        "dichtbij": (123456789.123, 123456789.124, [123456789.1235, 0.1 + 0.2, 1e-12]),
+    }
+    wp.cycli.doel(
+        "Rekenen",
+        tekst="Hoger",
+        visie="eigenaarschap",
+        indicatoren=[(n, "", nul, doel) for n, (nul, doel, _m) in uitersten.items()],
+        datum=DAG,
+    )
+    wp.cycli.plan("Rekenen", acties=[("oefenen", None, None)], literatuur=["boek"], datum=DAG)
+    wp.cycli.uitvoeren("Rekenen", datum=DAG)
+    for naam, (_nul, _doel, metingen) in uitersten.items():
+        for i, waarde in enumerate(metingen, start=1):
+            moment = DAG + dt.timedelta(days=30 * i)
+            wp.cycli.meting("Rekenen", indicator=naam, waarde=waarde, datum=moment)
+    return wp.werkgroepen.zoek("Rekenen").cycli[0]
+
+
+def test_uiterste_getallen_op_de_poster(tmp_path: Path) -> None:
+    """Values at the edges of the range give a poster whose charts show each value
+    exactly (in data-waarde), on one linear scale, with a bounded, readable axis."""
+    wp = Werkplaats.maak(tmp_path / "u", "Uitersten", vandaag=VasteKlok(dt.date(2026, 11, 23)))
+    c = _uitersten(wp)
+    pad = exporteer(wp, "poster", tmp_path / "u.html").pad
+    _is_veilig(_lees(pad))
+    assert pad is not None
+    svgs = {svg.attrib["data-indicator"]: svg for svg in _svgs(pad.read_text(encoding="utf-8"))}
+    assert sorted(svgs) == sorted(i.naam for i in c.indicatoren)
+    for indicator in c.indicatoren:
+        svg = svgs[indicator.naam]
+        _controleer_as(svg)
+        waarden = [float(e.attrib["data-waarde"]) for e in svg.iter("circle")]
+        metingen = [m.waarde for m in c.metingen_van(indicator.naam)]
+        assert waarden == [indicator.nulmeting, *metingen]
+        (doel,) = [e for e in svg.iter("line") if e.get("class") == "streefwaarde"]
+        assert float(doel.attrib["data-waarde"]) == indicator.streefwaarde
+
+
+def _geheugen_begrensd() -> None:  # pragma: no cover - runs in the child process
+    """At most 2 GB of memory: a runaway export fails instead of exhausting the machine."""
+    import resource  # noqa: PLC0415 - POSIX only, like the limit
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+
+BEGRENS = _geheugen_begrensd if os.name == "posix" else None
+
+
+def test_de_aanval_met_1e16_komt_niet_binnen_en_de_poster_blijft_snel(tmp_path: Path) -> None:
+    """The attack of the issue, with the real `ozc`: an indicator from 1e16 to 1e16+2 and
+    a measurement of 1.7e308 are refused; `ozc export poster` then finishes quickly."""
+    wp = Werkplaats.maak(tmp_path / "a", "Aanval", vandaag=VasteKlok(dt.date(2026, 11, 23)))
+    _uitersten(wp)
+    omgeving = {k: v for k, v in os.environ.items() if not k.startswith("ONDERZOEKSCYCLUS_")}
+    omgeving["ONDERZOEKSCYCLUS_VANDAAG"] = VANDAAG
+
+    def ozc(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "onderzoekscyclus", "--werkplaats", str(wp.root), *args],
+            env=omgeving,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+            preexec_fn=BEGRENS,
+        )
+
+    doel = ozc("cyclus", "doel", "Rekenen", "--indicator", "aanval", "--eenheid", "",
+               "--nulmeting", "1e16", "--streefwaarde", "10000000000000002")  # fmt: skip
+    assert doel.returncode == 2, doel.stderr
+    assert "nulmeting: 1e+16 valt buiten het bereik" in doel.stderr
+    meting = ozc("cyclus", "meting", "Rekenen", "--indicator", "groot", "--waarde", "1.7e308")
+    assert meting.returncode == 2, meting.stderr
+    uit = tmp_path / "poster.html"
+    export = ozc("export", "poster", "--uit", str(uit))
+    assert export.returncode == 0, export.stderr
+    assert len(_svgs(uit.read_text(encoding="utf-8"))) == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from ozc_xlsx import XlsxExporteur
 
-from onderzoekscyclus import Werkplaats
+from onderzoekscyclus import VasteKlok, Werkplaats
 from onderzoekscyclus.demo import maak_demo
 from onderzoekscyclus.export import Exportgegevens, Selectie, exporteer, verzamel
 
@@ -296,3 +297,36 @@ def test_ozc_export_xlsx(demo: Werkplaats, tmp_path: Path) -> None:
     assert klaar.returncode == 0, klaar.stderr
     boek = openpyxl.load_workbook(uit)
     assert len(_rijen(boek["werkgroepen"])) == len(demo.werkgroepen.lijst())
+
+
+def test_uiterste_getallen_en_de_eerste_dag_komen_terug(tmp_path: Path) -> None:
+    """Values at the edges of the accepted range (1e12, the tiniest float, nearly equal
+    ones) stay numbers that read back to the 15 significant digits a spreadsheet keeps,
+    and the first day of the calendar (1900-01-01, also Excel's first day) stays that day."""
+    eerste = dt.date(1900, 1, 1)
+    wp = Werkplaats.maak(tmp_path / "u", "Uitersten", vandaag=VasteKlok(dt.date(2026, 11, 23)))
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"])
+    wp.cycli.start("Rekenen", aanleiding="a", vraag="v", datum=eerste)
+    wp.cycli.beginsituatie("Rekenen", tekst="t", bronnen=["toets"], datum=eerste)
+    wp.cycli.doel(
+        "Rekenen",
+        tekst="d",
+        visie="eigenaarschap",
+        indicatoren=[("groot", "", 1e12, math.nextafter(1e12, 0))],
+        datum=eerste,
+    )
+    wp.cycli.plan("Rekenen", acties=[("oefenen", None, None)], literatuur=["boek"], datum=eerste)
+    wp.cycli.uitvoeren("Rekenen", datum=eerste)
+    waarden = [1e12, -1e12, 5e-324, -5e-324, 1e-300, 0.1 + 0.2, 123456.789]
+    for waarde in waarden:
+        wp.cycli.meting("Rekenen", indicator="groot", waarde=waarde, datum=eerste)
+    pad = exporteer(wp, "xlsx", tmp_path / "u.xlsx").pad
+    assert pad is not None
+    boek = openpyxl.load_workbook(pad)
+    rijen = _rijen(boek["werkgroepen_cycli_metingen"])
+    assert [_datum(r["datum"]) for r in rijen] == [eerste] * len(waarden)
+    assert [r["waarde"] for r in rijen] == [pytest.approx(w, rel=1e-15) for w in waarden]
+    (indicator,) = _rijen(boek["werkgroepen_cycli_indicatoren"])
+    assert (indicator["nulmeting"], indicator["streefwaarde"]) == (1e12, math.nextafter(1e12, 0))

@@ -7,18 +7,18 @@ the functions here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from onderzoekscyclus.domein import besluitvorming
+from onderzoekscyclus.domein import besluitvorming, samenhang
 from onderzoekscyclus.domein.besluit import Besluit, Besluitfase
 from onderzoekscyclus.domein.cyclus import Fase, methodekwaliteit
 from onderzoekscyclus.domein.cyclusstappen import CYCLUS
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkgroepSoort, WerkplaatsInfo
+from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opslag._paden import ROOTBESTAND
@@ -207,8 +207,12 @@ def status(opslag: Opslag, vandaag: dt.date) -> Status:
 # --- checking ----------------------------------------------------------------------------
 
 
-def controleer(opslag: Opslag) -> list[str]:
-    """Every problem in the werkplaats' files; an empty list when all is well."""
+def controleer(opslag: Opslag, vandaag: dt.date) -> list[str]:
+    """Every problem in the werkplaats' files, one line each; an empty list when all is
+    well: files that cannot be read, references that point at nothing, and states no
+    operation makes (see :mod:`onderzoekscyclus.domein.samenhang`), each with the file,
+    the field, what is wrong and the way out. ``vandaag`` is today: nothing that happened
+    lies after it."""
     problemen: list[str] = []
     gelezen: dict[type[Any], list[Any]] = {k: [] for k in SOORTEN}
     try:
@@ -228,7 +232,18 @@ def controleer(opslag: Opslag) -> list[str]:
             gelezen[klasse].append(opslag.lees(klasse, pad.stem))
         except OnderzoekscyclusError as fout:
             problemen.extend(_regels_van(fout, label))
-    problemen.extend(_verwijzingen(gelezen))
+    samen = samenhang.controleer(
+        scholen=gelezen[School],
+        personen=gelezen[Persoon],
+        werkgroepen=gelezen[Werkgroep],
+        besluiten=gelezen[Besluit],
+        zelfevaluaties=gelezen[Zelfevaluatie],
+        vandaag=vandaag,
+    )
+    klassen = {soort.naam: soort.klasse for soort in SOORTEN.values()}
+    problemen.extend(
+        f"{opslag.label(opslag.pad(klassen[p.soort], p.id))} @ {p.pad}: {p.tekst()}" for p in samen
+    )
     return problemen
 
 
@@ -271,65 +286,3 @@ def _regels_van(fout: OnderzoekscyclusError, label: str) -> list[str]:
         return list(fout.problemen)
     tekst = fout.bericht
     return [tekst if tekst.startswith(label) else f"{label}: {tekst}"]
-
-
-def _verwijzingen(gelezen: Mapping[type[Any], list[Any]]) -> list[str]:
-    """References from one file to another that point at nothing."""
-    scholen = {s.id for s in gelezen[School]}
-    personen = {p.id for p in gelezen[Persoon]}
-    werkgroepen = {g.id for g in gelezen[Werkgroep]}
-    verwijzingen: list[tuple[str, str, str | None, set[str], str]] = []
-    for persoon in gelezen[Persoon]:
-        verwijzingen.append(
-            (f"personen/{persoon.id}.toml", "$.school", persoon.school, scholen, _("school"))
-        )
-    for groep in gelezen[Werkgroep]:
-        bestand = f"werkgroepen/{groep.id}.toml"
-        verwijzingen += [
-            (bestand, f"$.scholen[{i}]", s, scholen, _("school"))
-            for i, s in enumerate(groep.scholen)
-        ]
-        verwijzingen += [
-            (bestand, f"$.leden[{i}].persoon", lid.persoon, personen, _("persoon"))
-            for i, lid in enumerate(groep.leden)
-        ]
-        verwijzingen += [
-            (bestand, f"$.logboek[{i}].auteur", r.auteur, personen, _("persoon"))
-            for i, r in enumerate(groep.logboek)
-        ]
-    for besluit in gelezen.get(Besluit, []):
-        verwijzingen += _besluit_verwijzingen(besluit, scholen, personen, werkgroepen)
-    return [
-        _("{bestand} @ {pad}: {soort} '{id}' bestaat niet.").format(
-            bestand=bestand, pad=pad, soort=soort, id=id_
-        )
-        for bestand, pad, id_, bekend, soort in verwijzingen
-        if id_ is not None and id_ not in bekend
-    ]
-
-
-def _besluit_verwijzingen(
-    besluit: Besluit, scholen: set[str], personen: set[str], werkgroepen: set[str]
-) -> list[tuple[str, str, str | None, set[str], str]]:
-    bestand = f"besluiten/{besluit.id}.toml"
-    uit: list[tuple[str, str, str | None, set[str], str]] = [
-        (bestand, "$.werkgroep", besluit.werkgroep, werkgroepen, _("werkgroep")),
-        (bestand, "$.school", besluit.school, scholen, _("school")),
-    ]
-    uit += [
-        (bestand, f"$.ideeen[{i}].door.persoon", x.door.persoon, personen, _("persoon"))
-        for i, x in enumerate(besluit.ideeen)
-    ]
-    uit += [
-        (bestand, f"$.feedback[{i}].door.persoon", f.door.persoon, personen, _("persoon"))
-        for i, f in enumerate(besluit.feedback)
-    ]
-    uit += [
-        (bestand, f"$.voorstellen[{i}].leider", v.leider, personen, _("persoon"))
-        for i, v in enumerate(besluit.voorstellen)
-    ]
-    uit += [
-        (bestand, f"$.historie[{i}].wie", h.wie, personen, _("persoon"))
-        for i, h in enumerate(besluit.historie)
-    ]
-    return uit

@@ -167,8 +167,13 @@ class Werkplaats(Taalhouder):
 
     @in_taal_van
     def controleer(self) -> list[str]:
-        """Every problem in the werkplaats' files; an empty list when all is well."""
-        return beheer.controleer(self.opslag)
+        """Every problem in the werkplaats' files, one line each with the file, the field,
+        what is wrong and the way out; an empty list when all is well. Besides files
+        that cannot be read and references that point at nothing, it finds states no
+        operation makes (a phase the data does not reach, a history that jumps, a date
+        after today by this werkplaats' clock, two schools with one BRIN code …; see
+        :mod:`onderzoekscyclus.domein.samenhang`)."""
+        return beheer.controleer(self.opslag, self._klok())
 
     @in_taal_van
     def migreer(self) -> list[str]:

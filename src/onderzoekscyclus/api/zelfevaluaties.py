@@ -9,7 +9,10 @@ next measurement. ``nieuwe_meting`` starts one earlier and ``meting`` adds to a 
 
 A respondent who stops halfway is kept as a concept (not counted in the results) and
 can continue later with ``hervat``. Respondents are labelled ``respondent 1``,
-``respondent 2``, … unless a label is given: names of persons stay in ``personen/``.
+``respondent 2``, …: a label someone gives is kept only when it names a person of the
+werkplaats (then the person's id is stored) or is itself ``respondent N``; any other
+text is not stored, since it may be personal data and names of persons stay in
+``personen/`` (AVG).
 
 .. versionadded:: 0.1.0
 """
@@ -17,6 +20,7 @@ can continue later with ``hervat``. Respondents are labelled ``respondent 1``,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -25,6 +29,7 @@ import attrs
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api.lijsten import pagina
 from onderzoekscyclus.domein.formulier import kolommen_van, respondenten_van
+from onderzoekscyclus.domein.model import Persoon
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.tijd import gebeurd
 from onderzoekscyclus.domein.uitslag import Resultaat, Vergelijking, bereken, vergelijk
@@ -217,9 +222,8 @@ class Zelfevaluaties(Dienst):
             for r in m.concepten()
         ]
         if respondent is not None:
-            concepten = [
-                (m, r) for m, r in concepten if vergelijkbaar(r.label) == vergelijkbaar(respondent)
-            ]
+            gezocht = {vergelijkbaar(respondent), vergelijkbaar(self._label(respondent) or "")}
+            concepten = [(m, r) for m, r in concepten if vergelijkbaar(r.label) in gezocht]
         if len(concepten) == 1:
             return concepten[0]
         if not concepten:
@@ -285,7 +289,7 @@ class Zelfevaluaties(Dienst):
                     gekozen, school_id, dag, nieuwe_meting=nieuwe_meting, meting=meting
                 )
                 nieuw_respondent = Respondent(
-                    label=_nieuw_label(doel, respondent),
+                    label=_nieuw_label(doel, self._label(respondent)),
                     datum=dag,
                     antwoorden=dict(antwoorden),
                     overgeslagen=tuple(overgeslagen),
@@ -375,7 +379,7 @@ class Zelfevaluaties(Dienst):
             for gegeven, antwoorden, open_ in nieuwe:
                 huidig = attrs.evolve(doel, respondenten=(*doel.respondenten, *toegevoegd))
                 try:
-                    label = _nieuw_label(huidig, gegeven)
+                    label = _nieuw_label(huidig, self._label(gegeven))
                 except InvalidValue as fout:
                     raise InvalidValue(
                         _("Niets geïmporteerd: {fout}").format(fout=fout.bericht), fout.hint
@@ -392,6 +396,21 @@ class Zelfevaluaties(Dienst):
             kolommen={item: kop for item, (_n, kop) in kolommen.items()},
             genegeerde_kolommen=tuple(genegeerd),
         )
+
+    def _label(self, gegeven: str | None) -> str | None:
+        """What is stored of a respondent label someone typed: the id of the person of
+        the werkplaats it names, the label itself when it is ``respondent N``, and
+        otherwise nothing (the respondent gets the next ``respondent N``), so that no
+        personal datum is kept outside ``personen/``."""
+        if gegeven is None or not gegeven.strip():
+            return None
+        if re.fullmatch(r"\s*respondent\s+\d+\s*", gegeven, re.IGNORECASE):
+            return " ".join(gegeven.split()).lower()
+        gezocht = vergelijkbaar(gegeven)
+        for persoon in self.opslag.alle(Persoon):
+            if gezocht in (persoon.id, vergelijkbaar(persoon.naam)):
+                return persoon.id
+        return None
 
     # --- results -------------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from onderzoekscyclus.cli._taal import kies_cli_taal
-from onderzoekscyclus.cli._uitvoer import Omgeving, vertaal_fout
+from onderzoekscyclus.cli._uitvoer import Omgeving, meld_wachten, vertaal_fout
 from onderzoekscyclus.i18n import TALEN, _
+from onderzoekscyclus.opslag._lock import bij_wachten
 from onderzoekscyclus.versie import __version__
 
 # name -> (module, attribute); modules are imported only when their command runs
@@ -56,7 +57,8 @@ class OzcGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with bij_wachten(meld_wachten):
+                return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as fout:
@@ -72,6 +74,16 @@ class OzcGroup(click.Group):
         "Praktijkonderzoek en besluitvorming voor werkgroepen in scholen.\n\n"
         "Alle gegevens staan in een werkplaats: een map met TOML-bestanden die u met "
         "git kunt delen. Begin met `ozc init` of probeer `ozc demo`."
+    ),
+    epilog=_(
+        "Afsluitcodes:\n\n"
+        "\b\n"
+        "  0   gelukt\n"
+        "  1   een probleem in de werkplaats, of `ozc controleer` vond problemen\n"
+        "  2   ongeldige invoer: een onbekende optie of een verkeerde waarde\n"
+        "  3   de regels staan deze stap nu niet toe; de melding zegt waarom\n"
+        "  70  een fout in onderzoekscyclus zelf; meld die alstublieft\n"
+        "  74  het besturingssysteem kon een bestand niet lezen of schrijven"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from onderzoekscyclus.domein.tijd import in_kalender
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum, systeemdatum
 
@@ -20,12 +21,31 @@ if TYPE_CHECKING:
 
 VANDAAG_VARIABELE = "ONDERZOEKSCYCLUS_VANDAAG"
 
+EXIT_INTERN = 70
+"""Exit code of an error in onderzoekscyclus itself (``EX_SOFTWARE`` of sysexits.h)."""
+EXIT_SYSTEEM = 74
+"""Exit code when the operating system could not read or write a file (``EX_IOERR``)."""
+
+
+def waarschuw_commentaar(bestand: str) -> None:
+    """Say, before it happens, that a write removes the comments of ``bestand``."""
+    click.echo(
+        _(
+            "Let op: {bestand} bevat opmerkingen (#); die verdwijnen bij het opslaan, de "
+            "gegevens blijven. Bewaar ze elders als u ze nodig hebt."
+        ).format(bestand=bestand),
+        err=True,
+    )
+
 
 def vandaag() -> dt.date:
     """The CLI's clock: ``$ONDERZOEKSCYCLUS_VANDAAG`` (to record or try things as of
-    another day), otherwise the computer's date. The library reads no environment."""
+    another day, within the calendar of the werkplaats), otherwise the computer's date.
+    The library reads no environment."""
     gezet = os.environ.get(VANDAAG_VARIABELE)
-    return lees_datum(gezet, bron=VANDAAG_VARIABELE) if gezet else systeemdatum()
+    if not gezet:
+        return systeemdatum()
+    return in_kalender(lees_datum(gezet, bron=VANDAAG_VARIABELE), veld=VANDAAG_VARIABELE)
 
 
 class Omgeving:
@@ -49,7 +69,9 @@ class Omgeving:
         from onderzoekscyclus.api.logboek import Logboek  # noqa: PLC0415
         from onderzoekscyclus.opslag.schrijver import Schrijver  # noqa: PLC0415
 
-        return Logboek(Schrijver(self.root), vandaag)
+        schrijver = Schrijver(self.root)
+        schrijver.bij_commentaar = waarschuw_commentaar
+        return Logboek(schrijver, vandaag)
 
     @property
     def werkplaats(self) -> Werkplaats:
@@ -60,6 +82,7 @@ class Omgeving:
             self._werkplaats = Werkplaats.open(
                 self.werkplaats_pad, vandaag=vandaag, voortgang=True, omgeving=os.environ
             )
+            self._werkplaats.opslag.schrijver.bij_commentaar = waarschuw_commentaar
         return self._werkplaats
 
 
@@ -108,29 +131,35 @@ def vertaal_fout(fout: BaseException) -> click.ClickException | None:
     if isinstance(fout, OnderzoekscyclusError):
         return OzcFout("\n".join([str(fout), *hints(fout)]), fout.exit_code)
     if isinstance(fout, OSError):
-        bestand = f" ({fout.filename})" if fout.filename else ""
-        return OzcFout(
-            _("Het besturingssysteem weigerde{bestand}: {reden}.").format(
-                bestand=bestand, reden=fout.strerror or fout
-            )
-            + "\n"
-            + _("Controleer of de map bestaat, of u er mag schrijven en of de schijf vol is."),
-            74,
-        )
+        from onderzoekscyclus.cli._systeemfout import systeemfout  # noqa: PLC0415
+
+        return OzcFout("\n".join(systeemfout(fout)), EXIT_SYSTEEM)
     if os.environ.get("ONDERZOEKSCYCLUS_DEBUG"):
         return None
     if isinstance(fout, Exception):
+        # the class names the bug for a report; its text is the interpreter's English,
+        # shown with the traceback under ONDERZOEKSCYCLUS_DEBUG=1
         return OzcFout(
-            _("Onverwachte fout in onderzoekscyclus ({soort}: {tekst}).").format(
-                soort=type(fout).__name__, tekst=fout
-            )
+            _("Onverwachte fout in onderzoekscyclus ({soort}).").format(soort=type(fout).__name__)
             + "\n"
             + _(
                 "Er is niets half geschreven. Meld dit alstublieft; met ONDERZOEKSCYCLUS_DEBUG=1 ziet u de details."
             ),
-            70,
+            EXIT_INTERN,
         )
     return None
+
+
+def meld_wachten(timeout: float) -> None:
+    """Say on stderr why nothing happens: another command holds the werkplaats lock."""
+    from onderzoekscyclus.opmaak import getal  # noqa: PLC0415
+
+    click.echo(
+        _(
+            "De werkplaats is bezig met een andere opdracht; ik wacht (hoogstens {s} seconden)…"
+        ).format(s=getal(timeout)),
+        err=True,
+    )
 
 
 datum_optie = click.option(

@@ -131,6 +131,14 @@ def _samenvatting_tekst(resultaat: Exportresultaat, selectie: Selectie) -> str:
         "formaat één bestand, dan komt dat in die map."
     ),
 )
+@click.option(
+    "--forceer",
+    is_flag=True,
+    help=_(
+        "Schrijf ook naar een symbolische koppeling (het doel ervan), een apparaat of een "
+        "FIFO. De bestanden van de werkplaats zelf blijven altijd onaangeroerd."
+    ),
+)
 @click.option("--school", "school_ref", metavar="SCHOOL", help=_("Alleen deze school."))
 @click.option("--werkgroep", "werkgroep_ref", metavar="WERKGROEP", help=_("Alleen deze werkgroep."))
 @click.option("--besluit", "besluit_ref", metavar="BESLUIT", help=_("Alleen dit besluit."))
@@ -160,6 +168,7 @@ def export(
     besluit_ref: str | None,
     pseudoniem: bool,
     sleutel: str | None,
+    forceer: bool,
 ) -> None:
     from onderzoekscyclus import export as exporteren  # noqa: PLC0415 - loads the export plugins
 
@@ -187,6 +196,7 @@ def export(
         pseudoniem_=pseudoniem,
         sleutel=None if sleutel is None else exporteren.sleutel_uit(sleutel),
         stdout=None if uit is not None else sys.stdout,
+        forceer=forceer,
     )
     if omgeving.als_json:
         import json  # noqa: PLC0415 - only for --json

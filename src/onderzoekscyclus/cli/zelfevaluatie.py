@@ -301,7 +301,26 @@ def invullen(
         nieuwe_meting=nieuwe_meting,
         meting=meting,
     )
+    if respondent is not None and not hervat:
+        _meld_label(omgeving, respondent, klaar.respondent.label)
     toon(omgeving, klaar, lambda: _invulling_tekst(klaar, gekozen, school))
+
+
+def _meld_label(omgeving: Omgeving, gegeven: str, label: str) -> None:
+    """Say what became of a respondent label: a person's list, or not stored (AVG)."""
+    if label == " ".join(gegeven.split()).lower():
+        return
+    namen = omgeving.werkplaats.personen.namen()
+    if label in namen:
+        melding(omgeving, _("De lijst hoort bij {naam}.").format(naam=namen[label]))
+        return
+    melding(
+        omgeving,
+        _(
+            "Het label '{gegeven}' is niet bewaard: het kan een naam zijn, en namen "
+            "staan alleen bij de personen. Deze lijst heet '{label}'."
+        ).format(gegeven=gegeven, label=label),
+    )
 
 
 # --- resultaat -----------------------------------------------------------------------------

@@ -8,19 +8,17 @@ institute, with werkgroepen of every kind, their members and logboeken.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from onderzoekscyclus.api.werkplaats import Werkplaats
+from onderzoekscyclus.demo._vervangen import DEMO_MARKERING, bouw_naast
 from onderzoekscyclus.domein.model import LidRol, Rol, Sector, WerkgroepSoort
-from onderzoekscyclus.errors import WerkplaatsError
 from onderzoekscyclus.i18n import Taal, _
 from onderzoekscyclus.klok import VasteKlok, systeemdatum
-from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND
+from onderzoekscyclus.opslag import GEGEVENSMAP
 
 __all__ = ["DEMO_MARKERING", "maak_demo"]
 
-DEMO_MARKERING = "demo"
 """File in ``.onderzoekscyclus/`` that marks a werkplaats made by :func:`maak_demo`."""
 
 _SCHOLEN = [
@@ -230,28 +228,24 @@ def maak_demo(
     """Create the example partnership in ``map_`` as of ``vandaag`` (default: the
     computer's date) and return its werkplaats, whose clock stays at that day.
 
-    With ``vervang`` an earlier demo in ``map_`` is replaced; any other folder with
-    content is refused, so a real werkplaats is never overwritten.
+    The example is built beside ``map_`` and put in place when it is complete. With
+    ``vervang`` an earlier example in ``map_`` is replaced (its ``.git`` kept); a folder
+    that ``ozc demo`` did not make, or that holds anything else, is refused, so a real
+    werkplaats is never overwritten.
     """
-    map_ = Path(map_)
-    if vervang and map_.exists():
-        if (
-            not (map_ / GEGEVENSMAP / DEMO_MARKERING).is_file()
-            or not (map_ / ROOTBESTAND).is_file()
-        ):
-            raise WerkplaatsError(
-                _("{map} is geen voorbeeldwerkplaats; die vervang ik niet.").format(map=map_),
-                _("Kies een nieuwe map voor het voorbeeld."),
-                code="werkplaats.geen-voorbeeld",
-            )
-        shutil.rmtree(map_)
     vandaag = vandaag or systeemdatum()
-    wp = Werkplaats.maak(
-        map_, "Partnerschap Samen Opleiden De Kempen", vandaag=VasteKlok(vandaag), taal=taal
-    )
-    (wp.root / GEGEVENSMAP / DEMO_MARKERING).write_text(
-        _("Gemaakt door `ozc demo`.") + "\n", encoding="utf-8"
-    )
+    with bouw_naast(Path(map_), vervang=vervang) as bouw:
+        wp = Werkplaats.maak(
+            bouw, "Partnerschap Samen Opleiden De Kempen", vandaag=VasteKlok(vandaag), taal=taal
+        )
+        (wp.root / GEGEVENSMAP / DEMO_MARKERING).write_text(
+            _("Gemaakt door `ozc demo`.") + "\n", encoding="utf-8"
+        )
+        _vul(wp, vandaag)
+    return Werkplaats.open(Path(map_), vandaag=VasteKlok(vandaag), taal=taal)
+
+
+def _vul(wp: Werkplaats, vandaag: dt.date) -> None:
     for naam, brin, sector, cluster, visie, trots, speerpunten in _SCHOLEN:
         wp.scholen.toevoegen(
             naam,
@@ -286,7 +280,6 @@ def maak_demo(
     from onderzoekscyclus.demo.besluiten import maak_besluiten  # noqa: PLC0415
 
     maak_besluiten(wp, vandaag, personen)
-    return wp
 
 
 # werkgroep -> (visie-element, the cycle's texts, the phase it has reached)

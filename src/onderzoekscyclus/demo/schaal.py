@@ -18,13 +18,13 @@ import datetime as dt
 import math
 import os
 import random
-import shutil
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from onderzoekscyclus.demo import gegevens
+from onderzoekscyclus.demo._vervangen import DEMO_MARKERING, bouw_naast
 from onderzoekscyclus.domein import cyclus as c
 from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.model import (
@@ -38,14 +38,13 @@ from onderzoekscyclus.domein.model import (
     WerkplaatsInfo,
 )
 from onderzoekscyclus.domein.tekst import slug, vergelijkbaar
-from onderzoekscyclus.errors import InvalidValue, WerkplaatsError
+from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import systeemdatum
-from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND, Opslag
+from onderzoekscyclus.opslag import GEGEVENSMAP, Opslag
 
 __all__ = ["maak_grote_demo"]
 
-_DEMO_MARKERING = "demo"  # the same marker `ozc demo` leaves, so --vervang works on both
 _ALFABET = "23456789abcdefghjkmnpqrstuvwxyz"
 _PER_BESTUUR = 20
 _PER_CLUSTER = 5
@@ -69,37 +68,32 @@ def maak_grote_demo(
     dag = vandaag or systeemdatum()
     if scholen < 1:
         raise InvalidValue(_("Het aantal scholen moet 1 of meer zijn."), veld="scholen")
-    root = Path(map_)
-    if vervang and root.exists():
-        if (
-            not (root / GEGEVENSMAP / _DEMO_MARKERING).is_file()
-            or not (root / ROOTBESTAND).is_file()
-        ):
-            raise WerkplaatsError(
-                _("{map} is geen voorbeeldwerkplaats; die vervang ik niet.").format(map=root),
-                _("Kies een nieuwe map voor het voorbeeld."),
-                code="werkplaats.geen-voorbeeld",
-            )
-        shutil.rmtree(root)
-    Opslag.maak(
-        root,
-        WerkplaatsInfo(naam=_("Voorbeeldpartnerschap met {n} scholen").format(n=scholen)),
-    )
-    (root / GEGEVENSMAP / _DEMO_MARKERING).write_text(
-        _("Gemaakt door `ozc demo --scholen`.") + "\n", encoding="utf-8"
-    )
+    with bouw_naast(Path(map_), vervang=vervang) as bouw:
+        Opslag.maak(
+            bouw,
+            WerkplaatsInfo(naam=_("Voorbeeldpartnerschap met {n} scholen").format(n=scholen)),
+        )
+        (bouw / GEGEVENSMAP / DEMO_MARKERING).write_text(
+            _("Gemaakt door `ozc demo --scholen`.") + "\n", encoding="utf-8"
+        )
+        _vul(bouw.resolve(), scholen, seed, dag)
+    return Path(map_).resolve()
+
+
+def _vul(root: Path, scholen: int, seed: int, dag: dt.date) -> None:
+    """The schools, persons and werkgroepen of the large example, by board, in
+    parallel where it pays."""
     opleidingen = max(1, scholen // 100) if scholen >= 10 else 0
     besturen = _verdeel(scholen - opleidingen, seed)
-    taken = [(str(root.resolve()), seed, b, start, n, dag) for b, (start, n) in enumerate(besturen)]
+    taken = [(str(root), seed, b, start, n, dag) for b, (start, n) in enumerate(besturen)]
     if opleidingen:
-        taken.append((str(root.resolve()), seed, -1, scholen - opleidingen, opleidingen, dag))
+        taken.append((str(root), seed, -1, scholen - opleidingen, opleidingen, dag))
     if len(taken) > 8 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
             list(pool.map(_maak_bestuur, taken, chunksize=4))
     else:
         for taak in taken:
             _maak_bestuur(taak)
-    return root.resolve()
 
 
 def _verdeel(aantal: int, seed: int) -> list[tuple[int, int]]:

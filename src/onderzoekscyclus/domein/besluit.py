@@ -118,7 +118,7 @@ class Idee:
     nummer: int
     tekst: str = attrs.field(validator=niet_leeg)
     door: Bijdrager
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
 
 
 @attrs.frozen
@@ -131,7 +131,7 @@ class Voorstel:
     versie: int
     tekst: str = attrs.field(validator=niet_leeg)
     leider: str
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     ideeen: tuple[int, ...] = ()
     zonder_expert: str | None = None
 
@@ -144,9 +144,9 @@ class Feedbackronde:
 
     nummer: int
     voorstel: int
-    geopend: dt.date
-    tot: dt.date
-    gesloten: dt.date | None = None
+    geopend: dt.date = attrs.field(validator=velden.datum)
+    tot: dt.date = attrs.field(validator=velden.datum)
+    gesloten: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
 
 
 @attrs.frozen
@@ -155,7 +155,7 @@ class Reactie:
 
     oordeel: Oordeel = attrs.field(converter=_oordeel)
     motivatie: str = attrs.field(validator=niet_leeg)
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
 
 
 @attrs.frozen
@@ -167,7 +167,7 @@ class Feedback:
     voorstel: int
     tekst: str = attrs.field(validator=niet_leeg)
     door: Bijdrager
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     reactie: Reactie | None = None
 
 
@@ -176,7 +176,7 @@ class Besluittekst:
     """The decision the werkgroep took."""
 
     tekst: str = attrs.field(validator=niet_leeg)
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     verworpen: bool = False
 
 
@@ -184,7 +184,7 @@ class Besluittekst:
 class Notitie:
     """A dated note: how the decision was implemented, or how it was adjusted."""
 
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     tekst: str = attrs.field(validator=niet_leeg)
 
 
@@ -213,7 +213,7 @@ class Bewijs:
 class Evaluatie:
     """What the evaluation showed, with evidence."""
 
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     tekst: str = attrs.field(validator=niet_leeg)
     bewijs: tuple[Bewijs, ...] = ()
 
@@ -236,7 +236,7 @@ class Besluit:
     implementaties: tuple[Notitie, ...] = ()
     evaluaties: tuple[Evaluatie, ...] = ()
     bijstellingen: tuple[Notitie, ...] = ()
-    herevaluatie: dt.date | None = None
+    herevaluatie: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
     historie: tuple[Overgangsregel, ...] = ()
 
     @property

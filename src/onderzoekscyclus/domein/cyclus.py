@@ -93,7 +93,7 @@ class Bron:
     """Evidence for the starting point: what shows where the school stands."""
 
     beschrijving: str = attrs.field(validator=niet_leeg)
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     soort: str = "document"
 
 
@@ -109,7 +109,7 @@ class Indicator:
     eenheid: str
     nulmeting: float = attrs.field(validator=velden.eindig)
     streefwaarde: float = attrs.field(validator=velden.eindig)
-    vastgesteld: dt.date
+    vastgesteld: dt.date = attrs.field(validator=velden.datum)
     achteraf: bool = False
 
 
@@ -144,7 +144,7 @@ class Meting:
     """A value of an indicator on a date."""
 
     indicator: str
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     waarde: float = attrs.field(validator=velden.eindig)
 
 
@@ -154,7 +154,7 @@ class Evaluatie:
 
     conclusie: Conclusie = attrs.field(converter=_conclusie)
     tekst: str = attrs.field(validator=niet_leeg)
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     lessen: tuple[str, ...] = ()
 
 
@@ -165,7 +165,7 @@ class Onderzoekscyclus:
     nummer: int
     aanleiding: str = attrs.field(validator=niet_leeg)
     vraag: str = attrs.field(validator=niet_leeg)
-    gestart: dt.date
+    gestart: dt.date = attrs.field(validator=velden.datum)
     fase: Fase = Fase.AANLEIDING
     gepauzeerd: bool = False
     vorige: int | None = None

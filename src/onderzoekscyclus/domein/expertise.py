@@ -34,6 +34,7 @@ import attrs
 
 from onderzoekscyclus.domein.model import LidRol, Persoon, Rol, School, Werkgroep
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
+from onderzoekscyclus.domein.tijd import in_kalender
 from onderzoekscyclus.i18n import _
 
 __all__ = [
@@ -174,7 +175,11 @@ class Partnerschapsbeeld:
 
 
 def schooljaar(datum: dt.date) -> tuple[dt.date, dt.date, str]:
-    """The school year ``datum`` falls in: first day, last day, and ``2026-2027``."""
+    """The school year ``datum`` falls in: first day, last day, and ``2026-2027``.
+
+    ``datum`` (a ``peildatum``) lies in the calendar of
+    :func:`~onderzoekscyclus.domein.tijd.in_kalender`, so the school year does too."""
+    in_kalender(datum, veld="peildatum")
     begin = datum.year if datum.month >= 8 else datum.year - 1  # a school year starts in August
     return dt.date(begin, 8, 1), dt.date(begin + 1, 7, 31), f"{begin}-{begin + 1}"
 

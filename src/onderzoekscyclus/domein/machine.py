@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.errors import Geweigerd, Reden
 from onderzoekscyclus.i18n import _
@@ -48,7 +49,7 @@ class Overgangsregel:
     ``van == naar``.
     """
 
-    datum: dt.date
+    datum: dt.date = attrs.field(validator=velden.datum)
     overgang: str
     van: str
     naar: str

@@ -1,4 +1,9 @@
-"""The rule for dates, the same everywhere: what is recorded has happened.
+"""The rules for dates, the same everywhere: the calendar, and what is recorded has happened.
+
+Every date the werkplaats holds lies in its calendar, :data:`EERSTE_DAG` to
+:data:`LAATSTE_DAG` (:func:`in_kalender`): wide enough for any school's history and any
+plan, narrow enough that every export can count on the day before and after it (an
+iCalendar event ends the next day; a school year runs on into the next calendar year).
 
 A fact (a log line, a measurement, a respondent, a step) never lies after today, and a
 step never before the step it follows (:meth:`~onderzoekscyclus.domein.machine.Machine.
@@ -12,13 +17,37 @@ import datetime as dt
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 
-__all__ = ["gebeurd"]
+__all__ = ["EERSTE_DAG", "LAATSTE_DAG", "gebeurd", "in_kalender"]
+
+EERSTE_DAG = dt.date(1900, 1, 1)
+"""The first day a date in the werkplaats may be."""
+
+LAATSTE_DAG = dt.date(2199, 12, 31)
+"""The last day a date in the werkplaats may be."""
+
+
+def in_kalender(datum: dt.date, *, veld: str = "datum") -> dt.date:
+    """``datum``, when it lies from :data:`EERSTE_DAG` to :data:`LAATSTE_DAG`; otherwise
+    :class:`~onderzoekscyclus.errors.InvalidValue` naming ``veld`` and the period."""
+    if not EERSTE_DAG <= datum <= LAATSTE_DAG:
+        raise InvalidValue(
+            _("{veld}: {datum} valt buiten de periode van {eerste} tot en met {laatste}.").format(
+                veld=veld,
+                datum=datum.isoformat(),
+                eerste=EERSTE_DAG.isoformat(),
+                laatste=LAATSTE_DAG.isoformat(),
+            ),
+            _("Controleer het jaartal."),
+            veld=veld,
+        )
+    return datum
 
 
 def gebeurd(datum: dt.date | None, vandaag: dt.date, *, veld: str = "datum") -> dt.date:
-    """``datum``, or ``vandaag`` when it is ``None``; a date after today is refused."""
+    """``datum``, or ``vandaag`` when it is ``None``; a date after today, or outside the
+    calendar (:func:`in_kalender`), is refused."""
     if datum is None:
-        return vandaag
+        return in_kalender(vandaag, veld=veld)
     if datum > vandaag:
         raise InvalidValue(
             _("{datum} ligt in de toekomst (vandaag is {vandaag}).").format(
@@ -28,4 +57,4 @@ def gebeurd(datum: dt.date | None, vandaag: dt.date, *, veld: str = "datum") -> 
             veld=veld,
             code="waarde.toekomst",
         )
-    return datum
+    return in_kalender(datum, veld=veld)

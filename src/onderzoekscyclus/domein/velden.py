@@ -16,10 +16,13 @@ import attrs
 
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.tekst import controleer_niet_leeg
+from onderzoekscyclus.domein.tijd import in_kalender
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opmaak import getal
 
 __all__ = [
+    "GROOTSTE_WAARDE",
     "datum",
     "eindig",
     "id_",
@@ -27,8 +30,14 @@ __all__ = [
     "naar_enum",
     "optioneel_id",
     "optioneel_niet_leeg",
+    "optionele_datum",
     "strip",
 ]
+
+GROOTSTE_WAARDE = 1e12
+"""The largest size of a measured value (a baseline, a target, a measurement): a
+thousand billion, far beyond any score, percentage, count or budget of a school, and
+small enough that every export and chart can compute with it."""
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -81,15 +90,43 @@ def ids(inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
 
 
 def datum(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
-    """Validator: a date (not a date and time)."""
+    """Validator: a date (not a date and time) in the calendar of
+    :func:`~onderzoekscyclus.domein.tijd.in_kalender`."""
     if not isinstance(waarde, dt.date) or isinstance(waarde, dt.datetime):
         raise InvalidValue(_("Verwacht een datum (JJJJ-MM-DD)."), veld=attribuut.name)
+    in_kalender(waarde, veld=attribuut.name)
+
+
+def optionele_datum(inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
+    """Validator: a date as :func:`datum` wants it, or nothing."""
+    if waarde is not None:
+        datum(inst, attribuut, waarde)
 
 
 def eindig(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
-    """Validator: a finite number (``true`` is no number)."""
-    if isinstance(waarde, bool) or not isinstance(waarde, int | float) or not math.isfinite(waarde):
+    """Validator: a number from ``-GROOTSTE_WAARDE`` to ``GROOTSTE_WAARDE`` (``true`` is
+    no number; infinity lies outside)."""
+    geen_getal = isinstance(waarde, bool) or not isinstance(waarde, int | float)
+    if geen_getal or (isinstance(waarde, float) and math.isnan(waarde)):
         raise InvalidValue(_("Verwacht een getal, zoals 62 of 7.5."), veld=attribuut.name)
+    if not -GROOTSTE_WAARDE <= waarde <= GROOTSTE_WAARDE:
+        raise InvalidValue(
+            _("{veld}: {waarde} valt buiten het bereik van {laagste} tot en met {hoogste}.").format(
+                veld=attribuut.name,
+                waarde=_als_tekst(waarde),
+                laagste=getal(-GROOTSTE_WAARDE),
+                hoogste=getal(GROOTSTE_WAARDE),
+            ),
+            _("Kies een grotere eenheid, bijvoorbeeld duizenden in plaats van stuks."),
+            veld=attribuut.name,
+        )
+
+
+def _als_tekst(waarde: float) -> str:
+    try:
+        return getal(waarde)
+    except OverflowError:  # an int beyond any float
+        return getal(math.inf if waarde > 0 else -math.inf)
 
 
 def optioneel_niet_leeg(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:

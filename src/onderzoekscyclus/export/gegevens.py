@@ -9,7 +9,7 @@ plugins; everything a plugin needs is re-exported from :mod:`onderzoekscyclus.ex
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
@@ -94,7 +94,12 @@ class Exportgegevens:
     datum: dt.date
     werkplaats: Werkplaats = attrs.field(eq=False, repr=False)
     persoon_ids: Mapping[str, str] = attrs.field(factory=dict, repr=False)
-    """Pseudonymised: each person's id in the werkplaats and the id it has here."""
+    """Pseudonymised: each id in the werkplaats that was replaced (every person's, and a
+    werkgroep's or besluit's whose name holds a person's name), with the id it has here."""
+    schoon: Callable[[str], str] = attrs.field(default=lambda t: t, repr=False, eq=False)
+    """Pseudonymised: what an exporter applies to any text it takes from elsewhere than
+    ``entiteiten`` (the werkplaats itself), so that no personal datum gets in; otherwise
+    it returns the text as it is."""
     namen: Mapping[str, str] = attrs.field(repr=False, eq=False)
     """Display names of every entity in the selection by id (built once)."""
 
@@ -145,15 +150,21 @@ class Exportgegevens:
         import networkx as nx  # noqa: PLC0415
 
         volledig = self.werkplaats.netwerk.graaf()
-        if self.persoon_ids:
+        if self.pseudoniem:
             volledig = nx.relabel_nodes(
                 volledig,
                 {
-                    k: ("persoon", self.persoon_ids[k[1]])
+                    k: (
+                        k[0],
+                        self.persoon_ids.get(k[1], k[1]) if k[0] != "thema" else self.schoon(k[1]),
+                    )
                     for k in volledig
-                    if k[0] == "persoon" and k[1] in self.persoon_ids
                 },
             )
+            for _knoop, attributen in volledig.nodes(data=True):
+                for sleutel, waarde in list(attributen.items()):
+                    if isinstance(waarde, str):
+                        attributen[sleutel] = self.schoon(waarde)
         gekozen = {
             (soort, obj.id)
             for soort, map_ in (("school", "scholen"), ("werkgroep", "werkgroepen"))

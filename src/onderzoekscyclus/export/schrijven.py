@@ -19,10 +19,12 @@ behind.
 from __future__ import annotations
 
 import contextlib
+import glob
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +43,10 @@ from onderzoekscyclus.export.gegevens import (
     Selectie,
     verzamel,
 )
-from onderzoekscyclus.export.pseudoniem import controleer_sleutel, pseudonimiseer
+from onderzoekscyclus.export.pseudoniem import Pseudonimisering, controleer_sleutel
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag import GEGEVENSMAP, ROOTBESTAND
+from onderzoekscyclus.opslag.schrijver import MAPPEN
 
 if TYPE_CHECKING:
     from onderzoekscyclus.api.werkplaats import Werkplaats
@@ -110,15 +114,67 @@ def kies_exporteur(formaat: str) -> Exporteur:
 # --- writing ----------------------------------------------------------------------------
 
 
+_WERKPLAATSDELEN = frozenset({ROOTBESTAND, GEGEVENSMAP, ".gitignore", ".git", *MAPPEN})
+"""What of a werkplaats' folder belongs to the werkplaats itself."""
+
+_OUD = 3600
+"""Seconds after which a temporary folder of an export counts as left behind by one that
+was killed (a running export keeps its folder far shorter)."""
+
+
 @contextlib.contextmanager
 def _tijdelijk(doel: Path, soort: str) -> Iterator[Path]:
-    """A temporary file or folder next to ``doel``, removed when anything fails."""
+    """A temporary file or folder next to ``doel``, removed when anything fails; what a
+    killed export to the same place left behind is removed first."""
     doel.parent.mkdir(parents=True, exist_ok=True)
+    _veeg_achtergelaten(doel)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent))
     try:
         yield tijdelijk if soort == "map" else tijdelijk / doel.name
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
+def _veeg_achtergelaten(doel: Path) -> None:
+    grens = time.time() - _OUD
+    for pad in doel.parent.glob(f".{glob.escape(doel.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if pad.is_dir() and not pad.is_symlink() and pad.stat().st_mtime < grens:
+                shutil.rmtree(pad, ignore_errors=True)
+
+
+def controleer_doel(doel: Path, root: Path, *, forceer: bool = False) -> None:
+    """Refuse to write an export over a file of the werkplaats itself, and (unless
+    ``forceer``) over a symbolic link, a device, a FIFO or anything else that is not a
+    plain file or folder: replacing those is never what was meant."""
+    echt = doel.resolve()
+    werkplaats = root.resolve()
+    if echt == werkplaats or (
+        echt.is_relative_to(werkplaats)
+        and echt.relative_to(werkplaats).parts[0] in _WERKPLAATSDELEN
+    ):
+        raise InvalidValue(
+            _("{pad} hoort bij de werkplaats zelf; een export schrijf ik daar niet.").format(
+                pad=doel
+            ),
+            _("Kies een ander bestand of een andere map voor --uit."),
+            veld="uit",
+            code="export.doel-geweigerd",
+        )
+    if forceer:
+        return
+    if doel.is_symlink():
+        waarom = _("het is een symbolische koppeling naar {doel}").format(doel=echt)
+    elif doel.exists() and not (doel.is_file() or doel.is_dir()):
+        waarom = _("het is geen gewoon bestand of map (een apparaat, FIFO of socket)")
+    else:
+        return
+    raise InvalidValue(
+        _("Naar {pad} schrijf ik geen export: {waarom}.").format(pad=doel, waarom=waarom),
+        _("Kies een gewoon bestand, of geef --forceer als u dit echt bedoelt."),
+        veld="uit",
+        code="export.doel-geweigerd",
+    )
 
 
 def _plaats(bron: Path, doel: Path, soort: str) -> None:
@@ -150,6 +206,10 @@ def _doelpad(uit: Path, exporteur: Exporteur, basisnaam: str) -> Path:
     return uit
 
 
+def _zelfde(tekst: str) -> str:
+    return tekst
+
+
 def exporteer(
     werkplaats: Werkplaats,
     formaat: str,
@@ -159,32 +219,22 @@ def exporteer(
     pseudoniem_: bool = False,
     sleutel: bytes | None = None,
     stdout: Any = None,
+    forceer: bool = False,
 ) -> Exportresultaat:
     """Export the selection in ``formaat`` to ``uit`` (or to ``stdout`` for text formats).
 
     ``sleutel`` (at least :data:`~onderzoekscyclus.export.pseudoniem.MIN_SLEUTEL` bytes)
     fixes the pseudonyms across exports; without it every export gets a fresh random
     key. An exporter that raises becomes an :class:`~onderzoekscyclus.errors.ExportFailed` naming
-    the format, and nothing is written at ``uit``.
+    the format, and nothing is written at ``uit``. ``uit`` may not be a file of the
+    werkplaats itself; a symbolic link, device or FIFO only with ``forceer`` (see
+    :func:`controleer_doel`).
     """
     if sleutel is not None:
         controleer_sleutel(sleutel)
     exporteur = kies_exporteur(formaat)
-    selectie = selectie or Selectie()
-    entiteiten = verzamel(werkplaats, selectie)
-    persoon_ids: dict[str, str] = {}
-    if pseudoniem_:
-        entiteiten, persoon_ids = pseudonimiseer(entiteiten, sleutel or secrets.token_bytes(32))
-    gegevens = Exportgegevens(
-        werkplaats_naam=werkplaats.info.naam,
-        selectie=selectie,
-        entiteiten=entiteiten,
-        pseudoniem=pseudoniem_,
-        datum=werkplaats.vandaag(),
-        werkplaats=werkplaats,
-        persoon_ids=persoon_ids,
-    )
-    aantallen = {m: len(objs) for m, objs in entiteiten.items()}
+    gegevens = _gegevens(werkplaats, selectie or Selectie(), pseudoniem_, sleutel)
+    aantallen = {m: len(objs) for m, objs in gegevens.entiteiten.items()}
     if uit is None:
         if exporteur.soort != "bestand" or not exporteur.tekst or stdout is None:
             raise InvalidValue(
@@ -192,17 +242,56 @@ def exporteer(
                 hint=_("Geef het op met --uit PAD."),
                 veld="uit",
             )
-        with tempfile.TemporaryDirectory() as map_:
-            pad = Path(map_) / f"export{exporteur.extensie}"
-            _voer_uit(exporteur, formaat, gegevens, pad)
-            # bytes decoded as they are: a format that needs CRLF (iCalendar) keeps it
-            stdout.write(pad.read_bytes().decode("utf-8"))
+        # bytes decoded as they are: a format that needs CRLF (iCalendar) keeps it
+        stdout.write(_apart(exporteur, formaat, gegevens, "export").decode("utf-8"))
         return Exportresultaat(formaat, None, aantallen, pseudoniem_)
-    doel = _doelpad(Path(uit), exporteur, selectie.id or "werkplaats")
+    doel = _doelpad(Path(uit), exporteur, gegevens.selectie.id or "werkplaats")
+    controleer_doel(doel, werkplaats.root, forceer=forceer)
+    if forceer and doel.exists() and not (doel.is_file() or doel.is_dir()):
+        # a device or FIFO the user named on purpose: written into, not replaced
+        inhoud = _apart(exporteur, formaat, gegevens, doel.name)
+        with doel.open("wb") as uitvoer:
+            uitvoer.write(inhoud)
+        return Exportresultaat(formaat, doel, aantallen, pseudoniem_)
+    if forceer and doel.is_symlink():
+        doel = doel.resolve()
     with _tijdelijk(doel, exporteur.soort) as tijdelijk:
         _voer_uit(exporteur, formaat, gegevens, tijdelijk)
         _plaats(tijdelijk, doel, exporteur.soort)
     return Exportresultaat(formaat, doel, aantallen, pseudoniem_)
+
+
+def _gegevens(
+    werkplaats: Werkplaats, selectie: Selectie, pseudoniem_: bool, sleutel: bytes | None
+) -> Exportgegevens:
+    """What the exporter gets: the selection, pseudonymised on request."""
+    entiteiten = verzamel(werkplaats, selectie)
+    persoon_ids: dict[str, str] = {}
+    werkplaats_naam = werkplaats.info.naam
+    schoon: Callable[[str], str] = _zelfde
+    if pseudoniem_:
+        p = Pseudonimisering(entiteiten, sleutel or secrets.token_bytes(32))
+        entiteiten = {m: tuple(p.waarde(o) for o in objs) for m, objs in entiteiten.items()}
+        persoon_ids, schoon, werkplaats_naam = dict(p.ids), p.tekst, p.tekst(werkplaats_naam)
+        selectie = p.waarde(selectie)
+    return Exportgegevens(
+        werkplaats_naam=werkplaats_naam,
+        selectie=selectie,
+        entiteiten=entiteiten,
+        pseudoniem=pseudoniem_,
+        datum=werkplaats.vandaag(),
+        werkplaats=werkplaats,
+        persoon_ids=persoon_ids,
+        schoon=schoon,
+    )
+
+
+def _apart(exporteur: Exporteur, formaat: str, gegevens: Exportgegevens, naam: str) -> bytes:
+    """The export as bytes, written in a temporary folder of its own."""
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / (naam if "." in naam else f"{naam}{exporteur.extensie}")
+        _voer_uit(exporteur, formaat, gegevens, pad)
+        return pad.read_bytes()
 
 
 def _voer_uit(exporteur: Exporteur, formaat: str, gegevens: Exportgegevens, pad: Path) -> None:

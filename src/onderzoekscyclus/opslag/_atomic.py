@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 TMP_PREFIX = ".ozc-"
@@ -16,14 +17,22 @@ def write_atomic(pad: Path, inhoud: bytes) -> None:
 
     The bytes go to a temporary file in the same folder (so ``os.replace`` stays on
     one file system), which is flushed to disk before it takes the place of ``pad``;
-    then the folder itself is synced so the new name survives a power cut.
+    then the folder itself is synced so the new name survives a power cut. A file that
+    was there keeps its permissions and, where allowed, its group: a file someone made
+    private (0600) stays private.
     """
     tijdelijk = pad.with_name(f"{TMP_PREFIX}{pad.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    try:
+        was = pad.lstat()
+    except FileNotFoundError:
+        was = None
     # O_EXCL: never follow or reuse someone else's file; 0o666 lets the umask decide
     fd = os.open(
         tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
     )
     try:
+        if was is not None and stat.S_ISREG(was.st_mode):
+            _neem_rechten_over(fd, was)
         with os.fdopen(fd, "wb") as bestand:
             bestand.write(inhoud)
             bestand.flush()
@@ -34,6 +43,14 @@ def write_atomic(pad: Path, inhoud: bytes) -> None:
             tijdelijk.unlink()
         raise
     fsync_folder(pad.parent)
+
+
+def _neem_rechten_over(fd: int, was: os.stat_result) -> None:
+    if os.name == "nt":
+        return
+    os.fchmod(fd, stat.S_IMODE(was.st_mode))
+    with contextlib.suppress(PermissionError):  # only an owner in that group may
+        os.fchown(fd, -1, was.st_gid)
 
 
 def fsync_folder(map_: Path) -> None:

@@ -5,19 +5,49 @@ the work between processes; the operating system releases the lock when a proces
 dies, so a crash never leaves the werkplaats locked. Between the threads of one
 process a re-entrant thread lock comes first: a second thread waits instead of
 slipping through a lock its process already holds.
+
+The library prints nothing while it waits. A program that wants to tell its user why
+nothing happens (the CLI does) sets a callback with :func:`bij_wachten`: it is called
+once when a lock in that context has waited :data:`MELDEN_NA` seconds for another
+process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
 from onderzoekscyclus.errors import LockTimeout
 from onderzoekscyclus.i18n import _
+
+Wachtmelding = Callable[[float], None]
+"""Called with the timeout (in seconds) when a lock starts to wait for another process."""
+
+MELDEN_NA = 1.0
+"""Seconds of waiting before the :func:`bij_wachten` callback is called."""
+
+_wachtmelding: contextvars.ContextVar[Wachtmelding | None] = contextvars.ContextVar(
+    "onderzoekscyclus_wachtmelding", default=None
+)
+
+
+@contextlib.contextmanager
+def bij_wachten(melding: Wachtmelding) -> Iterator[None]:
+    """Inside the ``with`` block (in this thread or task), a lock that waits
+    :data:`MELDEN_NA` seconds for another process calls ``melding(timeout)``, once per
+    wait; the library itself never prints."""
+    teken = _wachtmelding.set(melding)
+    try:
+        yield
+    finally:
+        _wachtmelding.reset(teken)
 
 
 class WerkplaatsLock:
@@ -62,15 +92,26 @@ class WerkplaatsLock:
     def _verkrijg(self) -> None:
         self.pad.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.pad, os.O_RDWR | os.O_CREAT, 0o666)
-        einde = time.monotonic() + self.timeout
+        try:
+            self._wacht_op(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+
+    def _wacht_op(self, fd: int) -> None:
+        begin = time.monotonic()
+        melding = _wachtmelding.get()
         wacht = 0.001
         while not _probeer(fd):
-            if time.monotonic() >= einde:
-                os.close(fd)
+            gewacht = time.monotonic() - begin
+            if gewacht >= self.timeout:
                 raise _bezet(self.timeout)
+            if melding is not None and gewacht >= MELDEN_NA:
+                melding(self.timeout)
+                melding = None
             time.sleep(wacht)
             wacht = min(wacht * 2, 0.05)
-        self._fd = fd
 
     def _geef_vrij(self) -> None:
         if self._fd is not None:

@@ -22,6 +22,7 @@ from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError, WerkplaatsError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, ROOTBESTAND
+from onderzoekscyclus.opslag._toml import lees_begrensd
 from onderzoekscyclus.opslag.converter import fout_regels, structure, unstructure
 from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
 from onderzoekscyclus.opslag.schrijver import MAPPEN, Schrijver
@@ -118,7 +119,7 @@ class Opslag:
         """The root file's contents."""
         pad = self.root / ROOTBESTAND
         try:
-            inhoud = pad.read_bytes()
+            inhoud = lees_begrensd(pad)
         except FileNotFoundError:
             raise WerkplaatsError(
                 _("Het bestand {bestand} bestaat niet.").format(bestand=ROOTBESTAND),
@@ -141,7 +142,7 @@ class Opslag:
         """Entity ``id_`` of ``klasse``; raises if it does not exist or cannot be read."""
         pad = self.pad(klasse, id_)
         try:
-            inhoud = pad.read_bytes()
+            inhoud = lees_begrensd(pad)
         except FileNotFoundError:
             raise WerkplaatsError(
                 _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad)),

@@ -8,14 +8,17 @@ from pathlib import Path
 
 from onderzoekscyclus.errors import FileFormatError, InvalidValue
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.invoer import lees_invoer
 
 __all__ = ["lees_csv"]
 
 
 def lees_csv(pad: Path, label: str) -> list[tuple[int, list[str]]]:
     """The rows of a CSV file with their line numbers; UTF-8 (with or without BOM) or
-    Windows-1252, separated by commas, semicolons or tabs."""
-    inhoud = pad.read_bytes()
+    Windows-1252, separated by commas, semicolons or tabs. Only a regular file of at
+    most :data:`~onderzoekscyclus.opslag.invoer.GROOTSTE_INVOER` bytes is read; a
+    refusal names the path as given."""
+    inhoud = lees_invoer(pad, str(pad))
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:

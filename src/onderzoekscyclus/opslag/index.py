@@ -32,8 +32,10 @@ from typing import Any
 
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
+from onderzoekscyclus.opslag._toml import lees_begrensd
 from onderzoekscyclus.opslag.indexrijen import MAPPEN, TABELLEN, Rijen, ontleed
 
 __all__ = ["INDEXBESTAND", "Index", "niet_te_vers", "transactie"]
@@ -95,6 +97,12 @@ class Index:
     # --- opening and rebuilding -----------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        map_ = self.pad.parent
+        if map_.is_symlink() or (
+            map_.exists() and not map_.resolve().is_relative_to(self.root.resolve())
+        ):
+            # a linked data folder leads outside the werkplaats: nothing is written there
+            return self._verbind(":memory:")
         try:
             self.pad.parent.mkdir(exist_ok=True)
             return self._verbind(str(self.pad))
@@ -274,9 +282,13 @@ class Index:
         teller = _Voortgang(len(te_lezen), actief=self.voortgang)
         for id_, mtime_ns, grootte in te_lezen:
             try:
-                inhoud = (self.root / map_ / f"{id_}.toml").read_bytes()
+                inhoud = lees_begrensd(self.root / map_ / f"{id_}.toml")
             except FileNotFoundError:
                 weg = [*weg, id_]
+                continue
+            except OnderzoekscyclusError as onleesbaar:  # no regular file
+                gelezen.append((id_, mtime_ns, grootte, onleesbaar.bericht))
+                teller.stap()
                 continue
             gelezen.append((id_, mtime_ns, grootte, ontleed(map_, id_, inhoud)))
             teller.stap()

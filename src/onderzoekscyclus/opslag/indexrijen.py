@@ -15,7 +15,7 @@ from typing import Any
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag._toml import loads_toml
+from onderzoekscyclus.opslag._toml import controleer_grootte, loads_toml
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
 
 __all__ = ["MAPPEN", "RIJEN", "TABELLEN", "Rijen", "ontleed"]
@@ -102,6 +102,7 @@ def _tabel(waarde: Any, veld: str) -> dict[str, Any]:
 def ontleed(map_: str, id_: str, inhoud: bytes) -> Rijen | str:
     """The index rows of one file, or the reason it cannot be read."""
     try:
+        controleer_grootte(inhoud)  # before the ballast goes: the file as a whole counts
         data = loads_toml(_zonder_ballast(inhoud) if map_ == "werkgroepen" else inhoud)
         data = migreer(_SOORT[map_], data, lees_versie(data))
         return RIJEN[map_](id_, data)

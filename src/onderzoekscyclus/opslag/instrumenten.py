@@ -41,6 +41,7 @@ from onderzoekscyclus.errors import FileFormatError, InvalidValue, Onderzoekscyc
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._toml import loads_toml
 from onderzoekscyclus.opslag.converter import fout_regels, structure
+from onderzoekscyclus.opslag.invoer import lees_invoer
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
 
 __all__ = [
@@ -249,7 +250,9 @@ def _eigen(root: Path) -> list[tuple[Instrument, str]]:
     uit = []
     for pad in sorted(map_.glob("*.toml")):
         label = f"{MAP}/{pad.name}"
-        instrument = lees_instrument(pad.read_bytes(), pad.stem, label, koppeling=_koppeling())
+        instrument = lees_instrument(
+            lees_invoer(pad, label), pad.stem, label, koppeling=_koppeling()
+        )
         uit.append((instrument, "werkplaats"))
     return uit
 

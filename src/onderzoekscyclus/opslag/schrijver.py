@@ -13,6 +13,7 @@ quickest command, ``ozc log``, writes through it without loading the library;
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,22 @@ from onderzoekscyclus.errors import (
     FileFormatError,
     InvalidValue,
     OnderzoekscyclusError,
+    SchemaVersionError,
     WerkplaatsError,
 )
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND, LOCKBESTAND
-from onderzoekscyclus.opslag._toml import dumps_toml, loads_toml
-from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie, lees_versie, migreer, versie_tekst
+from onderzoekscyclus.opslag._toml import dumps_toml, lees_begrensd, loads_toml
+from onderzoekscyclus.opslag.schema import (
+    HUIDIG,
+    MIGRATIES,
+    Migratie,
+    lees_versie,
+    migreer,
+    versie_tekst,
+)
 
 __all__ = ["MAPPEN", "Schrijver"]
 
@@ -58,12 +67,16 @@ class Schrijver:
         self.root = Path(root)
         self.migraties = migraties
         self._lock = WerkplaatsLock(self.root / GEGEVENSMAP / LOCKBESTAND, timeout=lock_timeout)
+        self.bij_commentaar: Callable[[str], None] | None = None
+        """Called with a file's name before a write replaces a file that holds comments
+        (TOML comments are not kept); the CLI warns with it."""
 
     # --- locking -------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def vergrendeld(self) -> Iterator[None]:
         """Hold the werkplaats lock; sweep what a crashed writer left behind."""
+        self.binnen(self.root / GEGEVENSMAP)
         with self._lock:
             if self._lock.diepte == 1:
                 self._veeg()
@@ -75,7 +88,27 @@ class Schrijver:
         mappen = [self.root]
         if not self._heeft_index():
             mappen += [self.root / m for m in MAPPEN if (self.root / m).is_dir()]
-        sweep_temporaries(mappen)
+        sweep_temporaries([m for m in mappen if self.binnen(m)])
+
+    def binnen(self, map_: Path) -> bool:
+        """Whether ``map_`` (a folder of the werkplaats) exists; refused when it is a
+        symbolic link or leads outside the werkplaats, so that no write or sweep ever
+        lands elsewhere (a link can arrive through git)."""
+        if map_.is_symlink() or (
+            map_.exists() and not map_.resolve().is_relative_to(self.root.resolve())
+        ):
+            raise WerkplaatsError(
+                _(
+                    "{map} is een koppeling naar {doel}, buiten de werkplaats; daarin "
+                    "schrijf en ruim ik niets."
+                ).format(map=self.label(map_), doel=map_.resolve()),
+                _(
+                    "Vervang de koppeling door een gewone map met dezelfde bestanden, of open "
+                    "de werkplaats waar de bestanden echt staan."
+                ),
+                code="werkplaats.koppeling",
+            )
+        return map_.is_dir()
 
     def _heeft_index(self) -> bool:
         return (self.root / GEGEVENSMAP / INDEXBESTAND).exists()
@@ -134,7 +167,7 @@ class Schrijver:
         """The data of entity ``id_`` in ``map_``."""
         pad = self.pad(map_, id_)
         try:
-            inhoud = pad.read_bytes()
+            inhoud = lees_begrensd(pad)
         except FileNotFoundError:
             raise WerkplaatsError(
                 _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad)),
@@ -155,15 +188,38 @@ class Schrijver:
     def wijzig_ruw(
         self, map_: str, id_: str, wijziging: Callable[[dict[str, Any]], dict[str, Any]]
     ) -> dict[str, Any]:
-        """Read entity ``id_`` under the lock, apply ``wijziging`` and store the result."""
+        """Read entity ``id_`` under the lock, apply ``wijziging`` and store the result.
+
+        A file of a newer minor schema version is refused: this version can read it, but
+        writing would label keys it does not know with its own version."""
         with self.vergrendeld():
+            pad = self.pad(map_, id_)
+            with contextlib.suppress(FileNotFoundError):
+                self._niet_nieuwer(lees_begrensd(pad), self.label(pad))
             data = wijziging(self.lees_ruw(map_, id_))
             self._schrijf(map_, id_, data)
         return data
 
+    def _niet_nieuwer(self, inhoud: bytes, label: str) -> None:
+        try:
+            versie = lees_versie(loads_toml(inhoud))
+        except OnderzoekscyclusError:
+            return  # reading the file says what is wrong with it
+        if versie > HUIDIG:
+            raise SchemaVersionError(
+                _(
+                    "{bestand} heeft schema {gevonden}, van een nieuwere versie van "
+                    "onderzoekscyclus; deze versie kan het lezen, maar wijzigt het niet (het "
+                    "zou gegevens kunnen bevatten die ze niet kent)."
+                ).format(bestand=label, gevonden=versie_tekst(versie)),
+                _("Werk onderzoekscyclus bij: pip install --upgrade onderzoekscyclus"),
+            )
+
     def _schrijf(self, map_: str, id_: str, data: Mapping[str, Any]) -> Path:
         pad = self.pad(map_, id_)
+        self.binnen(pad.parent)
         pad.parent.mkdir(exist_ok=True)
+        self._waarschuw_commentaar(pad)
         if self._lock.diepte == 1 and self._heeft_index():
             sweep_temporaries([pad.parent])
         map_mtime = pad.parent.stat().st_mtime_ns
@@ -182,10 +238,35 @@ class Schrijver:
         """Write a new file into a werkplaats that is being made (the large demo, an
         import): no lock, no fsync and no index, for speed; an existing file is never
         overwritten (it raises ``FileExistsError``)."""
-        with self.pad(map_, id_).open("xb") as bestand:
+        pad = self.pad(map_, id_)
+        self.binnen(pad.parent)
+        with pad.open("xb") as bestand:
             bestand.write(self.inhoud(data))
 
     def schrijf_bestand(self, pad: Path, inhoud: bytes) -> None:
         """Replace any file of the werkplaats (the root file, .gitignore) atomically."""
         with self.vergrendeld():
+            self.binnen(pad.parent)
+            self._waarschuw_commentaar(pad)
             write_atomic(pad, inhoud)
+
+    def _waarschuw_commentaar(self, pad: Path) -> None:
+        if self.bij_commentaar is None:
+            return
+        try:
+            inhoud = lees_begrensd(pad)
+        except OSError:
+            return
+        if heeft_commentaar(inhoud):
+            self.bij_commentaar(self.label(pad))
+
+
+def heeft_commentaar(inhoud: bytes) -> bool:
+    """Whether TOML text holds a comment (a ``#`` outside every string)."""
+    tekst = inhoud.decode("utf-8", errors="replace")
+    tekst = _MEERREGELIG.sub("", tekst)
+    return any("#" in _ENKEL.sub("", regel) for regel in tekst.splitlines())
+
+
+_MEERREGELIG = re.compile(r'""".*?"""|\'\'\'.*?\'\'\'', re.S)
+_ENKEL = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')

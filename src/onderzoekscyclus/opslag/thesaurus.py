@@ -16,6 +16,7 @@ from onderzoekscyclus.domein.thesaurus import (
 )
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.opslag._toml import loads_toml
+from onderzoekscyclus.opslag.invoer import lees_invoer
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
 
 __all__ = ["laad_thesaurus", "standaard_thesaurus"]
@@ -51,7 +52,7 @@ def laad_thesaurus(root: Path | None = None) -> Thesaurus:
     if root is None:
         return Thesaurus(basis.values())
     try:
-        inhoud = (Path(root) / THESAURUSBESTAND).read_bytes()
+        inhoud = lees_invoer(Path(root) / THESAURUSBESTAND, THESAURUSBESTAND)
     except FileNotFoundError:
         return Thesaurus(basis.values())
     return Thesaurus(uitgebreid(basis, _lees(inhoud, THESAURUSBESTAND), THESAURUSBESTAND).values())

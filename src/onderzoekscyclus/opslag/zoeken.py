@@ -19,7 +19,7 @@ from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import AmbiguousReference, OnderzoekscyclusError, UnknownReference
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
-from onderzoekscyclus.opslag._toml import loads_toml
+from onderzoekscyclus.opslag._toml import lees_begrensd, loads_toml
 from onderzoekscyclus.opslag.index import Index, niet_te_vers, transactie
 from onderzoekscyclus.opslag.indexrijen import RIJEN, TABELLEN
 
@@ -124,7 +124,7 @@ def _namen_uit_bestanden(root: Path, map_: str) -> list[tuple[str, str]]:
     uit = []
     for pad in sorted((root / map_).glob("*.toml")):
         try:
-            naam = loads_toml(pad.read_bytes()).get("naam")
+            naam = loads_toml(lees_begrensd(pad)).get("naam")
         except OnderzoekscyclusError:
             naam = None
         uit.append((pad.stem, naam if isinstance(naam, str) else pad.stem))

@@ -119,8 +119,8 @@ class _Opmaak:
         naam = self.gegevens.naam(id_)
         if naam != id_:
             return naam
-        try:  # a werkgroep outside the selection: its name is not personal data
-            return self.gegevens.werkplaats.werkgroepen.zoek(id_).naam
+        try:  # a werkgroep outside the selection, pseudonymised like everything else
+            return self.gegevens.schoon(self.gegevens.werkplaats.werkgroepen.zoek(id_).naam)
         except OnderzoekscyclusError:
             return id_
 

@@ -24,6 +24,8 @@ __all__ = ["getal", "grafiek", "met_eenheid"]
 BREEDTE, HOOGTE = 520, 280
 LINKS, RECHTS, BOVEN, ONDER = 52, 96, 18, 44
 _MIN_AFSTAND_LABELS = 74
+_MAX_STREEPJES = 12
+_KLEINSTE_BEREIK = 1e-290
 
 
 def _e(tekst: str) -> str:
@@ -51,21 +53,33 @@ def _stap(bereik: float, aantal: int = 4) -> float:
 
 
 def _as(waarden: Sequence[float]) -> tuple[float, float, list[float]]:
-    """The value axis: bottom, top and the round values to mark on it."""
+    """The value axis: bottom, top and the round values to mark on it.
+
+    Any finite values up to about 1e300 in size give an axis: a range too narrow to draw
+    (relative to the size of its values, or below ``_KLEINSTE_BEREIK``) is widened
+    around its values, so the step is always far larger than the spacing of floats near
+    them, and the marks are counted, not stepped through, and at most ``_MAX_STREEPJES``.
+    """
     laag, hoog = min(waarden), max(waarden)
-    if math.isclose(laag, hoog):
-        laag, hoog = laag - 1, hoog + 1
+    grootte = max(abs(laag), abs(hoog))
+    if hoog - laag <= max(grootte * 1e-9, _KLEINSTE_BEREIK):
+        breed = max(1.0, grootte * 1e-6)
+        laag, hoog = laag - breed, hoog + breed
     # room above and below, so no point or label sits on the edge
     laag, hoog = laag - (hoog - laag) * 0.05, hoog + (hoog - laag) * 0.08
     stap = _stap(hoog - laag)
-    onder = math.floor(laag / stap) * stap
-    boven = math.ceil(hoog / stap) * stap
-    streepjes = []
-    waarde = onder
-    while waarde <= boven + stap / 1000:
-        streepjes.append(round(waarde, 10))
-        waarde += stap
-    return onder, boven, streepjes
+    eerste = math.floor(laag / stap)
+    aantal = min(max(math.ceil(hoog / stap) - eerste, 1), _MAX_STREEPJES - 1)
+    streepjes = [(eerste + i) * stap for i in range(aantal + 1)]
+    return streepjes[0], streepjes[-1], streepjes
+
+
+def _cijfers(streepjes: Sequence[float]) -> int:
+    """Significant digits that write every mark of the axis differently (6 at least)."""
+    stap = streepjes[1] - streepjes[0]
+    grootte = max(abs(streepjes[0]), abs(streepjes[-1]))
+    nodig = math.floor(math.log10(grootte)) - math.floor(math.log10(stap)) + 2
+    return min(max(6, nodig), 17)
 
 
 def grafiek(
@@ -112,13 +126,14 @@ def grafiek(
         f'<title id="{sleutel}-titel">{_e(titel)}</title>',
         f'<desc id="{sleutel}-uitleg">{_e(beschrijving)}</desc>',
     ]
+    cijfers = _cijfers(streepjes)
     for waarde in streepjes:
         hoogte = y(waarde)
         delen.append(
             f'<line class="raster" x1="{LINKS}" x2="{LINKS + vlak_b}" '
             f'y1="{hoogte:.2f}" y2="{hoogte:.2f}"></line>'
             f'<text class="as" x="{LINKS - 6}" y="{hoogte + 4:.2f}" text-anchor="end">'
-            f"{_e(getal(waarde))}</text>"
+            f"{_e(_getal(waarde, significant=cijfers))}</text>"
         )
     doel = y(indicator.streefwaarde)
     delen.append(

@@ -1,0 +1,853 @@
+"""Whether the contents of a werkplaats make sense together: states no operation makes.
+
+Every file can be valid on its own and still describe something no sequence of
+operations leads to: a cycle in phase ``afgerond`` without an evaluation, a measurement
+after the evaluation, a history that jumps, two schools with one BRIN code, feedback
+dated after its round closed, a member who does not exist. A hand edit or a git merge
+can leave such a state behind. :func:`controleer` finds every one of them in one go;
+each is a :class:`Probleem` with a stable code (listed in :data:`CODES`), the entity and
+the path of the field in its file, the values involved, what is wrong and a way out.
+
+The phases are not described here a second time: :func:`eisen_in` reads from a declared
+:class:`~onderzoekscyclus.domein.machine.Machine` which guards every way to a state has
+passed, and the history is checked against the declared transitions.
+
+Nothing here reads a file or a clock: the caller passes the objects and today's date.
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from onderzoekscyclus.domein.besluit import Besluit, Feedback, Feedbackronde
+from onderzoekscyclus.domein.besluitvorming import BESLUITVORMING
+from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
+from onderzoekscyclus.domein.cyclusstappen import CYCLUS
+from onderzoekscyclus.domein.machine import Eis, Machine, Overgangsregel
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
+from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
+from onderzoekscyclus.errors import Reden
+from onderzoekscyclus.i18n import N_, _, huidige_taal
+
+__all__ = [
+    "CODES",
+    "Probleem",
+    "controleer",
+    "controleer_besluit",
+    "controleer_werkgroep",
+    "eisen_in",
+]
+
+CODES: dict[str, tuple[str, str]] = {
+    # references
+    "verwijzing.onbekend": (
+        N_("{naar} '{id}' bestaat niet."),
+        N_("Voeg die {naar} toe, verbeter het id, of haal de verwijzing weg."),
+    ),
+    "verwijzing.onbekende-cyclus": (
+        N_("Werkgroep '{werkgroep}' heeft geen cyclus {nummer}."),
+        N_("Verbeter het nummer van de cyclus, of haal de verwijzing weg."),
+    ),
+    # schools and werkgroepen
+    "school.brin-dubbel": (
+        N_("De BRIN-code {brin} hoort ook bij school '{naam}' ({ander})."),
+        N_(
+            "Een BRIN-code hoort bij één school: verbeter de code in een van de twee "
+            "bestanden, of voeg de scholen samen."
+        ),
+    ),
+    "school.naam-dubbel": (
+        N_("Er is al een school met de naam '{naam}' ({ander})."),
+        N_("Geef een van de twee scholen een andere naam, bijvoorbeeld met de plaats erbij."),
+    ),
+    "werkgroep.naam-dubbel": (
+        N_("School '{school}' heeft al een werkgroep '{naam}' ({ander})."),
+        N_("Geef een van de twee werkgroepen een andere naam, of voeg ze samen."),
+    ),
+    # the research cycle
+    "cyclus.nummering": (
+        N_("Dit is cyclus {positie} van de werkgroep, maar hij heeft nummer {nummer}."),
+        N_("Nummer de cycli 1, 2, 3 … in de volgorde waarin ze in het bestand staan."),
+    ),
+    "cyclus.vorige-onbekend": (
+        N_("De cyclus bouwt voort op cyclus {vorige}, maar die staat er niet vóór."),
+        N_("Verbeter `vorige`, of haal het weg."),
+    ),
+    "cyclus.eerdere-loopt-nog": (
+        N_("Cyclus {nummer} staat nog in '{fase}', terwijl er al een volgende cyclus is."),
+        N_(
+            "Een nieuwe cyclus begint pas als de vorige is afgerond: rond cyclus {nummer} af "
+            "in het bestand (fase 'afgerond', met een evaluatie), of haal de latere cyclus weg."
+        ),
+    ),
+    "cyclus.meting-onbekende-indicator": (
+        N_("De meting is van indicator '{indicator}', maar de cyclus heeft die indicator niet."),
+        N_("Verbeter de naam van de indicator, of voeg de indicator toe aan het doel."),
+    ),
+    "cyclus.meting-voor-start": (
+        N_("De meting van '{indicator}' op {datum} ligt vóór de start van de cyclus ({gestart})."),
+        N_("Verbeter de datum van de meting of `gestart`."),
+    ),
+    "cyclus.meting-na-evaluatie": (
+        N_("De meting van '{indicator}' op {datum} ligt na de evaluatie ({evaluatie})."),
+        N_(
+            "Verbeter de datum; hoort de meting echt bij deze cyclus, zet de cyclus dan terug "
+            "naar 'uitvoering' en evalueer opnieuw."
+        ),
+    ),
+    # any state machine: the phase and its history
+    "fase.onbereikbaar": (
+        N_("De fase is '{fase}', maar {redenen}."),
+        N_("Vul in het bestand aan wat ontbreekt, of zet de fase terug naar '{terug}'."),
+    ),
+    "historie.leeg": (
+        N_("Er is geen historie: niets laat zien hoe de fase '{fase}' is bereikt."),
+        N_("Zet de stappen die ertoe leidden in `historie`, elk met datum, overgang, van en naar."),
+    ),
+    "historie.begin": (
+        N_(
+            "De historie begint met '{overgang}' van '{van}' naar '{naar}', niet bij het "
+            "begin ('{begin}')."
+        ),
+        N_("Laat de historie beginnen met de eerste stap: van \"\" naar '{begin}'."),
+    ),
+    "historie.onbekende-stap": (
+        N_("'{overgang}' van '{van}' naar '{naar}' is geen stap die kan."),
+        N_("Verbeter de overgang, `van` of `naar`, of haal de regel weg."),
+    ),
+    "historie.keten": (
+        N_("Deze stap begint in '{van}', maar de stap ervoor eindigde in '{vorige}'."),
+        N_("Vul de stap aan die ontbreekt, of verbeter `van`."),
+    ),
+    "historie.einde": (
+        N_("De fase is '{fase}', maar de historie eindigt in '{laatste}'."),
+        N_("Zet de fase op '{laatste}', of vul de historie aan met de stappen naar '{fase}'."),
+    ),
+    # dates
+    "datum.volgorde": (
+        N_("{datum} ligt vóór de stap ervoor ({vorige}); de historie staat op volgorde van datum."),
+        N_("Verbeter de datum, of zet de stappen in de volgorde waarin ze gebeurden."),
+    ),
+    "datum.toekomst": (
+        N_("{datum} ligt na vandaag ({vandaag}); wat is vastgelegd, is gebeurd."),
+        N_("Verbeter de datum in de dag waarop het gebeurde."),
+    ),
+    # besluitvorming
+    "besluit.nummering": (
+        N_("Dit is nummer {positie} in `{lijst}`, maar er staat {nummer}."),
+        N_(
+            "Nummer 1, 2, 3 … in de volgorde waarin ze in het bestand staan; anders komt een "
+            "reactie of verwijzing op nummer bij het verkeerde punt."
+        ),
+    ),
+    "besluit.onbekend-idee": (
+        N_("Voorstel versie {versie} bouwt voort op idee {idee}, dat niet bestaat."),
+        N_("Verbeter het nummer van het idee, of haal het weg."),
+    ),
+    "besluit.onbekend-voorstel": (
+        N_("Ronde {ronde} gaat over voorstel versie {versie}, die niet bestaat."),
+        N_("Verbeter `voorstel` in de ronde."),
+    ),
+    "besluit.onbekende-ronde": (
+        N_("Feedback {nummer} hoort bij ronde {ronde}, die niet bestaat."),
+        N_("Verbeter `ronde` in het feedbackpunt."),
+    ),
+    "besluit.feedback-versie": (
+        N_(
+            "Feedback {nummer} gaat over voorstel versie {voorstel}, maar ronde {ronde} ging "
+            "over versie {versie}."
+        ),
+        N_("Zet `voorstel` op {versie}."),
+    ),
+    "besluit.feedback-na-sluiting": (
+        N_("Feedback {nummer} is van {datum}, maar ronde {ronde} liep tot en met {tot}."),
+        N_("Verbeter de datum; feedback kan alleen tijdens een open ronde."),
+    ),
+    "besluit.feedback-voor-opening": (
+        N_("Feedback {nummer} is van {datum}, vóór de opening van ronde {ronde} ({geopend})."),
+        N_("Verbeter de datum van de feedback of van de opening."),
+    ),
+    "besluit.reactie-voor-feedback": (
+        N_("De reactie op feedback {nummer} ({datum}) is ouder dan de feedback zelf ({feedback})."),
+        N_("Verbeter een van de twee datums."),
+    ),
+    "besluit.ronde-sluitdatum": (
+        N_("Ronde {ronde} sluit op {tot}, niet na de opening ({geopend})."),
+        N_("Zet `tot` na `geopend`."),
+    ),
+    "besluit.genomen-tijdens-ronde": (
+        N_("Het besluit is van {datum}, terwijl ronde {ronde} nog liep tot en met {tot}."),
+        N_("Verbeter de datum: de werkgroep besluit pas na de sluitdatum van de laatste ronde."),
+    ),
+}
+"""Every problem code, with what is wrong and the way out (texts marked for translation,
+filled in with the problem's values). Codes are never renamed, only added."""
+
+SOORTNAMEN: dict[str, str] = {
+    "school": N_("school"),
+    "persoon": N_("persoon"),
+    "werkgroep": N_("werkgroep"),
+}
+"""The kinds of entity a reference can point to, as a message names them."""
+
+_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie")
+
+
+@attrs.frozen
+class Probleem:
+    """A state no operation leads to: ``code`` (a key of :data:`CODES`), the entity (its
+    ``soort``, as the schema names it, and ``id``), the ``pad`` of the field in its file
+    (``$.cycli[0].fase``) and the ``waarden`` involved. ``redenen`` are the guards that
+    fail for a phase that cannot be reached (code ``fase.onbereikbaar``).
+
+    The texts are made in the current language when they are read.
+    """
+
+    code: str
+    soort: str
+    id: str
+    pad: str
+    waarden: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    redenen: tuple[Reden, ...] = ()
+
+    def _ingevuld(self) -> dict[str, Any]:
+        waarden = dict(self.waarden)
+        # `naar` is data ("persoon"); the message names that kind in the reader's language
+        if "naar" in waarden and waarden["naar"] in SOORTNAMEN:
+            waarden["naar"] = _(SOORTNAMEN[waarden["naar"]])
+        taal = huidige_taal()
+        waarden["redenen"] = "; ".join(r.tekst(taal) for r in self.redenen)
+        return waarden
+
+    def wat(self) -> str:
+        """What is wrong."""
+        return _(CODES[self.code][0]).format(**self._ingevuld())
+
+    def uitweg(self) -> str:
+        """How to put it right."""
+        return _(CODES[self.code][1]).format(**self._ingevuld())
+
+    def tekst(self) -> str:
+        """What is wrong and how to put it right, in one line."""
+        return f"{self.wat()} {self.uitweg()}"
+
+    def __str__(self) -> str:
+        return self.tekst()
+
+
+@attrs.frozen
+class _Bij:
+    """Makes the problems of one entity: its ``soort`` and ``id``."""
+
+    soort: str
+    id: str
+
+    def __call__(self, code: str, pad: str, *redenen: Reden, **waarden: Any) -> Probleem:
+        data = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in waarden.items()}
+        return Probleem(code, self.soort, self.id, pad, data, redenen)
+
+
+# --- what a state asks: derived from the declared machine --------------------------------
+
+
+def eisen_in(
+    machine: Machine[Any, Any], extra: Mapping[str, Sequence[Eis]] | None = None
+) -> dict[Any, tuple[Eis, ...]]:
+    """Per state, the guards every way into it has passed (in declaration order).
+
+    ``extra`` adds, per operation, what the operation itself brings about (a decision
+    taken has its text); those count as guards of that operation. Contents only grow
+    along the way, so what a guard asked on the way still holds in the state. Returning
+    to the state before (resuming) adds nothing, and the begin state asks nothing. This
+    is a greatest fixed point: start from "everything" and keep, per state, what every
+    transition into it guarantees.
+    """
+    eigen = {o: (*o.eisen, *(extra or {}).get(o.naam, ())) for o in machine.overgangen}
+    alle = list(dict.fromkeys(e for eisen in eigen.values() for e in eisen))
+    binnen = [
+        (van, o)
+        for o in machine.overgangen
+        if o.naar is not None and not o.naar_vorige
+        for van in o.van
+        if van is not o.naar
+    ]
+    eisen: dict[Any, set[Eis]] = {t: set(alle) for t in machine.toestanden}
+    eisen[machine.begin] = set()
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for toestand in machine.toestanden:
+            wegen = [set(eigen[o]) | eisen[van] for van, o in binnen if o.naar is toestand]
+            if toestand is machine.begin or not wegen:
+                continue
+            nieuw = set.intersection(*wegen)
+            if nieuw != eisen[toestand]:
+                eisen[toestand], veranderd = nieuw, True
+    return {t: tuple(e for e in alle if e in eisen[t]) for t in machine.toestanden}
+
+
+def _voorgangers(machine: Machine[Any, Any]) -> dict[Any, tuple[Any, ...]]:
+    """Per state, the states from which forward steps (not back, not resuming) lead to
+    it, in declaration order."""
+    stappen = {
+        (van, o.naar)
+        for o in machine.overgangen
+        if o.naar is not None and not o.naar_vorige and o.naam != machine.terug
+        for van in o.van
+    }
+    uit = {}
+    for toestand in machine.toestanden:
+        gevonden: set[Any] = set()
+        rand = {toestand}
+        while rand:
+            rand = {van for van, naar in stappen if naar in rand} - gevonden
+            gevonden |= rand
+        uit[toestand] = tuple(t for t in machine.toestanden if t in gevonden - {toestand})
+    return uit
+
+
+class _Fasen:
+    """What each state of a machine asks of the data, and the last earlier state that
+    the data does fit (the way back to suggest)."""
+
+    def __init__(self, machine: Machine[Any, Any], extra: Mapping[str, Sequence[Eis]]) -> None:
+        self.begin = machine.begin
+        self.eisen = eisen_in(machine, extra)
+        self.voorgangers = _voorgangers(machine)
+
+    def redenen(self, obj: Any, toestand: Any) -> list[Reden]:
+        """Why ``obj`` cannot be in ``toestand`` (each reason once)."""
+        gevonden = (eis(obj) for eis in self.eisen[toestand])
+        return list(dict.fromkeys(r for r in gevonden if r is not None))
+
+    def controleer(self, obj: Any, toestand: Any, bij: _Bij, pad: str) -> list[Probleem]:
+        redenen = self.redenen(obj, toestand)
+        if not redenen:
+            return []
+        passend = [t for t in self.voorgangers[toestand] if not self.redenen(obj, t)]
+        terug = passend[-1] if passend else self.begin
+        return [bij("fase.onbereikbaar", pad, *redenen, fase=toestand.value, terug=terug.value)]
+
+
+def _heeft_voorstel(b: Besluit) -> Reden | None:
+    return None if b.voorstellen else reden("besluit.geen-voorstel")
+
+
+def _heeft_ronde(b: Besluit) -> Reden | None:
+    return None if b.rondes else Reden("besluit.geen-ronde", N_("er is nog geen feedbackronde"))
+
+
+def _besloten(verworpen: bool) -> Eis:
+    def eis(b: Besluit) -> Reden | None:
+        if b.besluit is None:
+            return Reden("besluit.geen-besluit", N_("het besluit zelf ontbreekt (`besluit`)"))
+        if b.besluit.verworpen and not verworpen:
+            return Reden("besluit.verworpen", N_("het voorstel is verworpen (`besluit.verworpen`)"))
+        if verworpen and not b.besluit.verworpen:
+            return Reden(
+                "besluit.niet-verworpen", N_("het voorstel is niet verworpen (`besluit.verworpen`)")
+            )
+        return None
+
+    return eis
+
+
+def _heeft_bijstelling(b: Besluit) -> Reden | None:
+    if b.bijstellingen:
+        return None
+    return Reden("besluit.geen-bijstelling", N_("er is nog geen bijstelling"))
+
+
+_CYCLUSFASEN = _Fasen(CYCLUS, {})
+_BESLUITFASEN = _Fasen(
+    BESLUITVORMING,
+    {
+        # what these operations bring about themselves, beyond their guards
+        "voorstel": (_heeft_voorstel,),
+        "feedback-open": (_heeft_ronde,),
+        "neem": (_besloten(verworpen=False),),
+        "verwerp": (_besloten(verworpen=True),),
+        "bijstellen": (_heeft_bijstelling,),
+    },
+)
+
+
+# --- the history -------------------------------------------------------------------------
+
+
+def _voor(historie: Sequence[Overgangsregel], toestand: str) -> str | None:
+    """The state before ``toestand`` was last entered (what resuming returns to)."""
+    for regel in reversed(historie):
+        if regel.naar == toestand and regel.van != regel.naar:
+            return regel.van
+    return None
+
+
+def _leidt_naar(
+    machine: Machine[Any, Any], regel: Overgangsregel, eerder: Sequence[Overgangsregel]
+) -> str | None:
+    """The state the declared step of ``regel`` leads to (``None``: no such step)."""
+    van: Any = next((t for t in machine.toestanden if t.value == regel.van), None)
+    overgang = machine.overgang(regel.overgang, van) if van is not None else None
+    if overgang is None:
+        return None
+    if overgang.naar_vorige:
+        return _voor(eerder, regel.van)
+    return str((overgang.naar if overgang.naar is not None else van).value)
+
+
+def _historie(
+    machine: Machine[Any, Any], historie: Sequence[Overgangsregel], fase: str, bij: _Bij, pad: str
+) -> list[Probleem]:
+    """Every step declared, each starting where the one before ended, in date order."""
+    if not historie:
+        return [bij("historie.leeg", f"{pad}.historie", fase=fase)]
+    uit = []
+    eerste, begin = historie[0], str(machine.begin.value)
+    if eerste.van or eerste.naar != begin:
+        uit.append(
+            bij(
+                "historie.begin",
+                f"{pad}.historie[0]",
+                overgang=eerste.overgang,
+                van=eerste.van,
+                naar=eerste.naar,
+                begin=begin,
+            )
+        )
+    for i in range(1, len(historie)):
+        regel, vorige, hier = historie[i], historie[i - 1], f"{pad}.historie[{i}]"
+        stap = {"overgang": regel.overgang, "van": regel.van, "naar": regel.naar}
+        if regel.van != vorige.naar:
+            uit.append(bij("historie.keten", f"{hier}.van", van=regel.van, vorige=vorige.naar))
+        elif _leidt_naar(machine, regel, historie[:i]) != regel.naar:
+            uit.append(bij("historie.onbekende-stap", hier, **stap))
+        if regel.datum < vorige.datum:
+            uit.append(
+                bij("datum.volgorde", f"{hier}.datum", datum=regel.datum, vorige=vorige.datum)
+            )
+    return uit
+
+
+def _einde(
+    historie: Sequence[Overgangsregel], fase: str, gepauzeerd: bool, bij: _Bij, pad: str
+) -> list[Probleem]:
+    """The history ends in the state the object is in (when paused: paused from its
+    phase)."""
+    if not historie:
+        return []
+    laatste = historie[-1].naar
+    if laatste == Pauze.GEPAUZEERD.value:
+        laatste = _als_tekst(_voor(historie, laatste) or "", gepauzeerd=True)
+    staat = _als_tekst(fase, gepauzeerd=gepauzeerd)
+    return [] if staat == laatste else [bij("historie.einde", pad, fase=staat, laatste=laatste)]
+
+
+def _als_tekst(fase: str, *, gepauzeerd: bool) -> str:
+    return f"{Pauze.GEPAUZEERD.value} ({fase})" if gepauzeerd else fase
+
+
+Datums = Iterable[tuple[str, dt.date | None]]
+
+
+def _toekomst(datums: Datums, vandaag: dt.date, bij: _Bij) -> list[Probleem]:
+    return [
+        bij("datum.toekomst", pad, datum=datum, vandaag=vandaag)
+        for pad, datum in datums
+        if datum is not None and datum > vandaag
+    ]
+
+
+# --- a werkgroep and its cycles ------------------------------------------------------------
+
+
+def controleer_werkgroep(groep: Werkgroep, *, vandaag: dt.date) -> list[Probleem]:
+    """What does not fit within one werkgroep: its cycles (numbering, phase and history,
+    measurements) and dates after ``vandaag``. References to other files are left to
+    :func:`controleer`."""
+    bij = _Bij("werkgroep", groep.id)
+    logboek = ((f"$.logboek[{i}].datum", r.datum) for i, r in enumerate(groep.logboek))
+    uit = _toekomst(logboek, vandaag, bij)
+    for i in range(len(groep.cycli)):
+        uit += _cyclus(groep, i, bij, vandaag)
+    return uit
+
+
+def _cyclus(groep: Werkgroep, i: int, bij: _Bij, vandaag: dt.date) -> list[Probleem]:
+    c, pad = groep.cycli[i], f"$.cycli[{i}]"
+    uit = []
+    if c.nummer != i + 1:
+        uit.append(bij("cyclus.nummering", f"{pad}.nummer", positie=i + 1, nummer=c.nummer))
+    if c.vorige is not None and c.vorige not in {e.nummer for e in groep.cycli[:i]}:
+        uit.append(bij("cyclus.vorige-onbekend", f"{pad}.vorige", vorige=c.vorige))
+    if i < len(groep.cycli) - 1 and (c.fase is not Fase.AFGEROND or c.gepauzeerd):
+        fase = _als_tekst(c.fase.value, gepauzeerd=c.gepauzeerd)
+        uit.append(bij("cyclus.eerdere-loopt-nog", f"{pad}.fase", nummer=c.nummer, fase=fase))
+    uit += _historie(CYCLUS, c.historie, c.fase.value, bij, pad)
+    uit += _einde(c.historie, c.fase.value, c.gepauzeerd, bij, f"{pad}.fase")
+    uit += _CYCLUSFASEN.controleer(c, c.fase, bij, f"{pad}.fase")
+    uit += _metingen(c, bij, pad)
+    uit += _toekomst(_cyclusdatums(c, pad), vandaag, bij)
+    return uit
+
+
+def _metingen(c: Onderzoekscyclus, bij: _Bij, pad: str) -> list[Probleem]:
+    # The evaluation weighs the measurements before it. Back in `uitvoering` the old
+    # evaluation stays until the next one: measuring again is what going back is for.
+    klaar = c.fase in (Fase.EVALUATIE, Fase.AFGEROND)
+    evaluatie = c.evaluatie.datum if c.evaluatie is not None and klaar else None
+    uit = []
+    for k, m in enumerate(c.metingen):
+        hier, meting = f"{pad}.metingen[{k}]", {"indicator": m.indicator, "datum": m.datum}
+        if c.indicator(m.indicator) is None:
+            uit.append(bij("cyclus.meting-onbekende-indicator", f"{hier}.indicator", **meting))
+        if m.datum < c.gestart:
+            uit.append(
+                bij("cyclus.meting-voor-start", f"{hier}.datum", gestart=c.gestart, **meting)
+            )
+        if evaluatie is not None and m.datum > evaluatie:
+            uit.append(
+                bij("cyclus.meting-na-evaluatie", f"{hier}.datum", evaluatie=evaluatie, **meting)
+            )
+    return uit
+
+
+def _cyclusdatums(c: Onderzoekscyclus, pad: str) -> Datums:
+    yield f"{pad}.gestart", c.gestart
+    yield from ((f"{pad}.bronnen[{k}].datum", b.datum) for k, b in enumerate(c.bronnen))
+    yield from (
+        (f"{pad}.indicatoren[{k}].vastgesteld", x.vastgesteld) for k, x in enumerate(c.indicatoren)
+    )
+    yield from ((f"{pad}.metingen[{k}].datum", m.datum) for k, m in enumerate(c.metingen))
+    yield f"{pad}.evaluatie.datum", c.evaluatie.datum if c.evaluatie else None
+    yield from ((f"{pad}.historie[{k}].datum", r.datum) for k, r in enumerate(c.historie))
+
+
+# --- a besluit -------------------------------------------------------------------------------
+
+
+def controleer_besluit(b: Besluit, *, vandaag: dt.date) -> list[Probleem]:
+    """What does not fit within one besluit: numbering, rounds and feedback, the phase
+    and its history, and dates after ``vandaag``. A round whose closing date has passed
+    may still be stored as ``feedback`` (the next step records the close). References to
+    other files are left to :func:`controleer`."""
+    bij = _Bij("besluit", b.id)
+    uit = []
+    for lijst, veld, nummers in (
+        ("ideeen", "nummer", [i.nummer for i in b.ideeen]),
+        ("voorstellen", "versie", [v.versie for v in b.voorstellen]),
+        ("rondes", "nummer", [r.nummer for r in b.rondes]),
+        ("feedback", "nummer", [f.nummer for f in b.feedback]),
+    ):
+        uit += [
+            bij("besluit.nummering", f"$.{lijst}[{i}].{veld}", lijst=lijst, positie=i + 1, nummer=n)
+            for i, n in enumerate(nummers)
+            if n != i + 1
+        ]
+    uit += _voorstellen_en_rondes(b, bij)
+    uit += _feedback(b, bij)
+    if b.besluit is not None and b.ronde is not None and b.besluit.datum <= b.ronde.tot:
+        uit.append(
+            bij(
+                "besluit.genomen-tijdens-ronde",
+                "$.besluit.datum",
+                datum=b.besluit.datum,
+                ronde=b.ronde.nummer,
+                tot=b.ronde.tot,
+            )
+        )
+    uit += _historie(BESLUITVORMING, b.historie, b.fase.value, bij, "$")
+    uit += _einde(b.historie, b.fase.value, False, bij, "$.fase")
+    uit += _BESLUITFASEN.controleer(b, b.fase, bij, "$.fase")
+    uit += _toekomst(_besluitdatums(b), vandaag, bij)
+    return uit
+
+
+def _voorstellen_en_rondes(b: Besluit, bij: _Bij) -> list[Probleem]:
+    ideeen = {i.nummer for i in b.ideeen}
+    uit = [
+        bij("besluit.onbekend-idee", f"$.voorstellen[{v}].ideeen[{k}]", versie=x.versie, idee=idee)
+        for v, x in enumerate(b.voorstellen)
+        for k, idee in enumerate(x.ideeen)
+        if idee not in ideeen
+    ]
+    for r, ronde in enumerate(b.rondes):
+        if b.voorstel_versie(ronde.voorstel) is None:
+            pad = f"$.rondes[{r}].voorstel"
+            uit.append(
+                bij("besluit.onbekend-voorstel", pad, ronde=ronde.nummer, versie=ronde.voorstel)
+            )
+        if ronde.tot <= ronde.geopend:
+            uit.append(
+                bij(
+                    "besluit.ronde-sluitdatum",
+                    f"$.rondes[{r}].tot",
+                    ronde=ronde.nummer,
+                    tot=ronde.tot,
+                    geopend=ronde.geopend,
+                )
+            )
+    return uit
+
+
+def _feedback(b: Besluit, bij: _Bij) -> list[Probleem]:
+    rondes = {r.nummer: r for r in b.rondes}
+    uit = []
+    for k, f in enumerate(b.feedback):
+        hier, ronde = f"$.feedback[{k}]", rondes.get(f.ronde)
+        if ronde is None:
+            uit.append(
+                bij("besluit.onbekende-ronde", f"{hier}.ronde", nummer=f.nummer, ronde=f.ronde)
+            )
+        else:
+            uit += _in_ronde(f, ronde, bij, hier)
+        if f.reactie is not None and f.reactie.datum < f.datum:
+            uit.append(
+                bij(
+                    "besluit.reactie-voor-feedback",
+                    f"{hier}.reactie.datum",
+                    nummer=f.nummer,
+                    datum=f.reactie.datum,
+                    feedback=f.datum,
+                )
+            )
+    return uit
+
+
+def _in_ronde(f: Feedback, ronde: Feedbackronde, bij: _Bij, hier: str) -> list[Probleem]:
+    uit = []
+    punt = {"nummer": f.nummer, "ronde": ronde.nummer}
+    if f.voorstel != ronde.voorstel:
+        uit.append(
+            bij(
+                "besluit.feedback-versie",
+                f"{hier}.voorstel",
+                voorstel=f.voorstel,
+                versie=ronde.voorstel,
+                **punt,
+            )
+        )
+    # a round closes on its date, or earlier when the proposal changed during it
+    tot = min(ronde.tot, ronde.gesloten) if ronde.gesloten else ronde.tot
+    if f.datum > tot:
+        uit.append(
+            bij("besluit.feedback-na-sluiting", f"{hier}.datum", datum=f.datum, tot=tot, **punt)
+        )
+    elif f.datum < ronde.geopend:
+        uit.append(
+            bij(
+                "besluit.feedback-voor-opening",
+                f"{hier}.datum",
+                datum=f.datum,
+                geopend=ronde.geopend,
+                **punt,
+            )
+        )
+    return uit
+
+
+def _besluitdatums(b: Besluit) -> Datums:
+    """The date of everything that happened (not a closing date, nor a planned one)."""
+    yield from ((f"$.ideeen[{k}].datum", i.datum) for k, i in enumerate(b.ideeen))
+    yield from ((f"$.voorstellen[{k}].datum", v.datum) for k, v in enumerate(b.voorstellen))
+    for k, r in enumerate(b.rondes):
+        yield f"$.rondes[{k}].geopend", r.geopend
+        yield f"$.rondes[{k}].gesloten", r.gesloten
+    for k, f in enumerate(b.feedback):
+        yield f"$.feedback[{k}].datum", f.datum
+        yield f"$.feedback[{k}].reactie.datum", f.reactie.datum if f.reactie else None
+    yield "$.besluit.datum", b.besluit.datum if b.besluit else None
+    for lijst in ("implementaties", "evaluaties", "bijstellingen"):
+        notities: Sequence[Any] = getattr(b, lijst)
+        yield from ((f"$.{lijst}[{k}].datum", x.datum) for k, x in enumerate(notities))
+    yield from ((f"$.historie[{k}].datum", r.datum) for k, r in enumerate(b.historie))
+
+
+# --- the werkplaats as a whole ---------------------------------------------------------------
+
+
+def controleer(
+    *,
+    scholen: Sequence[School] = (),
+    personen: Sequence[Persoon] = (),
+    werkgroepen: Sequence[Werkgroep] = (),
+    besluiten: Sequence[Besluit] = (),
+    zelfevaluaties: Sequence[Zelfevaluatie] = (),
+    vandaag: dt.date,
+) -> list[Probleem]:
+    """Every problem of these entities together, by entity (schools first, then
+    persons, werkgroepen, besluiten and zelfevaluaties, each in id order); an empty list
+    when everything fits."""
+    uit = [*_dubbele_scholen(scholen), *_dubbele_werkgroepen(werkgroepen, scholen)]
+    uit += _verwijzingen(scholen, personen, werkgroepen, besluiten, zelfevaluaties)
+    for groep in werkgroepen:
+        uit += controleer_werkgroep(groep, vandaag=vandaag)
+    for besluit in besluiten:
+        uit += controleer_besluit(besluit, vandaag=vandaag)
+    for z in zelfevaluaties:
+        respondenten = [
+            (f"$.respondenten[{k}].datum", r.datum) for k, r in enumerate(z.respondenten)
+        ]
+        uit += _toekomst(
+            [("$.datum", z.datum), *respondenten], vandaag, _Bij("zelfevaluatie", z.id)
+        )
+    return sorted(uit, key=lambda p: (_VOLGORDE.index(p.soort), p.id))
+
+
+def _dubbele_scholen(scholen: Sequence[School]) -> list[Probleem]:
+    """A BRIN code or a name that a school with a smaller id already has."""
+    uit = []
+    eerste: dict[tuple[str, str], School] = {}
+    for school in sorted(scholen, key=lambda s: s.id):
+        bij = _Bij("school", school.id)
+        for code, pad, sleutel in (
+            ("school.brin-dubbel", "$.brin", school.brin),
+            ("school.naam-dubbel", "$.naam", vergelijkbaar(school.naam)),
+        ):
+            ander = eerste.setdefault((code, sleutel), school)
+            if ander is not school:
+                uit.append(bij(code, pad, brin=school.brin, naam=ander.naam, ander=ander.id))
+    return uit
+
+
+def _dubbele_werkgroepen(
+    werkgroepen: Sequence[Werkgroep], scholen: Sequence[School]
+) -> list[Probleem]:
+    """A name that a werkgroep of the same school with a smaller id already has."""
+    namen = {s.id: s.naam for s in scholen}
+    eerste: dict[tuple[str, str], Werkgroep] = {}
+    uit = []
+    for groep in sorted(werkgroepen, key=lambda g: g.id):
+        andere = [eerste.setdefault((s, vergelijkbaar(groep.naam)), groep) for s in groep.scholen]
+        gedeeld = [(s, a) for s, a in zip(groep.scholen, andere, strict=True) if a is not groep]
+        if gedeeld:
+            school, ander = gedeeld[0]
+            uit.append(
+                _Bij("werkgroep", groep.id)(
+                    "werkgroep.naam-dubbel",
+                    "$.naam",
+                    school=namen.get(school, school),
+                    naam=ander.naam,
+                    ander=ander.id,
+                )
+            )
+    return uit
+
+
+# --- references --------------------------------------------------------------------------
+
+_Verwijzing = tuple[_Bij, str, str | None, str]
+"""Who refers, the path, the id referred to, and the kind of entity it should be."""
+
+
+def _verwijzingen(
+    scholen: Sequence[School],
+    personen: Sequence[Persoon],
+    werkgroepen: Sequence[Werkgroep],
+    besluiten: Sequence[Besluit],
+    zelfevaluaties: Sequence[Zelfevaluatie],
+) -> list[Probleem]:
+    """References from one file to another that point at nothing."""
+    bekend = {
+        "school": {s.id for s in scholen},
+        "persoon": {p.id for p in personen},
+        "werkgroep": {g.id for g in werkgroepen},
+    }
+    verwijzingen: list[_Verwijzing] = [
+        (_Bij("persoon", p.id), "$.school", p.school, "school") for p in personen
+    ]
+    for groep in werkgroepen:
+        verwijzingen += _van_werkgroep(groep)
+    for b in besluiten:
+        verwijzingen += _van_besluit(b)
+    verwijzingen += [
+        (_Bij("zelfevaluatie", z.id), "$.school", z.school, "school") for z in zelfevaluaties
+    ]
+    uit = [
+        bij("verwijzing.onbekend", pad, naar=naar, id=doel)
+        for bij, pad, doel, naar in verwijzingen
+        if doel is not None and doel not in bekend[naar]
+    ]
+    return uit + _cyclusverwijzingen(werkgroepen, besluiten)
+
+
+def _van_werkgroep(groep: Werkgroep) -> list[_Verwijzing]:
+    bij = _Bij("werkgroep", groep.id)
+    uit: list[_Verwijzing] = [
+        (bij, f"$.scholen[{i}]", s, "school") for i, s in enumerate(groep.scholen)
+    ]
+    uit += [(bij, f"$.leden[{i}].persoon", x.persoon, "persoon") for i, x in enumerate(groep.leden)]
+    uit += [
+        (bij, f"$.logboek[{i}].auteur", r.auteur, "persoon") for i, r in enumerate(groep.logboek)
+    ]
+    for i, c in enumerate(groep.cycli):
+        pad = f"$.cycli[{i}]"
+        uit += [
+            (bij, f"{pad}.historie[{k}].wie", r.wie, "persoon") for k, r in enumerate(c.historie)
+        ]
+        uit += [
+            (bij, f"{pad}.onderbouwing[{k}].werkgroep", o.werkgroep, "werkgroep")
+            for k, o in enumerate(c.onderbouwing)
+        ]
+    return uit
+
+
+def _van_besluit(b: Besluit) -> list[_Verwijzing]:
+    bij = _Bij("besluit", b.id)
+    uit: list[_Verwijzing] = [
+        (bij, "$.werkgroep", b.werkgroep, "werkgroep"),
+        (bij, "$.school", b.school, "school"),
+    ]
+    uit += [
+        (bij, f"$.ideeen[{i}].door.persoon", x.door.persoon, "persoon")
+        for i, x in enumerate(b.ideeen)
+    ]
+    uit += [
+        (bij, f"$.feedback[{i}].door.persoon", f.door.persoon, "persoon")
+        for i, f in enumerate(b.feedback)
+    ]
+    uit += [
+        (bij, f"$.voorstellen[{i}].leider", v.leider, "persoon")
+        for i, v in enumerate(b.voorstellen)
+    ]
+    uit += [(bij, f"$.historie[{i}].wie", h.wie, "persoon") for i, h in enumerate(b.historie)]
+    uit += [
+        (bij, f"$.evaluaties[{i}].bewijs[{k}].werkgroep", x.werkgroep, "werkgroep")
+        for i, e in enumerate(b.evaluaties)
+        for k, x in enumerate(e.bewijs)
+    ]
+    return uit
+
+
+def _cyclusverwijzingen(
+    werkgroepen: Sequence[Werkgroep], besluiten: Sequence[Besluit]
+) -> list[Probleem]:
+    """A cycle named by its number, of a werkgroep that exists but has no such cycle."""
+    genoemd: list[tuple[_Bij, str, str | None, int | None]] = [
+        (_Bij("werkgroep", g.id), f"$.cycli[{i}].onderbouwing[{k}].cyclus", o.werkgroep, o.cyclus)
+        for g in werkgroepen
+        for i, c in enumerate(g.cycli)
+        for k, o in enumerate(c.onderbouwing)
+    ]
+    genoemd += [
+        (_Bij("besluit", b.id), f"$.evaluaties[{i}].bewijs[{k}].cyclus", x.werkgroep, x.cyclus)
+        for b in besluiten
+        for i, e in enumerate(b.evaluaties)
+        for k, x in enumerate(e.bewijs)
+    ]
+    groepen = {g.id: g for g in werkgroepen}
+    return [
+        bij("verwijzing.onbekende-cyclus", pad, werkgroep=groepen[groep].naam, nummer=nummer)
+        for bij, pad, groep, nummer in genoemd
+        if groep in groepen
+        and nummer is not None
+        and all(c.nummer != nummer for c in groepen[groep].cycli)
+    ]
