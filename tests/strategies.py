@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import strategies as st
 
 from onderzoekscyclus.domein import besluitvorming as b
@@ -38,18 +40,21 @@ tekst = st.one_of(
     st.text(_ALLES, min_size=1, max_size=20).map(lambda t: t * 300),
 ).filter(lambda t: t.strip() != "")
 
+# a name: one line of visible characters ("groep 1/2" included), stored composed (NFC)
+_ZICHTBAAR = st.characters(exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))
 naam = (
     st.one_of(
-        st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=80),
-        st.lists(st.sampled_from(['"', "'", "😀", "ë", "[x]", "a = 1", "#", "x"]), min_size=1).map(
-            "".join
-        ),
+        st.text(_ZICHTBAAR, min_size=1, max_size=80),
+        st.lists(
+            st.sampled_from(['"', "'", "😀", "ë", "e\u0301", "[x]", "a = 1", "#", "x", "1/2"]),
+            min_size=1,
+        ).map("".join),
     )
-    .map(str.strip)
-    .filter(
-        lambda t: t and "/" not in t and "\\" not in t and not t.startswith(".") and len(t) <= 200
-    )
+    .map(lambda t: unicodedata.normalize("NFC", t).strip())
+    .filter(lambda t: t and "\\" not in t and not t.startswith(".") and len(t) <= 200)
 )
+# a title: like free text, but without invisible characters (Cf)
+titel = tekst.filter(lambda t: not any(unicodedata.category(c) == "Cf" for c in t))
 
 # every date and number a stored class takes: its calendar and its range of values
 datum = st.dates(min_value=EERSTE_DAG, max_value=LAATSTE_DAG)
@@ -111,7 +116,9 @@ indicatoren = st.builds(
     vastgesteld=datum,
     achteraf=st.booleans(),
 )
-acties = st.builds(c.Actie, wat=tekst, wie=st.none() | tekst, wanneer=st.none() | tekst)
+acties = st.builds(
+    c.Actie, wat=tekst, wie=st.none() | tekst, wanneer=st.none() | tekst, datum=st.none() | datum
+)
 onderbouwingen = st.one_of(
     st.builds(c.Onderbouwing, literatuur=tekst),
     st.builds(c.Onderbouwing, werkgroep=ids, cyclus=st.integers(1, 99)),
@@ -165,7 +172,7 @@ bijdragers = st.one_of(
 besluiten = st.builds(
     b.Besluit,
     id=ids,
-    titel=tekst,
+    titel=titel,
     werkgroep=ids,
     thema=naam,
     school=st.none() | ids,

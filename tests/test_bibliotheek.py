@@ -188,6 +188,16 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "Import": lambda wp: wp.zelfevaluaties.importeer_csv(
         "lerend-partnerschap", _csv(wp, "lerend-partnerschap")
     ),
+    "CyclusSamenvatting": lambda wp: wp.cycli.lijst()[0],
+    "GenummerdeLogregel": lambda wp: wp.logboek.lees(
+        next(g for g in wp.werkgroepen.lijst() if g.logboek).id
+    )[0],
+    "MetingSamenvatting": lambda wp: wp.zelfevaluaties.lijst(alle=True)[0],
+    "Planpunt": lambda wp: wp.planning.lijst()[0],
+    "Vergeetverslag": lambda wp: wp.personen.vergeet(wp.personen.lijst()[0].id, uitvoeren=False),
+    "Verwijderd": lambda wp: wp.besluitvorming.verwijder(
+        wp.besluitvorming.lijst()[0].id, uitvoeren=False
+    ),
 }
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import shlex
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -12,19 +15,23 @@ from hypothesis import given, settings
 from onderzoekscyclus import Werkplaats
 from onderzoekscyclus.domein import cyclus as c
 from onderzoekscyclus.domein import cyclusstappen as stappen
+from onderzoekscyclus.domein import samenhang
 from onderzoekscyclus.domein.machine import Geweigerd
 
 from . import strategies as s
 from .conftest import Ozc, geweigerd
 from .grondig import voorbeelden
 
+START = dt.date(2025, 9, 1)
 D = dt.date(2026, 1, 10)
 
 
 @pytest.fixture
 def wp(gevulde_werkplaats: Werkplaats) -> Werkplaats:
-    """The filled werkplaats with a started cycle for 'rekenen'."""
-    gevulde_werkplaats.cycli.start("rekenen", aanleiding="Resultaten dalen", vraag="Hoe beter?")
+    """The filled werkplaats with a cycle for 'rekenen', started on ``START``."""
+    gevulde_werkplaats.cycli.start(
+        "rekenen", aanleiding="Resultaten dalen", vraag="Hoe beter?", datum=START
+    )
     return gevulde_werkplaats
 
 
@@ -50,7 +57,7 @@ def test_doel_voor_beginsituatie_wordt_geweigerd(wp: Werkplaats) -> None:
         ),
         "fase",
         "'doel' kan niet in fase 'aanleiding'",
-        "Volgende stap: `ozc cyclus beginsituatie 'Rekenen groep 5-8' --tekst … --bron …`",
+        "Volgende stap: `ozc cyclus beginsituatie 'Rekenen groep 5-8' --tekst TEKST --bron TEKST`",
     )
     assert wp.werkgroepen.zoek("rekenen").cycli[0].fase is c.Fase.AANLEIDING
 
@@ -163,29 +170,31 @@ def test_indicator_na_het_plan_is_achteraf(wp: Werkplaats) -> None:
 
 def test_methodekwaliteit_precies() -> None:
     """Each element counts only when it is documented."""
-    cyclus = stappen.start(1, aanleiding="a", vraag="v", datum=D)
+    dag = {"datum": D, "vandaag": D + dt.timedelta(days=60)}
+    cyclus = stappen.start(1, aanleiding="a", vraag="v", **dag)
     assert c.methodekwaliteit(cyclus, heeft_vervolg=False).score == 0
-    cyclus = stappen.beginsituatie(cyclus, tekst="t", bronnen=[c.Bron("b", D)], datum=D)
+    cyclus = stappen.beginsituatie(cyclus, tekst="t", bronnen=[c.Bron("b", D)], **dag)
     cyclus = stappen.doel(
         cyclus,
         tekst="d",
         visie="v",
         visie_elementen=["v"],
-        datum=D,
         indicatoren=[c.Indicator("i", "%", 10, 5, D)],
+        **dag,
     )
     cyclus = stappen.plan(
-        cyclus, acties=[c.Actie("a")], onderbouwing=[c.Onderbouwing(literatuur="l")], datum=D
+        cyclus, acties=[c.Actie("a")], onderbouwing=[c.Onderbouwing(literatuur="l")], **dag
     )
-    cyclus = stappen.uitvoeren(cyclus, datum=D)
-    cyclus = stappen.meting(cyclus, indicator="i", waarde=7, datum=D)
+    cyclus = stappen.uitvoeren(cyclus, **dag)
+    cyclus = stappen.meting(cyclus, indicator="i", waarde=7, **dag)
     kwaliteit = c.methodekwaliteit(cyclus, heeft_vervolg=False)
     assert kwaliteit.samenvatting() == "4 van 7"
     assert [e.sleutel for e in kwaliteit.ontbreekt()] == ["data-over-tijd", "conclusie", "vervolg"]
-    cyclus = stappen.meting(cyclus, indicator="i", waarde=4, datum=D + dt.timedelta(days=30))
+    later = {"datum": D + dt.timedelta(days=30), "vandaag": dag["vandaag"]}
+    cyclus = stappen.meting(cyclus, indicator="i", waarde=4, **later)
     (resultaat,) = c.resultaten_van(cyclus)
     assert (resultaat.laatste, resultaat.bereikt) == (4, True)  # lower is better here
-    cyclus = stappen.evalueer(cyclus, conclusie="bereikt", tekst="t", datum=D)
+    cyclus = stappen.evalueer(cyclus, conclusie="bereikt", tekst="t", **later)
     assert c.methodekwaliteit(cyclus, heeft_vervolg=True).samenvatting() == "7 van 7"
 
 
@@ -207,103 +216,72 @@ def test_cyclus_rond_met_lastige_tekst(
     assert pad.read_bytes() == eerst
 
 
-SESSIE = [
-    [
-        "cyclus",
-        "start",
-        "Rekenen groep 5-8",
-        "--aanleiding",
-        "Resultaten op verhaaltjessommen dalen",
-        "--vraag",
-        "Hoe worden leerlingen sterker in verhaaltjessommen?",
-    ],
-    [
-        "cyclus",
-        "beginsituatie",
-        "rekenen",
-        "--tekst",
-        "62% haalt niveau op M5",
-        "--bron",
-        "Toetsresultaten M5 2025",
-    ],
-    [
-        "cyclus",
-        "doel",
-        "rekenen",
-        "--tekst",
-        "75% op niveau",
-        "--visie",
-        "eigenaarschap",
-        "--indicator",
-        "op niveau",
-        "--eenheid",
-        "%",
-        "--nulmeting",
-        "62",
-        "--streefwaarde",
-        "75",
-    ],
-    [
-        "cyclus",
-        "plan",
-        "rekenen",
-        "--actie",
-        "Dagelijks tien minuten verhaaltjessommen in groep 5-8",
-        "--literatuur",
-        "Effectieve rekendidactiek (overzichtsstudie)",
-    ],
-    ["cyclus", "uitvoeren", "rekenen"],
-    [
-        "cyclus",
-        "meting",
-        "rekenen",
-        "--indicator",
-        "op niveau",
-        "--waarde",
-        "68",
-        "--datum",
-        "2026-01-20",
-    ],
-    [
-        "cyclus",
-        "meting",
-        "rekenen",
-        "--indicator",
-        "op niveau",
-        "--waarde",
-        "74",
-        "--datum",
-        "2026-05-20",
-    ],
-    [
-        "cyclus",
-        "evaluatie",
-        "rekenen",
-        "--conclusie",
-        "deels",
-        "--tekst",
-        "Vooruitgang, doel net niet gehaald",
-    ],
-    ["cyclus", "afronden", "rekenen"],
-    ["cyclus", "volgende", "rekenen"],
-]
+DOCS = Path(__file__).parent.parent / "docs" / "cyclus.md"
+
+
+class Regel(NamedTuple):
+    """A command of an example in the docs, and what `ozc` answers (the ``#   `` lines
+    below it; none when it succeeds)."""
+
+    args: list[str]
+    antwoord: list[str]
+
+
+def voorbeeld(kop: str) -> list[Regel]:
+    """The first ``sh`` block below the heading ``## kop`` of docs/cyclus.md."""
+    deel = DOCS.read_text(encoding="utf-8").split(f"\n## {kop}\n", 1)[1]
+    gevonden = re.search(r"^```sh\n(.*?)^```", deel, re.S | re.M)
+    assert gevonden, kop
+    regels: list[Regel] = []
+    for tekst in gevonden[1].splitlines():
+        if tekst.startswith("#   "):
+            regels[-1].antwoord.append(tekst[4:])
+        else:
+            opdracht, *args = shlex.split(tekst, comments=True)
+            assert opdracht == "ozc", tekst
+            regels.append(Regel(args, []))
+    return regels
+
+
+SESSIE = voorbeeld("Een uitgewerkt voorbeeld")
+"""The worked example of docs/cyclus.md: start, a refused goal, then beginsituatie to
+afronden, toon and volgende."""
+
+
+def speel(ozc: Ozc, regel: Regel) -> None:
+    """Run ``regel``: it succeeds, or it is refused with exactly the lines the docs show."""
+    uit = ozc(*regel.args)
+    if regel.antwoord:
+        assert uit.exit_code == 3, (regel.args, uit.output)
+        assert uit.stderr.splitlines() == regel.antwoord
+    else:
+        assert uit.exit_code == 0, (regel.args, uit.output)
+
+
+def _jaar_later(args: list[str]) -> list[str]:
+    """``args`` with the day after ``--datum`` one year on."""
+    return [
+        dt.date.fromisoformat(a).replace(year=dt.date.fromisoformat(a).year + 1).isoformat()
+        if i and args[i - 1] == "--datum"
+        else a
+        for i, a in enumerate(args)
+    ]
 
 
 def test_twee_iteraties_via_de_cli(
     gevulde_werkplaats: Werkplaats, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The issue's session as written (with the refusal), then a second full iteration."""
+    """The example of docs/cyclus.md as written (with its refusal, word for word), then a
+    second cycle a school year later: every date lies in the past, no step before the
+    one it follows, every measurement in the uitvoering."""
     monkeypatch.chdir(gevulde_werkplaats.root)
-    assert ozc(*SESSIE[0]).exit_code == 0
-    geweigerd = ozc(*SESSIE[2])
-    assert geweigerd.exit_code == 3
-    assert "ozc cyclus beginsituatie" in geweigerd.stderr
-    assert "Traceback" not in geweigerd.output
-    for opdracht in SESSIE[1:]:
-        resultaat = ozc(*opdracht)
-        assert resultaat.exit_code == 0, (opdracht, resultaat.output)
-    for opdracht in SESSIE[1:-1]:  # cycle 2, from its beginsituatie to afronden
-        assert ozc(*opdracht).exit_code == 0, opdracht
+    for regel in SESSIE:
+        speel(ozc, regel)
+    assert "Traceback" not in ozc(*SESSIE[1].args).output
+    monkeypatch.setenv("ONDERZOEKSCYCLUS_VANDAAG", "2027-08-01")
+    stappen_ = [r for r in SESSIE if not r.antwoord and r.args[1] not in ("start", "toon")]
+    for regel in stappen_[:-1]:  # cycle 2, from its beginsituatie to afronden
+        assert ozc(*_jaar_later(regel.args)).exit_code == 0, regel.args
     resultaat = ozc("--json", "cyclus", "toon", "rekenen", "--cyclus", "1")
     data = json.loads(resultaat.stdout)
     assert data["kwaliteit"]["elementen"][-1]["aanwezig"] is True
@@ -311,6 +289,12 @@ def test_twee_iteraties_via_de_cli(
     assert data["resultaten"][0]["laatste"] == 74.0
     data = json.loads(ozc("--json", "cyclus", "toon", "rekenen").stdout)
     assert (data["cyclus"]["nummer"], data["cyclus"]["fase"]) == (2, "afgerond")
+    assert (
+        samenhang.controleer_werkgroep(
+            gevulde_werkplaats.werkgroepen.zoek("rekenen"), vandaag=dt.date(2027, 8, 1)
+        )
+        == []
+    )
     tekst = ozc("cyclus", "toon", "rekenen", "--cyclus", "1").stdout
     assert "Methodekwaliteit: 7 van 7" in tekst
     assert "op niveau: 74% (nulmeting 62%, doel 75%): nog niet bereikt" in tekst
@@ -318,13 +302,25 @@ def test_twee_iteraties_via_de_cli(
     assert "cyclus 2: fase afgerond; methodekwaliteit 6 van 7" in status
 
 
+def test_de_datumregels_van_de_docs(
+    gevulde_werkplaats: Werkplaats, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refused dates of docs/cyclus.md ("Datums"), during the example's uitvoering on
+    2026-11-23, answer word for word as the page shows, naming the days allowed."""
+    monkeypatch.chdir(gevulde_werkplaats.root)
+    tot_uitvoering = [r for r in SESSIE if r.args[1] != "meting"][:6]
+    assert tot_uitvoering[-1].args[1] == "uitvoeren"
+    for regel in tot_uitvoering + voorbeeld("Datums"):
+        speel(ozc, regel)
+
+
 def test_cli_invoerfouten(
     gevulde_werkplaats: Werkplaats, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Numbers, dates and indicator options are checked with Dutch messages."""
     monkeypatch.chdir(gevulde_werkplaats.root)
-    ozc(*SESSIE[0])
-    ozc(*SESSIE[1])
+    ozc(*SESSIE[0].args)
+    ozc(*SESSIE[2].args)
     resultaat = ozc(
         "cyclus",
         "doel",

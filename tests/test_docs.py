@@ -117,6 +117,7 @@ def test_docs_generator_als_programma() -> None:
         (README, "Rekenen groep 5-8"),
         (DOCS / "bibliotheek.md", "Kandidaten:"),
         (DOCS / "en" / "library.md", "Refused: doel aanleiding"),
+        (DOCS / "corrigeren.md", "Vergeten persoon"),
     ],
     ids=lambda x: x.name if isinstance(x, Path) else "",
 )

@@ -133,7 +133,7 @@ def specialist(school: Werkplaats) -> Werkplaats:
 
 
 def test_specialist_met_twee_speerpunten_krijgt_een_waarschuwing(
-    specialist: Werkplaats, ozc: Ozc
+    specialist: Werkplaats, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A specialist who carries two speerpunten in one school year is named, with the
     speerpunten and the werkgroepen through which they carry them."""
@@ -143,6 +143,7 @@ def test_specialist_met_twee_speerpunten_krijgt_een_waarschuwing(
         ("begrijpend lezen", "Lezen"),
         ("rekenen", "Rekenen groep 5-8"),
     ]
+    monkeypatch.setenv("COLUMNS", "160")  # a wide terminal: no line is wrapped
     tekst = ozc("--werkplaats", str(specialist.root), "expertise", "De Regenboog").stdout
     assert tekst.endswith(
         "Let op: specialist Fatima El Amrani draagt in schooljaar 2026-2027 meer dan één "

@@ -196,7 +196,7 @@ def test_een_bestand_met_bom_wordt_gelezen_en_zonder_bom_geschreven(
     in_map(gevulde_werkplaats.root)
 
     assert ozc("werkgroep", "toon", REKENEN).exit_code == 0
-    assert "rekenen: 1 werkgroepen" in ozc("thema", "lijst").stdout
+    assert "rekenen: 1 werkgroep" in ozc("thema", "lijst").stdout
     assert ozc("controleer").stdout == "Alles in orde.\n"
     assert ozc("migreer").exit_code == 0
     assert pad.read_bytes() == zonder
@@ -232,7 +232,7 @@ def _blijft_bruikbaar(ozc: Ozc, kapot: str, melding: str) -> None:
     assert f"{kapot} kan niet gelezen worden" in status.stderr
 
     assert ozc("werkgroep", "toon", REKENEN).exit_code == 0
-    assert "rekenen: 1 werkgroepen" in ozc("thema", "lijst").stdout
+    assert "rekenen: 1 werkgroep" in ozc("thema", "lijst").stdout
     assert ozc("log", REKENEN, "Gewoon verder").exit_code == 0
 
 

@@ -49,3 +49,17 @@ def test_log_schrijft_echt(gevulde_werkplaats: Werkplaats) -> None:
     assert laatste.tekst == "Via het lichte pad"
     assert laatste.auteur == gevulde_werkplaats.personen.zoek("anna").id
     assert gevulde_werkplaats.controleer() == []
+
+
+def test_log_lezen_mag_meer_laden(gevulde_werkplaats: Werkplaats) -> None:
+    """Reading the logboek (`ozc log WERKGROEP` without text) loads the library it needs,
+    in a process of its own, and shows the line the werkgroep wrote."""
+    uit = subprocess.run(
+        [sys.executable, "-m", "onderzoekscyclus", "log", "rekenen"],
+        capture_output=True,
+        text=True,
+        cwd=gevulde_werkplaats.root,
+        check=False,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert "Toetsresultaten besproken (Anna de Vries)" in uit.stdout

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from onderzoekscyclus import Conclusie, Fase, Werkplaats
 
 from .conftest import Ozc
@@ -81,8 +83,11 @@ def test_school_toon_laat_het_profiel_zien(gevulde_werkplaats: Werkplaats, ozc: 
     ]
 
 
-def test_school_zonder_onderzoek(gevulde_werkplaats: Werkplaats, ozc: Ozc) -> None:
+def test_school_zonder_onderzoek(
+    gevulde_werkplaats: Werkplaats, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A school without cycles says so and how to start one."""
+    monkeypatch.setenv("COLUMNS", "100")
     tekst = ozc("--werkplaats", str(gevulde_werkplaats.root), "school", "toon", "regenboog").stdout
     assert tekst.endswith(
         "  Praktijkonderzoek: nog geen (een werkgroep begint er een met `ozc cyclus start`).\n"

@@ -41,7 +41,8 @@ VRAGEN = [
     "w&t",
     "coachen",
 ]
-DAG = stappen.start(1, aanleiding="a", vraag="v", datum=__import__("datetime").date(2026, 1, 5))
+_START = __import__("datetime").date(2026, 1, 5)
+DAG = stappen.start(1, aanleiding="a", vraag="v", datum=_START, vandaag=_START)
 
 
 def _cyclus(soort: int) -> tuple[c.Onderzoekscyclus, ...]:

@@ -242,21 +242,35 @@ class Reden:
 
     ``code`` (``"beginsituatie.geen-bron"``) and ``waarden`` are for programs; the text
     is for people, made in the current language when it is read. The codes and their
-    texts are listed in :mod:`onderzoekscyclus.domein.redenen`.
+    texts are listed in :mod:`onderzoekscyclus.domein.redenen`. ``woorden`` holds, for
+    some of the ``waarden`` (a phase), the word a person reads instead, in Dutch: the
+    text translates it with the rest (``waarden["fase"]`` stays ``"doel"``, the English
+    text says "goal").
+
+    .. versionchanged:: 0.2.0 ``woorden``
     """
 
-    __slots__ = ("code", "sjabloon", "taal", "waarden")
+    __slots__ = ("code", "sjabloon", "taal", "waarden", "woorden")
 
-    def __init__(self, code: str, sjabloon: str, waarden: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        code: str,
+        sjabloon: str,
+        waarden: Mapping[str, Any] | None = None,
+        woorden: Mapping[str, str] | None = None,
+    ):
         self.code = code
         self.sjabloon = sjabloon
         self.waarden = dict(waarden or {})
+        self.woorden = dict(woorden or {})
         self.taal = huidige_taal()
 
     def tekst(self, taal: Taal | None = None) -> str:
         """The reason in ``taal`` (by default the language it was given in), with its
         data filled in."""
-        return vertaal(self.sjabloon, taal or self.taal).format(**self.waarden)
+        gekozen = taal or self.taal
+        woorden = {k: vertaal(w, gekozen) for k, w in self.woorden.items()}
+        return vertaal(self.sjabloon, gekozen).format(**{**self.waarden, **woorden})
 
     def __eq__(self, ander: object) -> bool:
         return isinstance(ander, Reden) and (self.code, self.waarden) == (ander.code, ander.waarden)

@@ -16,10 +16,10 @@ import icalendar
 import pytest
 from ozc_agenda import IcsExporteur
 
-from onderzoekscyclus import VasteKlok, Werkplaats, plugins
+from onderzoekscyclus import VasteKlok, Werkgroep, Werkplaats, plugins
 from onderzoekscyclus.demo import maak_demo
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.export import Selectie, exporteer, exporteurs, lange_datum
+from onderzoekscyclus.export import Selectie, exporteer, exporteurs, lange_datum, met_eenheid
 
 VANDAAG = "2026-11-23"
 VIJANDIG = (
@@ -80,6 +80,7 @@ def vijandig(tmp_path: Path) -> Werkplaats:
     )
     wp.cycli.plan("Lezen", acties=[("voorlezen", None, None)], literatuur=["boek"], datum=begin)
     wp.cycli.uitvoeren("Lezen", datum=begin)
+    _op(klok, "2026-04-10")  # the measurements lie in the past
     for dagen, plezier in ((20, 47.25), (40, 56.0)):
         dag = begin + dt.timedelta(days=dagen)
         wp.cycli.meting("Lezen", indicator=INDICATOR, waarde=plezier, datum=dag)
@@ -129,7 +130,25 @@ def _verwacht(wp: Werkplaats) -> Counter[tuple[str, dt.date, str]]:
                 uit["Meetmoment", dag, groep.naam] += 1
             if cyclus.evaluatie is not None:
                 uit["Evaluatie", cyclus.evaluatie.datum, groep.naam] += 1
+            for actie in cyclus.acties:
+                if actie.datum is not None:
+                    uit["Actie", actie.datum, groep.naam] += 1
+        for dag in _volgende_metingen(groep):
+            uit["Meting gepland", dag, groep.naam] += 1
     return uit
+
+
+def _volgende_metingen(groep: Werkgroep) -> list[dt.date]:
+    """Per indicator of a cycle in its uitvoering: six weeks after its last measurement
+    since the uitvoering began, or after that beginning."""
+    c = groep.actieve_cyclus()
+    if c is None or c.fase.value != "uitvoering" or c.gepauzeerd:
+        return []
+    begin = max(r.datum for r in c.historie if r.naar == "uitvoering" and r.van != r.naar)
+    return [
+        max([begin, *(m.datum for m in c.metingen_van(i.naam))]) + dt.timedelta(weeks=6)
+        for i in c.indicatoren
+    ]
 
 
 def _gelezen(events: list[icalendar.Event]) -> Counter[tuple[str, dt.date, str]]:
@@ -169,6 +188,7 @@ def test_agenda_bevat_elke_datum_uit_de_werkplaats(demo: Werkplaats, tmp_path: P
         "Evaluatie",
         "Herevaluatie",
         "Meetmoment",
+        "Meting gepland",
     }
     assert _gelezen(events) == verwacht
     stempel = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
@@ -205,10 +225,11 @@ def test_meetmoment_noemt_elke_meting_met_nulmeting_en_streefwaarde(
         ]
         beschrijving = _tekst(event, "description")
         assert cyclus.vraag in beschrijving
-        regel = f"- {indicator.naam}: {meting.waarde:g} {indicator.eenheid} ".replace(".", ",")
+        regel = f"- {indicator.naam}: {met_eenheid(meting.waarde, indicator.eenheid)} "
         assert regel in beschrijving
-        assert f"nulmeting {indicator.nulmeting:g}".replace(".", ",") in beschrijving
-        assert f"streefwaarde {indicator.streefwaarde:g}".replace(".", ",") in beschrijving
+        assert f"nulmeting {met_eenheid(indicator.nulmeting, indicator.eenheid)}" in beschrijving
+        streef = met_eenheid(indicator.streefwaarde, indicator.eenheid)
+        assert f"streefwaarde {streef}" in beschrijving
 
 
 def test_vijandige_tekst_komt_heel_terug(vijandig: Werkplaats, tmp_path: Path) -> None:
@@ -233,8 +254,8 @@ def test_vijandige_tekst_komt_heel_terug(vijandig: Werkplaats, tmp_path: Path) -
     assert besluit.besluit is not None
     assert f"Genomen besluit ({lange_datum(besluit.besluit.datum)}): {schoon}" in beschrijvingen
     metingen = "\n".join(_tekst(e, "description") for e in events if _categorie(e) == "Meetmoment")
-    assert f"- {INDICATOR}: 47,25 % (nulmeting 40, streefwaarde 55,5)" in metingen
-    assert "- boeken: 2 per maand (nulmeting 1, streefwaarde 2)" in metingen
+    assert f"- {INDICATOR}: 47,25% (nulmeting 40%, streefwaarde 55,5%)" in metingen
+    assert "- boeken: 2 per maand (nulmeting 1 per maand, streefwaarde 2 per maand)" in metingen
     ruw = pad.read_bytes()
     assert b"\r\n" in ruw
     regels = ruw.split(b"\r\n")
@@ -256,6 +277,46 @@ def test_zelfde_gegevens_geven_dezelfde_uids_en_bytes(vijandig: Werkplaats, tmp_
     na = {str(e["uid"]): e.to_ical() for e in _lees(_exporteer(vijandig, tmp_path / "drie.ics"))}
     assert set(na) - set(voor) == {f"feedback-{nieuw.id}-ronde-1@onderzoekscyclus"}
     assert voor == {uid: na[uid] for uid in voor}
+
+
+def test_acties_met_een_datum_en_de_volgende_meting(tmp_path: Path) -> None:
+    """An action of the plan with a day is an event on that day (one in words is not);
+    the next measurement of each indicator is an event six weeks after the last, and
+    moves, keeping its UID, when a measurement is recorded."""
+    klok = VasteKlok(dt.date(2026, 9, 1))
+    wp = Werkplaats.maak(tmp_path / "a", "Acties", vandaag=klok)
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"eigenaarschap": "Leerlingen sturen mee"})
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"], themas=["rekenen"])
+    cyclus = wp.cycli
+    cyclus.start("Rekenen", aanleiding="Dalende resultaten", vraag="Wat helpt?")
+    cyclus.beginsituatie("Rekenen", tekst="62%", bronnen=["Toets M5"])
+    cyclus.doel("Rekenen", tekst="75%", visie="eigenaarschap", indicatoren=[INDICATOR_KORT])
+    cyclus.plan(
+        "Rekenen",
+        acties=[
+            ("Lesbezoek; groep 6", "Anna", "2026-10-05"),
+            ("Ouderavond", None, "vanaf januari"),
+        ],
+        literatuur=["Overzichtsstudie"],
+    )
+    cyclus.uitvoeren("Rekenen")
+    events = _lees(_exporteer(wp, tmp_path / "een.ics"))
+    (actie,) = [e for e in events if _categorie(e) == "Actie"]
+    assert actie["dtstart"].dt == dt.date(2026, 10, 5)
+    assert _tekst(actie, "summary") == "Actie: Lesbezoek; groep 6 (Rekenen)"
+    assert "Door: Anna" in _tekst(actie, "description")
+    assert "Ouderavond" not in "".join(_tekst(e, "summary") for e in events)
+    (gepland,) = [e for e in events if _categorie(e) == "Meting gepland"]
+    assert gepland["dtstart"].dt == dt.date(2026, 10, 13)
+    assert _tekst(gepland, "summary") == "Meting gepland: plezier (Rekenen)"
+    klok.zet(dt.date(2026, 10, 20))
+    cyclus.meting("Rekenen", indicator="plezier", waarde=45)
+    (later,) = [
+        e for e in _lees(_exporteer(wp, tmp_path / "twee.ics")) if _categorie(e) == "Meting gepland"
+    ]
+    assert later["dtstart"].dt == dt.date(2026, 12, 1)
+    assert str(later["uid"]) == str(gepland["uid"])
 
 
 def test_ingetrokken_besluit_is_geannuleerd(tmp_path: Path) -> None:

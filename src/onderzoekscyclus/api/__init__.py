@@ -14,13 +14,19 @@ from onderzoekscyclus.laden import op_aanvraag
 if TYPE_CHECKING:
     from onderzoekscyclus.api.beheer import Aandachtspunt, BesluitStand, Status, WerkgroepOverzicht
     from onderzoekscyclus.api.besluiten import Besluiten, BesluitOverzicht
-    from onderzoekscyclus.api.cycli import Cycli, CyclusOverzicht
+    from onderzoekscyclus.api.cycli import Cycli, CyclusOverzicht, CyclusSamenvatting
     from onderzoekscyclus.api.expertise import Expertise
     from onderzoekscyclus.api.logboek import Logboek
     from onderzoekscyclus.api.netwerk import Themanetwerk
+    from onderzoekscyclus.api.planning import Planning
     from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
     from onderzoekscyclus.api.werkplaats import Werkplaats
-    from onderzoekscyclus.api.zelfevaluaties import Import, Invulling, Zelfevaluaties
+    from onderzoekscyclus.api.zelfevaluaties import (
+        Import,
+        Invulling,
+        MetingSamenvatting,
+        Zelfevaluaties,
+    )
 
 __all__ = [
     "Aandachtspunt",
@@ -29,11 +35,14 @@ __all__ = [
     "Besluiten",
     "Cycli",
     "CyclusOverzicht",
+    "CyclusSamenvatting",
     "Expertise",
     "Import",
     "Invulling",
     "Logboek",
+    "MetingSamenvatting",
     "Personen",
+    "Planning",
     "Scholen",
     "Status",
     "Themanetwerk",
@@ -50,11 +59,14 @@ _MODULE_VAN = {
     "Besluiten": "onderzoekscyclus.api.besluiten",
     "Cycli": "onderzoekscyclus.api.cycli",
     "CyclusOverzicht": "onderzoekscyclus.api.cycli",
+    "CyclusSamenvatting": "onderzoekscyclus.api.cycli",
     "Expertise": "onderzoekscyclus.api.expertise",
     "Import": "onderzoekscyclus.api.zelfevaluaties",
     "Invulling": "onderzoekscyclus.api.zelfevaluaties",
     "Logboek": "onderzoekscyclus.api.logboek",
+    "MetingSamenvatting": "onderzoekscyclus.api.zelfevaluaties",
     "Personen": "onderzoekscyclus.api.register",
+    "Planning": "onderzoekscyclus.api.planning",
     "Scholen": "onderzoekscyclus.api.register",
     "Status": "onderzoekscyclus.api.beheer",
     "Themanetwerk": "onderzoekscyclus.api.netwerk",

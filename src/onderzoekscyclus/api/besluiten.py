@@ -18,6 +18,7 @@ import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api.lijsten import Kenmerken, pagina
+from onderzoekscyclus.api.wijzigen import Verwijderd, verwijder
 from onderzoekscyclus.domein import besluitvorming as bv
 from onderzoekscyclus.domein.besluit import (
     Besluit,
@@ -99,12 +100,24 @@ class Besluiten(Dienst):
             return self._een(Besluit, verwijzing, id)  # refuses: both or neither given
         return bv.bijgewerkt(besluit, self.vandaag())
 
+    def verwijder(self, verwijzing: str, *, uitvoeren: bool = True) -> Verwijderd:
+        """Remove a besluit with its whole history (one made by mistake, or a withdrawn
+        one nobody needs to see again). A besluit that was taken is better kept: a
+        decision and its evaluation are what a school learns from."""
+        return verwijder(self.opslag, Besluit, self._opgeslagen(verwijzing).id, uitvoeren=uitvoeren)
+
     def _opgeslagen(self, verwijzing: str) -> Besluit:
         id_ = verwijzing.strip()
         if is_geldig_id(id_) and self.opslag.bestaat(Besluit, id_):
             # an exact id wins over every name, so its own file is all there is to read
             return self.opslag.lees(Besluit, id_)
-        return zoek(verwijzing, self.opslag.alle(Besluit), soort="besluit", naam=lambda b: b.titel)
+        return zoek(
+            verwijzing,
+            self.opslag.alle(Besluit),
+            soort="besluit",
+            naam=lambda b: b.titel,
+            voorkeur=lambda b: b.fase is not Besluitfase.INGETROKKEN,
+        )
 
     def overzicht(self, verwijzing: str, *, voor: str | None = None) -> BesluitOverzicht:
         """The besluit as it stands today, and optionally what became of the ideas and

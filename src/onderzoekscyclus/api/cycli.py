@@ -4,7 +4,8 @@ Each step finds the werkgroep, applies one operation of
 :mod:`onderzoekscyclus.domein.cyclusstappen` to its current cycle under the werkplaats
 lock, saves the werkgroep, and returns a :class:`CyclusOverzicht`: the cycle with its
 results and method quality. A refusal (:class:`~onderzoekscyclus.errors.Geweigerd`)
-names the werkgroep in ``onderwerp``.
+names the werkgroep in ``onderwerp``. :meth:`Cycli.lijst` lists the cycles of one
+werkgroep, a school or the werkplaats, one :class:`CyclusSamenvatting` each.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api.lijsten import Kenmerken, kenmerken, pagina
+from onderzoekscyclus.domein import cyclusdelen as delen
 from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.cyclus import (
-    Actie,
     Bron,
     Conclusie,
     ConclusieWaarde,
@@ -28,15 +31,17 @@ from onderzoekscyclus.domein.cyclus import (
     Methodekwaliteit,
     Onderbouwing,
     Onderzoekscyclus,
+    actie,
     methodekwaliteit,
     resultaten_van,
 )
+from onderzoekscyclus.domein.cyclusdelen import Deel
 from onderzoekscyclus.domein.model import School, Werkgroep
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.errors import Geweigerd
 from onderzoekscyclus.i18n import _
 
-__all__ = ["Cycli", "CyclusOverzicht"]
+__all__ = ["Cycli", "CyclusOverzicht", "CyclusSamenvatting"]
 
 
 @attrs.frozen
@@ -64,6 +69,64 @@ def overzicht_van(groep: Werkgroep, c: Onderzoekscyclus) -> CyclusOverzicht:
         resultaten=tuple(resultaten_van(c)),
         kwaliteit=methodekwaliteit(c, heeft_vervolg=groep.heeft_vervolg(c)),
         volgende=stappen.CYCLUS.volgende.get(c.toestand),
+    )
+
+
+@attrs.frozen
+class CyclusSamenvatting:
+    """One cycle in a list: whose it is, its number, phase and dates, and its method
+    quality in short.
+
+    ``bijgewerkt`` is the day of its last step; ``afgerond`` the day it was closed (when
+    it is); ``kwaliteit`` the method quality as text (``"5 van 7"``), ``score`` and
+    ``totaal`` as numbers, and ``ontbreekt`` the keys of the elements still missing (see
+    :class:`~onderzoekscyclus.domein.cyclus.Kwaliteitselement`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    werkgroep: str
+    werkgroep_naam: str
+    nummer: int
+    fase: Fase
+    gepauzeerd: bool
+    vraag: str
+    gestart: dt.date
+    bijgewerkt: dt.date
+    kwaliteit: str
+    score: int
+    totaal: int
+    ontbreekt: tuple[str, ...] = ()
+    afgerond: dt.date | None = None
+    vorige: int | None = None
+
+
+def samenvatting_van(groep: Werkgroep, c: Onderzoekscyclus) -> CyclusSamenvatting:
+    """Cycle ``c`` of ``groep`` in short."""
+    kwaliteit = methodekwaliteit(c, heeft_vervolg=groep.heeft_vervolg(c))
+    afgerond = (
+        max(
+            (r.datum for r in c.historie if r.naar == Fase.AFGEROND and r.van != Fase.AFGEROND),
+            default=None,
+        )
+        if c.fase is Fase.AFGEROND
+        else None
+    )
+    return CyclusSamenvatting(
+        werkgroep=groep.id,
+        werkgroep_naam=groep.naam,
+        nummer=c.nummer,
+        fase=c.fase,
+        gepauzeerd=c.gepauzeerd,
+        vraag=c.vraag,
+        gestart=c.gestart,
+        bijgewerkt=max((r.datum for r in c.historie), default=c.gestart),
+        kwaliteit=kwaliteit.samenvatting(),
+        score=kwaliteit.score,
+        totaal=kwaliteit.totaal,
+        ontbreekt=tuple(e.sleutel for e in kwaliteit.ontbreekt()),
+        afgerond=afgerond,
+        vorige=c.vorige,
     )
 
 
@@ -144,13 +207,16 @@ class Cycli(Dienst):
                     onderwerp=groep.naam,
                     onderwerp_id=groep.id,
                 )
-            nieuw = stappen.start(
-                len(groep.cycli) + 1,
-                aanleiding=aanleiding,
-                vraag=vraag,
-                datum=self._dag(datum),
-                wie=wie_id,
-            )
+            with _over(groep):
+                nieuw = stappen.start(
+                    len(groep.cycli) + 1,
+                    aanleiding=aanleiding,
+                    vraag=vraag,
+                    datum=self._dag(datum),
+                    vandaag=self.vandaag(),
+                    wie=wie_id,
+                    na=huidig,
+                )
             groep = attrs.evolve(groep, cycli=(*groep.cycli, nieuw))
             self.opslag.schrijf(groep)
         return overzicht_van(groep, nieuw)
@@ -180,7 +246,12 @@ class Cycli(Dienst):
         return self._wijzig(
             werkgroep,
             lambda _g, c: stappen.beginsituatie(
-                c, tekst=tekst, bronnen=nieuwe_bronnen, datum=dag, wie=wie_id
+                c,
+                tekst=tekst,
+                bronnen=nieuwe_bronnen,
+                datum=dag,
+                vandaag=self.vandaag(),
+                wie=wie_id,
             ),
             "beginsituatie",
         )
@@ -191,7 +262,7 @@ class Cycli(Dienst):
         *,
         tekst: str | None = None,
         visie: str | None = None,
-        indicatoren: Iterable[tuple[str, str, float, float]] = (),
+        indicatoren: Iterable[tuple[str, str, float | str, float | str]] = (),
         datum: dt.date | None = None,
         wie: str | None = None,
     ) -> CyclusOverzicht:
@@ -214,6 +285,7 @@ class Cycli(Dienst):
                 indicatoren=nieuw,
                 visie_elementen=elementen,
                 datum=dag,
+                vandaag=self.vandaag(),
                 wie=wie_id,
             )
 
@@ -223,7 +295,7 @@ class Cycli(Dienst):
         self,
         werkgroep: str,
         *,
-        acties: Iterable[tuple[str, str | None, str | None]] = (),
+        acties: Iterable[tuple[str, str | None, str | dt.date | None]] = (),
         literatuur: Iterable[str] = (),
         elders: Iterable[str] = (),
         datum: dt.date | None = None,
@@ -231,17 +303,29 @@ class Cycli(Dienst):
     ) -> CyclusOverzicht:
         """Make the improvement plan: actions ``(wat, wie, wanneer)`` grounded in literature
         or in another werkgroep's cycle (``elders``: a werkgroep reference, optionally
-        ``#N`` for its cycle N; it must exist)."""
+        ``#N`` for its cycle N; it must exist).
+
+        ``wanneer`` is a date (or text ``JJJJ-MM-DD``), kept as the action's ``datum`` and
+        counted on by the planning, or any other text (``"vanaf januari"``), kept as it
+        is (see :func:`~onderzoekscyclus.domein.cyclus.actie`).
+
+        .. versionchanged:: 0.2.0 ``wanneer`` may be a date
+        """
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         groep = self.werkgroep(werkgroep)
         onderbouwing = [Onderbouwing(literatuur=t) for t in literatuur]
         with _over(groep):
             onderbouwing += [self._ervaring_elders(v, groep.id) for v in elders]
-        nieuwe_acties = [Actie(wat=w, wie=p, wanneer=t) for w, p, t in acties]
+        nieuwe_acties = [actie(w, p, t) for w, p, t in acties]
         return self._wijzig(
             groep.id,
             lambda _g, c: stappen.plan(
-                c, acties=nieuwe_acties, onderbouwing=onderbouwing, datum=dag, wie=wie_id
+                c,
+                acties=nieuwe_acties,
+                onderbouwing=onderbouwing,
+                datum=dag,
+                vandaag=self.vandaag(),
+                wie=wie_id,
             ),
             "plan",
         )
@@ -286,7 +370,9 @@ class Cycli(Dienst):
         """Start carrying out the plan."""
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
-            werkgroep, lambda _g, c: stappen.uitvoeren(c, datum=dag, wie=wie_id), "uitvoeren"
+            werkgroep,
+            lambda _g, c: stappen.uitvoeren(c, datum=dag, vandaag=self.vandaag(), wie=wie_id),
+            "uitvoeren",
         )
 
     def meting(
@@ -294,16 +380,25 @@ class Cycli(Dienst):
         werkgroep: str,
         *,
         indicator: str,
-        waarde: float,
+        waarde: float | str,
         datum: dt.date | None = None,
         wie: str | None = None,
     ) -> CyclusOverzicht:
-        """Record a measurement of an indicator (``datum`` defaults to today)."""
+        """Record a measurement of an indicator (``datum`` defaults to today); ``waarde``
+        may be text as a person types it: ``"48%"``, ``"6,5"``.
+
+        .. versionchanged:: 0.2.0 ``waarde`` as text
+        """
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
             werkgroep,
             lambda _g, c: stappen.meting(
-                c, indicator=indicator, waarde=waarde, datum=dag, wie=wie_id
+                c,
+                indicator=indicator,
+                waarde=waarde,
+                datum=dag,
+                vandaag=self.vandaag(),
+                wie=wie_id,
             ),
             "meting",
         )
@@ -323,7 +418,13 @@ class Cycli(Dienst):
         return self._wijzig(
             werkgroep,
             lambda _g, c: stappen.evalueer(
-                c, conclusie=conclusie, tekst=tekst, lessen=tuple(lessen), datum=dag, wie=wie_id
+                c,
+                conclusie=conclusie,
+                tekst=tekst,
+                lessen=tuple(lessen),
+                datum=dag,
+                vandaag=self.vandaag(),
+                wie=wie_id,
             ),
             "evaluatie",
         )
@@ -334,7 +435,9 @@ class Cycli(Dienst):
         """Close the current cycle."""
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
-            werkgroep, lambda _g, c: stappen.afronden(c, datum=dag, wie=wie_id), "afronden"
+            werkgroep,
+            lambda _g, c: stappen.afronden(c, datum=dag, vandaag=self.vandaag(), wie=wie_id),
+            "afronden",
         )
 
     def volgende(
@@ -352,7 +455,11 @@ class Cycli(Dienst):
             groep = self.opslag.lees(Werkgroep, groep_id)
             with _over(groep):
                 oud, nieuw = stappen.volgende(
-                    self._huidig(groep, "volgende"), datum=dag, wie=wie_id, vraag=vraag
+                    self._huidig(groep, "volgende"),
+                    datum=dag,
+                    vandaag=self.vandaag(),
+                    wie=wie_id,
+                    vraag=vraag,
                 )
             groep = attrs.evolve(groep, cycli=(*groep.cycli[:-1], oud, nieuw))
             self.opslag.schrijf(groep)
@@ -365,7 +472,9 @@ class Cycli(Dienst):
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
             werkgroep,
-            lambda _g, c: stappen.terug(c, reden=reden, datum=dag, wie=wie_id),
+            lambda _g, c: stappen.terug(
+                c, reden=reden, datum=dag, vandaag=self.vandaag(), wie=wie_id
+            ),
             "terug",
         )
 
@@ -381,7 +490,9 @@ class Cycli(Dienst):
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
             werkgroep,
-            lambda _g, c: stappen.pauzeer(c, reden=reden, datum=dag, wie=wie_id),
+            lambda _g, c: stappen.pauzeer(
+                c, reden=reden, datum=dag, vandaag=self.vandaag(), wie=wie_id
+            ),
             "pauzeer",
         )
 
@@ -391,13 +502,72 @@ class Cycli(Dienst):
         """Resume a paused cycle."""
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
-            werkgroep, lambda _g, c: stappen.hervat(c, datum=dag, wie=wie_id), "hervat"
+            werkgroep,
+            lambda _g, c: stappen.hervat(c, datum=dag, vandaag=self.vandaag(), wie=wie_id),
+            "hervat",
         )
 
     # --- reading -----------------------------------------------------------------------
 
+    # --- corrections -------------------------------------------------------------------
+
+    def _corrigeer(
+        self, werkgroep: str, cyclus: int | None, correctie: Callable[[Werkgroep, int], Werkgroep]
+    ) -> CyclusOverzicht:
+        groep_id = self.werkgroep(werkgroep).id
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            nummer = cyclus if cyclus is not None else self._huidig(groep, "toon").nummer
+            nieuw = correctie(groep, nummer)
+            self.opslag.schrijf(nieuw)
+        return overzicht_van(nieuw, next(c for c in nieuw.cycli if c.nummer == nummer))
+
+    def verwijder(
+        self,
+        werkgroep: str,
+        deel: Deel,
+        welke: int | str,
+        *,
+        cyclus: int | None = None,
+        met_metingen: bool = False,
+    ) -> CyclusOverzicht:
+        """Remove a bron, action or measurement (by its number, as ``overzicht`` and
+        ``ozc cyclus toon`` number them) or an indicator (by its name) from the current
+        cycle (or cycle ``cyclus``). An indicator with measurements needs
+        ``met_metingen``; a removal that leaves the cycle in a state its phase does not
+        allow is refused (see :mod:`onderzoekscyclus.domein.cyclusdelen`)."""
+        return self._corrigeer(
+            werkgroep,
+            cyclus,
+            lambda g, n: delen.verwijder_deel(
+                g, n, deel, welke, vandaag=self.vandaag(), met_metingen=met_metingen
+            ),
+        )
+
+    def wijzig(
+        self,
+        werkgroep: str,
+        deel: Deel,
+        welke: int | str,
+        *,
+        cyclus: int | None = None,
+        **velden: Any,
+    ) -> CyclusOverzicht:
+        """Change fields of a bron (``beschrijving``, ``soort``, ``datum``), indicator
+        (``naam``, ``eenheid``, ``nulmeting``, ``streefwaarde``), action (``wat``, ``wie``,
+        ``wanneer``) or measurement (``waarde``, ``datum``) of the current cycle (or cycle
+        ``cyclus``); the same checks as every step apply."""
+        return self._corrigeer(
+            werkgroep,
+            cyclus,
+            lambda g, n: delen.wijzig_deel(g, n, deel, welke, velden, vandaag=self.vandaag()),
+        )
+
     def overzicht(self, werkgroep: str, nummer: int | None = None) -> CyclusOverzicht:
-        """A cycle (the last one, or number ``nummer``) with its results and quality."""
+        """A cycle (the last one, or number ``nummer``) with its results and quality.
+
+        A number the werkgroep does not have is refused with the reason
+        ``cyclus.onbekend``, whose data ``bestaand`` lists the numbers it does have."""
         groep = self.werkgroep(werkgroep)
         laatste = self._huidig(groep, "toon")
         gekozen = (
@@ -408,10 +578,55 @@ class Cycli(Dienst):
         if gekozen is None:
             raise Geweigerd(
                 _("Kan de cyclus niet tonen"),
-                [reden("cyclus.onbekend", nummer=nummer)],
+                [reden("cyclus.onbekend", nummer=nummer, bestaand=[c.nummer for c in groep.cycli])],
                 machine=stappen.CYCLUS.naam,
                 operatie="toon",
                 onderwerp=groep.naam,
                 onderwerp_id=groep.id,
             )
         return overzicht_van(groep, gekozen)
+
+    def lijst(
+        self,
+        werkgroep: str | None = None,
+        *,
+        school: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[CyclusSamenvatting]:
+        """Every cycle of ``werkgroep`` (a reference or id), of the werkgroepen of
+        ``school``, or of the werkplaats: by werkgroep name, then number; ``offset`` and
+        ``limit`` give a page.
+
+        The werkgroepen are chosen and ordered from their records (the index, on a large
+        werkplaats) and read one by one until the page is full, so a first page reads
+        only the files it shows.
+
+        .. versionadded:: 0.2.0
+        """
+        pagina((), limit, offset)  # refuse a wrong limit or offset before reading
+        if werkgroep is not None:
+            groep = self.werkgroep(werkgroep)
+            if school is not None and self.school(school).id not in groep.scholen:
+                return []
+            return pagina([samenvatting_van(groep, c) for c in groep.cycli], limit, offset)
+        school_id = self.school(school).id if school is not None else None
+        groepen = sorted(
+            (
+                k
+                for k in kenmerken(self.opslag, Werkgroep)
+                if school_id is None or school_id in k.scholen
+            ),
+            key=_volgorde,
+        )
+        gevonden: list[CyclusSamenvatting] = []
+        for k in groepen:
+            if limit is not None and len(gevonden) >= offset + limit:
+                break
+            groep = self.opslag.lees(Werkgroep, k.id)
+            gevonden += [samenvatting_van(groep, c) for c in groep.cycli]
+        return pagina(gevonden, limit, offset)
+
+
+def _volgorde(k: Kenmerken) -> tuple[str, str]:
+    return (k.sorteer, k.id)

@@ -7,12 +7,16 @@ refers to a person by id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api.lijsten import Kenmerken, selecteer
+from onderzoekscyclus.api.vergeten import Vergeetverslag, vergeet
+from onderzoekscyclus.api.wijzigen import Verwijderd, verwijder
 from onderzoekscyclus.domein.cyclus import Fase, FaseWaarde
 from onderzoekscyclus.domein.model import (
     Lid,
@@ -31,11 +35,12 @@ from onderzoekscyclus.domein.model import (
     WerkgroepSoortWaarde,
     schone_naam,
 )
+from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel, schoolprofiel
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.thesaurus import normaliseer
 from onderzoekscyclus.domein.velden import naar_enum
-from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.errors import Geweigerd, InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.index import Index
 
@@ -79,14 +84,6 @@ class Scholen(Dienst):
         """Add a school (or a teacher-training institute: sector ``opleiding``)."""
         naam = schone_naam(naam)
         with self.opslag.vergrendeld():
-            bestaande = self.opslag.alle(School)
-            for andere in bestaande:
-                if vergelijkbaar(andere.naam) == vergelijkbaar(naam):
-                    raise InvalidValue(
-                        _("Er is al een school met de naam '{naam}'.").format(naam=andere.naam),
-                        _("Kies een andere naam, bijvoorbeeld met de plaats erbij."),
-                        veld="naam",
-                    )
             school = School(
                 id=self.opslag.nieuw_id(School, naam),
                 naam=naam,
@@ -95,16 +92,54 @@ class Scholen(Dienst):
                 bestuur=bestuur,
                 cluster=cluster,
             )
-            for andere in bestaande:
-                if andere.brin == school.brin:
-                    raise InvalidValue(
-                        _("De BRIN-code {brin} hoort al bij {naam}.").format(
-                            brin=school.brin, naam=andere.naam
-                        ),
-                        veld="brin",
-                    )
+            _uniek(school, self.opslag.alle(School))
             self.opslag.schrijf(school)
         return school
+
+    def wijzig(
+        self,
+        verwijzing: str,
+        *,
+        naam: str | None = None,
+        brin: str | None = None,
+        sector: Sector | SectorWaarde | None = None,
+        bestuur: str | None = None,
+        cluster: str | None = None,
+    ) -> School:
+        """Change what is given (``bestuur=""`` or ``cluster=""`` empties it); the id
+        stays, so everything that refers to the school still does."""
+        school_id = self.school(verwijzing).id
+        with self.opslag.vergrendeld():
+            oud = self.opslag.lees(School, school_id)
+            velden: dict[str, Any] = {}
+            if naam is not None:
+                velden["naam"] = schone_naam(naam)
+            if brin is not None:
+                velden["brin"] = brin
+            if sector is not None:
+                velden["sector"] = sector
+            if bestuur is not None:
+                velden["bestuur"] = bestuur or None
+            if cluster is not None:
+                velden["cluster"] = cluster or None
+            nieuw = attrs.evolve(oud, **velden)
+            _uniek(nieuw, [s for s in self.opslag.alle(School) if s.id != school_id])
+            self.opslag.schrijf(nieuw)
+        return nieuw
+
+    def verwijder(
+        self, verwijzing: str, *, met_verwijzingen: bool = False, uitvoeren: bool = True
+    ) -> Verwijderd:
+        """Remove a school. Refused while anything refers to it, unless
+        ``met_verwijzingen``: then persons and besluiten lose their school and werkgroepen
+        of several schools lose this one (see :mod:`onderzoekscyclus.api.wijzigen`)."""
+        return verwijder(
+            self.opslag,
+            School,
+            self.school(verwijzing).id,
+            met_verwijzingen=met_verwijzingen,
+            uitvoeren=uitvoeren,
+        )
 
     def profiel(
         self,
@@ -113,13 +148,30 @@ class Scholen(Dienst):
         visie: Mapping[str, str] | None = None,
         trots: Iterable[str] = (),
         speerpunten: Iterable[str] = (),
-        vervang: bool = False,
+        vervang_trots: bool = False,
+        vervang_speerpunten: bool = False,
+        vervang: bool | None = None,
     ) -> School:
         """Set vision elements, what the school is proud of, and its speerpunten.
 
-        Vision elements with an existing name get the new text; the others are added.
-        Trots and speerpunten are added to what is there, unless ``vervang`` is set.
+        Vision elements with an existing name get the new text; the others are added, and
+        none is removed. Trots and speerpunten are added to what is there; with
+        ``vervang_trots`` (``vervang_speerpunten``) the ones given replace that list
+        alone (none given: it is emptied), and the other list stays as it is.
+
+        .. versionchanged:: 0.2.0 ``vervang_trots`` and ``vervang_speerpunten`` take the
+           place of ``vervang``, which replaced both lists even when only a vision text
+           was given; ``vervang`` still works, with a :class:`DeprecationWarning`, until
+           0.3.0.
         """
+        if vervang is not None:
+            warnings.warn(
+                "Scholen.profiel(vervang=...) is deprecated and will be removed in 0.3.0; "
+                "use vervang_trots= and vervang_speerpunten=",
+                DeprecationWarning,
+                stacklevel=3,  # past the wrapper that sets the language
+            )
+            vervang_trots = vervang_speerpunten = vervang
         school_id = self.school(verwijzing).id
         with self.opslag.vergrendeld():
             school = self.opslag.lees(School, school_id)
@@ -127,14 +179,44 @@ class Scholen(Dienst):
             for sleutel, tekst in (visie or {}).items():
                 element = VisieElement(sleutel=sleutel, tekst=tekst)
                 elementen[element.sleutel.casefold()] = element
-            oud = Profiel() if vervang else school.profiel
+            oude_trots = () if vervang_trots else school.profiel.trots
+            oude_speerpunten = () if vervang_speerpunten else school.profiel.speerpunten
             profiel = Profiel(
-                trots=(*oud.trots, *(t for t in trots if t not in oud.trots)),
-                speerpunten=(*oud.speerpunten, *speerpunten),
+                trots=(*oude_trots, *(t for t in trots if t not in oude_trots)),
+                speerpunten=(*oude_speerpunten, *speerpunten),
             )
             school = attrs.evolve(school, visie=tuple(elementen.values()), profiel=profiel)
             self.opslag.schrijf(school)
         return school
+
+    def haal_weg(
+        self,
+        verwijzing: str,
+        *,
+        visie: Iterable[str] = (),
+        speerpunten: Iterable[str] = (),
+        trots: Iterable[str] = (),
+    ) -> School:
+        """Take vision elements (by key), speerpunten and things the school is proud of
+        out of its profile; each must be there (case and accents do not count). A vision
+        element that a cycle's goal refers to stays: it says why the goal matters."""
+        school_id = self.school(verwijzing).id
+        visie, speerpunten, trots = list(visie), list(speerpunten), list(trots)
+        with self.opslag.vergrendeld():
+            school = self.opslag.lees(School, school_id)
+            _niet_in_gebruik(school, visie, self.opslag.alle(Werkgroep))
+            nieuw = attrs.evolve(
+                school,
+                visie=_zonder_tekst(school.visie, visie, "visie", lambda v: v.sleutel),
+                profiel=Profiel(
+                    trots=_zonder_tekst(school.profiel.trots, trots, "trots", str),
+                    speerpunten=_zonder_tekst(
+                        school.profiel.speerpunten, speerpunten, "speerpunt", str
+                    ),
+                ),
+            )
+            self.opslag.schrijf(nieuw)
+        return nieuw
 
     def schoolprofiel(self, verwijzing: str) -> Schoolprofiel:
         """The profile a partnership shows of a school: visie, trots, speerpunten and the
@@ -164,6 +246,57 @@ class Personen(Dienst):
             return (school_id is None or school_id in k.scholen) and past_thema(k)
 
         return selecteer(self.opslag, Persoon, past, limit=limit, offset=offset)
+
+    def wijzig(
+        self,
+        verwijzing: str,
+        *,
+        naam: str | None = None,
+        school: str | None = None,
+        rollen: Iterable[Rol | RolWaarde] | None = None,
+        expertise: Iterable[str] | None = None,
+        interesses: Iterable[str] | None = None,
+        ambities: Iterable[str] | None = None,
+    ) -> Persoon:
+        """Change what is given: a list replaces the list that was there, ``school=""``
+        empties the school. The id stays."""
+        persoon_id = self.persoon(verwijzing).id
+        school_id = (self.school(school).id if school else "") if school is not None else None
+        with self.opslag.vergrendeld():
+            oud = self.opslag.lees(Persoon, persoon_id)
+            velden: dict[str, Any] = {
+                "naam": naam,
+                "rollen": None if rollen is None else tuple(rollen),
+                "expertise": None if expertise is None else tuple(expertise),
+                "interesses": None if interesses is None else tuple(interesses),
+                "ambities": None if ambities is None else tuple(ambities),
+            }
+            nieuw = attrs.evolve(oud, **{k: v for k, v in velden.items() if v is not None})
+            if school_id is not None:
+                nieuw = attrs.evolve(nieuw, school=school_id or None)
+            self.opslag.schrijf(nieuw)
+        return nieuw
+
+    def verwijder(
+        self, verwijzing: str, *, met_verwijzingen: bool = False, uitvoeren: bool = True
+    ) -> Verwijderd:
+        """Remove a person who is nowhere in the history. With ``met_verwijzingen`` they
+        also leave their werkgroepen; someone who wrote or did something is refused (to
+        remove their personal data and keep the history readable, use :meth:`vergeet`)."""
+        return verwijder(
+            self.opslag,
+            Persoon,
+            self.persoon(verwijzing).id,
+            met_verwijzingen=met_verwijzingen,
+            uitvoeren=uitvoeren,
+        )
+
+    def vergeet(self, verwijzing: str, *, uitvoeren: bool = True) -> Vergeetverslag:
+        """Forget a person (AVG, article 17): their file keeps only a stable pseudonym,
+        their memberships go, and their name leaves every text of the werkplaats (see
+        :mod:`onderzoekscyclus.api.vergeten`). With ``uitvoeren=False`` nothing changes
+        and the report says what would."""
+        return vergeet(self.opslag, self.persoon(verwijzing).id, uitvoeren=uitvoeren)
 
     def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Persoon:
         """The person with exactly this ``id``, or the one ``verwijzing`` (what a person
@@ -249,14 +382,6 @@ class Werkgroepen(Dienst):
             self._controleer_themas(themas)
         school_ids = tuple(dict.fromkeys(self.school(s).id for s in scholen))
         with self.opslag.vergrendeld():
-            for andere in self.opslag.alle(Werkgroep):
-                gedeeld = set(andere.scholen) & set(school_ids)
-                if gedeeld and vergelijkbaar(andere.naam) == vergelijkbaar(naam):
-                    raise InvalidValue(
-                        _("Deze school heeft al een werkgroep '{naam}'.").format(naam=andere.naam),
-                        _("Kies een andere naam."),
-                        veld="naam",
-                    )
             werkgroep = Werkgroep(
                 id=self.opslag.nieuw_id(Werkgroep, naam),
                 naam=naam,
@@ -264,8 +389,69 @@ class Werkgroepen(Dienst):
                 soort=soort,
                 themas=themas,
             )
+            _uniek_in_school(werkgroep, self.opslag.alle(Werkgroep))
             self.opslag.schrijf(werkgroep)
         return werkgroep
+
+    def wijzig(
+        self,
+        verwijzing: str,
+        *,
+        naam: str | None = None,
+        soort: WerkgroepSoort | WerkgroepSoortWaarde | None = None,
+        themas: Iterable[str] | None = None,
+        scholen: Iterable[str] | None = None,
+        nieuw_thema: bool = False,
+    ) -> Werkgroep:
+        """Change what is given (a list replaces the list that was there); the id stays."""
+        groep_id = self.werkgroep(verwijzing).id
+        if themas is not None:
+            themas = tuple(themas)
+            if not nieuw_thema:
+                self._controleer_themas(themas)
+        school_ids = (
+            None if scholen is None else tuple(dict.fromkeys(self.school(s).id for s in scholen))
+        )
+        with self.opslag.vergrendeld():
+            oud = self.opslag.lees(Werkgroep, groep_id)
+            velden: dict[str, Any] = {
+                "naam": None if naam is None else schone_naam(naam),
+                "soort": soort,
+                "themas": themas,
+                "scholen": school_ids,
+            }
+            nieuw = attrs.evolve(oud, **{k: v for k, v in velden.items() if v is not None})
+            _uniek_in_school(nieuw, [g for g in self.opslag.alle(Werkgroep) if g.id != groep_id])
+            self.opslag.schrijf(nieuw)
+        return nieuw
+
+    def verwijder(self, verwijzing: str, *, uitvoeren: bool = True) -> Verwijderd:
+        """Remove a werkgroep, with its logboek and cycles; refused while a besluit or
+        another werkgroep's cycle or evidence refers to it."""
+        return verwijder(self.opslag, Werkgroep, self.werkgroep(verwijzing).id, uitvoeren=uitvoeren)
+
+    def lid_weg(self, werkgroep: str, persoon: str) -> Werkgroep:
+        """A member leaves the werkgroep (their history in it stays)."""
+        groep_id = self.werkgroep(werkgroep).id
+        wie = self.persoon(persoon)
+        with self.opslag.vergrendeld():
+            groep = self.opslag.lees(Werkgroep, groep_id)
+            if all(lid.persoon != wie.id for lid in groep.leden):
+                raise UnknownReference(
+                    _("{naam} is geen lid van werkgroep '{groep}'.").format(
+                        naam=wie.naam, groep=groep.naam
+                    ),
+                    [Kandidaat(lid.persoon, lid.persoon) for lid in groep.leden],
+                    soort="lid",
+                    verwijzing=persoon,
+                    onderwerp=groep.naam,
+                    onderwerp_id=groep.id,
+                )
+            groep = attrs.evolve(
+                groep, leden=tuple(lid for lid in groep.leden if lid.persoon != wie.id)
+            )
+            self.opslag.schrijf(groep)
+        return groep
 
     def lid(
         self, werkgroep: str, persoon: str, *, rol: LidRol | LidRolWaarde = LidRol.LID
@@ -311,4 +497,78 @@ class Werkgroepen(Dienst):
                 "als nieuw thema."
             ),
             veld="themas",
+        )
+
+
+def _uniek(school: School, anderen: Iterable[School]) -> None:
+    """Refuse a school whose name or BRIN code another school already has."""
+    for andere in anderen:
+        if vergelijkbaar(andere.naam) == vergelijkbaar(school.naam):
+            raise InvalidValue(
+                _("Er is al een school met de naam '{naam}'.").format(naam=andere.naam),
+                _("Kies een andere naam, bijvoorbeeld met de plaats erbij."),
+                veld="naam",
+            )
+        if andere.brin == school.brin:
+            raise InvalidValue(
+                _("De BRIN-code {brin} hoort al bij {naam}.").format(
+                    brin=school.brin, naam=andere.naam
+                ),
+                veld="brin",
+            )
+
+
+def _uniek_in_school(groep: Werkgroep, anderen: Iterable[Werkgroep]) -> None:
+    """Refuse a werkgroep whose name another werkgroep of one of its schools has."""
+    for andere in anderen:
+        gedeeld = set(andere.scholen) & set(groep.scholen)
+        if gedeeld and vergelijkbaar(andere.naam) == vergelijkbaar(groep.naam):
+            raise InvalidValue(
+                _("Deze school heeft al een werkgroep '{naam}'.").format(naam=andere.naam),
+                _("Kies een andere naam."),
+                veld="naam",
+            )
+
+
+def _zonder_tekst(
+    lijst: tuple[Any, ...], weg: Sequence[str], soort: str, tekst: Callable[[Any], str]
+) -> tuple[Any, ...]:
+    """``lijst`` without the items named in ``weg``; an item that is not there is refused
+    with what is."""
+    gezocht = {vergelijkbaar(w): w for w in weg}
+    aanwezig = {vergelijkbaar(tekst(x)) for x in lijst}
+    for sleutel, w in gezocht.items():
+        if sleutel not in aanwezig:
+            raise UnknownReference(
+                _("Het profiel heeft geen {soort} '{tekst}'.").format(soort=soort, tekst=w),
+                [Kandidaat(tekst(x), tekst(x)) for x in lijst],
+                hint=_("Er staat nu: {lijst}.").format(lijst="; ".join(tekst(x) for x in lijst))
+                if lijst
+                else _("Er staat nog niets."),
+                soort=soort,
+                verwijzing=w,
+            )
+    return tuple(x for x in lijst if vergelijkbaar(tekst(x)) not in gezocht)
+
+
+def _niet_in_gebruik(school: School, visie: Sequence[str], groepen: Iterable[Werkgroep]) -> None:
+    """Refuse to remove a vision element that a cycle of a werkgroep of the school
+    refers to (its goal says why with it)."""
+    weg = {vergelijkbaar(v) for v in visie}
+    gebruikt = sorted(
+        {
+            f"{g.naam} ({g.id}, cyclus {c.nummer})"
+            for g in groepen
+            if school.id in g.scholen
+            for c in g.cycli
+            if c.visie is not None and vergelijkbaar(c.visie) in weg
+        }
+    )
+    if gebruikt:
+        raise Geweigerd(
+            _("Kan het visie-element niet weghalen"),
+            [reden("verwijder.in-gebruik", wat=", ".join(visie), lijst="; ".join(gebruikt))],
+            operatie="verwijder",
+            onderwerp=school.naam,
+            onderwerp_id=school.id,
         )

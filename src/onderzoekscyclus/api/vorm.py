@@ -56,6 +56,12 @@ VORMEN: dict[str, str] = {
     "Catalogus": "onderzoekscyclus.opslag.instrumenten:Catalogus",
     "Invulling": "onderzoekscyclus.api.zelfevaluaties:Invulling",
     "Import": "onderzoekscyclus.api.zelfevaluaties:Import",
+    "CyclusSamenvatting": "onderzoekscyclus.api.cycli:CyclusSamenvatting",
+    "GenummerdeLogregel": "onderzoekscyclus.domein.model:GenummerdeLogregel",
+    "MetingSamenvatting": "onderzoekscyclus.api.zelfevaluaties:MetingSamenvatting",
+    "Planpunt": "onderzoekscyclus.domein.planning:Planpunt",
+    "Vergeetverslag": "onderzoekscyclus.api.vergeten:Vergeetverslag",
+    "Verwijderd": "onderzoekscyclus.api.wijzigen:Verwijderd",
 }
 """Every class the API returns that has a published JSON Schema, by name, with where it
 lives (``module:Klasse``)."""

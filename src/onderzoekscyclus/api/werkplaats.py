@@ -27,6 +27,7 @@ from onderzoekscyclus.api.cycli import Cycli
 from onderzoekscyclus.api.expertise import Expertise
 from onderzoekscyclus.api.logboek import Logboek
 from onderzoekscyclus.api.netwerk import Themanetwerk
+from onderzoekscyclus.api.planning import Planning
 from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
 from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties
 from onderzoekscyclus.domein.model import WerkplaatsInfo
@@ -151,6 +152,15 @@ class Werkplaats(Taalhouder):
     def expertise(self) -> Expertise:
         """Expertise in beeld for a school, a werkgroep or the partnership."""
         return Expertise(self.opslag, self._klok, self.taal)
+
+    @functools.cached_property
+    def planning(self) -> Planning:
+        """What is due or overdue: actions, measurements, feedback rounds, decisions,
+        re-evaluations, and cycles that lie still.
+
+        .. versionadded:: 0.2.0
+        """
+        return Planning(self.opslag, self._klok, self.taal)
 
     @property
     def netwerk(self) -> Themanetwerk:

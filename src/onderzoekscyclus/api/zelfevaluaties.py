@@ -28,8 +28,9 @@ import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api.lijsten import pagina
+from onderzoekscyclus.api.wijzigen import Verwijderd, verwijder
 from onderzoekscyclus.domein.formulier import kolommen_van, respondenten_van
-from onderzoekscyclus.domein.model import Persoon
+from onderzoekscyclus.domein.model import Persoon, School
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.tijd import gebeurd
 from onderzoekscyclus.domein.uitslag import Resultaat, Vergelijking, bereken, vergelijk
@@ -41,11 +42,11 @@ from onderzoekscyclus.errors import (
     Kandidaat,
     UnknownReference,
 )
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opslag.formulierbestand import lees_csv
 from onderzoekscyclus.opslag.instrumenten import Catalogus, laad_catalogus, stappen
 
-__all__ = ["MEETVENSTER", "Import", "Invulling", "Zelfevaluaties"]
+__all__ = ["MEETVENSTER", "Import", "Invulling", "MetingSamenvatting", "Zelfevaluaties"]
 
 MEETVENSTER = 30
 """Days after it opened that a measurement takes new respondents."""
@@ -72,6 +73,26 @@ class Import:
     kolommen: Mapping[str, str]
     """Per item id, the CSV column it was read from."""
     genegeerde_kolommen: tuple[str, ...]
+
+
+@attrs.frozen
+class MetingSamenvatting:
+    """One measurement in a list: its id (what ``vergelijk`` and ``resultaat`` take),
+    the day it opened, its instrument and school (``None``: the partnership), and how
+    many respondents finished (``afgerond``, the ones the results count) or stopped
+    halfway (``concepten``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str
+    datum: dt.date
+    instrument: str
+    instrument_naam: str
+    afgerond: int
+    concepten: int
+    school: str | None = None
+    school_naam: str | None = None
 
 
 class Zelfevaluaties(Dienst):
@@ -116,6 +137,70 @@ class Zelfevaluaties(Dienst):
             key=lambda m: (m.datum, m.id),
         )
         return pagina(gevonden, limit, offset)
+
+    def verwijder(self, verwijzing: str, *, uitvoeren: bool = True) -> Verwijderd:
+        """Remove a measurement (id, start of an id, or date) with all its respondents."""
+        return verwijder(
+            self.opslag, Zelfevaluatie, self.meting(verwijzing).id, uitvoeren=uitvoeren
+        )
+
+    def verwijder_respondent(self, verwijzing: str, label: str) -> Zelfevaluatie:
+        """Remove one respondent (by label: ``respondent 3``, or the person a list
+        belongs to) from a measurement; the results are computed without them."""
+        meting_id = self.meting(verwijzing).id
+        gezocht = {vergelijkbaar(label), vergelijkbaar(self._label(label) or "")}
+        with self.opslag.vergrendeld():
+            meting = self.opslag.lees(Zelfevaluatie, meting_id)
+            blijft = tuple(r for r in meting.respondenten if vergelijkbaar(r.label) not in gezocht)
+            if len(blijft) == len(meting.respondenten):
+                raise UnknownReference(
+                    _("Meting {meting} heeft geen respondent '{label}'.").format(
+                        meting=meting.id, label=label
+                    ),
+                    [Kandidaat(r.label, r.label) for r in meting.respondenten],
+                    soort="respondent",
+                    verwijzing=label,
+                    onderwerp=meting.id,
+                    onderwerp_id=meting.id,
+                )
+            meting = attrs.evolve(meting, respondenten=blijft)
+            self.opslag.schrijf(meting)
+        return meting
+
+    def lijst(
+        self,
+        instrument: str | None = None,
+        *,
+        school: str | None = None,
+        alle: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[MetingSamenvatting]:
+        """The measurements of :meth:`metingen` (the same choice and order, oldest
+        first), each in short: id, day, instrument, school and the number of
+        respondents, finished and halfway.
+
+        .. versionadded:: 0.2.0
+        """
+        metingen = self.metingen(instrument, school=school, alle=alle, limit=limit, offset=offset)
+        instrumenten = {i.id: i.naam for i in self.catalogus().instrumenten}
+        scholen = {m.school for m in metingen if m.school is not None}
+        namen = {
+            s: self.opslag.lees(School, s).naam for s in scholen if self.opslag.bestaat(School, s)
+        }
+        return [
+            MetingSamenvatting(
+                id=m.id,
+                datum=m.datum,
+                instrument=m.instrument,
+                instrument_naam=instrumenten.get(m.instrument, m.instrument),
+                afgerond=len(m.afgerond()),
+                concepten=len(m.concepten()),
+                school=m.school,
+                school_naam=namen.get(m.school) if m.school is not None else None,
+            )
+            for m in metingen
+        ]
 
     def meting(
         self, verwijzing: str, *, instrument: str | None = None, school: str | None = None
@@ -299,8 +384,12 @@ class Zelfevaluaties(Dienst):
             open_items = len(nieuw_respondent.open_items(gekozen))
             if open_items and not concept:
                 raise InvalidValue(
-                    _(
-                        "Er ontbreken nog {n} antwoorden; een lijst is pas af als elke uitspraak beantwoord of overgeslagen is."
+                    ngettext(
+                        "Er ontbreekt nog {n} antwoord; een lijst is pas af als elke uitspraak "
+                        "beantwoord of overgeslagen is.",
+                        "Er ontbreken nog {n} antwoorden; een lijst is pas af als elke uitspraak "
+                        "beantwoord of overgeslagen is.",
+                        open_items,
                     ).format(n=open_items),
                     _("Sla een uitspraak over met '-', of bewaar de lijst als concept."),
                 )

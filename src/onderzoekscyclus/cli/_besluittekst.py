@@ -4,8 +4,10 @@ what became of one contributor's input."""
 from __future__ import annotations
 
 from onderzoekscyclus.api import BesluitOverzicht
+from onderzoekscyclus.cli._woorden import stap
 from onderzoekscyclus.cli.hints import opdracht
-from onderzoekscyclus.domein.besluit import Bijdrager
+from onderzoekscyclus.domein.besluit import Besluitfase, Bijdrager
+from onderzoekscyclus.domein.keuzes import weergave, weergave_van
 from onderzoekscyclus.i18n import _
 
 __all__ = ["bijdragen_tekst", "kort", "tekst"]
@@ -13,7 +15,7 @@ __all__ = ["bijdragen_tekst", "kort", "tekst"]
 
 def kort(o: BesluitOverzicht) -> str:
     b = o.besluit
-    regel = _("{titel}: fase {fase}.").format(titel=b.titel, fase=b.fase.value)
+    regel = _("{titel}: fase {fase}.").format(titel=b.titel, fase=weergave(b.fase))
     verder = opdracht("besluitvorming", o.volgende, b.titel)
     if verder:
         regel += " " + _("Volgende stap: `{opdracht}`.").format(opdracht=verder)
@@ -38,7 +40,7 @@ def tekst(o: BesluitOverzicht) -> str:
             t=b.thema,
             s=n.get(b.school, "-") if b.school else "-",
         ),
-        _("  fase: {fase}").format(fase=b.fase.value),
+        _("  fase: {fase}").format(fase=weergave(b.fase)),
     ]
     verder = opdracht("besluitvorming", o.volgende, b.titel)
     if verder:
@@ -101,7 +103,7 @@ def _feedback(o: BesluitOverzicht) -> list[str]:
         else:
             regels.append(
                 _("     reactie: {oordeel} — {motivatie}").format(
-                    oordeel=f.reactie.oordeel.value, motivatie=f.reactie.motivatie
+                    oordeel=weergave(f.reactie.oordeel), motivatie=f.reactie.motivatie
                 )
             )
     return regels
@@ -150,8 +152,11 @@ def _historie(o: BesluitOverzicht) -> list[str]:
     for h in o.besluit.historie:
         wie = f" ({o.namen.get(h.wie, h.wie)})" if h.wie else ""
         reden = f": {h.reden}" if h.reden else ""
-        overgang = f"{h.van or '·'} → {h.naar}" if h.van != h.naar else h.naar
-        regels.append(f"  {h.datum.isoformat()} {h.overgang} [{overgang}]{wie}{reden}")
+        naar = weergave_van(Besluitfase, h.naar)
+        overgang = (
+            f"{weergave_van(Besluitfase, h.van) or '·'} → {naar}" if h.van != h.naar else naar
+        )
+        regels.append(f"  {h.datum.isoformat()} {stap(h.overgang)} [{overgang}]{wie}{reden}")
     return regels
 
 
@@ -159,7 +164,7 @@ def bijdragen_tekst(o: BesluitOverzicht) -> str:
     b = o.besluit
     regels = [
         _("Wat er werd van de inbreng van {wie} in '{titel}' (fase {fase}):").format(
-            wie=o.voor, titel=b.titel, fase=b.fase.value
+            wie=o.voor, titel=b.titel, fase=weergave(b.fase)
         )
     ]
     if not o.bijdragen:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 
-from onderzoekscyclus.api import CyclusOverzicht
-from onderzoekscyclus.cli.hints import opdracht
+from onderzoekscyclus.api import CyclusOverzicht, CyclusSamenvatting
+from onderzoekscyclus.cli._pagina import Pagina
+from onderzoekscyclus.cli._woorden import stap
+from onderzoekscyclus.cli.hints import kan, opdracht
+from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
+from onderzoekscyclus.domein.keuzes import weergave, weergave_van
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opmaak import getal, met_eenheid
+from onderzoekscyclus.opmaak import korte_datum, met_eenheid
 
-__all__ = ["kort", "volledig"]
+__all__ = ["cycli_tekst", "kort", "volgende_stap", "volledig"]
 
 # the step of the cycle that documents each element of the method
 _ELEMENT_OPERATIE = {
@@ -26,16 +31,54 @@ _ELEMENT_OPERATIE = {
 def kort(o: CyclusOverzicht) -> str:
     """``Rekenen groep 5-8, cyclus 1: fase doel; methodekwaliteit 3 van 7.``"""
     c = o.cyclus
-    fase = c.fase.value + (_(" (gepauzeerd)") if c.gepauzeerd else "")
+    fase = weergave(c.fase) + (_(" (gepauzeerd)") if c.gepauzeerd else "")
     return _("{werkgroep}, cyclus {n}: fase {fase}; methodekwaliteit {kwaliteit}.").format(
         werkgroep=o.werkgroep_naam, n=c.nummer, fase=fase, kwaliteit=o.kwaliteit.samenvatting()
     )
 
 
+def volgende_stap(o: CyclusOverzicht) -> str | None:
+    """``Volgende stap: `ozc cyclus …`.``: the step that moves the cycle on, if any."""
+    verder = opdracht("onderzoekscyclus", o.volgende, o.werkgroep_naam, **_bekend(o))
+    return _("Volgende stap: `{opdracht}`.").format(opdracht=verder) if verder else None
+
+
+def _bekend(o: CyclusOverzicht) -> dict[str, object]:
+    """What a command for this cycle can fill in: its vision element, and the first
+    indicator that does not yet have measurements on two days."""
+    c = o.cyclus
+    dun = (i.naam for i in c.indicatoren if len({m.datum for m in c.metingen_van(i.naam)}) < 2)
+    return {"visie": c.visie, "indicator": next(dun, None)}
+
+
 def volledig(o: CyclusOverzicht, namen: Mapping[str, str]) -> str:
-    """The whole cycle, phase by phase, with its quality and history."""
+    """The whole cycle, phase by phase, with its next step, quality and history."""
     delen = (_begin, _doel, _plan, _metingen, _evaluatie, _kwaliteit, _historie)
-    return "\n".join([kort(o), "", *(r for deel in delen for r in deel(o, namen))])
+    verder = volgende_stap(o)
+    kop = [kort(o), *([verder] if verder else []), ""]
+    return "\n".join([*kop, *(r for deel in delen for r in deel(o, namen))])
+
+
+def deel_tekst(c: Onderzoekscyclus, deel: str, n: int) -> str:
+    """Part ``n`` (1, 2, …) of kind ``deel`` of cycle ``c`` in one line, as the overview
+    shows it: what a correction or removal is about."""
+    if deel == "bron":
+        b = c.bronnen[n - 1]
+        return f"{b.beschrijving} ({b.soort}, {b.datum.isoformat()})"
+    if deel == "indicator":
+        i = c.indicatoren[n - 1]
+        return _("'{naam}', nulmeting {nul}, streefwaarde {streef}").format(
+            naam=i.naam,
+            nul=met_eenheid(i.nulmeting, i.eenheid),
+            streef=met_eenheid(i.streefwaarde, i.eenheid),
+        )
+    if deel == "actie":
+        a = c.acties[n - 1]
+        wanneer = a.datum.isoformat() if a.datum else a.wanneer
+        extra = ", ".join(x for x in (a.wie, wanneer) if x)
+        return a.wat + (f" ({extra})" if extra else "")
+    m = c.metingen[n - 1]
+    return f"{m.datum.isoformat()}, {m.indicator}: {_waarde(c, m.indicator, m.waarde)}"
 
 
 def _begin(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
@@ -44,10 +87,10 @@ def _begin(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
     if c.beginsituatie:
         r.append(_("Beginsituatie: {t}").format(t=c.beginsituatie))
     r.extend(
-        _("  bron ({soort}, {datum}): {t}").format(
-            soort=b.soort, datum=b.datum.isoformat(), t=b.beschrijving
+        _("  bron {n} ({soort}, {datum}): {t}").format(
+            n=n, soort=b.soort, datum=b.datum.isoformat(), t=b.beschrijving
         )
-        for b in c.bronnen
+        for n, b in enumerate(c.bronnen, start=1)
     )
     return r
 
@@ -71,9 +114,7 @@ def _doel(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
 def _plan(o: CyclusOverzicht, namen: Mapping[str, str]) -> list[str]:
     c = o.cyclus
     r = [_("Verbeterplan:")] if c.acties else []
-    for a in c.acties:
-        extra = ", ".join(x for x in (a.wie, a.wanneer) if x)
-        r.append(f"  - {a.wat}" + (f" ({extra})" if extra else ""))
+    r.extend(f"  {n}. {deel_tekst(c, 'actie', n)}" for n in range(1, len(c.acties) + 1))
     for b in c.onderbouwing:
         if b.literatuur:
             r.append(_("  onderbouwing: {t}").format(t=b.literatuur))
@@ -89,9 +130,10 @@ def _plan(o: CyclusOverzicht, namen: Mapping[str, str]) -> list[str]:
 def _metingen(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
     c = o.cyclus
     r = [_("Metingen:")] if c.metingen else []
+    # numbered as stored (what `ozc cyclus wijzig/verwijder --meting N` uses), by date
     r.extend(
-        f"  {m.datum.isoformat()}  {m.indicator}: {getal(m.waarde)}"
-        for m in sorted(c.metingen, key=lambda m: (m.datum, m.indicator))
+        f"  {n}. {m.datum.isoformat()}  {m.indicator}: {_waarde(c, m.indicator, m.waarde)}"
+        for n, m in sorted(enumerate(c.metingen, start=1), key=lambda p: (p[1].datum, p[0]))
     )
     gemeten = [x for x in o.resultaten if x.laatste is not None]
     if gemeten:
@@ -114,23 +156,100 @@ def _evaluatie(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
     e = o.cyclus.evaluatie
     if e is None:
         return []
-    r = [_("Evaluatie:     {conclusie}: {t}").format(conclusie=e.conclusie.value, t=e.tekst)]
+    r = [_("Evaluatie:     {conclusie}: {t}").format(conclusie=weergave(e.conclusie), t=e.tekst)]
     return r + [_("  les: {t}").format(t=les) for les in e.lessen]
 
 
 def _kwaliteit(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
     r = ["", _("Methodekwaliteit: {s}").format(s=o.kwaliteit.samenvatting())]
+    toestand = o.cyclus.toestand.value
     for e in o.kwaliteit.elementen:
         teken = "✓" if e.aanwezig else "·"
-        verder = opdracht("onderzoekscyclus", _ELEMENT_OPERATIE[e.sleutel], o.werkgroep_naam)
-        r.append(f"  {teken} {e.omschrijving}" + ("" if e.aanwezig else f" — `{verder}`"))
+        operatie = _ELEMENT_OPERATIE[e.sleutel]
+        # only a step the cycle can take now: later steps come with their phase
+        verder = (
+            opdracht("onderzoekscyclus", operatie, o.werkgroep_naam, **_bekend(o))
+            if not e.aanwezig and kan("onderzoekscyclus", operatie, toestand)
+            else None
+        )
+        r.append(f"  {teken} {e.omschrijving}" + (f" — `{verder}`" if verder else ""))
     return r
+
+
+def _waarde(c: Onderzoekscyclus, indicator: str, waarde: float) -> str:
+    """A measured value with the unit of its indicator: ``2,1 score 1-4``, ``48%``."""
+    gevonden = c.indicator(indicator)
+    return met_eenheid(waarde, gevonden.eenheid if gevonden else "")
+
+
+def _toestand(toestand: str) -> str:
+    """A state of the cycle as it reads: a phase, or paused."""
+    return weergave_van(Pauze if toestand in {p.value for p in Pauze} else Fase, toestand)
+
+
+def _reden(c: Onderzoekscyclus, overgang: str, reden: str) -> str:
+    """The reason of a history step; a measurement ("indicator: 2.1", as stored) reads
+    with the value written for the reader and the indicator's unit."""
+    if overgang == "meting":
+        indicator, _dubbelepunt, waarde = reden.rpartition(": ")
+        with contextlib.suppress(ValueError):
+            return f"{indicator}: {_waarde(c, indicator, float(waarde))}"
+    return reden
 
 
 def _historie(o: CyclusOverzicht, namen: Mapping[str, str]) -> list[str]:
+    c = o.cyclus
     r = ["", _("Historie:")]
-    for h in o.cyclus.historie:
+    for h in c.historie:
         wie = f" ({namen.get(h.wie, h.wie)})" if h.wie else ""
-        reden = f": {h.reden}" if h.reden else ""
-        r.append(f"  {h.datum.isoformat()} {h.overgang}: {h.van or '-'} → {h.naar}{wie}{reden}")
+        reden = f": {_reden(c, h.overgang, h.reden)}" if h.reden else ""
+        van = _toestand(h.van) if h.van else "-"
+        r.append(
+            f"  {h.datum.isoformat()} {stap(h.overgang)}: {van} → {_toestand(h.naar)}{wie}{reden}"
+        )
     return r
+
+
+# --- a list of cycles ------------------------------------------------------------------------
+
+
+def _fase(s: CyclusSamenvatting) -> str:
+    return weergave(s.fase) + (_(" (gepauzeerd)") if s.gepauzeerd else "")
+
+
+def _datums(s: CyclusSamenvatting) -> str:
+    if s.afgerond is not None:
+        return _("gestart {begin}, afgerond {eind}").format(
+            begin=korte_datum(s.gestart), eind=korte_datum(s.afgerond)
+        )
+    return _("gestart {begin}, laatste stap {dag}").format(
+        begin=korte_datum(s.gestart), dag=korte_datum(s.bijgewerkt)
+    )
+
+
+def cycli_tekst(cycli: list[CyclusSamenvatting], blad: Pagina, werkgroep: str | None) -> str:
+    """The cycles of ``ozc cyclus lijst``, under the name of their werkgroep."""
+    if not cycli:
+        if blad.pagina > 1:
+            return blad.voorbij()
+        start = opdracht("onderzoekscyclus", "start", werkgroep)
+        if werkgroep is not None:
+            return _(
+                "Deze werkgroep heeft nog geen onderzoekscyclus. Begin er een met `{opdracht}`."
+            ).format(opdracht=start)
+        return _("Nog geen onderzoekscycli. Begin er een met `{opdracht}`.").format(opdracht=start)
+    fasen = max(len(_fase(s)) for s in cycli)
+    datums = max(len(_datums(s)) for s in cycli)
+    nummers = max(len(str(s.nummer)) for s in cycli)
+    regels: list[str] = []
+    vorige = None
+    for s in cycli:
+        if s.werkgroep != vorige:
+            regels.append(f"{s.werkgroep_naam}  ({s.werkgroep})")
+            vorige = s.werkgroep
+        kwaliteit = _("methodekwaliteit {k}").format(k=s.kwaliteit)
+        regels.append(
+            f"  {s.nummer:>{nummers}}  {_fase(s):<{fasen}}  {_datums(s):<{datums}}  {kwaliteit}"
+        )
+    regels += ["", _("Een cyclus helemaal zien: `ozc cyclus toon WERKGROEP --cyclus N`.")]
+    return "\n".join(regels)

@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from onderzoekscyclus.cli._eenmalig import Groep
+from onderzoekscyclus.cli._opties import nederlandse_hulp
 from onderzoekscyclus.cli._taal import kies_cli_taal
 from onderzoekscyclus.cli._uitvoer import Omgeving, meld_wachten, vertaal_fout
 from onderzoekscyclus.i18n import TALEN, _
@@ -27,6 +29,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "log": ("onderzoekscyclus.cli.logboek", "log"),
     "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),
     "persoon": ("onderzoekscyclus.cli.persoon", "persoon"),
+    "planning": ("onderzoekscyclus.cli.planning", "planning"),
     "plugins": ("onderzoekscyclus.cli.export", "plugins"),
     "school": ("onderzoekscyclus.cli.school", "school"),
     "status": ("onderzoekscyclus.cli.beheer", "status"),
@@ -36,8 +39,9 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
 }
 
 
-class OzcGroup(click.Group):
-    """The root group: loads sub-commands lazily and turns library errors into messages."""
+class OzcGroup(Groep):
+    """The root group: loads sub-commands lazily and turns library errors into messages;
+    like every group of ``ozc``, it refuses an option given twice."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(OPDRACHTEN)
@@ -47,7 +51,7 @@ class OzcGroup(click.Group):
         if plek is None:
             return None
         opdracht: click.Command = getattr(importlib.import_module(plek[0]), plek[1])
-        return opdracht
+        return nederlandse_hulp(opdracht)
 
     def main(self, args: Sequence[str] | None = None, **extra: Any) -> Any:  # type: ignore[override]
         argumenten = list(args) if args is not None else None
@@ -70,6 +74,8 @@ class OzcGroup(click.Group):
 
 @click.group(
     cls=OzcGroup,
+    options_metavar=_("[OPTIES]"),
+    subcommand_metavar=_("OPDRACHT [ARGUMENTEN]..."),
     help=_(
         "Praktijkonderzoek en besluitvorming voor werkgroepen in scholen.\n\n"
         "Alle gegevens staan in een werkplaats: een map met TOML-bestanden die u met "

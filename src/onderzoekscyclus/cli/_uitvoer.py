@@ -97,12 +97,19 @@ def als_data(obj: Any) -> Any:
     return data(obj)
 
 
-def toon(omgeving: Omgeving, data: Any, tekst: Callable[[], str]) -> None:
-    """Print ``data`` as JSON (with ``--json``) or the human text ``tekst()``."""
+def toon(
+    omgeving: Omgeving, data: Any, tekst: Callable[[], str], *, ombreken: bool = False
+) -> None:
+    """Print ``data`` as JSON (with ``--json``) or the human text ``tekst()``; with
+    ``ombreken`` its long lines are wrapped to the terminal (for free text, not tables)."""
     if omgeving.als_json:
         import json  # noqa: PLC0415 - only for --json
 
         click.echo(json.dumps(als_data(data), ensure_ascii=False, indent=2))
+    elif ombreken:
+        from onderzoekscyclus.cli._woorden import omgebroken  # noqa: PLC0415
+
+        click.echo(omgebroken(tekst()))
     else:
         click.echo(tekst())
 
@@ -129,7 +136,13 @@ def vertaal_fout(fout: BaseException) -> click.ClickException | None:
     from onderzoekscyclus.errors import OnderzoekscyclusError  # noqa: PLC0415
 
     if isinstance(fout, OnderzoekscyclusError):
-        return OzcFout("\n".join([str(fout), *hints(fout)]), fout.exit_code)
+        from onderzoekscyclus.errors import WerkplaatsNotFound  # noqa: PLC0415
+
+        # where the command line knows the way out better (which ozc command), its hint
+        # takes the place of the library's
+        eigen = hints(fout)
+        kop = fout.bericht if eigen and isinstance(fout, WerkplaatsNotFound) else str(fout)
+        return OzcFout("\n".join([kop, *eigen]), fout.exit_code)
     if isinstance(fout, OSError):
         from onderzoekscyclus.cli._systeemfout import systeemfout  # noqa: PLC0415
 
@@ -163,7 +176,9 @@ def meld_wachten(timeout: float) -> None:
 
 
 datum_optie = click.option(
-    "--datum", help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag).")
+    "--datum",
+    metavar=_("DATUM"),
+    help=_("Datum als JJJJ-MM-DD, als het eerder gebeurde (standaard: vandaag)."),
 )
 """``--datum`` of a step that may be recorded after the fact."""
 

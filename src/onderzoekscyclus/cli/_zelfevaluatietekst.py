@@ -166,15 +166,19 @@ def resultaat_tekst(r: Resultaat) -> str:
     return "\n".join(regels)
 
 
+def _respondenten(n: int) -> str:
+    return ngettext("{n} respondent", "{n} respondenten", n).format(n=n)
+
+
 def vergelijking_tekst(v: Vergelijking) -> str:
     breedte = max(len(i.item) for i in v.items)
     regels = [
         v.instrument_naam,
-        _("A: {meting} van {datum}, {n} respondenten").format(
-            meting=v.a, datum=v.datum_a.isoformat(), n=v.respondenten_a
+        _("A: {meting} van {datum}, {respondenten}").format(
+            meting=v.a, datum=v.datum_a.isoformat(), respondenten=_respondenten(v.respondenten_a)
         ),
-        _("B: {meting} van {datum}, {n} respondenten").format(
-            meting=v.b, datum=v.datum_b.isoformat(), n=v.respondenten_b
+        _("B: {meting} van {datum}, {respondenten}").format(
+            meting=v.b, datum=v.datum_b.isoformat(), respondenten=_respondenten(v.respondenten_b)
         ),
         _("Gemiddeld: {a} → {b} ({verschil})").format(
             a=_getal(v.gemiddelde_a), b=_getal(v.gemiddelde_b), verschil=_verschil(v.verschil)

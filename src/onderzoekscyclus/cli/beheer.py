@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from onderzoekscyclus.api import Status, Werkplaats
+from onderzoekscyclus.cli._eenmalig import Opdracht
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     als_data,
@@ -20,10 +21,11 @@ from onderzoekscyclus.cli._uitvoer import (
     vandaag,
 )
 from onderzoekscyclus.cli.hints import aandacht_opdracht, opdracht
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.i18n import _, ngettext
 
 
-@click.command(help=_("Maak een nieuwe, lege werkplaats in MAP."))
+@click.command(cls=Opdracht, help=_("Maak een nieuwe, lege werkplaats in MAP."))
 @click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--naam", required=True, help=_("Naam van de werkplaats, bijvoorbeeld het partnerschap.")
@@ -46,8 +48,14 @@ def _status_tekst(status: Status, root: Path) -> str:
     regels = [
         _("Werkplaats: {naam}").format(naam=status.naam),
         _("Map:        {root}").format(root=root),
-        _("{s} scholen, {p} personen, {w} werkgroepen").format(
-            s=status.scholen, p=status.personen, w=len(status.werkgroepen)
+        ", ".join(
+            [
+                ngettext("{n} school", "{n} scholen", status.scholen).format(n=status.scholen),
+                ngettext("{n} persoon", "{n} personen", status.personen).format(n=status.personen),
+                ngettext("{n} werkgroep", "{n} werkgroepen", len(status.werkgroepen)).format(
+                    n=len(status.werkgroepen)
+                ),
+            ]
         ),
     ]
     if status.werkgroepen:
@@ -59,14 +67,21 @@ def _status_tekst(status: Status, root: Path) -> str:
             if groep.laatste_log
             else _("nog geen logboek")
         )
-        leiders = ", ".join(naam(p, p) for p in groep.leiders) or _("geen leider")
-        scholen = ", ".join(naam(s, s) for s in groep.scholen)
-        regels.append(
-            f"  {groep.naam} ({groep.soort.value}; {scholen})\n"
-            + "    "
-            + _("{n} leden, leider: {leiders}; {logregels} logregels, {laatst}").format(
-                n=groep.leden, leiders=leiders, logregels=groep.logregels, laatst=laatst
+        leiders = (
+            ngettext("leider: {namen}", "leiders: {namen}", len(groep.leiders)).format(
+                namen=", ".join(naam(p, p) for p in groep.leiders)
             )
+            if groep.leiders
+            else _("geen leider")
+        )
+        scholen = ", ".join(naam(s, s) for s in groep.scholen)
+        regels.append(f"  {groep.naam} ({weergave(groep.soort)}; {scholen})")
+        regels.append(
+            "    "
+            + ngettext("{n} lid", "{n} leden", groep.leden).format(n=groep.leden)
+            + f", {leiders}; "
+            + ngettext("{n} logregel", "{n} logregels", groep.logregels).format(n=groep.logregels)
+            + f", {laatst}"
         )
         if groep.cyclus is not None:
             pauze = _(", gepauzeerd") if groep.gepauzeerd else ""
@@ -74,7 +89,7 @@ def _status_tekst(status: Status, root: Path) -> str:
                 "    "
                 + _("cyclus {n}: fase {fase}{pauze}; methodekwaliteit {kwaliteit}").format(
                     n=groep.cyclus,
-                    fase=groep.fase.value if groep.fase else "",
+                    fase=weergave(groep.fase) if groep.fase else "",
                     pauze=pauze,
                     kwaliteit=groep.kwaliteit,
                 )
@@ -85,7 +100,7 @@ def _status_tekst(status: Status, root: Path) -> str:
     if status.besluiten:
         regels.append("")
         regels.append(_("Besluiten:"))
-        regels.extend(f"  {b.titel} — {b.fase.value}" for b in status.besluiten)
+        regels.extend(f"  {b.titel} — {weergave(b.fase)}" for b in status.besluiten)
     if status.aandachtspunten:
         regels.append("")
         regels.append(_("Aandachtspunten:"))
@@ -95,7 +110,7 @@ def _status_tekst(status: Status, root: Path) -> str:
     return "\n".join(regels)
 
 
-@click.command(help=_("Toon wat er in de werkplaats staat en wat aandacht vraagt."))
+@click.command(cls=Opdracht, help=_("Toon wat er in de werkplaats staat en wat aandacht vraagt."))
 @pass_omgeving
 def status(omgeving: Omgeving) -> None:
     _toon_status(omgeving, omgeving.werkplaats)
@@ -104,10 +119,12 @@ def status(omgeving: Omgeving) -> None:
 def _toon_status(omgeving: Omgeving, wp: Werkplaats) -> None:
     resultaat = wp.status()
     data = {**als_data(resultaat), "map": str(wp.root)}
-    toon(omgeving, data, lambda: _status_tekst(resultaat, wp.root))
+    toon(omgeving, data, lambda: _status_tekst(resultaat, wp.root), ombreken=True)
 
 
-@click.command(help=_("Controleer elk bestand van de werkplaats en meld alle problemen."))
+@click.command(
+    cls=Opdracht, help=_("Controleer elk bestand van de werkplaats en meld alle problemen.")
+)
 @pass_omgeving
 def controleer(omgeving: Omgeving) -> None:
     problemen = omgeving.werkplaats.controleer()
@@ -126,7 +143,9 @@ def controleer(omgeving: Omgeving) -> None:
         raise SystemExit(1)
 
 
-@click.command(help=_("Schrijf bestanden van een oudere schemaversie in de huidige versie."))
+@click.command(
+    cls=Opdracht, help=_("Schrijf bestanden van een oudere schemaversie in de huidige versie.")
+)
 @pass_omgeving
 def migreer(omgeving: Omgeving) -> None:
     herschreven = omgeving.werkplaats.migreer()
@@ -140,7 +159,8 @@ def migreer(omgeving: Omgeving) -> None:
 
 
 @click.command(
-    help=_("Maak een voorbeeldwerkplaats van een partnerschap in MAP en toon de status.")
+    cls=Opdracht,
+    help=_("Maak een voorbeeldwerkplaats van een partnerschap in MAP en toon de status."),
 )
 @click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
 @click.option(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import click
 
 from onderzoekscyclus.cli._besluittekst import bijdragen_tekst, kort, tekst
+from onderzoekscyclus.cli._bevestig import ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._eenmalig import Groep
+from onderzoekscyclus.cli._opties import door_optie
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
@@ -13,23 +16,25 @@ from onderzoekscyclus.cli._uitvoer import (
     toon,
 )
 from onderzoekscyclus.domein.besluit import Besluit, Oordeel
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.klok import lees_datum
 
 
 @click.group(
+    cls=Groep,
     help=_(
         "Besluitvorming over een speerpunt: ideeën, voorstel, feedback, besluit, "
         "implementatie, evaluatie en borging."
-    )
+    ),
 )
 def besluit() -> None:
     pass
 
 
 besluit_argument = click.argument("besluit_ref", metavar="BESLUIT")
-wie_optie = click.option("--wie", help=_("Wie de stap zet namens de werkgroep (naam of id)."))
-door_optie = click.option("--door", help=_("Van wie het komt: een persoon uit de werkplaats."))
+wie_optie = door_optie(_("Wie de stap zet namens de werkgroep (naam of id)."), "--wie", naam="wie")
+van_optie = door_optie(_("Van wie het komt: een persoon uit de werkplaats."))
 extern_optie = click.option(
     "--extern",
     help=_("Of van iemand van buiten de werkplaats, bij naam (een ouder, een leerling)."),
@@ -41,7 +46,7 @@ rol_optie = click.option(
 
 def _stap(omgeving: Omgeving, b: Besluit, melding: str) -> None:
     overzicht = omgeving.werkplaats.besluitvorming.overzicht(b.id)
-    toon(omgeving, overzicht, lambda: f"{melding}\n{kort(overzicht)}")
+    toon(omgeving, overzicht, lambda: f"{melding}\n{kort(overzicht)}", ombreken=True)
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -80,7 +85,7 @@ def nieuw(
 @besluit.command("idee", help=_("Voeg een idee toe; iedereen mag ideeën aandragen."))
 @besluit_argument
 @click.argument("tekst")
-@door_optie
+@van_optie
 @extern_optie
 @rol_optie
 @datum_optie
@@ -109,10 +114,11 @@ def idee(
 )
 @besluit_argument
 @click.option("--tekst", required=True, help=_("De tekst van het voorstel."))
-@click.option(
+@door_optie(
+    _("Leider of expert van de werkgroep met expertise op het thema."),
     "--leider",
-    required=True,
-    help=_("Leider of expert van de werkgroep met expertise op het thema."),
+    naam="leider",
+    verplicht=True,
 )
 @click.option(
     "--idee",
@@ -152,7 +158,12 @@ def voorstel(
     "feedback-open", help=_("Open een feedbackronde tot een datum; het voorstel ligt dan vast.")
 )
 @besluit_argument
-@click.option("--tot", required=True, help=_("Laatste dag van de ronde (JJJJ-MM-DD), na vandaag."))
+@click.option(
+    "--tot",
+    required=True,
+    metavar=_("DATUM"),
+    help=_("Laatste dag van de ronde (JJJJ-MM-DD), na vandaag."),
+)
 @datum_optie
 @wie_optie
 @pass_omgeving
@@ -175,7 +186,7 @@ def feedback_open(
 @besluit.command("feedback", help=_("Geef feedback op het voorstel tijdens een open ronde."))
 @besluit_argument
 @click.argument("tekst")
-@door_optie
+@van_optie
 @extern_optie
 @rol_optie
 @datum_optie
@@ -323,14 +334,18 @@ def bijstellen(
     b = omgeving.werkplaats.besluitvorming.bijstellen(
         besluit_ref, tekst, datum=datum_of_geen(datum), wie=wie
     )
-    _stap(omgeving, b, _("Bijstelling vastgelegd; voer haar uit met `ozc besluit implementeer`."))
+    _stap(omgeving, b, _("Bijstelling vastgelegd."))
 
 
 @besluit.command(
     "borg", help=_("Borg het geëvalueerde besluit, eventueel met een herevaluatiedatum.")
 )
 @besluit_argument
-@click.option("--herevaluatie", help=_("Datum (JJJJ-MM-DD) om het besluit opnieuw te evalueren."))
+@click.option(
+    "--herevaluatie",
+    metavar=_("DATUM"),
+    help=_("Datum (JJJJ-MM-DD) om het besluit opnieuw te evalueren."),
+)
 @datum_optie
 @wie_optie
 @pass_omgeving
@@ -381,6 +396,7 @@ def toon_besluit(omgeving: Omgeving, besluit_ref: str, voor: str | None) -> None
         omgeving,
         overzicht,
         lambda: bijdragen_tekst(overzicht) if voor is not None else tekst(overzicht),
+        ombreken=True,
     )
 
 
@@ -395,8 +411,25 @@ def lijst(omgeving: Omgeving) -> None:
         if not besluiten:
             return _("Nog geen besluiten. Begin er een met `ozc besluit nieuw`.")
         return "\n".join(
-            f"{b.titel} — {b.fase.value} ({namen.get(b.werkgroep, b.werkgroep)}) [{b.id}]"
+            f"{b.titel} — {weergave(b.fase)} ({namen.get(b.werkgroep, b.werkgroep)}) [{b.id}]"
             for b in besluiten
         )
 
     toon(omgeving, besluiten, tekst)
+
+
+@besluit.command(
+    "verwijder",
+    help=_(
+        "Verwijder een besluit met zijn hele geschiedenis, bijvoorbeeld een dat per "
+        "vergissing is begonnen. Een genomen besluit kunt u beter houden: daar leert de "
+        "school van."
+    ),
+)
+@click.argument("besluit_ref", metavar="BESLUIT")
+@ja_optie
+@pass_omgeving
+def verwijder(omgeving: Omgeving, besluit_ref: str, ja: bool) -> None:
+    verwijder_met_vraag(
+        omgeving, omgeving.werkplaats.besluitvorming.verwijder, ja=ja, verwijzing=besluit_ref
+    )

@@ -2,38 +2,59 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
 import click
 
 from onderzoekscyclus.api import CyclusOverzicht
-from onderzoekscyclus.cli._cyclustekst import kort, volledig
+from onderzoekscyclus.cli._bevestig import bevestig, ja_optie
+from onderzoekscyclus.cli._cyclustekst import (
+    cycli_tekst,
+    deel_tekst,
+    kort,
+    volgende_stap,
+    volledig,
+)
+from onderzoekscyclus.cli._eenmalig import Groep, volgorde
+from onderzoekscyclus.cli._opties import Keuze, door_optie
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
     datum_optie,
+    melding,
     pass_omgeving,
     toon,
 )
 from onderzoekscyclus.domein.cyclus import Conclusie
-from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.domein.cyclusdelen import DELEN, Deel, plek
+from onderzoekscyclus.domein.keuzes import weergave
+from onderzoekscyclus.domein.velden import lees_getal
+from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import _
 
 
 @click.group(
+    cls=Groep,
     help=_(
         "De onderzoekscyclus van een werkgroep: aanleiding, beginsituatie, doel, "
         "verbeterplan, uitvoering, evaluatie, afgerond."
-    )
+    ),
 )
 def cyclus() -> None:
     pass
 
 
 werkgroep_argument = click.argument("werkgroep_ref", metavar="WERKGROEP")
-wie_optie = click.option("--wie", help=_("Wie de stap zet (naam of id van een persoon)."))
+wie_optie = door_optie(_("Wie de stap zet (naam of id van een persoon)."), "--wie", naam="wie")
 
 
 def _stap(omgeving: Omgeving, overzicht: CyclusOverzicht, melding: str) -> None:
-    toon(omgeving, overzicht, lambda: f"{melding}\n{kort(overzicht)}")
+    verder = volgende_stap(overzicht)
+    regels = [melding, kort(overzicht), *([verder] if verder else [])]
+    toon(omgeving, overzicht, lambda: "\n".join(regels), ombreken=True)
 
 
 @cyclus.command("start", help=_("Begin een onderzoekscyclus: de aanleiding en de onderzoeksvraag."))
@@ -70,9 +91,13 @@ def start(
 )
 @click.option(
     "--bron-soort",
-    default="document",
-    show_default=True,
-    help=_("Soort bron, bijvoorbeeld toets, observatie, vragenlijst."),
+    "bron_soorten",
+    multiple=True,
+    help=_(
+        "Soort bron, bijvoorbeeld toets, observatie, vragenlijst (standaard: document). "
+        "Eén --bron-soort geldt voor alle bronnen; bij meer bronnen mag elke --bron ook een "
+        "eigen --bron-soort krijgen, in dezelfde volgorde."
+    ),
 )
 @datum_optie
 @wie_optie
@@ -82,32 +107,47 @@ def beginsituatie(
     werkgroep_ref: str,
     tekst: str | None,
     bronnen: tuple[str, ...],
-    bron_soort: str,
+    bron_soorten: tuple[str, ...],
     datum: str | None,
     wie: str | None,
 ) -> None:
     o = omgeving.werkplaats.cycli.beginsituatie(
         werkgroep_ref,
         tekst=tekst,
-        bronnen=bronnen,
-        bron_soort=bron_soort,
+        bronnen=list(zip(bronnen, _soorten(bronnen, bron_soorten), strict=True)),
         datum=datum_of_geen(datum),
         wie=wie,
     )
     _stap(omgeving, o, _("Beginsituatie vastgelegd."))
 
 
+def _soorten(bronnen: tuple[str, ...], soorten: tuple[str, ...]) -> list[str]:
+    """The kind of each bron: ``document``, the one --bron-soort for all, or one
+    --bron-soort per --bron in the same order. One --bron-soort between two --bron could
+    belong to either: refused, as is any other number."""
+    if soorten and not bronnen:
+        raise click.UsageError(_("--bron-soort hoort bij een --bron, maar er is geen --bron."))
+    if not soorten:
+        return ["document"] * len(bronnen)
+    if len(soorten) == len(bronnen):
+        return list(soorten)
+    gegeven = volgorde(click.get_current_context())
+    bron = [i for i, naam in enumerate(gegeven) if naam == "bronnen"]
+    if len(soorten) == 1 and not bron[0] < gegeven.index("bron_soorten") < bron[-1]:
+        return [soorten[0]] * len(bronnen)
+    raise click.UsageError(
+        _(
+            "Geef één --bron-soort voor alle bronnen (vóór de eerste of na de laatste --bron), "
+            "of bij elke --bron een eigen --bron-soort, in dezelfde volgorde. Nu staan er "
+            "{bronnen} keer --bron en {soorten} keer --bron-soort."
+        ).format(bronnen=len(bronnen), soorten=len(soorten))
+    )
+
+
 def _getallen(waarden: tuple[str, ...], optie: str) -> list[float]:
-    uit = []
-    for waarde in waarden:
-        try:
-            uit.append(float(waarde.replace(",", ".")))
-        except ValueError:
-            raise InvalidValue(
-                _("{optie} '{waarde}' is geen getal.").format(optie=optie, waarde=waarde),
-                _("Schrijf bijvoorbeeld 62 of 7,5."),
-            ) from None
-    return uit
+    """The numbers of ``optie`` as a person types them (``62``, ``7,5``, ``48%``), read
+    as the library reads them."""
+    return [lees_getal(waarde, optie) for waarde in waarden]
 
 
 @cyclus.command(
@@ -184,7 +224,10 @@ def doel(
     "--wanneer",
     "wanneer_acties",
     multiple=True,
-    help=_("Wanneer (per actie), bijvoorbeeld 'vanaf januari'."),
+    help=_(
+        "Wanneer (per actie): een datum als JJJJ-MM-DD, die in `ozc planning` komt, of in "
+        "woorden, zoals 'vanaf januari'."
+    ),
 )
 @click.option("--literatuur", multiple=True, help=_("Een literatuurverwijzing."))
 @click.option(
@@ -240,15 +283,26 @@ def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: st
 @click.option("--indicator", required=True, help=_("De indicator."))
 @click.option("--waarde", required=True, help=_("De gemeten waarde."))
 @datum_optie
+@wie_optie
 @pass_omgeving
 def meting(
-    omgeving: Omgeving, werkgroep_ref: str, indicator: str, waarde: str, datum: str | None
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    indicator: str,
+    waarde: str,
+    datum: str | None,
+    wie: str | None,
 ) -> None:
     (gemeten,) = _getallen((waarde,), "--waarde")
     o = omgeving.werkplaats.cycli.meting(
-        werkgroep_ref, indicator=indicator, waarde=gemeten, datum=datum_of_geen(datum)
+        werkgroep_ref, indicator=indicator, waarde=gemeten, datum=datum_of_geen(datum), wie=wie
     )
-    _stap(omgeving, o, _("Meting vastgelegd."))
+    n = len(o.cyclus.metingen)
+    _stap(
+        omgeving,
+        o,
+        _("Meting {n} vastgelegd: {meting}.").format(n=n, meting=deel_tekst(o.cyclus, "meting", n)),
+    )
 
 
 @cyclus.command("evaluatie", help=_("Hebben we ons doel bereikt? Conclusie en lessen."))
@@ -256,7 +310,7 @@ def meting(
 @click.option(
     "--conclusie",
     required=True,
-    type=click.Choice([c.value for c in Conclusie], case_sensitive=False),
+    type=Keuze(Conclusie, "conclusie"),
     help=_("bereikt, deels of niet-bereikt."),
 )
 @click.option("--tekst", required=True, help=_("Toelichting op de conclusie."))
@@ -267,7 +321,7 @@ def meting(
 def evaluatie(
     omgeving: Omgeving,
     werkgroep_ref: str,
-    conclusie: str,
+    conclusie: Conclusie,
     tekst: str,
     lessen: tuple[str, ...],
     datum: str | None,
@@ -275,7 +329,7 @@ def evaluatie(
 ) -> None:
     o = omgeving.werkplaats.cycli.evaluatie(
         werkgroep_ref,
-        conclusie=Conclusie(conclusie),
+        conclusie=conclusie,
         tekst=tekst,
         lessen=lessen,
         datum=datum_of_geen(datum),
@@ -327,7 +381,7 @@ def terug(
     o = omgeving.werkplaats.cycli.terug(
         werkgroep_ref, reden=reden, datum=datum_of_geen(datum), wie=wie
     )
-    _stap(omgeving, o, _("Terug naar fase {fase}.").format(fase=o.cyclus.fase.value))
+    _stap(omgeving, o, _("Terug naar fase {fase}.").format(fase=weergave(o.cyclus.fase)))
 
 
 @cyclus.command("pauzeer", help=_("Pauzeer de cyclus; hij blijft in zijn fase."))
@@ -356,6 +410,35 @@ def hervat(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: str |
 
 
 @cyclus.command(
+    "lijst",
+    help=_(
+        "Toon de cycli van een werkgroep, of (zonder WERKGROEP) van alle werkgroepen: "
+        "nummer, fase, datums en methodekwaliteit."
+    ),
+)
+@click.argument("werkgroep_ref", metavar="[WERKGROEP]", required=False)
+@click.option("--school", "school_ref", help=_("Alleen de cycli van werkgroepen van deze school."))
+@pagina_opties
+@pass_omgeving
+def lijst(
+    omgeving: Omgeving,
+    werkgroep_ref: str | None,
+    school_ref: str | None,
+    aantal: int,
+    pagina: int,
+) -> None:
+    blad = Pagina(aantal, pagina)
+    cycli, meer = blad.knip(
+        omgeving.werkplaats.cycli.lijst(
+            werkgroep_ref, school=school_ref, limit=blad.limit, offset=blad.offset
+        )
+    )
+    toon(omgeving, cycli, lambda: cycli_tekst(cycli, blad, werkgroep_ref))
+    if meer:
+        melding(omgeving, blad.meer())
+
+
+@cyclus.command(
     "toon",
     help=_("Toon een cyclus: de stappen, de resultaten, de methodekwaliteit en de historie."),
 )
@@ -368,4 +451,166 @@ def toon_cyclus(omgeving: Omgeving, werkgroep_ref: str, nummer: int | None) -> N
     wp = omgeving.werkplaats
     overzicht = wp.cycli.overzicht(werkgroep_ref, nummer)
     namen = wp.cycli.namen()
-    toon(omgeving, overzicht, lambda: volledig(overzicht, namen))
+    toon(omgeving, overzicht, lambda: volledig(overzicht, namen), ombreken=True)
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+_DEEL_OPTIES = (
+    ("bron", "--bron", _("De bron met dit nummer (zoals `ozc cyclus toon` nummert).")),
+    ("indicator", "--indicator", _("De indicator met deze naam.")),
+    ("actie", "--actie", _("De actie met dit nummer.")),
+    ("meting", "--meting", _("De meting met dit nummer.")),
+)
+
+
+def _deel_opties(functie: Any) -> Any:
+    for deel, optie, uitleg in reversed(_DEEL_OPTIES):
+        functie = click.option(
+            optie, deel, metavar="NAAM" if deel == "indicator" else "NUMMER", help=uitleg
+        )(functie)
+    return click.option(
+        "--cyclus",
+        "nummer",
+        type=int,
+        metavar="NUMMER",
+        help=_("Een eerdere cyclus dan de laatste."),
+    )(functie)
+
+
+@contextlib.contextmanager
+def _nummers_in_toon() -> Iterator[None]:
+    """An unknown part number: point at the command that shows the numbers."""
+    try:
+        yield
+    except UnknownReference as fout:
+        if fout.soort in DELEN and fout.kandidaten:
+            fout.hint = _("`ozc cyclus toon` laat de nummers zien.")
+        raise
+
+
+def _gekozen_deel(gekozen: dict[str, str | None]) -> tuple[Deel, int | str]:
+    """The one part chosen with --bron, --indicator, --actie or --meting."""
+    gegeven = [(deel, waarde) for deel, waarde in gekozen.items() if waarde is not None]
+    if len(gegeven) != 1:
+        raise click.UsageError(_("Kies precies één van --bron, --indicator, --actie en --meting."))
+    deel, waarde = gegeven[0]
+    if deel == "indicator":
+        return "indicator", waarde or ""
+    assert waarde is not None
+    if not waarde.strip().isdigit():
+        raise InvalidValue(
+            _("--{deel} '{waarde}' is geen nummer.").format(deel=deel, waarde=waarde),
+            _("`ozc cyclus toon` laat de nummers zien."),
+            veld=deel,
+        )
+    return deel, int(waarde)  # type: ignore[return-value]
+
+
+@cyclus.command(
+    "verwijder",
+    help=_(
+        "Haal een bron, indicator, actie of meting weg uit de cyclus (een vergissing). ozc "
+        "weigert als de cyclus daarna niet meer bij haar fase past; een indicator met "
+        "metingen gaat alleen met --met-metingen."
+    ),
+)
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@_deel_opties
+@click.option(
+    "--met-metingen", is_flag=True, help=_("Haal bij een indicator ook haar metingen weg.")
+)
+@ja_optie
+@pass_omgeving
+def verwijder(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    nummer: int | None,
+    bron: str | None,
+    indicator: str | None,
+    actie: str | None,
+    meting: str | None,
+    met_metingen: bool,
+    ja: bool,
+) -> None:
+    deel, welke = _gekozen_deel(
+        {"bron": bron, "indicator": indicator, "actie": actie, "meting": meting}
+    )
+    wp = omgeving.werkplaats
+    groep = wp.werkgroepen.zoek(werkgroep_ref)
+    with _nummers_in_toon():
+        voor = wp.cycli.overzicht(groep.id, nummer).cyclus
+        n = plek(voor, deel, welke) + 1
+    wat = _("{deel} {n}").format(deel=_(DELEN[deel][1]), n=n)
+    bevestig(
+        omgeving,
+        _("Dit haalt {wat} weg uit cyclus {cyclus} van '{groep}': {deel}.").format(
+            wat=wat, cyclus=voor.nummer, groep=groep.naam, deel=deel_tekst(voor, deel, n)
+        ),
+        ja=ja,
+    )
+    o = wp.cycli.verwijder(groep.id, deel, n, cyclus=voor.nummer, met_metingen=met_metingen)
+    later = len(getattr(voor, DELEN[deel][0])) > n and deel != "indicator"
+    regels = [
+        _("{wat} is weggehaald: {deel}.").format(
+            wat=wat[:1].upper() + wat[1:], deel=deel_tekst(voor, deel, n)
+        ),
+        *([_("De nummers erna schuiven één op; `ozc cyclus toon` laat ze zien.")] if later else []),
+        kort(o),
+    ]
+    toon(omgeving, o, lambda: "\n".join(regels), ombreken=True)
+
+
+@cyclus.command(
+    "wijzig",
+    help=_(
+        "Verbeter een bron (--beschrijving, --soort, --datum), indicator (--naam, --eenheid, "
+        "--nulmeting, --streefwaarde), actie (--wat, --wie, --wanneer) of meting (--waarde, "
+        "--datum). Dezelfde regels als bij het vastleggen gelden."
+    ),
+)
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@_deel_opties
+@click.option("--beschrijving", help=_("De beschrijving van de bron."))
+@click.option("--soort", help=_("De soort bron (document, toets, observatie, …)."))
+@click.option("--datum", help=_("De datum als JJJJ-MM-DD."))
+@click.option("--naam", help=_("De naam van de indicator."))
+@click.option("--eenheid", help=_("De eenheid van de indicator."))
+@click.option("--nulmeting", help=_("De nulmeting."))
+@click.option("--streefwaarde", help=_("De streefwaarde."))
+@click.option("--wat", help=_("Wat de actie is."))
+@click.option("--wie", help=_("Wie de actie doet."))
+@click.option("--wanneer", help=_("Wanneer: een datum als JJJJ-MM-DD, of in woorden."))
+@click.option("--waarde", help=_("De gemeten waarde."))
+@pass_omgeving
+def wijzig(
+    omgeving: Omgeving,
+    /,
+    werkgroep_ref: str,
+    nummer: int | None,
+    bron: str | None,
+    indicator: str | None,
+    actie: str | None,
+    meting: str | None,
+    **velden: str | None,
+) -> None:
+    deel, welke = _gekozen_deel(
+        {"bron": bron, "indicator": indicator, "actie": actie, "meting": meting}
+    )
+    gegeven: dict[str, Any] = {k: v for k, v in velden.items() if v is not None}
+    for getal in ("nulmeting", "streefwaarde", "waarde"):
+        if getal in gegeven:
+            (gegeven[getal],) = _getallen((gegeven[getal],), f"--{getal}")
+    if "datum" in gegeven:
+        gegeven["datum"] = datum_of_geen(gegeven["datum"])
+    with _nummers_in_toon():
+        o = omgeving.werkplaats.cycli.wijzig(werkgroep_ref, deel, welke, cyclus=nummer, **gegeven)
+    n = plek(o.cyclus, deel, gegeven.get("naam", welke)) + 1
+    wat = _("{deel} {n}").format(deel=_(DELEN[deel][1]), n=n)
+    regels = [
+        _("{wat} is verbeterd: {deel}.").format(
+            wat=wat[:1].upper() + wat[1:], deel=deel_tekst(o.cyclus, deel, n)
+        ),
+        kort(o),
+    ]
+    toon(omgeving, o, lambda: "\n".join(regels), ombreken=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import click
 
+from onderzoekscyclus.cli._eenmalig import Opdracht
 from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, pass_omgeving, toon
 from onderzoekscyclus.domein.expertise import (
     Betrokkene,
@@ -13,13 +14,16 @@ from onderzoekscyclus.domein.expertise import (
     Partnerschapsbeeld,
     Specialistsignaal,
 )
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.domein.keuzes import weergave_van
+from onderzoekscyclus.domein.model import LidRol
+from onderzoekscyclus.i18n import _, ngettext
 
 
 def _namen(personen: Iterable[Betrokkene], *, school: bool = False) -> str:
     delen = []
     for p in personen:
-        extra = [x for x in (p.rol, p.school if school else None) if x]
+        rol = weergave_van(LidRol, p.rol) if p.rol else None
+        extra = [x for x in (rol, p.school if school else None) if x]
         delen.append(f"{p.naam} ({', '.join(extra)})" if extra else p.naam)
     return ", ".join(delen)
 
@@ -46,8 +50,11 @@ def _signalen(signalen: Iterable[Specialistsignaal]) -> list[str]:
 def _beeld_tekst(b: Expertisebeeld) -> str:
     soort = _("school") if b.soort == "school" else _("werkgroep")
     regels = [
-        _("Expertise in beeld: {naam} ({soort}), schooljaar {jaar}, {n} personen").format(
-            naam=b.naam, soort=soort, jaar=b.schooljaar, n=b.personen
+        _("Expertise in beeld: {naam} ({soort}), schooljaar {jaar}, {personen}").format(
+            naam=b.naam,
+            soort=soort,
+            jaar=b.schooljaar,
+            personen=ngettext("{n} persoon", "{n} personen", b.personen).format(n=b.personen),
         ),
         "",
         _("Nodig:"),
@@ -118,6 +125,7 @@ def _partnerschap_tekst(p: Partnerschapsbeeld) -> str:
 
 @click.command(
     "expertise",
+    cls=Opdracht,
     help=_(
         "Expertise in beeld: welke expertise een school of werkgroep nodig heeft (speerpunten, "
         "thema's van werkgroepen, --nodig), wie die heeft, wat ontbreekt en wie erin wil "
@@ -150,11 +158,11 @@ def expertise(
                 _("--partnerschap gaat niet samen met een school, werkgroep of --nodig.")
             )
         beeld = omgeving.werkplaats.expertise.partnerschap(peildatum=peildatum)
-        toon(omgeving, beeld, lambda: _partnerschap_tekst(beeld))
+        toon(omgeving, beeld, lambda: _partnerschap_tekst(beeld), ombreken=True)
         return
     if verwijzing is None:
         raise click.UsageError(_("Noem een school of werkgroep, of gebruik --partnerschap."))
     gevonden = omgeving.werkplaats.expertise.beeld(
         verwijzing, werkgroep=werkgroep, nodig=nodig, peildatum=peildatum
     )
-    toon(omgeving, gevonden, lambda: _beeld_tekst(gevonden))
+    toon(omgeving, gevonden, lambda: _beeld_tekst(gevonden), ombreken=True)

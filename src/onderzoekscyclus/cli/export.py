@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from click.core import ParameterSource
 
+from onderzoekscyclus.cli._eenmalig import Opdracht
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.export.pseudoniem import MIN_SLEUTEL
@@ -58,11 +59,12 @@ def _plugins_tekst(lijst: Sequence[Plugin], autoload: bool) -> str:
 
 
 @click.command(
+    cls=Opdracht,
     help=_(
         "Toon de geïnstalleerde plugins: exportformaten en instrumenten, ingebouwd of van "
         "anderen, met de distributie waar ze uit komen. Een plugin die niet laadt staat "
         "erbij met de reden."
-    )
+    ),
 )
 @pass_omgeving
 def plugins(omgeving: Omgeving) -> None:
@@ -113,13 +115,14 @@ def _samenvatting_tekst(resultaat: Exportresultaat, selectie: Selectie) -> str:
 
 
 @click.command(
+    cls=Opdracht,
     help=_(
         "Exporteer de werkplaats, of een deel ervan, in FORMAAT (zie `ozc plugins`).\n\n"
         "Zonder --uit gaat een tekstformaat naar standaarduitvoer. Een samenvatting (waar "
         "de export staat en wat erin zit) verschijnt op standaardfout; met --json als JSON, "
         "op standaarduitvoer als de export zelf in een bestand staat. Mislukt de export, "
         "dan blijft er bij --uit niets half geschreven achter."
-    )
+    ),
 )
 @click.argument("formaat")
 @click.option(

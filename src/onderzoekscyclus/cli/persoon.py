@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import click
 
+from onderzoekscyclus.api.vergeten import Vergeetverslag
+from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._eenmalig import Groep
+from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import Persoon, Rol
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 
 
-@click.group(help=_("Personen: leraren, specialisten, opleiders, studenten en anderen."))
+@click.group(cls=Groep, help=_("Personen: leraren, specialisten, opleiders, studenten en anderen."))
 def persoon() -> None:
     pass
 
@@ -19,7 +24,7 @@ def _persoon_tekst(p: Persoon, scholen: dict[str, str]) -> str:
     if p.school:
         regels.append(_("  School:     {school}").format(school=scholen.get(p.school, p.school)))
     velden = [
-        (_("Rollen"), [r.value for r in p.rollen]),
+        (_("Rollen"), [weergave(r) for r in p.rollen]),
         (_("Expertise"), p.expertise),
         (_("Interesses"), p.interesses),
         (_("Ambities"), p.ambities),
@@ -35,7 +40,7 @@ def _persoon_tekst(p: Persoon, scholen: dict[str, str]) -> str:
     "--rol",
     "rollen",
     multiple=True,
-    type=click.Choice([r.value for r in Rol], case_sensitive=False),
+    type=Keuze(Rol, "rol"),
     help=_("Rol in de school; herhaal voor meer."),
 )
 @click.option(
@@ -57,7 +62,7 @@ def toevoegen(
     omgeving: Omgeving,
     naam: str,
     school: str | None,
-    rollen: tuple[str, ...],
+    rollen: tuple[Rol, ...],
     expertise: tuple[str, ...],
     interesses: tuple[str, ...],
     ambities: tuple[str, ...],
@@ -65,7 +70,7 @@ def toevoegen(
     nieuw = omgeving.werkplaats.personen.toevoegen(
         naam,
         school=school,
-        rollen=[Rol(r) for r in rollen],
+        rollen=list(rollen),
         expertise=expertise,
         interesses=interesses,
         ambities=ambities,
@@ -89,7 +94,7 @@ def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
         personen,
         lambda: (
             "\n".join(
-                f"{p.naam}  [{', '.join(r.value for r in p.rollen) or '-'}; "
+                f"{p.naam}  [{', '.join(weergave(r) for r in p.rollen) or '-'}; "
                 f"{scholen.get(p.school or '', '-')}]  ({p.id})"
                 for p in personen
             )
@@ -105,4 +110,120 @@ def toon_persoon(omgeving: Omgeving, persoon_ref: str) -> None:
     wp = omgeving.werkplaats
     gevonden = wp.personen.zoek(persoon_ref)
     scholen = wp.personen.namen()
-    toon(omgeving, gevonden, lambda: _persoon_tekst(gevonden, scholen))
+    toon(omgeving, gevonden, lambda: _persoon_tekst(gevonden, scholen), ombreken=True)
+
+
+def _verslag_tekst(verslag: Vergeetverslag, naam: str) -> str:
+    aantal = len(verslag.wijzigingen)
+    if verslag.uitgevoerd:
+        kop = ngettext(
+            "{naam} is vergeten en heet nu '{pseudoniem}'; {n} bestand is gewijzigd:",
+            "{naam} is vergeten en heet nu '{pseudoniem}'; {n} bestanden zijn gewijzigd:",
+            aantal,
+        )
+    else:
+        kop = ngettext(
+            "Dit vergeet {naam} (voortaan '{pseudoniem}') en wijzigt {n} bestand:",
+            "Dit vergeet {naam} (voortaan '{pseudoniem}') en wijzigt {n} bestanden:",
+            aantal,
+        )
+    regels = [kop.format(naam=naam, pseudoniem=verslag.pseudoniem, n=aantal)]
+    for w in verslag.wijzigingen:
+        regels.append(f"  {w.bestand}: {', '.join(w.velden)}")
+    if verslag.uitgevoerd:
+        regels.append(
+            _(
+                "Eerdere versies in git bevatten de naam nog; hoe u ook die wist, staat in "
+                "docs/corrigeren.md."
+            )
+        )
+    return "\n".join(regels)
+
+
+@persoon.command(
+    "vergeet",
+    help=_(
+        "Vergeet een persoon (AVG, het recht op vergetelheid): het bestand houdt alleen een "
+        "vast pseudoniem, lidmaatschappen verdwijnen en de naam verdwijnt uit elke tekst. "
+        "ozc toont eerst wat er verandert."
+    ),
+)
+@click.argument("persoon_ref", metavar="PERSOON")
+@ja_optie
+@pass_omgeving
+def vergeet(omgeving: Omgeving, persoon_ref: str, ja: bool) -> None:
+    personen = omgeving.werkplaats.personen
+    wie = personen.zoek(persoon_ref)
+    proef = personen.vergeet(wie.id, uitvoeren=False)
+    bevestig(omgeving, _verslag_tekst(proef, wie.naam), ja=ja)
+    verslag = personen.vergeet(wie.id)
+    toon(omgeving, verslag, lambda: _verslag_tekst(verslag, wie.naam), ombreken=True)
+
+
+@persoon.command(
+    "wijzig",
+    help=_(
+        "Verbeter de gegevens van een persoon. Een lijst (--rol, --expertise, --interesse, "
+        "--ambitie) vervangt wat er stond; --school '' haalt de school weg. Het id blijft."
+    ),
+)
+@click.argument("persoon_ref", metavar="PERSOON")
+@click.option("--naam", help=_("De juiste naam."))
+@click.option("--school", help=_("De school (een lege tekst haalt haar weg)."))
+@click.option(
+    "--rol",
+    "rollen",
+    multiple=True,
+    type=Keuze(Rol, "rol"),
+    help=_("Rol in de school; herhaal voor meer."),
+)
+@click.option("--expertise", multiple=True, help=_("Expertise; herhaal voor meer."))
+@click.option("--interesse", "interesses", multiple=True, help=_("Interesse; herhaal voor meer."))
+@click.option("--ambitie", "ambities", multiple=True, help=_("Ambitie; herhaal voor meer."))
+@pass_omgeving
+def wijzig(
+    omgeving: Omgeving,
+    persoon_ref: str,
+    naam: str | None,
+    school: str | None,
+    rollen: tuple[Rol, ...],
+    expertise: tuple[str, ...],
+    interesses: tuple[str, ...],
+    ambities: tuple[str, ...],
+) -> None:
+    wp = omgeving.werkplaats
+    nieuw = wp.personen.wijzig(
+        persoon_ref,
+        naam=naam,
+        school=school,
+        rollen=list(rollen) if rollen else None,
+        expertise=expertise or None,
+        interesses=interesses or None,
+        ambities=ambities or None,
+    )
+    scholen = {s.id: s.naam for s in wp.scholen.lijst()}
+    toon(omgeving, nieuw, lambda: _persoon_tekst(nieuw, scholen))
+
+
+@persoon.command(
+    "verwijder",
+    help=_(
+        "Verwijder een persoon die nergens in de geschiedenis staat (een vergissing). Wie "
+        "iets schreef of deed, vergeet u met `ozc persoon vergeet`; --met-verwijzingen haalt "
+        "ook lidmaatschappen weg."
+    ),
+)
+@click.argument("persoon_ref", metavar="PERSOON")
+@click.option(
+    "--met-verwijzingen", is_flag=True, help=_("Haal ook de lidmaatschappen van werkgroepen weg.")
+)
+@ja_optie
+@pass_omgeving
+def verwijder(omgeving: Omgeving, persoon_ref: str, met_verwijzingen: bool, ja: bool) -> None:
+    verwijder_met_vraag(
+        omgeving,
+        omgeving.werkplaats.personen.verwijder,
+        ja=ja,
+        verwijzing=persoon_ref,
+        met_verwijzingen=met_verwijzingen,
+    )

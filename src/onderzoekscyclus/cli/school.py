@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import click
 
+from onderzoekscyclus.cli._bevestig import ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._eenmalig import Groep
+from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._uitvoer import Omgeving, als_data, pass_omgeving, toon
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import School, Sector
 from onderzoekscyclus.domein.schoolprofiel import Praktijkonderzoek
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 
 
-@click.group(help=_("Scholen en opleidingen in de werkplaats."))
+@click.group(cls=Groep, help=_("Scholen en opleidingen in de werkplaats."))
 def school() -> None:
     pass
 
@@ -20,7 +24,7 @@ def _school_tekst(s: School) -> str:
     regels = [
         f"{s.naam}  ({s.id})",
         _("  BRIN:     {brin}").format(brin=s.brin),
-        _("  Sector:   {sector}").format(sector=s.sector.value),
+        _("  Sector:   {sector}").format(sector=weergave(s.sector)),
     ]
     if s.bestuur:
         regels.append(_("  Bestuur:  {bestuur}").format(bestuur=s.bestuur))
@@ -48,17 +52,22 @@ def _school_tekst(s: School) -> str:
 @click.option(
     "--sector",
     required=True,
-    type=click.Choice([s.value for s in Sector], case_sensitive=False),
+    type=Keuze(Sector, "sector"),
     help=_("po, so, vo, mbo of opleiding (lerarenopleiding)."),
 )
 @click.option("--bestuur", help=_("Het schoolbestuur."))
 @click.option("--cluster", help=_("Het cluster binnen het bestuur."))
 @pass_omgeving
 def toevoegen(
-    omgeving: Omgeving, naam: str, brin: str, sector: str, bestuur: str | None, cluster: str | None
+    omgeving: Omgeving,
+    naam: str,
+    brin: str,
+    sector: Sector,
+    bestuur: str | None,
+    cluster: str | None,
 ) -> None:
     nieuw = omgeving.werkplaats.scholen.toevoegen(
-        naam, brin=brin, sector=Sector(sector), bestuur=bestuur, cluster=cluster
+        naam, brin=brin, sector=sector, bestuur=bestuur, cluster=cluster
     )
     toon(
         omgeving,
@@ -75,7 +84,7 @@ def lijst(omgeving: Omgeving) -> None:
         omgeving,
         scholen,
         lambda: (
-            "\n".join(f"{s.naam}  [{s.brin}, {s.sector.value}]  ({s.id})" for s in scholen)
+            "\n".join(f"{s.naam}  [{s.brin}, {weergave(s.sector)}]  ({s.id})" for s in scholen)
             or _("Nog geen scholen. Voeg er een toe met `ozc school toevoegen`.")
         ),
     )
@@ -91,6 +100,7 @@ def toon_school(omgeving: Omgeving, school_ref: str) -> None:
         omgeving,
         {**als_data(gevonden), "praktijkonderzoeken": als_data(onderzoeken)},
         lambda: _school_tekst(gevonden) + "\n" + _onderzoeken_tekst(onderzoeken),
+        ombreken=True,
     )
 
 
@@ -101,9 +111,9 @@ def _onderzoeken_tekst(onderzoeken: tuple[Praktijkonderzoek, ...]) -> str:
         )
     regels = [_("  Praktijkonderzoek:")]
     for o in onderzoeken:
-        fase = o.fase.value + (_(" (gepauzeerd)") if o.gepauzeerd else "")
+        fase = weergave(o.fase) + (_(" (gepauzeerd)") if o.gepauzeerd else "")
         if o.conclusie is not None:
-            fase += _(", conclusie: {conclusie}").format(conclusie=o.conclusie.value)
+            fase += _(", conclusie: {conclusie}").format(conclusie=weergave(o.conclusie))
         regels.append(
             _("    - {werkgroep}, cyclus {n} ({themas}): {fase}").format(
                 werkgroep=o.werkgroep_naam, n=o.cyclus, themas=", ".join(o.themas), fase=fase
@@ -127,7 +137,14 @@ def _visie_paar(waarde: str) -> tuple[str, str]:
     return sleutel.strip(), tekst.strip()
 
 
-@school.command(help=_("Leg de visie, waar de school trots op is en haar speerpunten vast."))
+@school.command(
+    help=_(
+        "Leg de visie, waar de school trots op is en haar speerpunten vast. Een visie-element "
+        "met een naam die er al is, krijgt de nieuwe tekst; de andere blijven. Trots en "
+        "speerpunten worden aangevuld, tenzij u --vervang-trots of --vervang-speerpunten geeft. "
+        "Met --zonder-visie, --zonder-speerpunt en --zonder-trots haalt u één onderdeel weg."
+    )
+)
 @click.argument("school_ref", metavar="SCHOOL")
 @click.option(
     "--visie", multiple=True, metavar="NAAM=TEKST", help=_("Een visie-element; herhaal voor meer.")
@@ -137,9 +154,38 @@ def _visie_paar(waarde: str) -> tuple[str, str]:
 )
 @click.option("--speerpunt", multiple=True, help=_("Een speerpunt (thema) voor de komende jaren."))
 @click.option(
-    "--vervang",
+    "--vervang-trots",
     is_flag=True,
-    help=_("Vervang trots en speerpunten in plaats van ze aan te vullen."),
+    help=_(
+        "Vervang wat er bij trots staat door de --trots van deze opdracht (zonder --trots: "
+        "maak het leeg)."
+    ),
+)
+@click.option(
+    "--vervang-speerpunten",
+    is_flag=True,
+    help=_(
+        "Vervang de speerpunten door de --speerpunt van deze opdracht (zonder --speerpunt: "
+        "maak ze leeg)."
+    ),
+)
+@click.option(
+    "--zonder-visie",
+    multiple=True,
+    metavar="NAAM",
+    help=_("Haal het visie-element met deze naam weg; herhaal voor meer."),
+)
+@click.option(
+    "--zonder-speerpunt",
+    multiple=True,
+    metavar="TEKST",
+    help=_("Haal dit speerpunt weg; herhaal voor meer."),
+)
+@click.option(
+    "--zonder-trots",
+    multiple=True,
+    metavar="TEKST",
+    help=_("Haal dit weg bij trots; herhaal voor meer."),
 )
 @pass_omgeving
 def profiel(
@@ -148,10 +194,95 @@ def profiel(
     visie: tuple[str, ...],
     trots: tuple[str, ...],
     speerpunt: tuple[str, ...],
-    vervang: bool,
+    vervang_trots: bool,
+    vervang_speerpunten: bool,
+    zonder_visie: tuple[str, ...],
+    zonder_speerpunt: tuple[str, ...],
+    zonder_trots: tuple[str, ...],
 ) -> None:
     paren = dict(_visie_paar(v) for v in visie)
-    bijgewerkt = omgeving.werkplaats.scholen.profiel(
-        school_ref, visie=paren, trots=trots, speerpunten=speerpunt, vervang=vervang
+    scholen = omgeving.werkplaats.scholen
+    weg = zonder_visie or zonder_speerpunt or zonder_trots
+    if weg and (paren or trots or speerpunt or vervang_trots or vervang_speerpunten):
+        raise click.UsageError(
+            _(
+                "Haal weg (--zonder-…) en vul aan (--visie, --trots, --speerpunt) in twee opdrachten."
+            )
+        )
+    if weg:
+        bijgewerkt = scholen.haal_weg(
+            school_ref, visie=zonder_visie, speerpunten=zonder_speerpunt, trots=zonder_trots
+        )
+        toon(omgeving, bijgewerkt, lambda: _school_tekst(bijgewerkt))
+        return
+    bijgewerkt = scholen.profiel(
+        school_ref,
+        visie=paren,
+        trots=trots,
+        speerpunten=speerpunt,
+        vervang_trots=vervang_trots,
+        vervang_speerpunten=vervang_speerpunten,
     )
     toon(omgeving, bijgewerkt, lambda: _school_tekst(bijgewerkt))
+
+
+@school.command(
+    "wijzig",
+    help=_(
+        "Verbeter de gegevens van een school: naam, BRIN-code, sector, bestuur of cluster. "
+        "Het id blijft, dus alles wat naar de school verwijst, blijft kloppen."
+    ),
+)
+@click.argument("school_ref", metavar="SCHOOL")
+@click.option("--naam", help=_("De nieuwe naam."))
+@click.option("--brin", help=_("De juiste BRIN-code."))
+@click.option(
+    "--sector",
+    type=Keuze(Sector, "sector"),
+    help=_("De juiste sector."),
+)
+@click.option("--bestuur", help=_("Het bestuur (een lege tekst haalt het weg)."))
+@click.option("--cluster", help=_("Het cluster (een lege tekst haalt het weg)."))
+@pass_omgeving
+def wijzig(
+    omgeving: Omgeving,
+    school_ref: str,
+    naam: str | None,
+    brin: str | None,
+    sector: Sector | None,
+    bestuur: str | None,
+    cluster: str | None,
+) -> None:
+    nieuw = omgeving.werkplaats.scholen.wijzig(
+        school_ref,
+        naam=naam,
+        brin=brin,
+        sector=sector,
+        bestuur=bestuur,
+        cluster=cluster,
+    )
+    toon(omgeving, nieuw, lambda: _school_tekst(nieuw))
+
+
+@school.command(
+    "verwijder",
+    help=_(
+        "Verwijder een school. Verwijst er nog iets naar de school, dan noemt ozc wat; met "
+        "--met-verwijzingen verdwijnen verwijzingen die weg kunnen (de school van een "
+        "persoon, één van de scholen van een werkgroep)."
+    ),
+)
+@click.argument("school_ref", metavar="SCHOOL")
+@click.option(
+    "--met-verwijzingen", is_flag=True, help=_("Haal ook de verwijzingen naar de school weg.")
+)
+@ja_optie
+@pass_omgeving
+def verwijder(omgeving: Omgeving, school_ref: str, met_verwijzingen: bool, ja: bool) -> None:
+    verwijder_met_vraag(
+        omgeving,
+        omgeving.werkplaats.scholen.verwijder,
+        ja=ja,
+        verwijzing=school_ref,
+        met_verwijzingen=met_verwijzingen,
+    )

@@ -7,7 +7,11 @@ from collections.abc import Sequence
 import click
 
 from onderzoekscyclus.api import Themanetwerk
+from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.domein.cyclus import Conclusie, Fase
+from onderzoekscyclus.domein.keuzes import weergave_van
+from onderzoekscyclus.domein.model import Rol, Sector
 from onderzoekscyclus.domein.netwerk import (
     ThemaExperts,
     ThemaGebruik,
@@ -22,10 +26,11 @@ _MAX_SCHOLEN_IN_TEKST = 12
 
 
 @click.group(
+    cls=Groep,
     help=_(
         "Thema's in het partnerschap: wie onderzoekt wat, wie weet ervan, "
         "en welke scholen kunnen van elkaar leren."
-    )
+    ),
 )
 def thema() -> None:
     pass
@@ -50,6 +55,17 @@ def _onleesbaar(omgeving: Omgeving, bestanden: Sequence[str]) -> None:
 # --- lijst -------------------------------------------------------------------------------------
 
 
+def _tellingen(t: ThemaGebruik) -> str:
+    """``2 werkgroepen, 1 school, 3 experts``."""
+    return ", ".join(
+        [
+            ngettext("{n} werkgroep", "{n} werkgroepen", t.werkgroepen).format(n=t.werkgroepen),
+            ngettext("{n} school", "{n} scholen", t.scholen).format(n=t.scholen),
+            ngettext("{n} expert", "{n} experts", t.experts).format(n=t.experts),
+        ]
+    )
+
+
 def _lijst_tekst(themas: list[ThemaGebruik]) -> str:
     if not themas:
         return _("Nog geen thema's in gebruik. Geef een werkgroep een thema met --thema.")
@@ -58,9 +74,7 @@ def _lijst_tekst(themas: list[ThemaGebruik]) -> str:
     for t in themas:
         if not t.in_thesaurus:
             continue
-        tellingen = _("{w} werkgroepen, {s} scholen, {e} experts").format(
-            w=t.werkgroepen, s=t.scholen, e=t.experts
-        )
+        tellingen = _tellingen(t)
         extra = ""
         if t.varianten:
             extra = "  " + _("(ook als: {varianten})").format(varianten=", ".join(t.varianten))
@@ -70,13 +84,7 @@ def _lijst_tekst(themas: list[ThemaGebruik]) -> str:
         regels.append(
             _("Niet in de thesaurus (voeg ze toe aan thesaurus.toml om synoniemen te koppelen):")
         )
-        regels.extend(
-            f"  {t.label}: "
-            + _("{w} werkgroepen, {s} scholen, {e} experts").format(
-                w=t.werkgroepen, s=t.scholen, e=t.experts
-            )
-            for t in vrij
-        )
+        regels.extend(f"  {t.label}: {_tellingen(t)}" for t in vrij)
     return "\n".join(regels)
 
 
@@ -97,7 +105,9 @@ def _fase(fase: str | None, cyclus: int | None, gepauzeerd: bool) -> str:
     if fase is None:
         return _("nog geen cyclus")
     pauze = _(", gepauzeerd") if gepauzeerd else ""
-    return _("cyclus {n}: {fase}{pauze}").format(n=cyclus, fase=fase, pauze=pauze)
+    return _("cyclus {n}: {fase}{pauze}").format(
+        n=cyclus, fase=weergave_van(Fase, fase), pauze=pauze
+    )
 
 
 def _scholen_tekst(antwoord: ThemaScholen) -> str:
@@ -115,22 +125,25 @@ def _scholen_tekst(antwoord: ThemaScholen) -> str:
     for t in antwoord.werkgroepen:
         if t.school != vorige:
             regels.append("")
-            regels.append(f"{t.school_naam}" + (f" [{t.sector}]" if t.sector else ""))
+            sector = weergave_van(Sector, t.sector)
+            regels.append(f"{t.school_naam}" + (f" [{sector}]" if sector else ""))
             vorige = t.school
-        leiders = ", ".join(t.leiders) or _("geen leider")
-        fase = _fase(t.fase, t.cyclus, t.gepauzeerd)
-        if t.conclusie and t.conclusie_cyclus == t.cyclus:
-            fase += f" ({t.conclusie})"
-        elif t.conclusie:
-            fase += "; " + _("cyclus {n} afgerond ({conclusie})").format(
-                n=t.conclusie_cyclus, conclusie=t.conclusie
+        leiders = (
+            ngettext("leider: {namen}", "leiders: {namen}", len(t.leiders)).format(
+                namen=", ".join(t.leiders)
             )
-        regels.append(
-            f"  {t.werkgroep_naam} ({', '.join(t.themas)}): "
-            + fase
-            + "; "
-            + _("leider: {leiders}").format(leiders=leiders)
+            if t.leiders
+            else _("geen leider")
         )
+        fase = _fase(t.fase, t.cyclus, t.gepauzeerd)
+        conclusie = weergave_van(Conclusie, t.conclusie)
+        if conclusie and t.conclusie_cyclus == t.cyclus:
+            fase += f" ({conclusie})"
+        elif conclusie:
+            fase += "; " + _("cyclus {n} afgerond ({conclusie})").format(
+                n=t.conclusie_cyclus, conclusie=conclusie
+            )
+        regels.append(f"  {t.werkgroep_naam} ({', '.join(t.themas)}): {fase}; {leiders}")
     return "\n".join(regels)
 
 
@@ -140,7 +153,7 @@ def _scholen_tekst(antwoord: ThemaScholen) -> str:
 def scholen(omgeving: Omgeving, thema_tekst: str) -> None:
     antwoord = _netwerk(omgeving).scholen(thema_tekst)
     _onleesbaar(omgeving, antwoord.onleesbaar)
-    toon(omgeving, antwoord, lambda: _scholen_tekst(antwoord))
+    toon(omgeving, antwoord, lambda: _scholen_tekst(antwoord), ombreken=True)
 
 
 # --- vergelijkbaar ----------------------------------------------------------------------------
@@ -263,7 +276,7 @@ def _experts_tekst(antwoord: ThemaExperts) -> str:
         regels.append(_("  (met {themas})").format(themas=", ".join(antwoord.omvat)))
     for e in antwoord.experts:
         waar = e.school_naam or _("geen school")
-        rollen = ", ".join(e.rollen) or _("geen rol")
+        rollen = ", ".join(weergave_van(Rol, r) for r in e.rollen) or _("geen rol")
         regels.append(f"  {e.naam} ({waar}; {rollen}): {', '.join(e.expertise)}")
     return "\n".join(regels)
 
@@ -274,4 +287,4 @@ def _experts_tekst(antwoord: ThemaExperts) -> str:
 def experts(omgeving: Omgeving, thema_tekst: str) -> None:
     antwoord = _netwerk(omgeving).experts(thema_tekst)
     _onleesbaar(omgeving, antwoord.onleesbaar)
-    toon(omgeving, antwoord, lambda: _experts_tekst(antwoord))
+    toon(omgeving, antwoord, lambda: _experts_tekst(antwoord), ombreken=True)

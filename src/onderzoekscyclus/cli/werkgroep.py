@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import click
+from click.core import ParameterSource
 
+from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._eenmalig import Groep
+from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import LidRol, Werkgroep, WerkgroepSoort
 from onderzoekscyclus.i18n import _
 
 
-@click.group(help=_("Werkgroepen: leerteams, PLG's, learning communities en andere."))
+@click.group(cls=Groep, help=_("Werkgroepen: leerteams, PLG's, learning communities en andere."))
 def werkgroep() -> None:
     pass
 
@@ -17,14 +22,14 @@ def werkgroep() -> None:
 def _werkgroep_tekst(g: Werkgroep, namen: dict[str, str]) -> str:
     regels = [
         f"{g.naam}  ({g.id})",
-        _("  Soort:    {soort}").format(soort=g.soort.value),
+        _("  Soort:    {soort}").format(soort=weergave(g.soort)),
         _("  Scholen:  {scholen}").format(scholen=", ".join(namen.get(s, s) for s in g.scholen)),
     ]
     if g.themas:
         regels.append(_("  Thema's:  {themas}").format(themas=", ".join(g.themas)))
     regels.append(_("  Leden:") if g.leden else _("  Leden:    nog geen"))
     regels.extend(
-        f"    - {namen.get(lid.persoon, lid.persoon)} ({lid.rol.value})" for lid in g.leden
+        f"    - {namen.get(lid.persoon, lid.persoon)} ({weergave(lid.rol)})" for lid in g.leden
     )
     if g.logboek:
         regels.append(_("  Logboek:"))
@@ -45,7 +50,7 @@ def _werkgroep_tekst(g: Werkgroep, namen: dict[str, str]) -> str:
 )
 @click.option(
     "--soort",
-    type=click.Choice([s.value for s in WerkgroepSoort], case_sensitive=False),
+    type=Keuze(WerkgroepSoort, "soort"),
     default=WerkgroepSoort.LEERTEAM.value,
     show_default=True,
     help=_("Het soort werkgroep."),
@@ -93,7 +98,7 @@ def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
         groepen,
         lambda: (
             "\n".join(
-                f"{g.naam}  [{g.soort.value}; {', '.join(namen.get(s, s) for s in g.scholen)}]  ({g.id})"
+                f"{g.naam}  [{weergave(g.soort)}; {', '.join(namen.get(s, s) for s in g.scholen)}]  ({g.id})"
                 for g in groepen
             )
             or _("Nog geen werkgroepen. Voeg er een toe met `ozc werkgroep toevoegen`.")
@@ -107,7 +112,12 @@ def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
 def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
     wp = omgeving.werkplaats
     gevonden = wp.werkgroepen.zoek(werkgroep_ref)
-    toon(omgeving, gevonden, lambda: _werkgroep_tekst(gevonden, wp.werkgroepen.namen()))
+    toon(
+        omgeving,
+        gevonden,
+        lambda: _werkgroep_tekst(gevonden, wp.werkgroepen.namen()),
+        ombreken=True,
+    )
 
 
 @werkgroep.command("lid", help=_("Maak iemand lid van een werkgroep, of wijzig diens rol."))
@@ -115,13 +125,96 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
 @click.argument("persoon_ref", metavar="PERSOON")
 @click.option(
     "--rol",
-    type=click.Choice([r.value for r in LidRol], case_sensitive=False),
+    type=Keuze(LidRol, "rol"),
     default=LidRol.LID.value,
     show_default=True,
     help=_("Rol in de werkgroep."),
 )
+@click.option(
+    "--weg",
+    is_flag=True,
+    help=_("Haal de persoon uit de werkgroep; wat die er schreef of deed, blijft staan."),
+)
+@ja_optie
 @pass_omgeving
-def lid(omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str) -> None:
+def lid(
+    omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str, weg: bool, ja: bool
+) -> None:
     wp = omgeving.werkplaats
-    groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=LidRol(rol))
+    if weg:
+        bron = click.get_current_context().get_parameter_source("rol")
+        if bron is ParameterSource.COMMANDLINE:
+            raise click.UsageError(_("--weg gaat niet samen met --rol."))
+        gekozen = wp.werkgroepen.zoek(werkgroep_ref)
+        wie = wp.personen.zoek(persoon_ref)
+        bevestig(
+            omgeving,
+            _(
+                "Dit haalt {naam} uit werkgroep '{groep}'; wat {naam} er schreef of deed, "
+                "blijft staan."
+            ).format(naam=wie.naam, groep=gekozen.naam),
+            ja=ja,
+        )
+        groep = wp.werkgroepen.lid_weg(gekozen.id, wie.id)
+    else:
+        groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=LidRol(rol))
     toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()))
+
+
+@werkgroep.command(
+    "wijzig",
+    help=_(
+        "Verbeter een werkgroep: naam, soort, thema's of scholen. Een lijst (--thema, "
+        "--school) vervangt wat er stond. Het id blijft."
+    ),
+)
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@click.option("--naam", help=_("De nieuwe naam."))
+@click.option(
+    "--soort",
+    type=Keuze(WerkgroepSoort, "soort"),
+    help=_("De soort werkgroep."),
+)
+@click.option("--thema", "themas", multiple=True, help=_("Thema; herhaal voor meer."))
+@click.option("--school", "scholen", multiple=True, help=_("School; herhaal voor meer."))
+@click.option(
+    "--nieuw-thema",
+    is_flag=True,
+    help=_("Neem een thema op dat de thesaurus nog niet kent (anders volgt een suggestie)."),
+)
+@pass_omgeving
+def wijzig(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    naam: str | None,
+    soort: str | None,
+    themas: tuple[str, ...],
+    scholen: tuple[str, ...],
+    nieuw_thema: bool,
+) -> None:
+    wp = omgeving.werkplaats
+    groep = wp.werkgroepen.wijzig(
+        werkgroep_ref,
+        naam=naam,
+        soort=None if soort is None else WerkgroepSoort(soort),
+        themas=themas or None,
+        scholen=scholen or None,
+        nieuw_thema=nieuw_thema,
+    )
+    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()))
+
+
+@werkgroep.command(
+    "verwijder",
+    help=_(
+        "Verwijder een werkgroep met haar logboek en cycli. Verwijst een besluit of een "
+        "andere werkgroep er nog naar, dan noemt ozc wat."
+    ),
+)
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@ja_optie
+@pass_omgeving
+def verwijder(omgeving: Omgeving, werkgroep_ref: str, ja: bool) -> None:
+    verwijder_met_vraag(
+        omgeving, omgeving.werkplaats.werkgroepen.verwijder, ja=ja, verwijzing=werkgroep_ref
+    )

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import click
 
-from onderzoekscyclus.api.zelfevaluaties import Import, Invulling
+from onderzoekscyclus.api.zelfevaluaties import Import, Invulling, MetingSamenvatting
+from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._eenmalig import Groep
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
 from onderzoekscyclus.cli._uitvoer import Omgeving, datum_of_geen, melding, pass_omgeving, toon
 from onderzoekscyclus.cli._zelfevaluatietekst import kort, resultaat_tekst, vergelijking_tekst
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.zelfevaluatie import (
     Instrument,
     Item,
@@ -18,6 +22,7 @@ from onderzoekscyclus.domein.zelfevaluatie import (
 )
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opmaak import korte_datum
 from onderzoekscyclus.opslag.instrumenten import Catalogus
 
 STOP = ("stop", "s", "q")
@@ -25,10 +30,11 @@ STOP = ("stop", "s", "q")
 
 
 @click.group(
+    cls=Groep,
     help=_(
         "Zelfevaluatie: vul met collega's een checklist in (zoals 'lerende organisatie') en "
         "zie per uitspraak en domein waar het team staat en waar het verschillend over denkt."
-    )
+    ),
 )
 def zelfevaluatie() -> None:
     pass
@@ -47,11 +53,13 @@ def _catalogus_tekst(catalogus: Catalogus) -> str:
     regels = []
     for i in catalogus.instrumenten:
         regels.append(
-            _("{id}  {naam}  ({voor}, {n} uitspraken, {bron})").format(
+            _("{id}  {naam}  ({voor}, {uitspraken}, {bron})").format(
                 id=i.id,
                 naam=i.naam,
-                voor=i.voor.value,
-                n=len(i.items()),
+                voor=weergave(i.voor),
+                uitspraken=ngettext("{n} uitspraak", "{n} uitspraken", len(i.items())).format(
+                    n=len(i.items())
+                ),
                 bron=catalogus.bronnen.get(i.id, ""),
             )
         )
@@ -61,7 +69,7 @@ def _catalogus_tekst(catalogus: Catalogus) -> str:
 
 
 def _instrument_tekst(i: Instrument) -> str:
-    regels = [f"{i.naam}  ({i.id}, {i.voor.value})"]
+    regels = [f"{i.naam}  ({i.id}, {weergave(i.voor)})"]
     if i.beschrijving:
         regels.append(i.beschrijving)
     regels.append(_("Schaal: {uitleg}").format(uitleg=i.schaaluitleg()))
@@ -163,9 +171,12 @@ def _invulling_tekst(invulling: Invulling, instrument: Instrument, school: str |
     if r.concept:
         return "\n".join(
             [
-                _(
+                ngettext(
                     "Bewaard als half ingevulde lijst van {label} in meting {meting}; "
-                    "nog {n} uitspraken open."
+                    "nog {n} uitspraak open.",
+                    "Bewaard als half ingevulde lijst van {label} in meting {meting}; "
+                    "nog {n} uitspraken open.",
+                    invulling.open_items,
                 ).format(label=r.label, meting=invulling.meting.id, n=invulling.open_items),
                 _("Verder gaan: {opdracht}").format(
                     opdracht=_hervat_opdracht(instrument, school, r.label)
@@ -191,10 +202,15 @@ def _invulling_tekst(invulling: Invulling, instrument: Instrument, school: str |
 
 
 def _import_tekst(uit: Import) -> str:
+    totaal = len(uit.meting.afgerond())
     regels = [
-        _("{n} respondenten geïmporteerd in meting {meting} (nu {totaal} respondenten).").format(
-            n=len(uit.respondenten), meting=uit.meting.id, totaal=len(uit.meting.afgerond())
-        )
+        ngettext(
+            "{n} respondent geïmporteerd in meting {meting}",
+            "{n} respondenten geïmporteerd in meting {meting}",
+            len(uit.respondenten),
+        ).format(n=len(uit.respondenten), meting=uit.meting.id)
+        + " "
+        + ngettext("(nu {n} respondent).", "(nu {n} respondenten).", totaal).format(n=totaal)
     ]
     if uit.genegeerde_kolommen:
         regels.append(
@@ -323,6 +339,73 @@ def _meld_label(omgeving: Omgeving, gegeven: str, label: str) -> None:
     )
 
 
+# --- lijst ---------------------------------------------------------------------------------
+
+
+def _metingen_tekst(metingen: Sequence[MetingSamenvatting], blad: Pagina) -> str:
+    if not metingen:
+        if blad.pagina > 1:
+            return blad.voorbij()
+        return _(
+            "Nog geen metingen. Vul een instrument in met `ozc zelfevaluatie invullen INSTRUMENT`."
+        )
+    rijen = [
+        (
+            m.id,
+            korte_datum(m.datum),
+            m.instrument_naam,
+            m.school_naam or m.school or _("partnerschap"),
+            ngettext("{n} respondent", "{n} respondenten", m.afgerond).format(n=m.afgerond)
+            + (
+                ", "
+                + ngettext(
+                    "{n} half ingevulde lijst", "{n} half ingevulde lijsten", m.concepten
+                ).format(n=m.concepten)
+                if m.concepten
+                else ""
+            ),
+        )
+        for m in metingen
+    ]
+    breedte = [max(len(rij[k]) for rij in rijen) for k in range(4)]
+    regels = [_("Metingen, de oudste eerst:")]
+    regels += [
+        "  " + "  ".join(w.ljust(b) for w, b in zip(rij, [*breedte, 0], strict=True)).rstrip()
+        for rij in rijen
+    ]
+    regels += [
+        "",
+        _("Vergelijk twee metingen met `ozc zelfevaluatie vergelijk A B` (id of datum)."),
+    ]
+    return "\n".join(regels)
+
+
+@zelfevaluatie.command(
+    "lijst",
+    help=_(
+        "Toon de metingen (van één instrument, of van één school): id, datum, instrument, "
+        "school en het aantal respondenten. Het id gebruikt u bij `vergelijk` en "
+        "`resultaat --meting`."
+    ),
+)
+@click.argument("instrument", required=False)
+@click.option("--school", help=_("Alleen de metingen van deze school (naam of id)."))
+@pagina_opties
+@pass_omgeving
+def lijst(
+    omgeving: Omgeving, instrument: str | None, school: str | None, aantal: int, pagina: int
+) -> None:
+    blad = Pagina(aantal, pagina)
+    metingen, meer = blad.knip(
+        omgeving.werkplaats.zelfevaluaties.lijst(
+            instrument, school=school, alle=school is None, limit=blad.limit, offset=blad.offset
+        )
+    )
+    toon(omgeving, metingen, lambda: _metingen_tekst(metingen, blad))
+    if meer:
+        melding(omgeving, blad.meer())
+
+
 # --- resultaat -----------------------------------------------------------------------------
 
 
@@ -360,3 +443,39 @@ def resultaat(omgeving: Omgeving, instrument: str, school: str | None, meting: s
 def vergelijk(omgeving: Omgeving, a: str, b: str, school: str | None) -> None:
     uit = omgeving.werkplaats.zelfevaluaties.vergelijk(a, b, school=school)
     toon(omgeving, uit, lambda: vergelijking_tekst(uit))
+
+
+@zelfevaluatie.command(
+    "verwijder",
+    help=_(
+        "Verwijder een meting (id of datum) met al haar respondenten, of met --respondent "
+        "alleen die ene lijst; de uitkomst wordt zonder berekend."
+    ),
+)
+@click.argument("meting_ref", metavar="METING")
+@click.option("--respondent", help=_("Alleen de lijst van deze respondent ('respondent 3')."))
+@ja_optie
+@pass_omgeving
+def verwijder(omgeving: Omgeving, meting_ref: str, respondent: str | None, ja: bool) -> None:
+    zelf = omgeving.werkplaats.zelfevaluaties
+    if respondent is None:
+        verwijder_met_vraag(omgeving, zelf.verwijder, ja=ja, verwijzing=meting_ref)
+        return
+    meting = zelf.meting(meting_ref)
+    bevestig(
+        omgeving,
+        _("Dit haalt de lijst van '{label}' uit meting {meting}.").format(
+            label=respondent, meting=meting.id
+        ),
+        ja=ja,
+    )
+    nieuw = zelf.verwijder_respondent(meting.id, respondent)
+    toon(
+        omgeving,
+        nieuw,
+        lambda: ngettext(
+            "Meting {meting} heeft nu {n} respondent.",
+            "Meting {meting} heeft nu {n} respondenten.",
+            len(nieuw.respondenten),
+        ).format(meting=nieuw.id, n=len(nieuw.respondenten)),
+    )

@@ -39,7 +39,7 @@ from onderzoekscyclus.domein.model import (
 )
 from onderzoekscyclus.domein.tekst import slug, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.klok import systeemdatum
 from onderzoekscyclus.opslag import GEGEVENSMAP, Opslag
 
@@ -71,7 +71,13 @@ def maak_grote_demo(
     with bouw_naast(Path(map_), vervang=vervang) as bouw:
         Opslag.maak(
             bouw,
-            WerkplaatsInfo(naam=_("Voorbeeldpartnerschap met {n} scholen").format(n=scholen)),
+            WerkplaatsInfo(
+                naam=ngettext(
+                    "Voorbeeldpartnerschap met {n} school",
+                    "Voorbeeldpartnerschap met {n} scholen",
+                    scholen,
+                ).format(n=scholen)
+            ),
         )
         (bouw / GEGEVENSMAP / DEMO_MARKERING).write_text(
             _("Gemaakt door `ozc demo --scholen`.") + "\n", encoding="utf-8"
@@ -361,22 +367,23 @@ def _cycli(
         laatste = nummer == aantal
         doelfase = rng.choice(gegevens.FASEN) if laatste else "afgerond"
         if cycli:
-            cycli[-1], huidig = stappen.volgende(cycli[-1], datum=dag, wie=wie)
+            cycli[-1], huidig = stappen.volgende(cycli[-1], datum=dag, vandaag=vandaag, wie=wie)
         else:
             huidig = stappen.start(
                 1,
                 aanleiding=f"Zorgen over {thema} in de school",
                 vraag=f"Hoe versterken we {thema}?",
                 datum=dag,
+                vandaag=vandaag,
                 wie=wie,
             )
-        huidig, dag = _tot(rng, huidig, doelfase, dag, wie, visie, thema)
+        huidig, dag = _tot(rng, huidig, doelfase, dag, vandaag, wie, visie, thema)
         if laatste and doelfase != "afgerond" and rng.random() < 0.05:
             huidig = stappen.pauzeer(
-                huidig, reden="Even geen ruimte in het rooster", datum=dag, wie=wie
+                huidig, reden="Even geen ruimte in het rooster", datum=dag, vandaag=vandaag, wie=wie
             )
         cycli.append(huidig)
-        dag += dt.timedelta(days=rng.randint(10, 40))
+        dag = min(vandaag, dag + dt.timedelta(days=rng.randint(10, 40)))
     return cycli
 
 
@@ -385,6 +392,7 @@ def _tot(
     cyclus: c.Onderzoekscyclus,
     doelfase: str,
     dag: dt.date,
+    vandaag: dt.date,
     wie: str,
     visie: Sequence[str],
     thema: str,
@@ -395,7 +403,8 @@ def _tot(
 
     def verder() -> dt.date:
         nonlocal dag
-        dag += dt.timedelta(days=rng.randint(7, 35))
+        # a step never lies after today: a long cycle ends up with a few on one day
+        dag = min(vandaag, dag + dt.timedelta(days=rng.randint(7, 35)))
         return dag
 
     stap = gegevens.FASEN.index(doelfase)
@@ -405,6 +414,7 @@ def _tot(
             tekst=f"Zo staat {thema} er nu voor",
             bronnen=[c.Bron(beschrijving="Toetsresultaten en observaties", datum=dag)],
             datum=verder(),
+            vandaag=vandaag,
             wie=wie,
         )
     nulmeting = float(rng.randint(40, 70))
@@ -425,6 +435,7 @@ def _tot(
             ],
             visie_elementen=visie,
             datum=verder(),
+            vandaag=vandaag,
             wie=wie,
         )
     if stap >= 3:
@@ -437,14 +448,19 @@ def _tot(
             ],
             onderbouwing=[c.Onderbouwing(literatuur=f"Overzichtsstudie over {thema}")],
             datum=verder(),
+            vandaag=vandaag,
             wie=wie,
         )
     if stap >= 4:
-        cyclus = stappen.uitvoeren(cyclus, datum=verder(), wie=wie)
+        cyclus = stappen.uitvoeren(cyclus, datum=verder(), vandaag=vandaag, wie=wie)
         for k in range(rng.randint(1, 4)):
             waarde = nulmeting + (streef - nulmeting) * (k + 1) / 4 + rng.uniform(-4, 4)
             cyclus = stappen.meting(
-                cyclus, indicator="op niveau", waarde=round(waarde, 1), datum=verder()
+                cyclus,
+                indicator="op niveau",
+                waarde=round(waarde, 1),
+                datum=verder(),
+                vandaag=vandaag,
             )
     if stap >= 5:
         laatste = cyclus.metingen[-1].waarde
@@ -457,8 +473,9 @@ def _tot(
             tekst=f"Evaluatie van de aanpak voor {thema}",
             lessen=["Samen lessen voorbereiden werkt"],
             datum=verder(),
+            vandaag=vandaag,
             wie=wie,
         )
     if stap >= 6:
-        cyclus = stappen.afronden(cyclus, datum=verder(), wie=wie)
+        cyclus = stappen.afronden(cyclus, datum=verder(), vandaag=vandaag, wie=wie)
     return cyclus, dag

@@ -19,10 +19,11 @@ from typing import Any, Literal
 import attrs
 
 from onderzoekscyclus.domein import velden
+from onderzoekscyclus.domein.keuzes import keuze
 from onderzoekscyclus.domein.machine import Overgangsregel
-from onderzoekscyclus.domein.tekst import niet_leeg
+from onderzoekscyclus.domein.tekst import controleer_zichtbaar, niet_leeg
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _
 
 __all__ = [
     "Besluit",
@@ -45,6 +46,21 @@ __all__ = [
 ]
 
 
+@keuze(
+    {
+        "ideeën": N_("ideeën"),
+        "voorstel": N_("voorstel"),
+        "feedback": N_("feedback"),
+        "besluitvorming": N_("besluitvorming"),
+        "besloten": N_("besloten"),
+        "geïmplementeerd": N_("geïmplementeerd"),
+        "geëvalueerd": N_("geëvalueerd"),
+        "bijgesteld": N_("bijgesteld"),
+        "geborgd": N_("geborgd"),
+        "ingetrokken": N_("ingetrokken"),
+        "verworpen": N_("verworpen"),
+    }
+)
 class Besluitfase(enum.StrEnum):
     """The phases of a decision."""
 
@@ -77,6 +93,14 @@ BesluitfaseWaarde = Literal[
 """A :class:`Besluitfase` as text."""
 
 
+@keuze(
+    {
+        "overgenomen": N_("overgenomen"),
+        "deels": N_("deels"),
+        "niet-overgenomen": N_("niet overgenomen"),
+    },
+    {"gedeeltelijk": "deels", "deels overgenomen": "deels", "niet": "niet-overgenomen"},
+)
 class Oordeel(enum.StrEnum):
     """What the werkgroep did with a feedback item."""
 
@@ -87,6 +111,10 @@ class Oordeel(enum.StrEnum):
 
 OordeelWaarde = Literal["overgenomen", "deels", "niet-overgenomen"]
 """An :class:`Oordeel` as text."""
+
+
+def _zichtbaar(_inst: object, attribuut: attrs.Attribute[str], waarde: str) -> None:
+    controleer_zichtbaar(waarde, attribuut.name)
 
 
 def _oordeel(waarde: Any) -> Oordeel:
@@ -223,7 +251,7 @@ class Besluit:
     """One decision on a speerpunt, from the first idea to the moment it is embedded."""
 
     id: str
-    titel: str = attrs.field(validator=niet_leeg)
+    titel: str = attrs.field(converter=velden.als_naam, validator=[niet_leeg, _zichtbaar])
     werkgroep: str
     thema: str = attrs.field(validator=niet_leeg)
     school: str | None = None

@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from onderzoekscyclus.domein import keuzes
 from onderzoekscyclus.domein.besluit import (
     Besluit,
     Besluitfase,
@@ -47,10 +48,10 @@ from onderzoekscyclus.domein.besluit import (
     Voorstel,
 )
 from onderzoekscyclus.domein.machine import Machine, Overgang, Overgangsregel
-from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein.redenen import met_woorden, reden
 from onderzoekscyclus.domein.tekst import controleer_niet_leeg
 from onderzoekscyclus.errors import Geweigerd, InvalidValue, Reden
-from onderzoekscyclus.i18n import N_, _
+from onderzoekscyclus.i18n import N_, _, ngettext
 
 __all__ = [
     "BESLUITVORMING",
@@ -76,7 +77,11 @@ def _alles_beantwoord(b: Besluit) -> Reden | None:
     open_ = b.zonder_reactie()
     if not open_:
         return None
-    return reden("besluit.zonder-reactie", nummers=", ".join(str(f.nummer) for f in open_))
+    return reden(
+        "besluit.zonder-reactie",
+        nummers=", ".join(str(f.nummer) for f in open_),
+        eerste=open_[0].nummer,
+    )
 
 
 def _heeft_evaluatie(b: Besluit) -> Reden | None:
@@ -240,7 +245,9 @@ def voorstel(
     onbekend = sorted(set(ideeen) - {i.nummer for i in b.ideeen})
     if onbekend:
         raise InvalidValue(
-            _("Idee {nummers} bestaat niet.").format(nummers=", ".join(map(str, onbekend))),
+            ngettext(
+                "Idee {nummers} bestaat niet.", "De ideeën {nummers} bestaan niet.", len(onbekend)
+            ).format(nummers=", ".join(map(str, onbekend))),
             veld="idee",
         )
     huidig = bijgewerkt(b, min(datum, vandaag))
@@ -473,5 +480,8 @@ def intrekken(
     """Withdraw the decision before it is taken, with a reason."""
     controleer_niet_leeg(reden_, "reden")
     if b.fase not in _VOOR_BESLUIT:
-        raise _weiger(b, "intrekken", reden("besluit.al-genomen", fase=b.fase.value))
+        genomen = met_woorden(
+            reden("besluit.al-genomen", fase=b.fase.value), {"fase": keuzes.naam(b.fase)}
+        )
+        raise _weiger(b, "intrekken", genomen)
     return _stap(b, "intrekken", datum, vandaag, wie=wie, reden=reden_.strip())

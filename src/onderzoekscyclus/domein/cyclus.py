@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Any, Literal
 
 import attrs
 
 from onderzoekscyclus.domein import velden
+from onderzoekscyclus.domein.keuzes import keuze
 from onderzoekscyclus.domein.machine import Overgangsregel
 from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
+from onderzoekscyclus.domein.tijd import in_kalender
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _
 
 __all__ = [
     "Actie",
@@ -43,11 +46,24 @@ __all__ = [
     "Onderbouwing",
     "Onderzoekscyclus",
     "Pauze",
+    "actie",
     "methodekwaliteit",
     "resultaten_van",
 ]
 
 
+@keuze(
+    {
+        "aanleiding": N_("aanleiding"),
+        "beginsituatie": N_("beginsituatie"),
+        "doel": N_("doel"),
+        "verbeterplan": N_("verbeterplan"),
+        "uitvoering": N_("uitvoering"),
+        "evaluatie": N_("evaluatie"),
+        "afgerond": N_("afgerond"),
+    },
+    {"plan": "verbeterplan"},
+)
 class Fase(enum.StrEnum):
     """The phases of a research cycle, in order."""
 
@@ -66,12 +82,17 @@ FaseWaarde = Literal[
 """A :class:`Fase` as text."""
 
 
+@keuze({"gepauzeerd": N_("gepauzeerd")})
 class Pauze(enum.StrEnum):
     """The state of a paused cycle: it keeps its phase (``fase``) and waits."""
 
     GEPAUZEERD = "gepauzeerd"
 
 
+@keuze(
+    {"bereikt": N_("bereikt"), "deels": N_("deels"), "niet-bereikt": N_("niet bereikt")},
+    {"gedeeltelijk": "deels", "deels bereikt": "deels", "niet": "niet-bereikt"},
+)
 class Conclusie(enum.StrEnum):
     """How far the goal was reached."""
 
@@ -82,6 +103,19 @@ class Conclusie(enum.StrEnum):
 
 ConclusieWaarde = Literal["bereikt", "deels", "niet-bereikt"]
 """A :class:`Conclusie` as text."""
+
+
+# numbers as people type them ("48%", "6,5"); a refusal names the field
+def _nulmeting(waarde: Any) -> Any:
+    return velden.naar_getal("nulmeting")(waarde)
+
+
+def _streefwaarde(waarde: Any) -> Any:
+    return velden.naar_getal("streefwaarde")(waarde)
+
+
+def _waarde(waarde: Any) -> Any:
+    return velden.naar_getal("waarde")(waarde)
 
 
 def _conclusie(waarde: Any) -> Conclusie:
@@ -107,19 +141,52 @@ class Indicator:
 
     naam: str = attrs.field(validator=niet_leeg)
     eenheid: str
-    nulmeting: float = attrs.field(validator=velden.eindig)
-    streefwaarde: float = attrs.field(validator=velden.eindig)
+    nulmeting: float = attrs.field(converter=_nulmeting, validator=velden.eindig)
+    streefwaarde: float = attrs.field(converter=_streefwaarde, validator=velden.eindig)
     vastgesteld: dt.date = attrs.field(validator=velden.datum)
     achteraf: bool = False
 
 
 @attrs.frozen
 class Actie:
-    """One action of the improvement plan: what, who and when."""
+    """One action of the improvement plan: what, who and when.
+
+    ``wanneer`` is when in words ("vanaf januari"); ``datum`` the day itself, when the
+    werkgroep gave one: only a day is something a planning can count on. See
+    :func:`actie` for how a ``wanneer`` as typed becomes one or the other.
+
+    .. versionchanged:: 0.2.0 ``datum``
+    """
 
     wat: str = attrs.field(validator=niet_leeg)
     wie: str | None = None
     wanneer: str | None = None
+    datum: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
+
+
+_DATUMVORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def actie(wat: str, wie: str | None = None, wanneer: str | dt.date | None = None) -> Actie:
+    """An action of the plan; ``wanneer`` as a date, or as text of the form
+    ``JJJJ-MM-DD``, is kept as its ``datum``, any other text as it is (``"vanaf
+    januari"``). Text of the form that is no day (``2027-02-30``), or a day outside the
+    calendar, is refused, naming the field ``wanneer``."""
+    if isinstance(wanneer, dt.date):
+        return Actie(wat=wat, wie=wie, datum=in_kalender(wanneer, veld="wanneer"))
+    if wanneer is not None and _DATUMVORM.fullmatch(wanneer.strip()):
+        try:
+            dag = dt.date.fromisoformat(wanneer.strip())
+        except ValueError:
+            raise InvalidValue(
+                _("wanneer: '{tekst}' is geen bestaande datum.").format(tekst=wanneer.strip()),
+                _(
+                    "Schrijf een datum als JJJJ-MM-DD, of zeg het in woorden, zoals 'vanaf januari'."
+                ),
+                veld="wanneer",
+            ) from None
+        return Actie(wat=wat, wie=wie, datum=in_kalender(dag, veld="wanneer"))
+    return Actie(wat=wat, wie=wie, wanneer=wanneer)
 
 
 @attrs.frozen
@@ -145,7 +212,12 @@ class Meting:
 
     indicator: str
     datum: dt.date = attrs.field(validator=velden.datum)
-    waarde: float = attrs.field(validator=velden.eindig)
+    waarde: float = attrs.field(converter=_waarde, validator=velden.eindig)
+
+    @property
+    def historietekst(self) -> str:
+        """What the cycle's history says of this measurement: ``"indicator: 45"``."""
+        return f"{self.indicator}: {self.waarde:g}"
 
 
 @attrs.frozen

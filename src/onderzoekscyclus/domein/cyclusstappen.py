@@ -5,6 +5,12 @@ Every operation is declared in :data:`CYCLUS`, including the ones that keep the 
 is a pure function: it returns a new cycle with the step in its history, or raises
 :class:`~onderzoekscyclus.errors.Geweigerd` with every reason (each a code from
 :mod:`onderzoekscyclus.domein.redenen`) and leaves the cycle as it was.
+
+Every operation gets today (``vandaag``) and checks its date: a step never lies after
+today (``datum.toekomst``), nor before the step it follows (``datum.volgorde``). A
+measurement is a fact of the uitvoering: it lies on or after the start of the uitvoering
+(the last ``uitvoeren``), so measurements may be recorded in any order. A new cycle
+starts on or after the last step of the cycle before it.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from onderzoekscyclus.domein.cyclus import (
     Pauze,
     resultaten_van,
 )
-from onderzoekscyclus.domein.machine import Machine, Overgang, Overgangsregel
+from onderzoekscyclus.domein.machine import Machine, Overgang, Overgangsregel, datumredenen
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import Geweigerd, Reden
@@ -83,7 +89,11 @@ def _plan_compleet(c: Onderzoekscyclus) -> Reden | None:
 def _metingen_compleet(c: Onderzoekscyclus) -> Reden | None:
     zonder = [i.naam for i in c.indicatoren if not c.metingen_van(i.naam)]
     if zonder:
-        return reden("evaluatie.metingen-ontbreken", namen=", ".join(f"'{n}'" for n in zonder))
+        return reden(
+            "evaluatie.metingen-ontbreken",
+            namen=", ".join(f"'{n}'" for n in zonder),
+            indicatoren=zonder,
+        )
     return None
 
 
@@ -117,7 +127,7 @@ CYCLUS: Machine[Onderzoekscyclus, Toestand] = Machine(
         Overgang("plan", (D,), V, (_doel_compleet, _plan_compleet)),
         Overgang("plan", (V,), None, (_plan_compleet,)),
         Overgang("uitvoeren", (V,), U, (_plan_compleet,)),
-        Overgang("meting", (U,)),
+        Overgang("meting", (U,), datum_vanaf="uitvoeren"),
         Overgang("evaluatie", (U,), E, (_metingen_compleet, _evaluatie_compleet)),
         Overgang("evaluatie", (E,), None, (_evaluatie_compleet,)),
         Overgang("afronden", (E,), K, (_evaluatie_compleet,)),
@@ -170,11 +180,22 @@ def start(
     aanleiding: str,
     vraag: str,
     datum: dt.date,
+    vandaag: dt.date,
     wie: str | None = None,
     vorige: int | None = None,
     bronnen: Sequence[Bron] = (),
+    na: Onderzoekscyclus | None = None,
 ) -> Onderzoekscyclus:
-    """A new cycle in phase ``aanleiding``: the urgent problem or wish, and the question."""
+    """A new cycle in phase ``aanleiding``: the urgent problem or wish, and the question.
+
+    ``na`` is the cycle before it, if any: the new one starts on or after its last step.
+    """
+    vanaf = max((r.datum for r in na.historie), default=None) if na is not None else None
+    redenen = datumredenen(datum, vandaag, vanaf)
+    if redenen:
+        raise Geweigerd(
+            _("Kan geen nieuwe cyclus starten"), redenen, machine=CYCLUS.naam, operatie="start"
+        )
     return Onderzoekscyclus(
         nummer=nummer,
         aanleiding=aanleiding,
@@ -196,6 +217,7 @@ def beginsituatie(
     tekst: str | None,
     bronnen: Sequence[Bron],
     datum: dt.date,
+    vandaag: dt.date,
     wie: str | None = None,
 ) -> Onderzoekscyclus:
     """Describe where the werkgroep stands and add the evidence (bronnen): moves the
@@ -203,7 +225,7 @@ def beginsituatie(
     nieuw = attrs.evolve(
         c, beginsituatie=_tekst_of(tekst, c.beginsituatie), bronnen=(*c.bronnen, *bronnen)
     )
-    return CYCLUS.voer_uit(nieuw, "beginsituatie", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(nieuw, "beginsituatie", datum=datum, wie=wie, vandaag=vandaag)
 
 
 def doel(
@@ -214,6 +236,7 @@ def doel(
     indicatoren: Sequence[Indicator],
     visie_elementen: Collection[str],
     datum: dt.date,
+    vandaag: dt.date,
     wie: str | None = None,
 ) -> Onderzoekscyclus:
     """Set the goal: the text, the vision element it serves, and its indicators.
@@ -244,7 +267,7 @@ def doel(
             visie=visie or c.visie,
             indicatoren=(*c.indicatoren, *indicatoren),
         )
-    return CYCLUS.voer_uit(nieuw, "doel", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(nieuw, "doel", datum=datum, wie=wie, vandaag=vandaag)
 
 
 def plan(
@@ -253,6 +276,7 @@ def plan(
     acties: Sequence[Actie],
     onderbouwing: Sequence[Onderbouwing],
     datum: dt.date,
+    vandaag: dt.date,
     wie: str | None = None,
 ) -> Onderzoekscyclus:
     """Make the improvement plan: actions, grounded in literature or experience elsewhere.
@@ -262,32 +286,37 @@ def plan(
     nieuw = attrs.evolve(
         c, acties=(*c.acties, *acties), onderbouwing=(*c.onderbouwing, *onderbouwing)
     )
-    return CYCLUS.voer_uit(nieuw, "plan", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(nieuw, "plan", datum=datum, wie=wie, vandaag=vandaag)
 
 
-def uitvoeren(c: Onderzoekscyclus, *, datum: dt.date, wie: str | None = None) -> Onderzoekscyclus:
+def uitvoeren(
+    c: Onderzoekscyclus, *, datum: dt.date, vandaag: dt.date, wie: str | None = None
+) -> Onderzoekscyclus:
     """Start carrying out the plan."""
-    return CYCLUS.voer_uit(c, "uitvoeren", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(c, "uitvoeren", datum=datum, wie=wie, vandaag=vandaag)
 
 
 def meting(
     c: Onderzoekscyclus,
     *,
     indicator: str,
-    waarde: float,
+    waarde: float | str,
     datum: dt.date,
+    vandaag: dt.date,
     wie: str | None = None,
 ) -> Onderzoekscyclus:
-    """Record a value of an indicator on a date (during the uitvoering)."""
+    """Record a value of an indicator on a date: during the uitvoering, from its start
+    (the last ``uitvoeren``) up to today, in any order."""
     gevonden = c.indicator(indicator)
     if gevonden is None and c.toestand is U:
         namen = ", ".join(f"'{i.naam}'" for i in c.indicatoren)
         raise _weiger(c, "meting", reden("meting.onbekende-indicator", naam=indicator, namen=namen))
     naam = gevonden.naam if gevonden is not None else indicator
-    nieuw = attrs.evolve(
-        c, metingen=(*c.metingen, Meting(indicator=naam, datum=datum, waarde=waarde))
+    gemeten = Meting(indicator=naam, datum=datum, waarde=waarde)  # reads "48%", "6,5"
+    nieuw = attrs.evolve(c, metingen=(*c.metingen, gemeten))
+    return CYCLUS.voer_uit(
+        nieuw, "meting", datum=datum, wie=wie, reden=gemeten.historietekst, vandaag=vandaag
     )
-    return CYCLUS.voer_uit(nieuw, "meting", datum=datum, wie=wie, reden=f"{naam}: {waarde:g}")
 
 
 def evalueer(
@@ -297,6 +326,7 @@ def evalueer(
     tekst: str,
     lessen: Iterable[str] = (),
     datum: dt.date,
+    vandaag: dt.date,
     wie: str | None = None,
 ) -> Onderzoekscyclus:
     """Compare the measurements with the targets and conclude; moves to ``evaluatie``."""
@@ -306,23 +336,34 @@ def evalueer(
         datum=datum,
         lessen=tuple(les.strip() for les in lessen if les.strip()),
     )
-    return CYCLUS.voer_uit(attrs.evolve(c, evaluatie=evaluatie), "evaluatie", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(
+        attrs.evolve(c, evaluatie=evaluatie), "evaluatie", datum=datum, wie=wie, vandaag=vandaag
+    )
 
 
-def afronden(c: Onderzoekscyclus, *, datum: dt.date, wie: str | None = None) -> Onderzoekscyclus:
+def afronden(
+    c: Onderzoekscyclus, *, datum: dt.date, vandaag: dt.date, wie: str | None = None
+) -> Onderzoekscyclus:
     """Close the cycle: its results are there to share."""
-    return CYCLUS.voer_uit(c, "afronden", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(c, "afronden", datum=datum, wie=wie, vandaag=vandaag)
 
 
 def volgende(
-    c: Onderzoekscyclus, *, datum: dt.date, wie: str | None = None, vraag: str | None = None
+    c: Onderzoekscyclus,
+    *,
+    datum: dt.date,
+    vandaag: dt.date,
+    wie: str | None = None,
+    vraag: str | None = None,
 ) -> tuple[Onderzoekscyclus, Onderzoekscyclus]:
     """A new cycle that starts from the evaluation of the finished cycle ``c``.
 
     Returns ``c`` with the step recorded, and the new cycle (its first bron is the
     evaluation of ``c``).
     """
-    oud = CYCLUS.voer_uit(c, "volgende", datum=datum, wie=wie, reden=str(c.nummer + 1))
+    oud = CYCLUS.voer_uit(
+        c, "volgende", datum=datum, wie=wie, reden=str(c.nummer + 1), vandaag=vandaag
+    )
     assert c.evaluatie is not None  # the guard of "volgende" asks for it
     resultaten = "; ".join(
         f"{r.indicator}: {r.laatste:g}{r.eenheid} (doel {r.streefwaarde:g}{r.eenheid})"
@@ -341,20 +382,22 @@ def volgende(
         aanleiding=_("Vervolg op cyclus {n}: {tekst}").format(n=c.nummer, tekst=c.evaluatie.tekst),
         vraag=vraag or c.vraag,
         datum=datum,
+        vandaag=vandaag,
         wie=wie,
         vorige=c.nummer,
         bronnen=(bron,),
+        na=oud,
     )
     return oud, nieuw
 
 
 def terug(
-    c: Onderzoekscyclus, *, reden: str, datum: dt.date, wie: str | None = None
+    c: Onderzoekscyclus, *, reden: str, datum: dt.date, vandaag: dt.date, wie: str | None = None
 ) -> Onderzoekscyclus:
     """Go back one phase; the reason is recorded in the history."""
     if not reden or not reden.strip():
         raise _weiger(c, "terug", _geen_reden())
-    return CYCLUS.voer_uit(c, "terug", datum=datum, wie=wie, reden=reden.strip())
+    return CYCLUS.voer_uit(c, "terug", datum=datum, wie=wie, reden=reden.strip(), vandaag=vandaag)
 
 
 def _geen_reden() -> Reden:
@@ -362,12 +405,19 @@ def _geen_reden() -> Reden:
 
 
 def pauzeer(
-    c: Onderzoekscyclus, *, reden: str | None, datum: dt.date, wie: str | None = None
+    c: Onderzoekscyclus,
+    *,
+    reden: str | None,
+    datum: dt.date,
+    vandaag: dt.date,
+    wie: str | None = None,
 ) -> Onderzoekscyclus:
     """Pause the cycle: it keeps its phase, and nothing changes until it is resumed."""
-    return CYCLUS.voer_uit(c, "pauzeer", datum=datum, wie=wie, reden=reden)
+    return CYCLUS.voer_uit(c, "pauzeer", datum=datum, wie=wie, reden=reden, vandaag=vandaag)
 
 
-def hervat(c: Onderzoekscyclus, *, datum: dt.date, wie: str | None = None) -> Onderzoekscyclus:
+def hervat(
+    c: Onderzoekscyclus, *, datum: dt.date, vandaag: dt.date, wie: str | None = None
+) -> Onderzoekscyclus:
     """Resume a paused cycle in the phase it was in."""
-    return CYCLUS.voer_uit(c, "hervat", datum=datum, wie=wie)
+    return CYCLUS.voer_uit(c, "hervat", datum=datum, wie=wie, vandaag=vandaag)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.zelfevaluatie import Instrument, lees_antwoord
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 
 __all__ = ["kolommen_van", "respondenten_van"]
 
@@ -69,9 +69,11 @@ def respondenten_van(
         fouten: list[str] = []
         if len(rij) < breedte:
             problemen.append(
-                _("regel {regel}: {n} kolommen, maar de kopregel heeft er meer.").format(
-                    regel=regel, n=len(rij)
-                )
+                ngettext(
+                    "regel {regel}: {n} kolom, maar de kopregel heeft er meer.",
+                    "regel {regel}: {n} kolommen, maar de kopregel heeft er meer.",
+                    len(rij),
+                ).format(regel=regel, n=len(rij))
             )
             continue
         antwoorden: dict[str, int] = {}

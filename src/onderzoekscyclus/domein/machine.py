@@ -12,6 +12,12 @@ operation there is.
 A transition may lead back to the state before the current one (``naar_vorige``): that
 is how resuming after a pause is declared. The engine finds that state in the history.
 
+Dates follow one rule (:meth:`Machine.datum_redenen`): a step never lies after today,
+and never before the step it follows. A transition may name another operation as its
+date's anchor (``datum_vanaf``): it then lies on or after the last step of that
+operation instead, so that facts of one period (the measurements of an uitvoering) can
+be recorded in any order. Every other step lies on or after every step before it.
+
 The engine knows nothing of cycles or decisions, and nothing of commands:
 :mod:`onderzoekscyclus.domein.cyclus` and :mod:`onderzoekscyclus.domein.besluitvorming`
 declare their machines with it; what a user types to get out of a refusal is the CLI's
@@ -22,23 +28,37 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-from onderzoekscyclus.domein import velden
-from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein import keuzes, velden
+from onderzoekscyclus.domein.redenen import met_woorden, reden
 from onderzoekscyclus.errors import Geweigerd, Reden
 from onderzoekscyclus.i18n import _
 
-__all__ = ["Eis", "Machine", "Overgang", "Overgangsregel"]
+__all__ = ["Eis", "Machine", "Overgang", "Overgangsregel", "datumredenen"]
 
 T = TypeVar("T")
 S = TypeVar("S", bound=enum.Enum)
 
 Eis = Callable[[Any], Reden | None]
 """A guard: the reason it refuses, or ``None``."""
+
+
+def datumredenen(datum: dt.date, vandaag: dt.date, vanaf: dt.date | None) -> list[Reden]:
+    """Why ``datum`` cannot be the date of a step that may lie from ``vanaf`` (``None``:
+    any day) up to and including ``vandaag``. Each reason carries the whole window
+    (``vanaf``, ``vandaag``), so the way out can name the days that are allowed."""
+    grenzen = {"vanaf": vanaf.isoformat() if vanaf else None, "vandaag": vandaag.isoformat()}
+    if datum > vandaag:
+        return [reden("datum.toekomst", datum=datum.isoformat(), **grenzen)]
+    if vanaf is not None and datum < vanaf:
+        return [
+            reden("datum.volgorde", datum=datum.isoformat(), laatste=vanaf.isoformat(), **grenzen)
+        ]
+    return []
 
 
 @attrs.frozen
@@ -63,6 +83,8 @@ class Overgang(Generic[S]):
 
     Without ``naar`` the object stays in its state (a self-transition); with
     ``naar_vorige`` it returns to the state it had before it entered the current one.
+    With ``datum_vanaf`` its date lies on or after the last step of that operation
+    rather than after every step before it (see :meth:`Machine.vroegste`).
     """
 
     naam: str
@@ -70,6 +92,7 @@ class Overgang(Generic[S]):
     naar: S | None = None
     eisen: tuple[Eis, ...] = ()
     naar_vorige: bool = False
+    datum_vanaf: str | None = None
 
 
 @attrs.frozen
@@ -110,6 +133,10 @@ class Machine(Generic[T, S]):
                 if (overgang.naam, van) in gezien:
                     raise ValueError(f"transition {overgang.naam!r} from {van!r} declared twice")
                 gezien.add((overgang.naam, van))
+            if overgang.datum_vanaf is not None and overgang.datum_vanaf not in self.meldingen:
+                raise ValueError(
+                    f"transition {overgang.naam!r} dates from undeclared {overgang.datum_vanaf!r}"
+                )
         for toestand, operatie in self.volgende.items():
             if self.overgang(operatie, toestand) is None:
                 raise ValueError(f"next step {operatie!r} is not declared from {toestand!r}")
@@ -128,6 +155,34 @@ class Machine(Generic[T, S]):
         """The message of a refused ``naam``, in the current language."""
         return _(self.meldingen[naam])
 
+    def vroegste(self, historie: Sequence[Overgangsregel], naam: str) -> dt.date | None:
+        """The earliest date a step ``naam`` may have after ``historie`` (``None``: any):
+        the last step of its ``datum_vanaf`` operation (the first step while there is none
+        of those), otherwise the latest step of all."""
+        anker = self._ankers().get(naam)
+        if anker is None or not historie:
+            return max((r.datum for r in historie), default=None)
+        return next((r.datum for r in reversed(historie) if r.overgang == anker), historie[0].datum)
+
+    def datumgrenzen(self, historie: Sequence[Overgangsregel]) -> list[dt.date | None]:
+        """For each step of ``historie``, :meth:`vroegste` after the steps before it."""
+        ankers = self._ankers()
+        uit: list[dt.date | None] = []
+        hoogste: dt.date | None = None
+        laatst: dict[str, dt.date] = {}
+        for regel in historie:
+            anker = ankers.get(regel.overgang)
+            if anker is None or hoogste is None:
+                uit.append(hoogste)
+            else:
+                uit.append(laatst.get(anker, historie[0].datum))
+            hoogste = regel.datum if hoogste is None else max(hoogste, regel.datum)
+            laatst[regel.overgang] = regel.datum
+        return uit
+
+    def _ankers(self) -> dict[str, str]:
+        return {o.naam: o.datum_vanaf for o in self.overgangen if o.datum_vanaf is not None}
+
     def redenen(self, obj: T, naam: str) -> list[Reden]:
         """Why the operation ``naam`` is refused for ``obj`` (empty when it is allowed)."""
         toestand = self.lees(obj)
@@ -137,13 +192,14 @@ class Machine(Generic[T, S]):
         return [r for r in (eis(obj) for eis in overgang.eisen) if r is not None]
 
     def _verkeerde_toestand(self, naam: str, toestand: S) -> Reden:
-        return reden(
+        fout = reden(
             "fase",
             operatie=naam,
             fase=str(toestand.value),
             volgende=self.volgende.get(toestand),
             eerder=self._eerder_mogelijk(naam, toestand),
         )
+        return met_woorden(fout, {"fase": keuzes.naam(toestand)})
 
     def _eerder_mogelijk(self, naam: str, toestand: S) -> bool:
         """Whether going back (``terug``) leads to a state where ``naam`` may start."""
@@ -183,7 +239,7 @@ class Machine(Generic[T, S]):
         van = self.lees(obj)
         redenen = self.redenen(obj, naam)
         if vandaag is not None:
-            redenen = [*self.datum_redenen(obj, datum, vandaag), *redenen]
+            redenen = [*self.datum_redenen(obj, datum, vandaag, naam), *redenen]
         if redenen:
             raise self.weigering(naam, van, redenen)
         overgang = self.overgang(naam, van)
@@ -212,15 +268,14 @@ class Machine(Generic[T, S]):
             toestand=str(toestand.value),
         )
 
-    def datum_redenen(self, obj: T, datum: dt.date, vandaag: dt.date) -> list[Reden]:
-        """Why ``datum`` cannot be the date of the next step of ``obj``."""
-        if datum > vandaag:
-            return [reden("datum.toekomst", datum=datum.isoformat(), vandaag=vandaag.isoformat())]
+    def datum_redenen(
+        self, obj: T, datum: dt.date, vandaag: dt.date, naam: str | None = None
+    ) -> list[Reden]:
+        """Why ``datum`` cannot be the date of the next step (``naam``) of ``obj``: it lies
+        after ``vandaag``, or before :meth:`vroegste`."""
         historie: tuple[Overgangsregel, ...] = getattr(obj, self.historie)
-        laatste = max((r.datum for r in historie), default=None)
-        if laatste is not None and datum < laatste:
-            return [reden("datum.volgorde", datum=datum.isoformat(), laatste=laatste.isoformat())]
-        return []
+        vanaf = self.vroegste(historie, naam or "")
+        return datumredenen(datum, vandaag, vanaf)
 
     def _doel(self, obj: T, overgang: Overgang[S], van: S) -> S:
         if overgang.naar_vorige:

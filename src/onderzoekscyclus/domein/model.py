@@ -19,11 +19,13 @@ import attrs
 
 from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
-from onderzoekscyclus.domein.tekst import niet_leeg
+from onderzoekscyclus.domein.keuzes import keuze
+from onderzoekscyclus.domein.tekst import controleer_zichtbaar, nfc, niet_leeg
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _
 
 __all__ = [
+    "GenummerdeLogregel",
     "Lid",
     "LidRol",
     "LidRolWaarde",
@@ -46,9 +48,30 @@ E = TypeVar("E", bound=enum.Enum)
 
 _MAX_NAAM = 200
 _BRIN = re.compile(r"^[0-9]{2}[A-Z]{2}$")
-_VERBODEN_IN_NAAM = re.compile(r"[/\\\x00-\x1f\x7f]")
+_VERBODEN_IN_NAAM = re.compile(r"[\\]")
 
 
+@keuze(
+    {
+        "po": N_("po"),
+        "so": N_("so"),
+        "vo": N_("vo"),
+        "mbo": N_("mbo"),
+        "opleiding": N_("opleiding"),
+    },
+    {
+        "primair onderwijs": "po",
+        "basisonderwijs": "po",
+        "basisschool": "po",
+        "speciaal onderwijs": "so",
+        "speciaal basisonderwijs": "so",
+        "sbo": "so",
+        "voortgezet onderwijs": "vo",
+        "middelbaar beroepsonderwijs": "mbo",
+        "lerarenopleiding": "opleiding",
+        "pabo": "opleiding",
+    },
+)
 class Sector(enum.StrEnum):
     """The sector a school or institute belongs to."""
 
@@ -63,6 +86,37 @@ SectorWaarde = Literal["po", "so", "vo", "mbo", "opleiding"]
 """A :class:`Sector` as text: what a caller may pass instead of the enum."""
 
 
+@keuze(
+    {
+        "leraar": N_("leraar"),
+        "intern-begeleider": N_("intern begeleider"),
+        "schoolleider": N_("schoolleider"),
+        "middenmanager": N_("middenmanager"),
+        "specialist": N_("specialist"),
+        "onderwijsassistent": N_("onderwijsassistent"),
+        "opleider": N_("opleider"),
+        "student": N_("student"),
+        "lector": N_("lector"),
+        "onderzoeker": N_("onderzoeker"),
+        "bestuurder": N_("bestuurder"),
+        "stafmedewerker": N_("stafmedewerker"),
+    },
+    {
+        "leerkracht": "leraar",
+        "docent": "leraar",
+        "ib": "intern-begeleider",
+        "ib'er": "intern-begeleider",
+        "ibber": "intern-begeleider",
+        "directeur": "schoolleider",
+        "teamleider": "middenmanager",
+        "bouwcoördinator": "middenmanager",
+        "klassenassistent": "onderwijsassistent",
+        "lerarenopleider": "opleider",
+        "schoolopleider": "opleider",
+        "stagiair": "student",
+        "lio": "student",
+    },
+)
 class Rol(enum.StrEnum):
     """What a person does in or for a school."""
 
@@ -97,6 +151,21 @@ RolWaarde = Literal[
 """A :class:`Rol` as text."""
 
 
+@keuze(
+    {
+        "leerteam": N_("leerteam"),
+        "plg": N_("PLG"),
+        "learning-community": N_("learning community"),
+        "gelegenheidscommunity": N_("gelegenheidscommunity"),
+        "bovenschools": N_("bovenschools"),
+    },
+    {
+        "professionele leergemeenschap": "plg",
+        "professionele leergemeenschappen": "plg",
+        "bovenschoolse werkgroep": "bovenschools",
+        "bovenschoolse": "bovenschools",
+    },
+)
 class WerkgroepSoort(enum.StrEnum):
     """The kinds of werkgroep the seed texts describe."""
 
@@ -113,6 +182,7 @@ WerkgroepSoortWaarde = Literal[
 """A :class:`WerkgroepSoort` as text."""
 
 
+@keuze({"leider": N_("leider"), "expert": N_("expert"), "lid": N_("lid")}, {"voorzitter": "leider"})
 class LidRol(enum.StrEnum):
     """The role of a member within one werkgroep."""
 
@@ -154,10 +224,19 @@ def _naam_validator(_inst: object, attribuut: attrs.Attribute[str], waarde: str)
 
 
 def schone_naam(waarde: str) -> str:
-    """Clean and check a name: trimmed, not empty, no path characters."""
+    """Clean and check a name: composed (NFC), trimmed, not empty, not too long, every
+    character visible.
+
+    A name is display text (the id is a slug made from it), so "Rekenen groep 1/2" is
+    fine. Invisible characters and ones that turn the writing direction (a zero-width
+    space, a right-to-left override) are refused: they would make a name that looks
+    like another one.
+
+    .. versionchanged:: 0.2.0 ``/`` is allowed; invisible characters are refused.
+    """
     if not isinstance(waarde, str):
         raise InvalidValue(_("Een naam moet tekst zijn."), veld="naam")
-    schoon = waarde.strip()
+    schoon = nfc(waarde).strip()
     if not schoon:
         raise InvalidValue(
             _("Een naam mag niet leeg zijn."), _("Geef een naam met letters of cijfers.")
@@ -168,12 +247,11 @@ def schone_naam(waarde: str) -> str:
                 n=len(schoon), max=_MAX_NAAM
             )
         )
+    controleer_zichtbaar(schoon, "naam", regel=True)
     if _VERBODEN_IN_NAAM.search(schoon) or schoon.startswith("."):
         raise InvalidValue(
-            _(
-                "De naam '{naam}' bevat een '/', '\\', een stuurteken of begint met een punt."
-            ).format(naam=schoon.encode("unicode_escape").decode()),
-            _("Gebruik bijvoorbeeld 'groep 1-2' in plaats van 'groep 1/2'."),
+            _("De naam '{naam}' bevat een '\\' of begint met een punt.").format(naam=schoon),
+            _("Laat het teken weg, of gebruik bijvoorbeeld een '/' of '-'."),
         )
     return schoon
 
@@ -231,7 +309,7 @@ def _optionele_tekst(waarde: str | None) -> str | None:
 class VisieElement:
     """A named element of a school's vision, which a goal can point to (the "why")."""
 
-    sleutel: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    sleutel: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
     tekst: str = attrs.field(validator=niet_leeg)
 
 
@@ -248,7 +326,7 @@ class School:
     """A school, or a teacher-training institute (sector ``opleiding``)."""
 
     id: str = attrs.field(validator=velden.id_)
-    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
     brin: str = attrs.field(converter=_brin_vorm, validator=_brin_validator)
     sector: Sector = attrs.field(converter=_sector)
     bestuur: str | None = attrs.field(default=None, converter=_optionele_tekst)
@@ -279,7 +357,7 @@ class Persoon:
     """
 
     id: str = attrs.field(validator=velden.id_)
-    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
     school: str | None = attrs.field(default=None, validator=velden.optioneel_id)
     rollen: tuple[Rol, ...] = attrs.field(default=(), converter=_rollen)
     expertise: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
@@ -305,11 +383,25 @@ class Logregel:
 
 
 @attrs.frozen
+class GenummerdeLogregel:
+    """A line of a logboek as it is read back, with its number: 1 is the first line
+    written, whatever its date (the number a correction of the line refers to).
+
+    .. versionadded:: 0.2.0
+    """
+
+    nummer: int
+    datum: dt.date
+    tekst: str
+    auteur: str | None = None
+
+
+@attrs.frozen
 class Werkgroep:
     """A group of teachers that researches and improves one part of education."""
 
     id: str = attrs.field(validator=velden.id_)
-    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
     scholen: tuple[str, ...] = attrs.field(validator=velden.ids)
     soort: WerkgroepSoort = attrs.field(default=WerkgroepSoort.LEERTEAM, converter=_soort)
     themas: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
@@ -352,4 +444,4 @@ class Werkgroep:
 class WerkplaatsInfo:
     """What the root file ``onderzoekscyclus.toml`` says about the werkplaats."""
 
-    naam: str = attrs.field(converter=velden.strip, validator=_naam_validator)
+    naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)

@@ -9,6 +9,7 @@ Codes are part of the public contract: they are never renamed, only added.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from onderzoekscyclus.errors import Reden
@@ -79,6 +80,13 @@ TEKSTEN: dict[str, str] = {
     "besluit.herevaluatie": N_("de herevaluatie ({her}) moet na de borging ({datum}) liggen"),
     "besluit.al-genomen": N_("een besluit in fase '{fase}' is al genomen"),
     "besluit.reden-leeg": N_("geef een reden; die komt in de historie"),
+    # changing and removing
+    "verwijder.in-gebruik": N_("'{wat}' wordt nog gebruikt door: {lijst}"),
+    "wijzig.samenhang": N_("{tekst}"),
+    "verwijder.fase": N_(
+        "zonder dit past de cyclus niet meer bij fase '{fase}': {waarom}; voeg eerst iets "
+        "anders toe, of ga een fase terug"
+    ),
 }
 """Every reason code, with its text (marked for translation, filled in with its data)."""
 
@@ -86,3 +94,13 @@ TEKSTEN: dict[str, str] = {
 def reden(code: str, **waarden: Any) -> Reden:
     """The reason ``code`` with its data."""
     return Reden(code, TEKSTEN[code], waarden)
+
+
+def met_woorden(gegeven: Reden, woorden: Mapping[str, str]) -> Reden:
+    """``gegeven`` with the words a person reads for some of its data (a phase), as
+    :class:`~onderzoekscyclus.errors.Reden` has them.
+
+    .. versionadded:: 0.2.0
+    """
+    gegeven.woorden.update(woorden)
+    return gegeven

@@ -40,10 +40,12 @@ from onderzoekscyclus.i18n import N_, _, huidige_taal
 __all__ = [
     "CODES",
     "Probleem",
+    "Verwijzing",
     "controleer",
     "controleer_besluit",
     "controleer_werkgroep",
     "eisen_in",
+    "verwijzingen_naar",
 ]
 
 CODES: dict[str, tuple[str, str]] = {
@@ -407,10 +409,13 @@ def _leidt_naar(
 def _historie(
     machine: Machine[Any, Any], historie: Sequence[Overgangsregel], fase: str, bij: _Bij, pad: str
 ) -> list[Probleem]:
-    """Every step declared, each starting where the one before ended, in date order."""
+    """Every step declared, each starting where the one before ended, in date order (as
+    the machine orders them: a measurement from the start of its uitvoering, every other
+    step on or after all steps before it, see :meth:`Machine.datumgrenzen`)."""
     if not historie:
         return [bij("historie.leeg", f"{pad}.historie", fase=fase)]
     uit = []
+    grenzen = machine.datumgrenzen(historie)
     eerste, begin = historie[0], str(machine.begin.value)
     if eerste.van or eerste.naar != begin:
         uit.append(
@@ -430,10 +435,9 @@ def _historie(
             uit.append(bij("historie.keten", f"{hier}.van", van=regel.van, vorige=vorige.naar))
         elif _leidt_naar(machine, regel, historie[:i]) != regel.naar:
             uit.append(bij("historie.onbekende-stap", hier, **stap))
-        if regel.datum < vorige.datum:
-            uit.append(
-                bij("datum.volgorde", f"{hier}.datum", datum=regel.datum, vorige=vorige.datum)
-            )
+        grens = grenzen[i]
+        if grens is not None and regel.datum < grens:
+            uit.append(bij("datum.volgorde", f"{hier}.datum", datum=regel.datum, vorige=grens))
     return uit
 
 
@@ -777,6 +781,50 @@ def _verwijzingen(
         if doel is not None and doel not in bekend[naar]
     ]
     return uit + _cyclusverwijzingen(werkgroepen, besluiten)
+
+
+@attrs.frozen
+class Verwijzing:
+    """One place that refers to another entity: who (``soort``, ``id``), where in its
+    file (``pad``), and to what (``naar``: the kind, ``doel``: the id)."""
+
+    soort: str
+    id: str
+    pad: str
+    naar: str
+    doel: str
+
+
+def verwijzingen_naar(
+    doel: str,
+    *,
+    personen: Sequence[Persoon] = (),
+    werkgroepen: Sequence[Werkgroep] = (),
+    besluiten: Sequence[Besluit] = (),
+    zelfevaluaties: Sequence[Zelfevaluatie] = (),
+) -> list[Verwijzing]:
+    """Every place that refers to the entity with id ``doel`` (a school, person or
+    werkgroep): the same references :func:`controleer` checks, and respondent lists
+    labelled with a person's id."""
+    alle: list[_Verwijzing] = [
+        (_Bij("persoon", p.id), "$.school", p.school, "school") for p in personen
+    ]
+    for groep in werkgroepen:
+        alle += _van_werkgroep(groep)
+    for b in besluiten:
+        alle += _van_besluit(b)
+    for z in zelfevaluaties:
+        bij = _Bij("zelfevaluatie", z.id)
+        alle.append((bij, "$.school", z.school, "school"))
+        alle += [
+            (bij, f"$.respondenten[{k}].label", r.label, "persoon")
+            for k, r in enumerate(z.respondenten)
+        ]
+    return [
+        Verwijzing(bij.soort, bij.id, pad, naar, doel)
+        for bij, pad, naar_id, naar in alle
+        if naar_id == doel
+    ]
 
 
 def _van_werkgroep(groep: Werkgroep) -> list[_Verwijzing]:

@@ -110,6 +110,7 @@ class Resultaat:
     bespreken: tuple[str, ...]
     """Ids of the items whose spread reaches the threshold."""
     zwakste_domeinen: tuple[str, ...]
+    """Ids of the weakest domains, the weakest first."""
     advies: tuple[Advies, ...]
     vorige: str | None = None
     vorige_datum: dt.date | None = None
@@ -295,18 +296,20 @@ def _zwakste_domeinen(
     instrument: Instrument, middelen: Mapping[str, Fraction | None]
 ) -> tuple[str, ...]:
     """The domain with the lowest mean (all of them on a tie) and every domain below the
-    middle of the scale; with a single domain, only when it is below the middle."""
+    middle of the scale; with a single domain, only when it is below the middle. The
+    weakest comes first (on a tie, the instrument's order)."""
     bekend = {d: m for d, m in middelen.items() if m is not None}
     if not bekend:
         return ()
     midden = Fraction(1 + len(instrument.schaal), 2)
     laagste = min(bekend.values())
     meer_dan_een = len(instrument.domeinen) > 1
-    return tuple(
+    zwak = [
         d.id
         for d in instrument.domeinen
         if d.id in bekend and (bekend[d.id] < midden or (meer_dan_een and bekend[d.id] == laagste))
-    )
+    ]
+    return tuple(sorted(zwak, key=lambda d: bekend[d]))
 
 
 def _advies(

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 
+from onderzoekscyclus.domein import keuzes
 from onderzoekscyclus.domein.ids import is_geldig_id
-from onderzoekscyclus.domein.tekst import controleer_niet_leeg
+from onderzoekscyclus.domein.tekst import controleer_niet_leeg, nfc
 from onderzoekscyclus.domein.tijd import in_kalender
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
@@ -23,11 +25,14 @@ from onderzoekscyclus.opmaak import getal
 
 __all__ = [
     "GROOTSTE_WAARDE",
+    "als_naam",
     "datum",
     "eindig",
     "id_",
     "ids",
+    "lees_getal",
     "naar_enum",
+    "naar_getal",
     "optioneel_id",
     "optioneel_niet_leeg",
     "optionele_datum",
@@ -43,21 +48,70 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def naar_enum(soort: type[E], veld: str) -> Callable[[Any], E]:
-    """An attrs converter that turns text into ``soort``, naming the choices when it
-    cannot (case and surrounding spaces do not count)."""
+    """An attrs converter that turns what a person types into ``soort``, naming the
+    choices when it cannot. Read by :func:`onderzoekscyclus.domein.keuzes.lees`: the
+    value, its name in Dutch or English, or a synonym ("leerkracht" for ``leraar``,
+    "niet bereikt"); case, accents and hyphens or spaces do not count.
+
+    .. versionchanged:: 0.2.0 names and synonyms
+    """
 
     def converteer(waarde: Any) -> E:
-        if isinstance(waarde, soort):
-            return waarde
-        try:
-            return soort(str(waarde).strip().lower())
-        except ValueError:
-            keuzes = ", ".join(str(lid.value) for lid in soort)
-            raise InvalidValue(
-                _("Ongeldige {veld} '{waarde}'.").format(veld=veld, waarde=waarde),
-                _("Kies uit: {keuzes}.").format(keuzes=keuzes),
-                veld=veld,
-            ) from None
+        gevonden = keuzes.lees(soort, waarde)
+        if gevonden is not None:
+            return gevonden
+        raise InvalidValue(
+            _("Ongeldige {veld} '{waarde}'.").format(veld=veld, waarde=waarde),
+            _("Kies uit: {keuzes}.").format(keuzes=", ".join(str(lid.value) for lid in soort)),
+            veld=veld,
+        )
+
+    return converteer
+
+
+_GETAL = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?")
+_TUSSEN_CIJFERS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d)")
+
+
+def lees_getal(waarde: str, veld: str) -> float:
+    """A number as a person types it: ``62``, ``7,5`` or ``7.5``, ``48%``, ``-0,25``,
+    ``1.234,5`` or ``1,234.5``.
+
+    A single comma or point is the decimal sign; with both, the last one is, and the
+    other separates thousands; several of one kind separate thousands. A ``%`` at the
+    end and spaces between groups of digits are left out; ``1e6`` is a million. ``nan``
+    and ``inf`` are no numbers here.
+
+    .. versionadded:: 0.2.0
+    """
+    tekst = _TUSSEN_CIJFERS.sub("", waarde.strip().replace("\u2212", "-"))
+    tekst = tekst.removesuffix("%").rstrip()
+    komma, punt = tekst.count(","), tekst.count(".")
+    if komma and punt:
+        decimaal = "," if tekst.rfind(",") > tekst.rfind(".") else "."
+        tekst = tekst.replace("." if decimaal == "," else ",", "").replace(",", ".")
+    elif komma > 1 or punt > 1:
+        tekst = tekst.replace(",", "").replace(".", "")
+    else:
+        tekst = tekst.replace(",", ".")
+    if not _GETAL.fullmatch(tekst):
+        raise InvalidValue(
+            _("{veld}: '{waarde}' is geen getal.").format(veld=veld, waarde=waarde),
+            _("Schrijf bijvoorbeeld 62, 7,5 of 48%."),
+            veld=veld,
+        )
+    return float(tekst)
+
+
+def naar_getal(veld: str) -> Callable[[Any], Any]:
+    """An attrs converter for a number field ``veld``: text is read with
+    :func:`lees_getal`, anything else is left for the validator.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def converteer(waarde: Any) -> Any:
+        return lees_getal(waarde, veld) if isinstance(waarde, str) else waarde
 
     return converteer
 
@@ -65,6 +119,15 @@ def naar_enum(soort: type[E], veld: str) -> Callable[[Any], E]:
 def strip(waarde: Any) -> Any:
     """Converter: text without the spaces around it (anything else as it is)."""
     return waarde.strip() if isinstance(waarde, str) else waarde
+
+
+def als_naam(waarde: Any) -> Any:
+    """Converter for a name: composed (NFC) and without the spaces around it
+    (anything else as it is, for the validator to refuse).
+
+    .. versionadded:: 0.2.0
+    """
+    return nfc(waarde).strip() if isinstance(waarde, str) else waarde
 
 
 def id_(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
@@ -108,7 +171,7 @@ def eindig(_inst: object, attribuut: attrs.Attribute[Any], waarde: Any) -> None:
     no number; infinity lies outside)."""
     geen_getal = isinstance(waarde, bool) or not isinstance(waarde, int | float)
     if geen_getal or (isinstance(waarde, float) and math.isnan(waarde)):
-        raise InvalidValue(_("Verwacht een getal, zoals 62 of 7.5."), veld=attribuut.name)
+        raise InvalidValue(_("Verwacht een getal, zoals 62 of 7,5."), veld=attribuut.name)
     if not -GROOTSTE_WAARDE <= waarde <= GROOTSTE_WAARDE:
         raise InvalidValue(
             _("{veld}: {waarde} valt buiten het bereik van {laagste} tot en met {hoogste}.").format(

@@ -25,9 +25,10 @@ import attrs
 
 from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.ids import is_geldig_id
+from onderzoekscyclus.domein.keuzes import keuze
 from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _, ngettext
 
 __all__ = [
     "MAX_SCHAALPUNTEN",
@@ -53,6 +54,7 @@ spread the scale allows (half the range). On a three-point scale that is 0.6: fo
 colleagues answering 1, 2, 2, 3 (0.71) are flagged, 1, 1, 2, 2 (0.50) are not."""
 
 
+@keuze({"school": N_("school"), "partnerschap": N_("partnerschap")})
 class Niveau(enum.StrEnum):
     """What an instrument evaluates: one school (or institute), or the partnership."""
 
@@ -243,9 +245,11 @@ def antwoorden_uit_lijst(
     items = instrument.items()
     if len(teksten) != len(items):
         raise InvalidValue(
-            _("{n} antwoorden gegeven, maar '{naam}' heeft {m} uitspraken.").format(
-                n=len(teksten), naam=instrument.naam, m=len(items)
-            ),
+            ngettext(
+                "{n} antwoord gegeven, maar '{naam}' heeft {m} uitspraken.",
+                "{n} antwoorden gegeven, maar '{naam}' heeft {m} uitspraken.",
+                len(teksten),
+            ).format(n=len(teksten), naam=instrument.naam, m=len(items)),
             _("Geef er precies één per uitspraak, in volgorde; een '-' slaat er een over."),
         )
     antwoorden: dict[str, int] = {}

@@ -194,6 +194,10 @@ class Opslag:
         """Store ``obj`` in its own file, atomically."""
         return self.schrijver.schrijf_ruw(SOORTEN[type(obj)].map, obj.id, self.data(obj))
 
+    def verwijder(self, klasse: type[Any], id_: str) -> None:
+        """Remove the file of entity ``id_`` (under the lock), and its rows in the index."""
+        self.schrijver.verwijder_ruw(SOORTEN[klasse].map, id_)
+
     def schrijf_nieuw(self, obj: Any) -> None:
         """Write ``obj`` as a new file of a werkplaats being made (see
         :meth:`Schrijver.schrijf_nieuw`)."""

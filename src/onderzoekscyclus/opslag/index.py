@@ -32,6 +32,7 @@ from typing import Any
 
 from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.tekst import vergelijkbaar
+from onderzoekscyclus.domein.verwijzing import woorden
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
@@ -345,27 +346,29 @@ class Index:
     def namen(self, map_: str, gezocht: str | None = None) -> list[tuple[str, str]]:
         """(id, naam) in ``map_``; with ``gezocht`` (a reference) only those it may mean.
 
-        The selection is wider than :func:`onderzoekscyclus.domein.verwijzing.zoek` needs
-        (exact id or name, the start of the name or id, the start of a word), so
-        ``zoek`` over it gives the same answer as over every name.
+        The selection is wider than :func:`onderzoekscyclus.domein.verwijzing.zoek` needs,
+        so ``zoek`` over it gives the same answer as over every name: the exact id or
+        name when there is one (they win), otherwise every name or id that starts with
+        the reference and every name that holds each typed word somewhere.
         """
         tabel = map_
         if gezocht is None:
             return self.rijen(f"SELECT id, naam FROM {tabel} ORDER BY id")
         ref = gezocht.strip()
         g = vergelijkbaar(gezocht)
-        # the exact id, or a name or id that starts with it: found through the indexes
-        gevonden = self.rijen(
-            f"SELECT id, naam FROM {tabel} WHERE id = ? "
-            "OR (vnaam >= ? AND vnaam < ?) OR (id >= ? AND id < ?) ORDER BY id",
-            (ref, g, g + _HOOGSTE, g, g + _HOOGSTE),
+        # the exact id or name, found through the indexes, decides at once
+        exact = self.rijen(
+            f"SELECT id, naam FROM {tabel} WHERE id = ? OR vnaam = ? ORDER BY id", (ref, g)
         )
-        if gevonden:
-            return gevonden
-        # `zoek` only then looks at the start of every word of the name
+        if exact:
+            return exact
+        # a word typed is the start of a word of the name, so somewhere in the name
+        getypt = woorden(g)
+        bevat = " AND ".join(["instr(vnaam, ?) > 0"] * len(getypt)) if getypt else "0"
         return self.rijen(
-            f"SELECT id, naam FROM {tabel} WHERE instr(' ' || vnaam, ' ' || ?) > 0 ORDER BY id",
-            (g,),
+            f"SELECT id, naam FROM {tabel} WHERE (vnaam >= ? AND vnaam < ?) "
+            f"OR (id >= ? AND id < ?) OR ({bevat}) ORDER BY id",
+            (g, g + _HOOGSTE, g, g + _HOOGSTE, *getypt),
         )
 
 

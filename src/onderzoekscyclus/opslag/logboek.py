@@ -16,12 +16,12 @@ import datetime as dt
 from typing import Any
 
 from onderzoekscyclus.domein.logboek import logregel
-from onderzoekscyclus.errors import FileFormatError
+from onderzoekscyclus.errors import FileFormatError, UnknownReference
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.schrijver import Schrijver
 from onderzoekscyclus.opslag.zoeken import kies
 
-__all__ = ["voeg_logregel_toe"]
+__all__ = ["corrigeer_logregel", "voeg_logregel_toe"]
 
 
 def voeg_logregel_toe(
@@ -55,3 +55,49 @@ def voeg_logregel_toe(
 
     schrijver.wijzig_ruw("werkgroepen", groep_id, voeg_toe)
     return regel
+
+
+def corrigeer_logregel(
+    schrijver: Schrijver,
+    werkgroep: str,
+    nummer: int,
+    *,
+    vandaag: dt.date,
+    tekst: str | None = None,
+    datum: dt.date | None = None,
+    verwijder: bool = False,
+) -> dict[str, Any]:
+    """Change (``tekst``, ``datum``) or remove line ``nummer`` (1 is the first line
+    written) of the logboek of ``werkgroep``; the same rule as for a new line applies.
+    Returns the line as it was."""
+    groep_id = kies(schrijver.root, "werkgroepen", werkgroep, "werkgroep")[0]
+    oud: dict[str, Any] = {}
+
+    def pas_aan(data: dict[str, Any]) -> dict[str, Any]:
+        logboek = data.get("logboek", [])
+        if not isinstance(logboek, list) or not 1 <= nummer <= len(logboek):
+            raise UnknownReference(
+                _("Het logboek heeft geen regel {nummer} (wel 1 tot en met {n}).").format(
+                    nummer=nummer, n=len(logboek) if isinstance(logboek, list) else 0
+                ),
+                hint=_("`ozc log WERKGROEP` laat de regels met hun nummer zien."),
+                soort="logregel",
+                verwijzing=str(nummer),
+            )
+        oud.update(logboek[nummer - 1])
+        if verwijder:
+            del logboek[nummer - 1]
+        else:
+            nieuw = logregel(
+                tekst if tekst is not None else oud["tekst"],
+                datum=datum if datum is not None else oud["datum"],
+                vandaag=vandaag,
+                auteur=oud.get("auteur"),
+            )
+            logboek[nummer - 1] = nieuw
+        if not logboek:
+            data.pop("logboek", None)
+        return data
+
+    schrijver.wijzig_ruw("werkgroepen", groep_id, pas_aan)
+    return oud

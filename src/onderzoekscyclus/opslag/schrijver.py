@@ -26,7 +26,7 @@ from onderzoekscyclus.errors import (
     WerkplaatsError,
 )
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opslag._atomic import sweep_temporaries, write_atomic
+from onderzoekscyclus.opslag._atomic import fsync_folder, sweep_temporaries, write_atomic
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND, LOCKBESTAND
 from onderzoekscyclus.opslag._toml import dumps_toml, lees_begrensd, loads_toml
@@ -233,6 +233,19 @@ class Schrijver:
         from onderzoekscyclus.opslag.zoeken import na_schrijven  # noqa: PLC0415 - sqlite3
 
         na_schrijven(self.root, map_, id_, dict(data), map_mtime)
+
+    def verwijder_ruw(self, map_: str, id_: str) -> None:
+        """Remove the file of entity ``id_`` of ``map_`` under the lock, durably, and tell
+        the derived index."""
+        with self.vergrendeld():
+            pad = self.pad(map_, id_)
+            self.binnen(pad.parent)
+            pad.unlink()
+            fsync_folder(pad.parent)
+            if self._heeft_index():
+                from onderzoekscyclus.opslag.zoeken import na_verwijderen  # noqa: PLC0415
+
+                na_verwijderen(self.root, map_, id_)
 
     def schrijf_nieuw(self, map_: str, id_: str, data: Mapping[str, Any]) -> None:
         """Write a new file into a werkplaats that is being made (the large demo, an

@@ -23,7 +23,15 @@ from onderzoekscyclus.opslag._toml import lees_begrensd, loads_toml
 from onderzoekscyclus.opslag.index import Index, niet_te_vers, transactie
 from onderzoekscyclus.opslag.indexrijen import RIJEN, TABELLEN
 
-__all__ = ["GROOT", "aantal_bestanden", "alle_namen", "kandidaten", "kies", "na_schrijven"]
+__all__ = [
+    "GROOT",
+    "aantal_bestanden",
+    "alle_namen",
+    "kandidaten",
+    "kies",
+    "na_schrijven",
+    "na_verwijderen",
+]
 
 GROOT = 500
 """From this many files in a folder on, the index answers; below it, names are read from
@@ -112,6 +120,20 @@ def na_schrijven(
                     )
     except sqlite3.OperationalError:
         return  # busy: the next question sees the new modification time and reads the file
+    except sqlite3.DatabaseError:
+        Index.verwijder(root)
+
+
+def na_verwijderen(root: Path, map_: str, id_: str) -> None:
+    """Take the rows of a removed file out of an existing index (under the lock); a busy
+    or damaged index is left for the next question to bring up to date."""
+    try:
+        with Index(root) as index, transactie(index.db):
+            for tabel, kolom in TABELLEN.get(map_, ()):
+                index.db.execute(f"DELETE FROM {tabel} WHERE {kolom} = ?", (id_,))
+            index.db.execute("DELETE FROM bestanden WHERE map = ? AND id = ?", (map_, id_))
+    except sqlite3.OperationalError:
+        return
     except sqlite3.DatabaseError:
         Index.verwijder(root)
 

@@ -7,7 +7,12 @@ An iCalendar file (RFC 5545) with an all-day event for:
 - every **evaluation** of a besluit, and its **re-evaluation date** once it is embedded;
 - every **measurement moment** of a research cycle: one event per werkgroep, cycle and
   day, listing the indicators measured that day against their baseline and target;
-- the **evaluation** of every research cycle, with its conclusion and lessons.
+- the **evaluation** of every research cycle, with its conclusion and lessons;
+- every **action of an improvement plan with a day** (``ozc cyclus plan --wanneer
+  JJJJ-MM-DD``);
+- the **next measurement** of each indicator of a cycle in its uitvoering, on the day
+  ``ozc planning`` has it due (:func:`onderzoekscyclus.planpunten`): the same UID moves
+  to its new day once a measurement is recorded.
 
 Each event names its werkgroep in the summary and the description, which are in Dutch.
 Every event has a stable ``UID`` made of the ids in the werkplaats (the same data gives
@@ -32,8 +37,16 @@ from typing import Literal
 import attrs
 import icalendar
 
-from onderzoekscyclus import Besluit, Besluitfase, Bewijs, Onderzoekscyclus, Werkgroep
-from onderzoekscyclus.export import Exportgegevens, getal, lange_datum
+from onderzoekscyclus import (
+    Besluit,
+    Besluitfase,
+    Bewijs,
+    Onderzoekscyclus,
+    Planpuntsoort,
+    Werkgroep,
+    planpunten,
+)
+from onderzoekscyclus.export import Exportgegevens, getal, lange_datum, met_eenheid
 
 __all__ = ["DOMEIN", "Afspraak", "IcsExporteur", "afspraken", "agenda", "schoon"]
 
@@ -170,14 +183,57 @@ def _meting(c: Onderzoekscyclus, naam: str, waarde: float) -> str:
     indicator = c.indicator(naam)
     if indicator is None:
         return f"- {naam}: {getal(waarde)}"
-    eenheid = f" {indicator.eenheid}" if indicator.eenheid else ""
+    eenheid = indicator.eenheid
     return (
-        f"- {indicator.naam}: {getal(waarde)}{eenheid} "
-        f"(nulmeting {getal(indicator.nulmeting)}, streefwaarde {getal(indicator.streefwaarde)})"
+        f"- {indicator.naam}: {met_eenheid(waarde, eenheid)} "
+        f"(nulmeting {met_eenheid(indicator.nulmeting, eenheid)}, "
+        f"streefwaarde {met_eenheid(indicator.streefwaarde, eenheid)})"
     )
 
 
+def _acties(groep: Werkgroep, c: Onderzoekscyclus) -> Iterator[Afspraak]:
+    for nummer, actie in enumerate(c.acties, start=1):
+        if actie.datum is None:
+            continue
+        yield Afspraak(
+            uid=_uid("actie", groep.id, "cyclus", c.nummer, nummer),
+            datum=actie.datum,
+            categorie="Actie",
+            titel=f"Actie: {actie.wat} ({groep.naam})",
+            beschrijving=_tekst(
+                *_cycluskop(groep, c),
+                f"Actie {nummer} uit het verbeterplan: {actie.wat}",
+                f"Door: {actie.wie}" if actie.wie else None,
+            ),
+        )
+
+
+def _volgende_metingen(groep: Werkgroep, datum: dt.date) -> Iterator[Afspraak]:
+    """The next measurement of each indicator of the current cycle, as the planning has it
+    due on ``datum`` (the day of the export)."""
+    c = groep.actieve_cyclus()
+    if c is None:
+        return
+    for punt in planpunten([groep], (), vandaag=datum):
+        if punt.soort is not Planpuntsoort.METING or punt.indicator is None:
+            continue
+        plek = next(k for k, i in enumerate(c.indicatoren, start=1) if i.naam == punt.indicator)
+        vorige = lange_datum(punt.sinds) if punt.sinds else "-"
+        yield Afspraak(
+            uid=_uid("volgende-meting", groep.id, "cyclus", c.nummer, "indicator", plek),
+            datum=punt.datum,
+            categorie="Meting gepland",
+            titel=f"Meting gepland: {punt.indicator} ({groep.naam})",
+            beschrijving=_tekst(
+                *_cycluskop(groep, c),
+                f"Tijd voor een nieuwe meting van {punt.indicator} (vorige: {vorige}).",
+                "Zo laten de gegevens over de tijd zien of het plan werkt (zie ozc planning).",
+            ),
+        )
+
+
 def _van_cyclus(groep: Werkgroep, c: Onderzoekscyclus) -> Iterator[Afspraak]:
+    yield from _acties(groep, c)
     for dag in sorted({m.datum for m in c.metingen}):
         metingen = sorted((m for m in c.metingen if m.datum == dag), key=lambda m: m.indicator)
         yield Afspraak(
@@ -221,6 +277,7 @@ def afspraken(gegevens: Exportgegevens) -> list[Afspraak]:
     for groep in gegevens.werkgroepen:
         for c in groep.cycli:
             gevonden.extend(_van_cyclus(groep, c))
+        gevonden.extend(_volgende_metingen(groep, gegevens.datum))
     return sorted(gevonden, key=lambda a: (a.datum, a.uid))
 
 
@@ -250,7 +307,8 @@ def agenda(gegevens: Exportgegevens) -> icalendar.Calendar:
     stempel = dt.datetime.combine(gegevens.datum, dt.time(0, 0), tzinfo=dt.UTC)
     naam = _kalendernaam(gegevens)
     omschrijving = schoon(
-        f"Feedbackrondes, meetmomenten, evaluaties en herevaluaties uit {gegevens.werkplaats_naam}, "
+        "Feedbackrondes, meetmomenten, geplande acties en metingen, evaluaties en "
+        f"herevaluaties uit {gegevens.werkplaats_naam}, "
         f"stand van {lange_datum(gegevens.datum)}."
         + (" Personen staan er onder pseudoniem in." if gegevens.pseudoniem else "")
     )
@@ -271,7 +329,10 @@ def agenda(gegevens: Exportgegevens) -> icalendar.Calendar:
 class IcsExporteur:
     """Writes :func:`agenda` as an ``.ics`` file."""
 
-    beschrijving = "Agenda (iCalendar): feedbackrondes, meetmomenten, evaluaties en herevaluaties"
+    beschrijving = (
+        "Agenda (iCalendar): feedbackrondes, meetmomenten, geplande acties en metingen, "
+        "evaluaties en herevaluaties"
+    )
     extensie = ".ics"
     soort: Literal["bestand", "map"] = "bestand"
     tekst = True

@@ -182,7 +182,8 @@ class _Opmaak:
     def plan(self, c: Onderzoekscyclus) -> str:
         acties = []
         for actie in c.acties:
-            wie_wanneer = [w for w in (self.naam(actie.wie), actie.wanneer or "") if w]
+            wanneer = lange_datum(actie.datum) if actie.datum else actie.wanneer or ""
+            wie_wanneer = [w for w in (self.naam(actie.wie), wanneer) if w]
             extra = (
                 f' <span class="wie">({_e(", ".join(wie_wanneer))})</span>' if wie_wanneer else ""
             )

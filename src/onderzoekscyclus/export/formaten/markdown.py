@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from onderzoekscyclus.domein import cyclus as cy
+from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import Werkgroep
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.uitslag import Resultaat, bereken
@@ -30,7 +31,7 @@ from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.export.gegevens import Exportgegevens
 from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opmaak import getal, verschil
+from onderzoekscyclus.opmaak import getal, lange_datum, met_eenheid, verschil
 
 __all__ = ["MarkdownExporteur", "alinea", "regel", "verslag"]
 
@@ -99,10 +100,10 @@ class _Verslag:
 
 def _werkgroep(v: _Verslag, groep: Werkgroep, met_cycli: bool) -> None:
     v.kop(2, _("Werkgroep: {naam}").format(naam=regel(groep.naam)))
-    leden = ", ".join(f"{v.naam(lid.persoon)} ({lid.rol.value})" for lid in groep.leden)
+    leden = ", ".join(f"{v.naam(lid.persoon)} ({weergave(lid.rol)})" for lid in groep.leden)
     v.lijst(
         [
-            v.veld(_("Soort"), groep.soort.value),
+            v.veld(_("Soort"), weergave(groep.soort)),
             v.veld(_("Scholen"), ", ".join(v.naam(s) for s in groep.scholen)),
             v.veld(_("Thema's"), ", ".join(regel(t) for t in groep.themas) or "–"),
             v.veld(_("Leden"), leden or "–"),
@@ -118,7 +119,7 @@ def _werkgroep(v: _Verslag, groep: Werkgroep, met_cycli: bool) -> None:
 
 def _cyclus(v: _Verslag, groep: Werkgroep, c: cy.Onderzoekscyclus) -> None:
     v.kop(3, _("Cyclus {nummer}: {vraag}").format(nummer=c.nummer, vraag=regel(c.vraag)))
-    fase = c.fase.value + (" " + _("(gepauzeerd)") if c.gepauzeerd else "")
+    fase = weergave(c.fase) + (" " + _("(gepauzeerd)") if c.gepauzeerd else "")
     kenmerken = [v.veld(_("Fase"), fase), v.veld(_("Gestart"), _datum(c.gestart))]
     if c.vorige is not None:
         kenmerken.append(v.veld(_("Bouwt voort op"), _("cyclus {nummer}").format(nummer=c.vorige)))
@@ -142,7 +143,7 @@ def _cyclus(v: _Verslag, groep: Werkgroep, c: cy.Onderzoekscyclus) -> None:
         _metingen(v, c)
     if c.evaluatie is not None:
         v.kop(4, _("Evaluatie"))
-        v.tekst(v.veld(_("Conclusie"), c.evaluatie.conclusie.value))
+        v.tekst(v.veld(_("Conclusie"), weergave(c.evaluatie.conclusie)))
         v.tekst(alinea(c.evaluatie.tekst))
         if c.evaluatie.lessen:
             v.tekst(f"**{_('Lessen')}**")
@@ -195,7 +196,8 @@ def _plan(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
     v.kop(4, _("Verbeterplan"))
 
     def actie(a: cy.Actie) -> str:
-        extra = ", ".join(regel(x) for x in (a.wie, a.wanneer) if x)
+        wanneer = lange_datum(a.datum) if a.datum else a.wanneer
+        extra = ", ".join(regel(x) for x in (a.wie, wanneer) if x)
         return regel(a.wat) + (f" ({extra})" if extra else "")
 
     v.lijst(actie(a) for a in c.acties)
@@ -255,9 +257,9 @@ def _metingen(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
             "{indicator}: laatste meting {waarde} ({datum}), streefwaarde {streef}: {uitslag}"
         ).format(
             indicator=regel(r.indicator),
-            waarde=getal(r.laatste),
+            waarde=met_eenheid(r.laatste, r.eenheid),
             datum=_datum(r.datum),
-            streef=getal(r.streefwaarde),
+            streef=met_eenheid(r.streefwaarde, r.eenheid),
             uitslag=uitslag[r.bereikt],
         )
         for r in cy.resultaten_van(c)

@@ -1,0 +1,148 @@
+"""Changing and removing schools, persons and werkgroepen without leaving loose ends.
+
+A removal first asks the domain who still refers to the entity
+(:func:`~onderzoekscyclus.domein.samenhang.verwijzingen_naar`). When nothing does, it
+goes. When something does, it is refused with the list (a :class:`~onderzoekscyclus.
+errors.Geweigerd` with code ``verwijder.in-gebruik``), unless the caller asks to drop
+the references too and every one of them can be dropped without losing what it says:
+
+* a person's school, and a besluit's school, become empty;
+* a school leaves a werkgroep of several schools (not the last school of a werkgroep);
+* a person leaves the werkgroepen they are a member of.
+
+Authorship, evidence and history are never dropped: for a person that is what
+``vergeet`` is for. Ids never change; a rename changes only the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from onderzoekscyclus.domein.besluit import Besluit
+from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
+from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein.samenhang import Verwijzing, verwijzingen_naar
+from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
+from onderzoekscyclus.errors import Geweigerd
+from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
+
+__all__ = ["Verwijderd", "verwijder"]
+
+_KLASSEN: dict[str, type[Any]] = {
+    "school": School,
+    "persoon": Persoon,
+    "werkgroep": Werkgroep,
+    "besluit": Besluit,
+    "zelfevaluatie": Zelfevaluatie,
+}
+
+
+@attrs.frozen
+class Verwijderd:
+    """What a removal removed (or, as a trial, would remove): the entity, and the ids of
+    the entities whose references to it were dropped."""
+
+    soort: str
+    id: str
+    naam: str
+    bijgewerkt: tuple[str, ...] = ()
+    uitgevoerd: bool = True
+
+
+def _los_te_maken(v: Verwijzing) -> bool:
+    """Whether a reference can be dropped without losing what the entity says."""
+    if v.naar == "school":
+        return (v.soort, v.pad) in {("persoon", "$.school"), ("besluit", "$.school")} or (
+            v.soort == "werkgroep" and v.pad.startswith("$.scholen[")
+        )
+    if v.naar == "persoon":
+        return v.soort == "werkgroep" and v.pad.startswith("$.leden[")
+    return False
+
+
+def _zonder(obj: Any, v: Verwijzing) -> Any:
+    """``obj`` without reference ``v`` (one :func:`_los_te_maken` allows)."""
+    if v.pad == "$.school":
+        return attrs.evolve(obj, school=None)
+    if v.pad.startswith("$.scholen["):
+        return attrs.evolve(obj, scholen=tuple(s for s in obj.scholen if s != v.doel))
+    return attrs.evolve(obj, leden=tuple(lid for lid in obj.leden if lid.persoon != v.doel))
+
+
+def _omschrijf(verwijzingen: Sequence[Verwijzing], namen: dict[str, str]) -> str:
+    per: dict[tuple[str, str], list[str]] = {}
+    for v in verwijzingen:
+        per.setdefault((v.soort, v.id), []).append(v.pad)
+    return "; ".join(
+        f"{soort} '{namen.get(id_, id_)}' ({id_}: {', '.join(paden)})"
+        for (soort, id_), paden in sorted(per.items())
+    )
+
+
+def verwijder(
+    opslag: Opslag,
+    klasse: type[Any],
+    id_: str,
+    *,
+    met_verwijzingen: bool = False,
+    uitvoeren: bool = True,
+) -> Verwijderd:
+    """Remove entity ``id_`` of ``klasse`` (see the module for what happens to the
+    references to it); with ``uitvoeren=False`` nothing changes."""
+    soort = SOORTEN[klasse].naam
+    with opslag.vergrendeld():
+        obj = opslag.lees(klasse, id_)
+        naam = getattr(obj, "naam", None) or getattr(obj, "titel", None) or id_
+        verwijzingen = verwijzingen_naar(
+            id_,
+            personen=opslag.alle(Persoon),
+            werkgroepen=opslag.alle(Werkgroep),
+            besluiten=opslag.alle(Besluit),
+            zelfevaluaties=opslag.alle(Zelfevaluatie),
+        )
+        vast: list[Verwijzing] = []
+        gewijzigd: dict[str, Any] = {}
+        for v in verwijzingen:
+            if not (met_verwijzingen and _los_te_maken(v)):
+                vast.append(v)
+                continue
+            huidig = gewijzigd.get(v.id) or opslag.lees(_KLASSEN[v.soort], v.id)
+            if v.pad.startswith("$.scholen[") and not set(huidig.scholen) - {v.doel}:
+                vast.append(v)  # a werkgroep's last school: dropping it would lose it
+                continue
+            gewijzigd[v.id] = _zonder(huidig, v)
+        if vast:
+            raise _in_gebruik(opslag, soort, naam, vast, kan_los=any(map(_los_te_maken, vast)))
+        if uitvoeren:
+            for nieuw in gewijzigd.values():
+                opslag.schrijf(nieuw)
+            opslag.verwijder(klasse, id_)
+    return Verwijderd(soort, id_, naam, tuple(sorted(gewijzigd)), uitgevoerd=uitvoeren)
+
+
+def _in_gebruik(
+    opslag: Opslag, soort: str, naam: str, vast: Sequence[Verwijzing], *, kan_los: bool
+) -> Geweigerd:
+    namen: dict[str, str] = {}
+    for v in vast:
+        if v.id not in namen:
+            obj = opslag.lees(_KLASSEN[v.soort], v.id)
+            namen[v.id] = getattr(obj, "naam", None) or getattr(obj, "titel", None) or v.id
+    return Geweigerd(
+        _("Kan {soort} '{naam}' niet verwijderen").format(soort=soort, naam=naam),
+        [
+            reden(
+                "verwijder.in-gebruik",
+                wat=naam,
+                lijst=_omschrijf(vast, namen),
+                ids=sorted({v.id for v in vast}),
+                los=kan_los,
+            )
+        ],
+        operatie="verwijder",
+        onderwerp=naam,
+    )

@@ -1,0 +1,77 @@
+"""Asking before something is removed: shown first, then confirmed.
+
+Every command that removes or forgets shows what it is about to change, then asks on a
+terminal ("Doorgaan? [j/N]") or, in a script, needs ``--ja``; without a yes, nothing
+changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from onderzoekscyclus.api.wijzigen import Verwijderd
+from onderzoekscyclus.cli._uitvoer import Omgeving, OzcFout, melding, toon
+from onderzoekscyclus.i18n import _
+
+__all__ = ["bevestig", "ja_optie", "verwijder_met_vraag"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def ja_optie(functie: F) -> F:
+    """The ``--ja`` option: do it without asking (for scripts)."""
+    return click.option(
+        "--ja",
+        is_flag=True,
+        help=_("Doe het zonder te vragen (voor scripts); anders vraagt ozc eerst."),
+    )(functie)
+
+
+def bevestig(omgeving: Omgeving, wat: str, *, ja: bool) -> None:
+    """Go on after a yes: ``ja`` (``--ja``: the command's own report then says what
+    changed), or, after showing ``wat`` (what will change), an answer on a terminal.
+    Otherwise stop, with nothing changed."""
+    if ja:
+        return
+    melding(omgeving, wat)
+    if not sys.stdin.isatty() or omgeving.als_json:
+        raise OzcFout(
+            _("Er is niets gewijzigd. Herhaal de opdracht met --ja om het echt te doen."), 2
+        )
+    if not click.confirm(_("Doorgaan?"), default=False, err=True):
+        melding(omgeving, _("Er is niets gewijzigd."))
+        raise SystemExit(1)
+
+
+def _wat_weg(verslag: Verwijderd) -> str:
+    regels = [
+        _("Dit verwijdert {soort} '{naam}' ({id}).").format(
+            soort=verslag.soort, naam=verslag.naam, id=verslag.id
+        )
+    ]
+    if verslag.bijgewerkt:
+        regels.append(
+            _("De verwijzingen ernaar verdwijnen uit: {lijst}.").format(
+                lijst=", ".join(verslag.bijgewerkt)
+            )
+        )
+    return "\n".join(regels)
+
+
+def verwijder_met_vraag(
+    omgeving: Omgeving, verwijder: Callable[..., Verwijderd], *, ja: bool, **opties: Any
+) -> None:
+    """Run ``verwijder(uitvoeren=False, **opties)`` to show what goes, ask, then do it."""
+    bevestig(omgeving, _wat_weg(verwijder(uitvoeren=False, **opties)), ja=ja)
+    verslag = verwijder(**opties)
+    toon(
+        omgeving,
+        verslag,
+        lambda: _("Verwijderd: {soort} '{naam}' ({id}).").format(
+            soort=verslag.soort, naam=verslag.naam, id=verslag.id
+        ),
+    )

@@ -1,0 +1,250 @@
+"""Finding a person's name in text, in any spelling, and replacing it (AVG).
+
+This is the one place that knows what a name looks like in free text. A
+:class:`Namenvervanger` is given names and what each should become; it finds, in any
+text, the full name, the surname with its tussenvoegsels and each part of the name as a
+word, whatever the case (the Turkish ı and İ included), with or without diacritics,
+composed or decomposed (NFC or NFD); in scripts written without spaces (Chinese,
+Japanese, Thai) also inside a word. E-mail addresses and telephone numbers are replaced
+too. Protected phrases (the full names of schools) are left alone.
+
+Pseudonymised exports (:mod:`onderzoekscyclus.export.pseudoniem`) and forgetting a
+person (``Personen.vergeet``) both use it.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from onderzoekscyclus.i18n import _
+
+__all__ = ["Namenvervanger", "delen", "vouw", "zonder_spaties"]
+
+_TUSSENVOEGSELS = frozenset(
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "ter",
+        "ten",
+        "te",
+        "in",
+        "op",
+        "aan",
+        "bij",
+        "uit",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "del",
+        "von",
+        "zu",
+    ]
+)
+
+# letters that neither decomposition nor casefold bring to a plain letter, and the
+# apostrophes and hyphens people type in names (d'Ancona, O’Brien)
+_EXTRA = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "‐": "-",
+        "‑": "-",
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vouw_teken(teken: str) -> str:
+    """One character as it is compared: no diacritics, folded case, plain letters (a
+    combining mark on its own folds to nothing)."""
+    kaal = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", teken.translate(_EXTRA))
+        if not unicodedata.combining(c)
+    )
+    gevouwen = unicodedata.normalize("NFKD", kaal.casefold().translate(_EXTRA))
+    return "".join(c for c in gevouwen if not unicodedata.combining(c))
+
+
+def vouw(tekst: str) -> tuple[str, list[int]]:
+    """``tekst`` as names are compared, and for each character of it the index of the
+    character of ``tekst`` it came from.
+
+    Case (Turkish ı and İ included), diacritics and composed or decomposed forms do not
+    count: "Yılmaz", "YILMAZ", "Yilmaz" and "Yılmaz" in NFD all fold to "yilmaz".
+    """
+    gevouwen: list[str] = []
+    herkomst: list[int] = []
+    for plek, teken in enumerate(tekst):
+        for deel in _vouw_teken(teken):
+            gevouwen.append(deel)
+            herkomst.append(plek)
+    return "".join(gevouwen), herkomst
+
+
+def zonder_spaties(teken: str) -> bool:
+    """Whether ``teken`` belongs to a script written without spaces between words."""
+    naam = unicodedata.name(teken, "")
+    return naam.startswith(("CJK ", "HIRAGANA", "KATAKANA", "THAI", "LAO ", "KHMER", "MYANMAR"))
+
+
+def delen(naam: str) -> list[str]:
+    """What of a name identifies a person on its own: the full name, the surname with
+    its tussenvoegsels ("van den Berg"), and each part of two letters or more that is no
+    tussenvoegsel between first name and surname ("Uit" as a first name counts)."""
+    woorden = naam.split()
+    uit = [naam]
+    if len(woorden) > 2:
+        uit.append(" ".join(woorden[1:]))
+    stukken = [s for s in re.split(r"[\s\-/]+", naam) if s]
+    for i, stuk in enumerate(stukken):
+        tussen = 0 < i < len(stukken) - 1 and stuk.casefold() in _TUSSENVOEGSELS
+        if not tussen and (len(stuk) >= 2 or any(zonder_spaties(t) for t in stuk)):
+            uit.append(stuk)
+        if "'" in stuk or "’" in stuk:  # d'Ancona also goes by Ancona
+            rest = re.split(r"['’]", stuk)[-1]
+            if len(rest) >= 2:
+                uit.append(rest)
+    return uit
+
+
+_EMAIL = re.compile(r"[\w.+%'-]+@[\w-]+(?:\.[\w-]+)+")
+# a telephone number as people write one: international (+31 6 1234 5678, 0031-20-…)
+# or Dutch (ten digits from a 0: 06-12345678, (030) 123 45 67, 020.123.45.67)
+_TELEFOON = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\d{1,3}(?:[\s.-]{0,2}\(0\))?(?:[\s().-]{0,2}\d){7,12}"
+    r"|\(?0(?:[\s()./-]{0,2}\d){9})(?!\w)"
+)
+
+
+def _patroon(vormen: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for all ``vormen`` (folded), longest first, as whole words; a form in
+    a script without spaces matches anywhere."""
+    gesorteerd = sorted(set(vormen), key=lambda v: (-len(v), v))
+    if not gesorteerd:
+        return None
+    stukken = []
+    for vorm in gesorteerd:
+        voor = "" if zonder_spaties(vorm[0]) else r"(?<!\w)"
+        na = "" if zonder_spaties(vorm[-1]) else r"(?!\w)"
+        stukken.append(voor + re.escape(vorm) + na)
+    return re.compile("|".join(stukken))
+
+
+class Namenvervanger:
+    """Replaces names (each with its own replacement), e-mail addresses and telephone
+    numbers in text, and ids by other ids; leaves protected phrases alone."""
+
+    def __init__(
+        self,
+        namen: Mapping[str, str],
+        *,
+        beschermd: Iterable[str] = (),
+        ids: Mapping[str, str] | None = None,
+        houd_ids: Iterable[str] = (),
+    ) -> None:
+        self.vormen: dict[str, str] = {}
+        for naam, vervanging in sorted(namen.items(), key=lambda p: (-len(p[0]), p[0])):
+            for deel in delen(naam):
+                gevouwen = vouw(deel)[0].strip()
+                if gevouwen:
+                    self.vormen.setdefault(gevouwen, vervanging)
+        self._patroon = _patroon(self.vormen)
+        self._beschermd = _patroon(v for b in beschermd if (v := vouw(b)[0].strip()))
+        self.ids = dict(ids or {})
+        self._houd = frozenset(houd_ids)
+        self._id_patroon = (
+            re.compile("|".join(re.escape(i) for i in sorted(self.ids, key=len, reverse=True)))
+            if self.ids
+            else None
+        )
+
+    def noemt_iemand(self, id_: str) -> bool:
+        """Whether the slug of ``id_`` holds a word of one of the names."""
+        from onderzoekscyclus.domein.tekst import slug  # noqa: PLC0415
+
+        woorden = f"-{id_}-"
+        return any(f"-{s}-" in woorden for vorm in self.vormen if (s := slug(vorm)) and len(s) >= 2)
+
+    def tekst(self, tekst: str) -> str:
+        """``tekst`` with every name, e-mail address, telephone number and id replaced."""
+        tekst = _EMAIL.sub(_("[e-mailadres]"), tekst)
+        tekst = _TELEFOON.sub(_("[telefoonnummer]"), tekst)
+        if self._id_patroon is not None:
+            tekst = self._id_patroon.sub(lambda m: self.ids[m.group(0)], tekst)
+        if self._patroon is None:
+            return tekst
+        gevouwen, herkomst = vouw(tekst)
+        beschermd = (
+            [(m.start(), m.end()) for m in self._beschermd.finditer(gevouwen)]
+            if self._beschermd is not None
+            else []
+        )
+        stukken = []
+        for m in self._patroon.finditer(gevouwen):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in beschermd):
+                continue
+            begin = herkomst[m.start()]
+            einde = herkomst[m.end() - 1] + 1
+            while einde < len(tekst) and unicodedata.combining(tekst[einde]):
+                einde += 1
+            stukken.append((begin, einde, self.vormen[m.group(0)]))
+        for begin, einde, vervanging in reversed(stukken):
+            tekst = tekst[:begin] + vervanging + tekst[einde:]
+        return tekst
+
+    def waarde(self, data: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
+        """``data`` (an attrs object, a dict, list, tuple or text) with every personal
+        datum replaced. Enum values (a role "lid", a sector "po") are no free text; an id
+        is replaced when it is in ``ids``, kept when it is in ``houd_ids``."""
+        if isinstance(data, enum.Enum):
+            return data
+        if isinstance(data, str):
+            if data in self.ids:
+                return self.ids[data]
+            if data in self._houd:
+                return data
+            return self.tekst(data)
+        if attrs.has(type(data)):
+            return attrs.evolve(
+                data,
+                **{
+                    veld.alias: self.waarde(getattr(data, veld.name))
+                    for veld in attrs.fields(type(data))
+                    if veld.init
+                },
+            )
+        if isinstance(data, dict):
+            return {self.waarde(k): self.waarde(v) for k, v in data.items()}
+        if isinstance(data, list | tuple):
+            return type(data)(self.waarde(v) for v in data)
+        return data
+
+    def tekstvervanger(self) -> Callable[[str], str]:
+        """:meth:`tekst` as a plain function."""
+        return self.tekst
