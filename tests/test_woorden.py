@@ -7,9 +7,11 @@ here is something she ran into.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -256,6 +258,36 @@ def test_lange_tekst_wordt_omgebroken(
     assert max(len(r) for r in regels if "`" not in r and not r.startswith("Map:")) <= 80
     data = json.loads(ozc("--json", "cyclus", "toon", "Leesgroep").stdout)
     assert data["cyclus"]["aanleiding"] == LANG
+
+
+LIJSTEN = [
+    ["school", "lijst"],
+    ["persoon", "lijst"],
+    ["werkgroep", "lijst"],
+    ["besluit", "lijst"],
+    ["cyclus", "lijst"],
+    ["zelfevaluatie", "lijst"],
+    ["planning"],
+    ["log", "Leergroep Begrijpend Lezen"],
+    ["thema", "lijst"],
+    ["expertise", "--partnerschap"],
+    ["thema", "netwerken"],
+    ["status"],
+]
+
+
+def test_elke_lijst_past_in_een_terminal(tmp_path: Path, ozc: Ozc, in_map) -> None:  # type: ignore[no-untyped-def]
+    """Every list of the demo werkplaats fits in 80 columns; only a command to type
+    (in backticks) may stick out, since breaking it would make it wrong."""
+    from onderzoekscyclus.demo import maak_demo
+
+    demo = maak_demo(tmp_path / "demo", vandaag=dt.date(2026, 11, 23))
+    in_map(demo.root)
+    for opdracht in LIJSTEN:
+        uit = ozc(*opdracht)
+        assert uit.exit_code == 0, (opdracht, uit.output)
+        te_lang = [r for r in uit.stdout.splitlines() if len(r) > 80 and "`" not in r]
+        assert te_lang == [], (opdracht, te_lang)
 
 
 # --- 6. what people type ----------------------------------------------------------------------

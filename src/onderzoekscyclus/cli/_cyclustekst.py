@@ -218,17 +218,13 @@ def _fase(s: CyclusSamenvatting) -> str:
 
 
 def _datums(s: CyclusSamenvatting) -> str:
-    if s.afgerond is not None:
-        return _("gestart {begin}, afgerond {eind}").format(
-            begin=korte_datum(s.gestart), eind=korte_datum(s.afgerond)
-        )
-    return _("gestart {begin}, laatste stap {dag}").format(
-        begin=korte_datum(s.gestart), dag=korte_datum(s.bijgewerkt)
-    )
+    eind = s.afgerond if s.afgerond is not None else s.bijgewerkt
+    return f"{korte_datum(s.gestart)} – {korte_datum(eind)}"
 
 
 def cycli_tekst(cycli: list[CyclusSamenvatting], blad: Pagina, werkgroep: str | None) -> str:
-    """The cycles of ``ozc cyclus lijst``, under the name of their werkgroep."""
+    """The cycles of ``ozc cyclus lijst``, under the name of their werkgroep
+    (``werkgroep``: the name of the one werkgroep asked for, if any)."""
     if not cycli:
         if blad.pagina > 1:
             return blad.voorbij()
@@ -241,15 +237,14 @@ def cycli_tekst(cycli: list[CyclusSamenvatting], blad: Pagina, werkgroep: str | 
     fasen = max(len(_fase(s)) for s in cycli)
     datums = max(len(_datums(s)) for s in cycli)
     nummers = max(len(str(s.nummer)) for s in cycli)
-    regels: list[str] = []
+    regels = [_("Per cyclus: nummer, fase, begin – laatste stap, methodekwaliteit."), ""]
     vorige = None
     for s in cycli:
         if s.werkgroep != vorige:
             regels.append(f"{s.werkgroep_naam}  ({s.werkgroep})")
             vorige = s.werkgroep
-        kwaliteit = _("methodekwaliteit {k}").format(k=s.kwaliteit)
         regels.append(
-            f"  {s.nummer:>{nummers}}  {_fase(s):<{fasen}}  {_datums(s):<{datums}}  {kwaliteit}"
+            f"  {s.nummer:>{nummers}}  {_fase(s):<{fasen}}  {_datums(s):<{datums}}  {s.kwaliteit}"
         )
     regels += ["", _("Een cyclus helemaal zien: `ozc cyclus toon WERKGROEP --cyclus N`.")]
     return "\n".join(regels)

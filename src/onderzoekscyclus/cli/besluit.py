@@ -415,7 +415,7 @@ def lijst(omgeving: Omgeving) -> None:
             for b in besluiten
         )
 
-    toon(omgeving, besluiten, tekst)
+    toon(omgeving, besluiten, tekst, ombreken=True)
 
 
 @besluit.command(

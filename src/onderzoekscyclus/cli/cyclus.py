@@ -433,7 +433,10 @@ def lijst(
             werkgroep_ref, school=school_ref, limit=blad.limit, offset=blad.offset
         )
     )
-    toon(omgeving, cycli, lambda: cycli_tekst(cycli, blad, werkgroep_ref))
+    naam = werkgroep_ref
+    if werkgroep_ref is not None and not cycli:
+        naam = omgeving.werkplaats.werkgroepen.zoek(werkgroep_ref).naam
+    toon(omgeving, cycli, lambda: cycli_tekst(cycli, blad, naam), ombreken=True)
     if meer:
         melding(omgeving, blad.meer())
 

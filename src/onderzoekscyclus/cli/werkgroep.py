@@ -103,6 +103,7 @@ def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
             )
             or _("Nog geen werkgroepen. Voeg er een toe met `ozc werkgroep toevoegen`.")
         ),
+        ombreken=True,
     )
 
 

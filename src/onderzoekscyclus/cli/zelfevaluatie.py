@@ -351,28 +351,23 @@ def _metingen_tekst(metingen: Sequence[MetingSamenvatting], blad: Pagina) -> str
         )
     rijen = [
         (
-            m.id,
             korte_datum(m.datum),
             m.instrument_naam,
             m.school_naam or m.school or _("partnerschap"),
-            ngettext("{n} respondent", "{n} respondenten", m.afgerond).format(n=m.afgerond)
-            + (
-                ", "
-                + ngettext(
-                    "{n} half ingevulde lijst", "{n} half ingevulde lijsten", m.concepten
-                ).format(n=m.concepten)
-                if m.concepten
-                else ""
-            ),
+            ngettext("{n} respondent", "{n} respondenten", m.afgerond).format(n=m.afgerond),
         )
         for m in metingen
     ]
-    breedte = [max(len(rij[k]) for rij in rijen) for k in range(4)]
-    regels = [_("Metingen, de oudste eerst:")]
-    regels += [
-        "  " + "  ".join(w.ljust(b) for w, b in zip(rij, [*breedte, 0], strict=True)).rstrip()
-        for rij in rijen
-    ]
+    breedte = [max(len(rij[k]) for rij in rijen) for k in range(3)]
+    regels = [_("Metingen, de oudste eerst (met hun id):")]
+    for m, rij in zip(metingen, rijen, strict=True):
+        regels.append(
+            "  " + "  ".join(w.ljust(b) for w, b in zip(rij, [*breedte, 0], strict=True)).rstrip()
+        )
+        half = ngettext(
+            "{n} half ingevulde lijst", "{n} half ingevulde lijsten", m.concepten
+        ).format(n=m.concepten)
+        regels.append(" " * (4 + breedte[0]) + m.id + (f"  ({half})" if m.concepten else ""))
     regels += [
         "",
         _("Vergelijk twee metingen met `ozc zelfevaluatie vergelijk A B` (id of datum)."),
@@ -401,7 +396,7 @@ def lijst(
             instrument, school=school, alle=school is None, limit=blad.limit, offset=blad.offset
         )
     )
-    toon(omgeving, metingen, lambda: _metingen_tekst(metingen, blad))
+    toon(omgeving, metingen, lambda: _metingen_tekst(metingen, blad), ombreken=True)
     if meer:
         melding(omgeving, blad.meer())
 
