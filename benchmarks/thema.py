@@ -22,58 +22,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-OZC = [sys.executable, "-m", "onderzoekscyclus"]
-BASISLIJN = """
-import sys, tomllib
-from pathlib import Path
-root = Path(sys.argv[1])
-for map_ in ("scholen", "personen", "werkgroepen"):
-    for pad in sorted((root / map_).glob("*.toml")):
-        tomllib.loads(pad.read_bytes().decode("utf-8"))
-"""
-
-
-def meet(opdracht: list[str], map_: Path) -> tuple[float, float]:
-    """Wall time (s) and peak memory (MB) of one child process; it must succeed."""
-    begin = time.perf_counter()
-    proces = subprocess.Popen(opdracht, cwd=map_, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, gebruik = os.wait4(proces.pid, 0)
-    duur = time.perf_counter() - begin
-    if os.waitstatus_to_exitcode(status) != 0:
-        fout = proces.stderr.read().decode() if proces.stderr else ""
-        raise SystemExit(f"{' '.join(opdracht)} faalde:\n{fout}")
-    geheugen = gebruik.ru_maxrss / 1024 if sys.platform != "darwin" else gebruik.ru_maxrss / 2**20
-    return duur, geheugen
-
-
-def mediaan(opdracht: list[str], map_: Path, n: int) -> tuple[float, float]:
-    metingen = [meet(opdracht, map_) for _ in range(n)]
-    return statistics.median(m[0] for m in metingen), max(m[1] for m in metingen)
-
-
-def maak(map_: Path, scholen: int) -> float:
-    if map_.exists():
-        shutil.rmtree(map_)
-    begin = time.perf_counter()
-    subprocess.run(
-        [*OZC, "demo", str(map_), "--scholen", str(scholen)], check=True, capture_output=True
-    )
-    return time.perf_counter() - begin
-
-
-def zet_benchmarkgroep(map_: Path) -> None:
-    """A werkgroep with a unique name, for `ozc log` by name, written by ozc itself."""
-    school = sorted((map_ / "scholen").glob("*.toml"))[0].stem
-    subprocess.run(
-        [*OZC, "werkgroep", "toevoegen", "Benchmark Leesclub", "--school", school, "--thema", "lezen"],
-        cwd=map_, check=True, capture_output=True,
-    )  # fmt: skip
+from _meten import BASISLIJN, OZC, maak, mediaan, meet, zet_benchmarkgroep
 
 
 def toml_parsers(map_: Path) -> str:

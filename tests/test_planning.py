@@ -430,7 +430,9 @@ def test_ozc_planning_bladert_en_zegt_als_er_niets_is(
     --json, so the data stays clean); an empty werkplaats says there is nothing to do."""
     eerste = ozc("planning", "--aantal", "2")
     assert eerste.stdout.count("te laat  ") == 2
-    assert eerste.stdout.endswith("Er is meer: zie de volgende pagina met --pagina 2.\n")
+    assert eerste.stdout.endswith(
+        "Er is meer: zie de volgende pagina met --pagina 2, of alles met --alle.\n"
+    )
     tweede = ozc("planning", "--aantal", "2", "--pagina", "3")
     assert "3 dec 2026" in tweede.stdout and "--pagina" not in tweede.stdout
     als_json = ozc("--json", "planning", "--aantal", "2")

@@ -100,7 +100,9 @@ def test_ozc_cyclus_lijst(demo: Werkplaats, ozc: Ozc) -> None:
     assert len(data) == len(demo.cycli.lijst())
     eerste = ozc(*wp, "cyclus", "lijst", "--aantal", "3")
     assert len(re.findall(r"  \d van 7$", eerste.stdout, re.M)) == 3
-    assert "Er is meer: zie de volgende pagina met --pagina 2." in eerste.stdout
+    assert (
+        "Er is meer: zie de volgende pagina met --pagina 2, of alles met --alle." in eerste.stdout
+    )
     tweede = _json(ozc, *wp, "cyclus", "lijst", "--aantal", "3", "--pagina", "2")
     assert [(c["werkgroep"], c["nummer"]) for c in tweede] == [
         (s.werkgroep, s.nummer) for s in demo.cycli.lijst(limit=3, offset=3)

@@ -17,7 +17,7 @@ import datetime as dt
 
 from onderzoekscyclus.i18n import huidige_taal
 
-__all__ = ["getal", "korte_datum", "lange_datum", "met_eenheid", "verschil"]
+__all__ = ["aantal", "getal", "korte_datum", "lange_datum", "met_eenheid", "verschil"]
 
 _MAANDEN = {
     "nl": (
@@ -62,6 +62,14 @@ def getal(
     else:
         tekst = repr(getal_)
     return tekst.replace(".", ",") if _taal(taal) == "nl" else tekst
+
+
+def aantal(n: int, *, taal: str | None = None) -> str:
+    """A count with its thousands grouped as a reader of ``taal`` does: ``7.000``
+    (``7,000`` in English); below 10,000 a Dutch reader leaves it out: ``1072``."""
+    if _taal(taal) == "nl":
+        return f"{n:,}".replace(",", ".") if abs(n) >= 10_000 else str(n)
+    return f"{n:,}"
 
 
 def verschil(waarde: float | None, *, decimalen: int | None = None, taal: str | None = None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from onderzoekscyclus.api.lijsten import Kenmerken
@@ -138,6 +138,20 @@ class Dienst(Taalhouder):
     def persoon_id(self, verwijzing: str | None) -> str | None:
         """The id of the person ``verwijzing`` points to, or ``None`` without one."""
         return self._id(Persoon, verwijzing) if verwijzing else None
+
+    def namen_van(self, ids: Iterable[str]) -> dict[str, str]:
+        """Display names of the schools, persons and werkgroepen among ``ids``: what a
+        page of a list needs, without every name of a large werkplaats.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.opslag.zoeken import namen_van  # noqa: PLC0415
+
+        gezocht = set(ids)
+        namen: dict[str, str] = {}
+        for map_ in ("scholen", "personen", "werkgroepen"):
+            namen.update(namen_van(self.opslag.root, map_, gezocht - namen.keys()))
+        return namen
 
     def namen(self) -> dict[str, str]:
         """Display names of schools, persons and werkgroepen by id."""

@@ -7,27 +7,29 @@ the functions here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from onderzoekscyclus.domein import besluitvorming, samenhang
+from onderzoekscyclus.api import controle
+from onderzoekscyclus.api._controlewerk import regels_van
+from onderzoekscyclus.domein import besluitvorming
 from onderzoekscyclus.domein.besluit import Besluit, Besluitfase
 from onderzoekscyclus.domein.cyclus import Fase, methodekwaliteit
 from onderzoekscyclus.domein.cyclusstappen import CYCLUS
-from onderzoekscyclus.domein.ids import is_geldig_id
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkgroepSoort, WerkplaatsInfo
-from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opslag._paden import ROOTBESTAND
-from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
-from onderzoekscyclus.opslag.schema import HUIDIG, versie_tekst
+from onderzoekscyclus.opslag.bestanden import Opslag
+from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, versie_tekst
 
 __all__ = [
     "Aandachtspunt",
     "BesluitStand",
+    "SchoolTelling",
     "Status",
     "WerkgroepOverzicht",
     "controleer",
@@ -92,6 +94,18 @@ class Aandachtspunt:
 
 
 @attrs.frozen
+class SchoolTelling:
+    """A school in the summary: how many werkgroepen it has and how many running cycles.
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str
+    werkgroepen: int
+    lopend: int
+
+
+@attrs.frozen
 class Status:
     """An overview of a werkplaats: what is in it and what needs attention.
 
@@ -108,6 +122,29 @@ class Status:
     aandachtspunten: tuple[Aandachtspunt, ...]
     besluiten: tuple[BesluitStand, ...] = ()
     namen: dict[str, str] = attrs.field(factory=dict)
+    aantal_werkgroepen: int = attrs.field()
+    """How many werkgroepen there are; ``werkgroepen`` holds them all, or (a summary,
+    ``wp.status(top=N)``) the N that most need a next step.
+
+    .. versionadded:: 0.2.0"""
+    per_fase: dict[str, int] = attrs.field(factory=dict)
+    """How many werkgroepen have their latest cycle in each phase (``"gepauzeerd"`` for
+    a paused one, ``"geen"`` without a cycle), in the order of the cycle.
+
+    .. versionadded:: 0.2.0"""
+    per_school: tuple[SchoolTelling, ...] = ()
+    """The schools with the most running cycles, most first (a summary only).
+
+    .. versionadded:: 0.2.0"""
+
+    @aantal_werkgroepen.default
+    def _alle_werkgroepen(self) -> int:
+        return len(self.werkgroepen)
+
+    @property
+    def samengevat(self) -> bool:
+        """Whether ``werkgroepen`` holds fewer than all werkgroepen."""
+        return len(self.werkgroepen) < self.aantal_werkgroepen
 
 
 def _overzicht(groep: Werkgroep) -> WerkgroepOverzicht:
@@ -131,6 +168,28 @@ def _overzicht(groep: Werkgroep) -> WerkgroepOverzicht:
         kwaliteit=kwaliteit.samenvatting() if kwaliteit else None,
         ontbreekt=tuple(e.sleutel for e in kwaliteit.ontbreekt()) if kwaliteit else (),
         volgende=CYCLUS.volgende.get(actief.toestand) if actief else None,
+    )
+
+
+def tel_per_fase(fasen: Iterable[tuple[str | None, bool, int]]) -> dict[str, int]:
+    """How many werkgroepen are in each phase, from (phase of the latest cycle or
+    ``None``, paused, how many): ``"gepauzeerd"`` and ``"geen"`` (no cycle) after the
+    phases, in the order of the cycle."""
+    telling: dict[str, int] = {}
+    for fase, gepauzeerd, n in fasen:
+        sleutel = "geen" if fase is None else "gepauzeerd" if gepauzeerd else fase
+        telling[sleutel] = telling.get(sleutel, 0) + n
+    volgorde = [f.value for f in Fase] + ["gepauzeerd", "geen"]
+    return {k: telling[k] for k in volgorde if k in telling}
+
+
+def geen_leider(id_: str, naam: str) -> Aandachtspunt:
+    """The attention point of a werkgroep without a leader."""
+    return Aandachtspunt(
+        "werkgroep.geen-leider",
+        id_,
+        naam,
+        _("Werkgroep '{naam}' heeft nog geen leider.").format(naam=naam),
     )
 
 
@@ -176,14 +235,7 @@ def status(opslag: Opslag, vandaag: dt.date) -> Status:
         overzicht.append(regel)
         namen[groep.id] = groep.naam
         if not regel.leiders:
-            aandacht.append(
-                Aandachtspunt(
-                    "werkgroep.geen-leider",
-                    groep.id,
-                    groep.naam,
-                    _("Werkgroep '{naam}' heeft nog geen leider.").format(naam=groep.naam),
-                )
-            )
+            aandacht.append(geen_leider(groep.id, groep.naam))
     besluiten = [besluitvorming.bijgewerkt(b, vandaag) for b in opslag.alle(Besluit)]
     for besluit in besluiten:
         aandacht.extend(_aandacht_besluit(besluit, vandaag))
@@ -201,50 +253,32 @@ def status(opslag: Opslag, vandaag: dt.date) -> Status:
         ),
         aandachtspunten=tuple(aandacht),
         namen={i: namen[i] for i in sorted(gebruikt) if i in namen},
+        per_fase=tel_per_fase(
+            (r.fase.value if r.fase else None, r.gepauzeerd, 1) for r in overzicht
+        ),
     )
 
 
 # --- checking ----------------------------------------------------------------------------
 
 
-def controleer(opslag: Opslag, vandaag: dt.date) -> list[str]:
+def controleer(
+    opslag: Opslag, vandaag: dt.date, *, alles: bool = False, voortgang: bool = False
+) -> list[str]:
     """Every problem in the werkplaats' files, one line each; an empty list when all is
     well: files that cannot be read, references that point at nothing, and states no
     operation makes (see :mod:`onderzoekscyclus.domein.samenhang`), each with the file,
     the field, what is wrong and the way out. ``vandaag`` is today: nothing that happened
-    lies after it."""
-    problemen: list[str] = []
-    gelezen: dict[type[Any], list[Any]] = {k: [] for k in SOORTEN}
-    try:
-        opslag.info()
-    except OnderzoekscyclusError as fout:
-        problemen.extend(_regels_van(fout, ROOTBESTAND))
-    for pad, klasse in opslag.bestanden():
-        label = opslag.label(pad)
-        if not is_geldig_id(pad.stem):
-            problemen.append(
-                _(
-                    "{bestand}: de bestandsnaam is geen geldig id (kleine letters, cijfers, koppeltekens)."
-                ).format(bestand=label)
-            )
-            continue
-        try:
-            gelezen[klasse].append(opslag.lees(klasse, pad.stem))
-        except OnderzoekscyclusError as fout:
-            problemen.extend(_regels_van(fout, label))
-    samen = samenhang.controleer(
-        scholen=gelezen[School],
-        personen=gelezen[Persoon],
-        werkgroepen=gelezen[Werkgroep],
-        besluiten=gelezen[Besluit],
-        zelfevaluaties=gelezen[Zelfevaluatie],
-        vandaag=vandaag,
-    )
-    klassen = {soort.naam: soort.klasse for soort in SOORTEN.values()}
-    problemen.extend(
-        f"{opslag.label(opslag.pad(klassen[p.soort], p.id))} @ {p.pad}: {p.tekst()}" for p in samen
-    )
-    return problemen
+    lies after it. Only what changed since the last check is read, unless ``alles``
+    (see :mod:`onderzoekscyclus.api.controle`)."""
+    migraties = opslag.schrijver.migraties
+    return controle.controleer(
+        opslag.root,
+        vandaag,
+        alles=alles,
+        voortgang=voortgang,
+        migraties=None if migraties is MIGRATIES else migraties,
+    ).problemen
 
 
 def migreer(opslag: Opslag) -> list[str]:
@@ -265,7 +299,7 @@ def migreer(opslag: Opslag) -> list[str]:
                     inhoud, klasse, None if klasse is WerkplaatsInfo else pad.stem, label
                 )
             except OnderzoekscyclusError as fout:
-                problemen.extend(_regels_van(fout, label))
+                problemen.extend(regels_van(fout, label))
                 continue
             nieuw = opslag.inhoud(obj)
             if nieuw != inhoud:
@@ -279,10 +313,3 @@ def migreer(opslag: Opslag) -> list[str]:
         for pad, nieuw in te_schrijven:
             opslag.schrijver.schrijf_bestand(pad, nieuw)
     return [opslag.label(pad) for pad, _inhoud in te_schrijven]
-
-
-def _regels_van(fout: OnderzoekscyclusError, label: str) -> list[str]:
-    if isinstance(fout, FileFormatError):
-        return list(fout.problemen)
-    tekst = fout.bericht
-    return [tekst if tekst.startswith(label) else f"{label}: {tekst}"]

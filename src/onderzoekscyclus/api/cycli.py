@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
-from onderzoekscyclus.api.lijsten import Kenmerken, kenmerken, pagina
+from onderzoekscyclus.api.lijsten import Kenmerken, kenmerken, pagina, werkgroepen_met_cyclus
 from onderzoekscyclus.domein import cyclusdelen as delen
 from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein.cyclus import (
@@ -611,19 +611,18 @@ class Cycli(Dienst):
                 return []
             return pagina([samenvatting_van(groep, c) for c in groep.cycli], limit, offset)
         school_id = self.school(school).id if school is not None else None
-        groepen = sorted(
-            (
-                k
-                for k in kenmerken(self.opslag, Werkgroep)
+        ids = werkgroepen_met_cyclus(self.opslag, school_id)
+        if ids is None:
+            ids = [
+                k.id
+                for k in sorted(kenmerken(self.opslag, Werkgroep), key=_volgorde)
                 if school_id is None or school_id in k.scholen
-            ),
-            key=_volgorde,
-        )
+            ]
         gevonden: list[CyclusSamenvatting] = []
-        for k in groepen:
+        for id_ in ids:
             if limit is not None and len(gevonden) >= offset + limit:
                 break
-            groep = self.opslag.lees(Werkgroep, k.id)
+            groep = self.opslag.lees(Werkgroep, id_)
             gevonden += [samenvatting_van(groep, c) for c in groep.cycli]
         return pagina(gevonden, limit, offset)
 

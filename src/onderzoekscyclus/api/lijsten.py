@@ -29,7 +29,7 @@ from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.index import Index
 from onderzoekscyclus.opslag.zoeken import GROOT, aantal_bestanden
 
-__all__ = ["Kenmerken", "kenmerken", "pagina", "selecteer"]
+__all__ = ["Kenmerken", "kenmerken", "pagina", "selecteer", "werkgroepen_met_cyclus"]
 
 T = TypeVar("T")
 
@@ -124,7 +124,15 @@ def kenmerken(opslag: Opslag, klasse: type[Any], *, index: bool | None = None) -
         return [_uit_object(obj) for obj in opslag.alle(klasse)]
     with Index(opslag.root) as geopend:
         geopend.ververs((map_,))
-        return _uit_index(geopend, klasse)
+        kapot = geopend.rijen(
+            "SELECT id FROM bestanden WHERE map = ? AND fout IS NOT NULL ORDER BY id LIMIT 1",
+            (map_,),
+        )
+        uit = _uit_index(geopend, klasse)
+    if kapot:
+        # as reading every file would: the error names the file and the way out
+        opslag.lees(klasse, kapot[0][0])
+    return uit
 
 
 def pagina(items: Sequence[T], limit: int | None, offset: int) -> list[T]:
@@ -149,15 +157,84 @@ def pagina(items: Sequence[T], limit: int | None, offset: int) -> list[T]:
 def selecteer(
     opslag: Opslag,
     klasse: type[T],
-    past: Callable[[Kenmerken], bool],
+    past: Callable[[Kenmerken], bool] | None,
     *,
     limit: int | None = None,
     offset: int = 0,
     index: bool | None = None,
 ) -> list[T]:
-    """The entities of ``klasse`` whose records ``past``, by name, one page of them."""
-    gekozen = sorted((k for k in kenmerken(opslag, klasse, index=index) if past(k)), key=_volgorde)
+    """The entities of ``klasse`` whose records ``past``, by name, one page of them.
+
+    ``past=None`` (no filter) lets the index hand out the page itself, in the same
+    order, without a record per entity: what a first page of thousands needs.
+    """
+    if past is None:
+        ids = _pagina_uit_index(opslag, klasse, limit, offset, index=index)
+        if ids is not None:
+            return [opslag.lees(klasse, i) for i in ids]
+    gekozen = sorted(
+        (k for k in kenmerken(opslag, klasse, index=index) if past is None or past(k)),
+        key=_volgorde,
+    )
     return [opslag.lees(klasse, k.id) for k in pagina(gekozen, limit, offset)]
+
+
+def werkgroepen_met_cyclus(opslag: Opslag, school: str | None = None) -> list[str] | None:
+    """The ids of the werkgroepen (of ``school``) that have a cycle, by name, from the
+    index; ``None`` when the werkplaats answers from its files."""
+    if (
+        not (opslag.root / GEGEVENSMAP / INDEXBESTAND).exists()
+        and aantal_bestanden(opslag.root / "werkgroepen") < GROOT
+    ):
+        return None
+    with Index(opslag.root) as geopend:
+        geopend.ververs(("werkgroepen",))
+        kapot = geopend.rijen(
+            "SELECT id FROM bestanden WHERE map = 'werkgroepen' AND fout IS NOT NULL LIMIT 1"
+        )
+        if school is None:
+            ids = geopend.rijen(
+                "SELECT id FROM werkgroepen WHERE cyclus IS NOT NULL ORDER BY vnaam, id"
+            )
+        else:
+            ids = geopend.rijen(
+                "SELECT w.id FROM werkgroepen w JOIN werkgroep_scholen ws ON ws.werkgroep = w.id "
+                "WHERE w.cyclus IS NOT NULL AND ws.school = ? ORDER BY w.vnaam, w.id",
+                (school,),
+            )
+    if kapot:
+        opslag.lees(Werkgroep, kapot[0][0])
+    return [r[0] for r in ids]
+
+
+def _pagina_uit_index(
+    opslag: Opslag, klasse: type[Any], limit: int | None, offset: int, *, index: bool | None
+) -> list[str] | None:
+    """The ids of one page by name, straight from the index (``None``: no index used)."""
+    map_ = _MAPPEN[klasse]
+    if index is False or (
+        index is None
+        and not (opslag.root / GEGEVENSMAP / INDEXBESTAND).exists()
+        and aantal_bestanden(opslag.root / map_) < GROOT
+    ):
+        return None
+    pagina((), limit, offset)  # refuse a wrong limit or offset as the other path does
+    with Index(opslag.root) as geopend:
+        geopend.ververs((map_,))
+        kapot = geopend.rijen(
+            "SELECT id FROM bestanden WHERE map = ? AND fout IS NOT NULL ORDER BY id LIMIT 1",
+            (map_,),
+        )
+        ids = [
+            r[0]
+            for r in geopend.rijen(
+                f"SELECT id FROM {map_} ORDER BY vnaam, id LIMIT ? OFFSET ?",
+                (-1 if limit is None else limit, offset),
+            )
+        ]
+    if kapot:
+        opslag.lees(klasse, kapot[0][0])
+    return ids
 
 
 def _volgorde(k: Kenmerken) -> tuple[str, str]:

@@ -65,7 +65,8 @@ class Scholen(Dienst):
         def past(k: Kenmerken) -> bool:
             return (soort is None or k.soort == soort) and (cluster is None or k.cluster == cluster)
 
-        return selecteer(self.opslag, School, past, limit=limit, offset=offset)
+        zonder = soort is None and cluster is None
+        return selecteer(self.opslag, School, None if zonder else past, limit=limit, offset=offset)
 
     def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> School:
         """The school with exactly this ``id``, or the one that ``verwijzing`` (what a
@@ -245,7 +246,8 @@ class Personen(Dienst):
         def past(k: Kenmerken) -> bool:
             return (school_id is None or school_id in k.scholen) and past_thema(k)
 
-        return selecteer(self.opslag, Persoon, past, limit=limit, offset=offset)
+        zonder = school is None and expertise is None
+        return selecteer(self.opslag, Persoon, None if zonder else past, limit=limit, offset=offset)
 
     def wijzig(
         self,
@@ -355,7 +357,10 @@ class Werkgroepen(Dienst):
                 and (gezocht is None or k.fase == gezocht)
             )
 
-        return selecteer(self.opslag, Werkgroep, past, limit=limit, offset=offset)
+        zonder = school is None and thema is None and fase is None
+        return selecteer(
+            self.opslag, Werkgroep, None if zonder else past, limit=limit, offset=offset
+        )
 
     def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Werkgroep:
         """The werkgroep with exactly this ``id``, or the one ``verwijzing`` (what a

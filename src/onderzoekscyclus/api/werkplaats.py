@@ -171,19 +171,41 @@ class Werkplaats(Taalhouder):
     # --- the werkplaats as a whole -------------------------------------------------------
 
     @in_taal_van
-    def status(self) -> Status:
-        """What is in the werkplaats, and what needs attention."""
-        return beheer.status(self.opslag, self._klok())
+    def status(self, *, top: int | None = None) -> Status:
+        """What is in the werkplaats, and what needs attention.
+
+        With ``top`` a summary for a large werkplaats, counted from the index: every
+        count and attention point, the phases and the schools with the most running
+        cycles, and of the werkgroepen only the ``top`` that most need a next step
+        (:attr:`Status.samengevat` says whether some were left out).
+
+        .. versionchanged:: 0.2.0 ``top``
+        """
+        if top is None:
+            return beheer.status(self.opslag, self._klok())
+        from onderzoekscyclus.api.samenvatting import samenvatting  # noqa: PLC0415
+
+        return samenvatting(self.opslag, self._klok(), top)
 
     @in_taal_van
-    def controleer(self) -> list[str]:
+    def controleer(self, *, alles: bool = False) -> list[str]:
         """Every problem in the werkplaats' files, one line each with the file, the field,
         what is wrong and the way out; an empty list when all is well. Besides files
         that cannot be read and references that point at nothing, it finds states no
         operation makes (a phase the data does not reach, a history that jumps, a date
         after today by this werkplaats' clock, two schools with one BRIN code …; see
-        :mod:`onderzoekscyclus.domein.samenhang`)."""
-        return beheer.controleer(self.opslag, self._klok())
+        :mod:`onderzoekscyclus.domein.samenhang`), and a derived index that does not
+        match the files (it is then deleted, to be rebuilt when needed).
+
+        What it found is kept per file in ``.onderzoekscyclus/``, and the next check
+        reads only the files that changed since, and those that refer to what changed;
+        the answer is the same as when every file is read. An edit that keeps a file's
+        size and puts its old modification time back cannot be seen that way: with
+        ``alles`` every file is read (spread over the processors).
+
+        .. versionchanged:: 0.2.0 ``alles``; only what changed is read
+        """
+        return beheer.controleer(self.opslag, self._klok(), alles=alles, voortgang=self.voortgang)
 
     @in_taal_van
     def migreer(self) -> list[str]:

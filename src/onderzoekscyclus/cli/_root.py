@@ -20,7 +20,7 @@ from onderzoekscyclus.versie import __version__
 # name -> (module, attribute); modules are imported only when their command runs
 OPDRACHTEN: dict[str, tuple[str, str]] = {
     "besluit": ("onderzoekscyclus.cli.besluit", "besluit"),
-    "controleer": ("onderzoekscyclus.cli.beheer", "controleer"),
+    "controleer": ("onderzoekscyclus.cli.controle", "controleer"),
     "cyclus": ("onderzoekscyclus.cli.cyclus", "cyclus"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),
     "expertise": ("onderzoekscyclus.cli.expertise", "expertise"),

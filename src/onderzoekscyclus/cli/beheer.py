@@ -1,4 +1,5 @@
-"""Commands about the werkplaats as a whole: init, status, controleer, migreer, demo."""
+"""Commands about the werkplaats as a whole: init, status, migreer, demo (and
+``controleer``, in :mod:`onderzoekscyclus.cli.controle`, which loads less)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from onderzoekscyclus.cli._uitvoer import (
     vandaag,
 )
 from onderzoekscyclus.cli.hints import aandacht_opdracht, opdracht
-from onderzoekscyclus.domein.keuzes import weergave
+from onderzoekscyclus.domein.cyclus import Fase
+from onderzoekscyclus.domein.keuzes import weergave, weergave_van
 from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opmaak import aantal
 
 
 @click.command(cls=Opdracht, help=_("Maak een nieuwe, lege werkplaats in MAP."))
@@ -50,17 +53,31 @@ def _status_tekst(status: Status, root: Path) -> str:
         _("Map:        {root}").format(root=root),
         ", ".join(
             [
-                ngettext("{n} school", "{n} scholen", status.scholen).format(n=status.scholen),
-                ngettext("{n} persoon", "{n} personen", status.personen).format(n=status.personen),
-                ngettext("{n} werkgroep", "{n} werkgroepen", len(status.werkgroepen)).format(
-                    n=len(status.werkgroepen)
+                ngettext("{n} school", "{n} scholen", status.scholen).format(
+                    n=aantal(status.scholen)
+                ),
+                ngettext("{n} persoon", "{n} personen", status.personen).format(
+                    n=aantal(status.personen)
+                ),
+                ngettext("{n} werkgroep", "{n} werkgroepen", status.aantal_werkgroepen).format(
+                    n=aantal(status.aantal_werkgroepen)
                 ),
             ]
         ),
     ]
+    if status.samengevat:
+        regels += _samenvatting(status)
     if status.werkgroepen:
         regels.append("")
-        regels.append(_("Werkgroepen:"))
+        regels.append(
+            ngettext(
+                "De werkgroep die het meest een stap nodig heeft ({n} van {totaal}):",
+                "De {n} werkgroepen die het meest een stap nodig hebben (van {totaal}):",
+                len(status.werkgroepen),
+            ).format(n=len(status.werkgroepen), totaal=aantal(status.aantal_werkgroepen))
+            if status.samengevat
+            else _("Werkgroepen:")
+        )
     for groep in status.werkgroepen:
         laatst = (
             _("laatste log {datum}").format(datum=groep.laatste_log.isoformat())
@@ -100,47 +117,78 @@ def _status_tekst(status: Status, root: Path) -> str:
     if status.besluiten:
         regels.append("")
         regels.append(_("Besluiten:"))
-        regels.extend(f"  {b.titel} — {weergave(b.fase)}" for b in status.besluiten)
+        regels.extend(f"  {b.titel} — {weergave(b.fase)}" for b in status.besluiten[:_TOP])
+        if len(status.besluiten) > _TOP:
+            regels.append("  " + _("… en meer: `ozc besluit lijst`"))
     if status.aandachtspunten:
         regels.append("")
-        regels.append(_("Aandachtspunten:"))
-        for punt in status.aandachtspunten:
+        regels.append(
+            ngettext(
+                "Aandachtspunten ({n}; de eerste {top}):",
+                "Aandachtspunten ({n}; de eerste {top}):",
+                len(status.aandachtspunten),
+            ).format(n=aantal(len(status.aandachtspunten)), top=_TOP)
+            if len(status.aandachtspunten) > _TOP
+            else _("Aandachtspunten:")
+        )
+        for punt in status.aandachtspunten[:_TOP]:
             verder = aandacht_opdracht(punt.code, punt.naam)
             regels.append(f"  - {punt.tekst}" + (f" `{verder}`" if verder else ""))
+    if status.samengevat or len(status.aandachtspunten) > _TOP:
+        regels += [
+            "",
+            _(
+                "Meer zien: `ozc werkgroep lijst`, `ozc cyclus lijst`, `ozc planning`, of "
+                "alles met `ozc status --alle`."
+            ),
+        ]
     return "\n".join(regels)
 
 
-@click.command(cls=Opdracht, help=_("Toon wat er in de werkplaats staat en wat aandacht vraagt."))
-@pass_omgeving
-def status(omgeving: Omgeving) -> None:
-    _toon_status(omgeving, omgeving.werkplaats)
+_TOP = 10
+"""How many werkgroepen, besluiten and attention points a summary shows."""
 
 
-def _toon_status(omgeving: Omgeving, wp: Werkplaats) -> None:
-    resultaat = wp.status()
-    data = {**als_data(resultaat), "map": str(wp.root)}
-    toon(omgeving, data, lambda: _status_tekst(resultaat, wp.root), ombreken=True)
+def _samenvatting(status: Status) -> list[str]:
+    """The counts of a summary: cycles per phase, the schools with most running cycles."""
+    fasen = ", ".join(f"{_fase_woord(fase)} {aantal(n)}" for fase, n in status.per_fase.items())
+    regels = ["", _("Werkgroepen per fase van hun cyclus: {fasen}").format(fasen=fasen)]
+    if status.per_school:
+        scholen = ", ".join(
+            f"{status.namen.get(s.id, s.id)} ({aantal(s.lopend)})" for s in status.per_school
+        )
+        regels.append(_("Scholen met de meeste lopende cycli: {scholen}").format(scholen=scholen))
+    return regels
+
+
+def _fase_woord(sleutel: str) -> str:
+    if sleutel == "geen":
+        return _("zonder cyclus")
+    if sleutel == "gepauzeerd":
+        return _("gepauzeerd")
+    return weergave_van(Fase, sleutel)
 
 
 @click.command(
-    cls=Opdracht, help=_("Controleer elk bestand van de werkplaats en meld alle problemen.")
+    cls=Opdracht,
+    help=_(
+        "Toon wat er in de werkplaats staat en wat aandacht vraagt. In een grote werkplaats "
+        "een samenvatting: werkgroepen per fase, de scholen met de meeste lopende cycli, de "
+        "aandachtspunten en de werkgroepen die het meest een stap nodig hebben."
+    ),
+)
+@click.option(
+    "--alle", is_flag=True, help=_("Toon elke werkgroep (bij duizenden scholen duurt dat even).")
 )
 @pass_omgeving
-def controleer(omgeving: Omgeving) -> None:
-    problemen = omgeving.werkplaats.controleer()
-    toon(
-        omgeving,
-        {"problemen": problemen},
-        lambda: "\n".join(problemen) if problemen else _("Alles in orde."),
-    )
-    if problemen:
-        melding(
-            omgeving,
-            ngettext("{n} probleem gevonden.", "{n} problemen gevonden.", len(problemen)).format(
-                n=len(problemen)
-            ),
-        )
-        raise SystemExit(1)
+def status(omgeving: Omgeving, alle: bool) -> None:
+    _toon_status(omgeving, omgeving.werkplaats, alle=alle)
+
+
+def _toon_status(omgeving: Omgeving, wp: Werkplaats, *, alle: bool = False) -> None:
+    resultaat = wp.status(top=None if alle else _TOP)
+    data = {**als_data(resultaat), "map": str(wp.root)}
+    toon(omgeving, data, lambda: _status_tekst(resultaat, wp.root), ombreken=True)
 
 
 @click.command(

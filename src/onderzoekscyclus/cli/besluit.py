@@ -8,10 +8,12 @@ from onderzoekscyclus.cli._besluittekst import bijdragen_tekst, kort, tekst
 from onderzoekscyclus.cli._bevestig import ja_optie, verwijder_met_vraag
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import door_optie
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
     datum_of_geen,
     datum_optie,
+    melding,
     pass_omgeving,
     toon,
 )
@@ -400,15 +402,19 @@ def toon_besluit(omgeving: Omgeving, besluit_ref: str, voor: str | None) -> None
     )
 
 
-@besluit.command("lijst", help=_("Toon alle besluiten met hun fase."))
+@besluit.command("lijst", help=_("Toon de besluiten met hun fase, op titel, per pagina."))
+@pagina_opties
 @pass_omgeving
-def lijst(omgeving: Omgeving) -> None:
+def lijst(omgeving: Omgeving, aantal: int, pagina: int, alle: bool) -> None:
     wp = omgeving.werkplaats
-    besluiten = wp.besluitvorming.lijst()
-    namen = wp.besluitvorming.namen()
+    blad = Pagina.van(aantal, pagina, alle)
+    besluiten, meer = blad.knip(wp.besluitvorming.lijst(limit=blad.limit, offset=blad.offset))
+    namen = wp.besluitvorming.namen_van(b.werkgroep for b in besluiten)
 
     def tekst() -> str:
         if not besluiten:
+            if blad.pagina > 1:
+                return blad.voorbij()
             return _("Nog geen besluiten. Begin er een met `ozc besluit nieuw`.")
         return "\n".join(
             f"{b.titel} — {weergave(b.fase)} ({namen.get(b.werkgroep, b.werkgroep)}) [{b.id}]"
@@ -416,6 +422,8 @@ def lijst(omgeving: Omgeving) -> None:
         )
 
     toon(omgeving, besluiten, tekst, ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())
 
 
 @besluit.command(

@@ -426,8 +426,9 @@ def lijst(
     school_ref: str | None,
     aantal: int,
     pagina: int,
+    alle: bool,
 ) -> None:
-    blad = Pagina(aantal, pagina)
+    blad = Pagina.van(aantal, pagina, alle)
     cycli, meer = blad.knip(
         omgeving.werkplaats.cycli.lijst(
             werkgroep_ref, school=school_ref, limit=blad.limit, offset=blad.offset

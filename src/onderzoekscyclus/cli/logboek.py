@@ -77,6 +77,7 @@ def log(
     ja: bool,
     aantal: int,
     pagina: int,
+    alle: bool,
 ) -> None:
     omgeving = ctx.find_object(Omgeving)
     assert omgeving is not None
@@ -90,7 +91,7 @@ def log(
                     "--datum hoort bij het schrijven van een regel; lees vanaf een datum met --sinds."
                 )
             )
-        _lees(omgeving, werkgroep_ref, auteur, zoek, sinds, Pagina(aantal, pagina))
+        _lees(omgeving, werkgroep_ref, auteur, zoek, sinds, Pagina.van(aantal, pagina, alle))
         return
     gegeven = [
         n for n in _ALLEEN_LEZEN if ctx.get_parameter_source(n) is ParameterSource.COMMANDLINE

@@ -8,7 +8,8 @@ from onderzoekscyclus.api.vergeten import Vergeetverslag
 from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import Keuze
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
+from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
 from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import Persoon, Rol
 from onderzoekscyclus.i18n import _, ngettext
@@ -82,25 +83,32 @@ def toevoegen(
     )
 
 
-@persoon.command("lijst", help=_("Toon alle personen."))
+@persoon.command("lijst", help=_("Toon de personen, op naam, per pagina."))
 @click.option("--school", "school_ref", help=_("Alleen de personen van deze school."))
+@pagina_opties
 @pass_omgeving
-def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
+def lijst(omgeving: Omgeving, school_ref: str | None, aantal: int, pagina: int, alle: bool) -> None:
     wp = omgeving.werkplaats
-    personen = wp.personen.lijst(school=school_ref)
-    scholen = wp.personen.namen()
-    toon(
-        omgeving,
-        personen,
-        lambda: (
-            "\n".join(
-                f"{p.naam}  [{', '.join(weergave(r) for r in p.rollen) or '-'}; "
-                f"{scholen.get(p.school or '', '-')}]  ({p.id})"
-                for p in personen
-            )
-            or _("Nog geen personen. Voeg er een toe met `ozc persoon toevoegen`.")
-        ),
+    blad = Pagina.van(aantal, pagina, alle)
+    personen, meer = blad.knip(
+        wp.personen.lijst(school=school_ref, limit=blad.limit, offset=blad.offset)
     )
+    scholen = wp.personen.namen_van(p.school for p in personen if p.school)
+
+    def tekst() -> str:
+        if not personen:
+            if blad.pagina > 1:
+                return blad.voorbij()
+            return _("Nog geen personen. Voeg er een toe met `ozc persoon toevoegen`.")
+        return "\n".join(
+            f"{p.naam}  [{', '.join(weergave(r) for r in p.rollen) or '-'}; "
+            f"{scholen.get(p.school or '', '-')}]  ({p.id})"
+            for p in personen
+        )
+
+    toon(omgeving, personen, tekst, ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())
 
 
 @persoon.command("toon", help=_("Toon een persoon met rollen, expertise en ambities."))

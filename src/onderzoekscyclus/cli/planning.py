@@ -93,11 +93,12 @@ def planning(
     tot: str | None,
     aantal: int,
     pagina: int,
+    alle: bool,
 ) -> None:
     if werkgroep_ref is not None and school_ref is not None:
         raise click.UsageError(_("Kies --werkgroep of --school, niet allebei."))
     wp = omgeving.werkplaats
-    blad = Pagina(aantal, pagina)
+    blad = Pagina.van(aantal, pagina, alle)
     punten, meer = blad.knip(
         wp.planning.lijst(
             werkgroep=werkgroep_ref,

@@ -7,7 +7,8 @@ import click
 from onderzoekscyclus.cli._bevestig import ja_optie, verwijder_met_vraag
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import Keuze
-from onderzoekscyclus.cli._uitvoer import Omgeving, als_data, pass_omgeving, toon
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
+from onderzoekscyclus.cli._uitvoer import Omgeving, als_data, melding, pass_omgeving, toon
 from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import School, Sector
 from onderzoekscyclus.domein.schoolprofiel import Praktijkonderzoek
@@ -76,18 +77,25 @@ def toevoegen(
     )
 
 
-@school.command("lijst", help=_("Toon alle scholen."))
+@school.command("lijst", help=_("Toon de scholen, op naam, per pagina."))
+@pagina_opties
 @pass_omgeving
-def lijst(omgeving: Omgeving) -> None:
-    scholen = omgeving.werkplaats.scholen.lijst()
-    toon(
-        omgeving,
-        scholen,
-        lambda: (
-            "\n".join(f"{s.naam}  [{s.brin}, {weergave(s.sector)}]  ({s.id})" for s in scholen)
-            or _("Nog geen scholen. Voeg er een toe met `ozc school toevoegen`.")
-        ),
+def lijst(omgeving: Omgeving, aantal: int, pagina: int, alle: bool) -> None:
+    blad = Pagina.van(aantal, pagina, alle)
+    scholen, meer = blad.knip(
+        omgeving.werkplaats.scholen.lijst(limit=blad.limit, offset=blad.offset)
     )
+
+    def tekst() -> str:
+        if not scholen:
+            if blad.pagina > 1:
+                return blad.voorbij()
+            return _("Nog geen scholen. Voeg er een toe met `ozc school toevoegen`.")
+        return "\n".join(f"{s.naam}  [{s.brin}, {weergave(s.sector)}]  ({s.id})" for s in scholen)
+
+    toon(omgeving, scholen, tekst, ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())
 
 
 @school.command("toon", help=_("Toon een school met haar visie en profiel."))

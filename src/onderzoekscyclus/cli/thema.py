@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import click
 
 from onderzoekscyclus.api import Themanetwerk
 from onderzoekscyclus.cli._eenmalig import Groep
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
+from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
 from onderzoekscyclus.domein.cyclus import Conclusie, Fase
 from onderzoekscyclus.domein.keuzes import weergave_van
 from onderzoekscyclus.domein.model import Rol, Sector
@@ -20,7 +22,7 @@ from onderzoekscyclus.domein.netwerk import (
     VergelijkbareScholen,
 )
 from onderzoekscyclus.i18n import _, ngettext
-from onderzoekscyclus.opmaak import getal
+from onderzoekscyclus.opmaak import aantal, getal
 
 _MAX_SCHOLEN_IN_TEKST = 12
 
@@ -110,7 +112,7 @@ def _fase(fase: str | None, cyclus: int | None, gepauzeerd: bool) -> str:
     )
 
 
-def _scholen_tekst(antwoord: ThemaScholen) -> str:
+def _scholen_tekst(antwoord: ThemaScholen, blad: Pagina) -> str:
     kop = ngettext(
         "{thema}: {n} school",
         "{thema}: {n} scholen",
@@ -120,7 +122,9 @@ def _scholen_tekst(antwoord: ThemaScholen) -> str:
     if len(antwoord.omvat) > 1:
         regels.append(_("  (met {themas})").format(themas=", ".join(antwoord.omvat)))
     if not antwoord.werkgroepen:
-        regels.append(_("Geen werkgroep onderzoekt dit thema."))
+        regels.append(
+            blad.voorbij() if blad.pagina > 1 else _("Geen werkgroep onderzoekt dit thema.")
+        )
     vorige = None
     for t in antwoord.werkgroepen:
         if t.school != vorige:
@@ -149,11 +153,17 @@ def _scholen_tekst(antwoord: ThemaScholen) -> str:
 
 @thema.command("scholen", help=_("Toon de scholen die THEMA onderzoeken (ook smallere thema's)."))
 @click.argument("thema_tekst", metavar="THEMA")
+@pagina_opties
 @pass_omgeving
-def scholen(omgeving: Omgeving, thema_tekst: str) -> None:
+def scholen(omgeving: Omgeving, thema_tekst: str, aantal: int, pagina: int, alle: bool) -> None:
     antwoord = _netwerk(omgeving).scholen(thema_tekst)
     _onleesbaar(omgeving, antwoord.onleesbaar)
-    toon(omgeving, antwoord, lambda: _scholen_tekst(antwoord), ombreken=True)
+    blad = Pagina.van(aantal, pagina, alle)
+    regels, meer = blad.knip(antwoord.werkgroepen[blad.offset :])
+    deel = attrs.evolve(antwoord, werkgroepen=tuple(regels))
+    toon(omgeving, deel, lambda: _scholen_tekst(deel, blad), ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())
 
 
 # --- vergelijkbaar ----------------------------------------------------------------------------
@@ -266,10 +276,10 @@ def netwerken(omgeving: Omgeving, min_scholen: int, seed: int) -> None:
 # --- experts -----------------------------------------------------------------------------------
 
 
-def _experts_tekst(antwoord: ThemaExperts) -> str:
+def _experts_tekst(antwoord: ThemaExperts, totaal: int) -> str:
     regels = [
-        ngettext("{thema}: {n} expert", "{thema}: {n} experts", len(antwoord.experts)).format(
-            thema=antwoord.thema, n=len(antwoord.experts)
+        ngettext("{thema}: {n} expert", "{thema}: {n} experts", totaal).format(
+            thema=antwoord.thema, n=aantal(totaal)
         )
     ]
     if len(antwoord.omvat) > 1:
@@ -283,8 +293,15 @@ def _experts_tekst(antwoord: ThemaExperts) -> str:
 
 @thema.command("experts", help=_("Toon wie in het partnerschap expertise heeft op THEMA."))
 @click.argument("thema_tekst", metavar="THEMA")
+@pagina_opties
 @pass_omgeving
-def experts(omgeving: Omgeving, thema_tekst: str) -> None:
+def experts(omgeving: Omgeving, thema_tekst: str, aantal: int, pagina: int, alle: bool) -> None:
     antwoord = _netwerk(omgeving).experts(thema_tekst)
     _onleesbaar(omgeving, antwoord.onleesbaar)
-    toon(omgeving, antwoord, lambda: _experts_tekst(antwoord), ombreken=True)
+    blad = Pagina.van(aantal, pagina, alle)
+    gekozen, meer = blad.knip(antwoord.experts[blad.offset :])
+    totaal = len(antwoord.experts)
+    deel = attrs.evolve(antwoord, experts=tuple(gekozen))
+    toon(omgeving, deel, lambda: _experts_tekst(deel, totaal), ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())

@@ -8,7 +8,8 @@ from click.core import ParameterSource
 from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import Keuze
-from onderzoekscyclus.cli._uitvoer import Omgeving, pass_omgeving, toon
+from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
+from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
 from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import LidRol, Werkgroep, WerkgroepSoort
 from onderzoekscyclus.i18n import _
@@ -86,25 +87,32 @@ def toevoegen(
     )
 
 
-@werkgroep.command("lijst", help=_("Toon alle werkgroepen."))
+@werkgroep.command("lijst", help=_("Toon de werkgroepen, op naam, per pagina."))
 @click.option("--school", "school_ref", help=_("Alleen de werkgroepen van deze school."))
+@pagina_opties
 @pass_omgeving
-def lijst(omgeving: Omgeving, school_ref: str | None) -> None:
+def lijst(omgeving: Omgeving, school_ref: str | None, aantal: int, pagina: int, alle: bool) -> None:
     wp = omgeving.werkplaats
-    groepen = wp.werkgroepen.lijst(school=school_ref)
-    namen = wp.werkgroepen.namen()
-    toon(
-        omgeving,
-        groepen,
-        lambda: (
-            "\n".join(
-                f"{g.naam}  [{weergave(g.soort)}; {', '.join(namen.get(s, s) for s in g.scholen)}]  ({g.id})"
-                for g in groepen
-            )
-            or _("Nog geen werkgroepen. Voeg er een toe met `ozc werkgroep toevoegen`.")
-        ),
-        ombreken=True,
+    blad = Pagina.van(aantal, pagina, alle)
+    groepen, meer = blad.knip(
+        wp.werkgroepen.lijst(school=school_ref, limit=blad.limit, offset=blad.offset)
     )
+    namen = wp.werkgroepen.namen_van(s for g in groepen for s in g.scholen)
+
+    def tekst() -> str:
+        if not groepen:
+            if blad.pagina > 1:
+                return blad.voorbij()
+            return _("Nog geen werkgroepen. Voeg er een toe met `ozc werkgroep toevoegen`.")
+        return "\n".join(
+            f"{g.naam}  [{weergave(g.soort)}; {', '.join(namen.get(s, s) for s in g.scholen)}]"
+            f"  ({g.id})"
+            for g in groepen
+        )
+
+    toon(omgeving, groepen, tekst, ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())
 
 
 @werkgroep.command("toon", help=_("Toon een werkgroep met haar leden en logboek."))

@@ -388,9 +388,14 @@ def _metingen_tekst(metingen: Sequence[MetingSamenvatting], blad: Pagina) -> str
 @pagina_opties
 @pass_omgeving
 def lijst(
-    omgeving: Omgeving, instrument: str | None, school: str | None, aantal: int, pagina: int
+    omgeving: Omgeving,
+    instrument: str | None,
+    school: str | None,
+    aantal: int,
+    pagina: int,
+    alle: bool,
 ) -> None:
-    blad = Pagina(aantal, pagina)
+    blad = Pagina.van(aantal, pagina, alle)
     metingen, meer = blad.knip(
         omgeving.werkplaats.zelfevaluaties.lijst(
             instrument, school=school, alle=school is None, limit=blad.limit, offset=blad.offset

@@ -191,10 +191,11 @@ def _maak_bestuur(taak: tuple[str, int, int, int, int, dt.date]) -> None:
             if groep is not None:
                 opslag_schrijf(opslag, groep)
     if bestuur >= 0 and len(scholen) >= 3:
+        netwerken: set[str] = set()  # one network per theme in a board: names stay unique
         for _k in range(rng.randint(1, 3)):
             deel = rng.sample(scholen, min(len(scholen), rng.randint(3, 6)))
             groep = _werkgroep(
-                rng, ids, deel, personen_van, speerpunten, vandaag, set(), bovenschools=True
+                rng, ids, deel, personen_van, speerpunten, vandaag, netwerken, bovenschools=True
             )
             if groep is not None:
                 opslag_schrijf(opslag, groep)

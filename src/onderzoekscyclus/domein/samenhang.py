@@ -20,7 +20,7 @@ Nothing here reads a file or a clock: the caller passes the objects and today's 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -39,12 +39,22 @@ from onderzoekscyclus.i18n import N_, _, huidige_taal
 
 __all__ = [
     "CODES",
+    "Bekend",
+    "Entiteit",
+    "Kenmerken",
     "Probleem",
     "Verwijzing",
     "controleer",
     "controleer_besluit",
     "controleer_werkgroep",
+    "dubbele",
+    "eigen_problemen",
     "eisen_in",
+    "kenmerken",
+    "laatste_datum",
+    "onbekende_cycli",
+    "onbekende_verwijzingen",
+    "sleutels",
     "verwijzingen_naar",
 ]
 
@@ -677,6 +687,9 @@ def _besluitdatums(b: Besluit) -> Datums:
 
 # --- the werkplaats as a whole ---------------------------------------------------------------
 
+Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie
+"""Anything with a file of its own that :func:`controleer` checks."""
+
 
 def controleer(
     *,
@@ -689,48 +702,278 @@ def controleer(
 ) -> list[Probleem]:
     """Every problem of these entities together, by entity (schools first, then
     persons, werkgroepen, besluiten and zelfevaluaties, each in id order); an empty list
-    when everything fits."""
-    uit = [*_dubbele_scholen(scholen), *_dubbele_werkgroepen(werkgroepen, scholen)]
-    uit += _verwijzingen(scholen, personen, werkgroepen, besluiten, zelfevaluaties)
-    for groep in werkgroepen:
-        uit += controleer_werkgroep(groep, vandaag=vandaag)
-    for besluit in besluiten:
-        uit += controleer_besluit(besluit, vandaag=vandaag)
-    for z in zelfevaluaties:
-        respondenten = [
-            (f"$.respondenten[{k}].datum", r.datum) for k, r in enumerate(z.respondenten)
-        ]
-        uit += _toekomst(
-            [("$.datum", z.datum), *respondenten], vandaag, _Bij("zelfevaluatie", z.id)
-        )
+    when everything fits.
+
+    It is the sum of parts that a caller keeping results per file can also ask one by
+    one (the check of a werkplaats does, to look again only at what changed): per entity
+    :func:`eigen_problemen` (its file alone), and of its :class:`Kenmerken`
+    :func:`onbekende_verwijzingen` and :func:`onbekende_cycli` (against what exists);
+    over all of them :func:`dubbele`. Per entity the problems come in that order:
+    duplicates, references, cycle references, its own.
+    """
+    alle: list[Entiteit] = [*scholen, *personen, *werkgroepen, *besluiten, *zelfevaluaties]
+    delen = [kenmerken(x) for x in alle]
+    bekend = Bekend.van(delen)
+    uit = dubbele(delen)
+    for obj, deel in zip(alle, delen, strict=True):
+        uit += onbekende_verwijzingen(deel, bekend.ids)
+        uit += onbekende_cycli(deel, bekend.werkgroepen)
+        uit += eigen_problemen(obj, vandaag=vandaag)
     return sorted(uit, key=lambda p: (_VOLGORDE.index(p.soort), p.id))
 
 
-def _dubbele_scholen(scholen: Sequence[School]) -> list[Probleem]:
+# --- one entity on its own ---------------------------------------------------------------------
+
+
+def eigen_problemen(obj: Entiteit, *, vandaag: dt.date) -> list[Probleem]:
+    """What does not fit within the file of ``obj`` alone (see
+    :func:`controleer_werkgroep` and :func:`controleer_besluit`; of a zelfevaluatie its
+    dates after ``vandaag``; a school or person has no such problems).
+
+    .. versionadded:: 0.2.0
+    """
+    if isinstance(obj, Werkgroep):
+        return controleer_werkgroep(obj, vandaag=vandaag)
+    if isinstance(obj, Besluit):
+        return controleer_besluit(obj, vandaag=vandaag)
+    if isinstance(obj, Zelfevaluatie):
+        return _toekomst(_zelfevaluatiedatums(obj), vandaag, _Bij("zelfevaluatie", obj.id))
+    return []
+
+
+def laatste_datum(obj: Entiteit) -> dt.date | None:
+    """The latest date of something that happened in ``obj``: the only dates
+    :func:`eigen_problemen` holds against "today". Its answer is the same for every
+    ``vandaag`` on or after this date (for every ``vandaag`` when it is ``None``), so a
+    result kept from another day still holds when both days are on or after it.
+
+    .. versionadded:: 0.2.0
+    """
+    return max((d for _pad, d in _gebeurd(obj) if d is not None), default=None)
+
+
+def _gebeurd(obj: Entiteit) -> Datums:
+    if isinstance(obj, Werkgroep):
+        yield from ((f"$.logboek[{i}].datum", r.datum) for i, r in enumerate(obj.logboek))
+        for i, c in enumerate(obj.cycli):
+            yield from _cyclusdatums(c, f"$.cycli[{i}]")
+    elif isinstance(obj, Besluit):
+        yield from _besluitdatums(obj)
+    elif isinstance(obj, Zelfevaluatie):
+        yield from _zelfevaluatiedatums(obj)
+
+
+def _zelfevaluatiedatums(z: Zelfevaluatie) -> Datums:
+    yield "$.datum", z.datum
+    yield from ((f"$.respondenten[{k}].datum", r.datum) for k, r in enumerate(z.respondenten))
+
+
+# --- what other files need of an entity --------------------------------------------------------
+
+
+@attrs.frozen
+class Kenmerken:
+    """What the checks across files need of one entity, and nothing more: its ``soort``
+    and ``id``; of a school its ``naam`` and ``brin``; of a werkgroep its ``naam``, its
+    ``scholen`` and the numbers of its ``cycli``; and every reference it makes:
+    ``verwijzingen`` as (path, kind, id) and ``cyclusverwijzingen`` as (path, werkgroep,
+    cycle number).
+
+    Small and plain, so it can be kept per file: when one file changes, the others'
+    kenmerken still answer who refers to what (:meth:`doelen`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    soort: str
+    id: str
+    naam: str = ""
+    brin: str = ""
+    scholen: tuple[str, ...] = ()
+    cycli: tuple[int, ...] = ()
+    verwijzingen: tuple[tuple[str, str, str], ...] = ()
+    cyclusverwijzingen: tuple[tuple[str, str, int], ...] = ()
+
+    def doelen(self) -> set[tuple[str, str]]:
+        """Every entity this one refers to, as (kind, id)."""
+        uit = {(naar, doel) for _pad, naar, doel in self.verwijzingen}
+        uit.update(("werkgroep", groep) for _pad, groep, _nummer in self.cyclusverwijzingen)
+        return uit
+
+
+def kenmerken(obj: Entiteit) -> Kenmerken:
+    """The :class:`Kenmerken` of ``obj``.
+
+    .. versionadded:: 0.2.0
+    """
+    if isinstance(obj, School):
+        return Kenmerken("school", obj.id, naam=obj.naam, brin=obj.brin)
+    if isinstance(obj, Werkgroep):
+        return Kenmerken(
+            "werkgroep",
+            obj.id,
+            naam=obj.naam,
+            scholen=tuple(obj.scholen),
+            cycli=tuple(c.nummer for c in obj.cycli),
+            verwijzingen=_paden(_van_werkgroep(obj)),
+            cyclusverwijzingen=tuple(
+                (f"$.cycli[{i}].onderbouwing[{k}].cyclus", o.werkgroep, o.cyclus)
+                for i, c in enumerate(obj.cycli)
+                for k, o in enumerate(c.onderbouwing)
+                if o.werkgroep is not None and o.cyclus is not None
+            ),
+        )
+    if isinstance(obj, Besluit):
+        return Kenmerken(
+            "besluit",
+            obj.id,
+            verwijzingen=_paden(_van_besluit(obj)),
+            cyclusverwijzingen=tuple(
+                (f"$.evaluaties[{i}].bewijs[{k}].cyclus", x.werkgroep, x.cyclus)
+                for i, e in enumerate(obj.evaluaties)
+                for k, x in enumerate(e.bewijs)
+                if x.werkgroep is not None and x.cyclus is not None
+            ),
+        )
+    soort = "persoon" if isinstance(obj, Persoon) else "zelfevaluatie"
+    return Kenmerken(
+        soort,
+        obj.id,
+        verwijzingen=_paden([(_Bij(soort, obj.id), "$.school", obj.school, "school")]),
+    )
+
+
+def _paden(verwijzingen: Iterable[_Verwijzing]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((pad, naar, doel) for _bij, pad, doel, naar in verwijzingen if doel is not None)
+
+
+@attrs.frozen
+class Bekend:
+    """What exists: per kind of entity (``school``, ``persoon``, ``werkgroep``) the ids
+    of those that could be read, and the :class:`Kenmerken` of each werkgroep that
+    could be read (its name and cycle numbers).
+
+    .. versionadded:: 0.2.0
+    """
+
+    ids: Mapping[str, Container[str]]
+    werkgroepen: Mapping[str, Kenmerken]
+
+    @classmethod
+    def van(cls, delen: Iterable[Kenmerken]) -> Bekend:
+        """What exists when ``delen`` is everything."""
+        ids: dict[str, set[str]] = {naar: set() for naar in SOORTNAMEN}
+        werkgroepen = {}
+        for deel in delen:
+            ids.setdefault(deel.soort, set()).add(deel.id)
+            if deel.soort == "werkgroep":
+                werkgroepen[deel.id] = deel
+        return cls(ids, werkgroepen)
+
+
+def onbekende_verwijzingen(deel: Kenmerken, ids: Mapping[str, Container[str]]) -> list[Probleem]:
+    """References of ``deel`` to a school, person or werkgroep whose id is not in
+    ``ids`` (per kind, as in :attr:`Bekend.ids`).
+
+    .. versionadded:: 0.2.0
+    """
+    bij = _Bij(deel.soort, deel.id)
+    return [
+        bij("verwijzing.onbekend", pad, naar=naar, id=doel)
+        for pad, naar, doel in deel.verwijzingen
+        if doel not in ids.get(naar, ())
+    ]
+
+
+def onbekende_cycli(deel: Kenmerken, werkgroepen: Mapping[str, Kenmerken]) -> list[Probleem]:
+    """References of ``deel`` to a cycle by its number, of a werkgroep that exists (is
+    in ``werkgroepen``) but has no such cycle.
+
+    .. versionadded:: 0.2.0
+    """
+    bij = _Bij(deel.soort, deel.id)
+    uit = []
+    for pad, groep, nummer in deel.cyclusverwijzingen:
+        doel = werkgroepen.get(groep)
+        if doel is not None and nummer not in doel.cycli:
+            uit.append(bij("verwijzing.onbekende-cyclus", pad, werkgroep=doel.naam, nummer=nummer))
+    return uit
+
+
+# --- duplicates --------------------------------------------------------------------------------
+
+
+def dubbele(
+    delen: Iterable[Kenmerken], schoolnamen: Mapping[str, str] | None = None
+) -> list[Probleem]:
+    """Two schools with one BRIN code or one name, and two werkgroepen of one school
+    with one name: the one with the larger id is reported, naming the other.
+    ``schoolnamen`` names the schools of the werkgroepen (by default: the schools among
+    ``delen``).
+
+    Only entities that share one of their :func:`sleutels` with another can be
+    reported, so a caller that keeps the kenmerken of many can pass just those.
+
+    .. versionadded:: 0.2.0
+    """
+    lijst = sorted(delen, key=lambda k: k.id)
+    scholen = [k for k in lijst if k.soort == "school"]
+    groepen = [k for k in lijst if k.soort == "werkgroep"]
+    namen = {s.id: s.naam for s in scholen} if schoolnamen is None else schoolnamen
+    return [*_dubbele_scholen(scholen), *_dubbele_werkgroepen(groepen, namen)]
+
+
+def sleutels(deel: Kenmerken) -> tuple[str, ...]:
+    """What ``deel`` must not share with another entity, as text: a school's BRIN code
+    and name, a werkgroep's name per school (names compared as
+    :func:`~onderzoekscyclus.domein.tekst.vergelijkbaar`). Two entities that
+    :func:`dubbele` reports share one of these.
+
+    .. versionadded:: 0.2.0
+    """
+    if deel.soort == "school":
+        return tuple("|".join(s) for s in _schoolsleutels(deel))
+    if deel.soort == "werkgroep":
+        naam = vergelijkbaar(deel.naam)
+        return tuple(dict.fromkeys("|".join(_groepsleutel(s, naam)) for s in deel.scholen))
+    return ()
+
+
+def _schoolsleutels(school: Kenmerken) -> tuple[tuple[str, str], ...]:
+    return (
+        ("school.brin-dubbel", school.brin),
+        ("school.naam-dubbel", vergelijkbaar(school.naam)),
+    )
+
+
+def _groepsleutel(school: str, naam: str) -> tuple[str, str, str]:
+    return ("werkgroep.naam-dubbel", school, naam)
+
+
+def _dubbele_scholen(scholen: Sequence[Kenmerken]) -> list[Probleem]:
     """A BRIN code or a name that a school with a smaller id already has."""
     uit = []
-    eerste: dict[tuple[str, str], School] = {}
-    for school in sorted(scholen, key=lambda s: s.id):
+    eerste: dict[tuple[str, str], Kenmerken] = {}
+    for school in scholen:
         bij = _Bij("school", school.id)
-        for code, pad, sleutel in (
-            ("school.brin-dubbel", "$.brin", school.brin),
-            ("school.naam-dubbel", "$.naam", vergelijkbaar(school.naam)),
-        ):
-            ander = eerste.setdefault((code, sleutel), school)
+        for sleutel in _schoolsleutels(school):
+            ander = eerste.setdefault(sleutel, school)
             if ander is not school:
+                code = sleutel[0]
+                pad = "$.brin" if code == "school.brin-dubbel" else "$.naam"
                 uit.append(bij(code, pad, brin=school.brin, naam=ander.naam, ander=ander.id))
     return uit
 
 
 def _dubbele_werkgroepen(
-    werkgroepen: Sequence[Werkgroep], scholen: Sequence[School]
+    werkgroepen: Sequence[Kenmerken], namen: Mapping[str, str]
 ) -> list[Probleem]:
     """A name that a werkgroep of the same school with a smaller id already has."""
-    namen = {s.id: s.naam for s in scholen}
-    eerste: dict[tuple[str, str], Werkgroep] = {}
+    eerste: dict[tuple[str, str, str], Kenmerken] = {}
     uit = []
-    for groep in sorted(werkgroepen, key=lambda g: g.id):
-        andere = [eerste.setdefault((s, vergelijkbaar(groep.naam)), groep) for s in groep.scholen]
+    for groep in werkgroepen:
+        naam = vergelijkbaar(groep.naam)
+        andere = [eerste.setdefault(_groepsleutel(s, naam), groep) for s in groep.scholen]
         gedeeld = [(s, a) for s, a in zip(groep.scholen, andere, strict=True) if a is not groep]
         if gedeeld:
             school, ander = gedeeld[0]
@@ -750,37 +993,6 @@ def _dubbele_werkgroepen(
 
 _Verwijzing = tuple[_Bij, str, str | None, str]
 """Who refers, the path, the id referred to, and the kind of entity it should be."""
-
-
-def _verwijzingen(
-    scholen: Sequence[School],
-    personen: Sequence[Persoon],
-    werkgroepen: Sequence[Werkgroep],
-    besluiten: Sequence[Besluit],
-    zelfevaluaties: Sequence[Zelfevaluatie],
-) -> list[Probleem]:
-    """References from one file to another that point at nothing."""
-    bekend = {
-        "school": {s.id for s in scholen},
-        "persoon": {p.id for p in personen},
-        "werkgroep": {g.id for g in werkgroepen},
-    }
-    verwijzingen: list[_Verwijzing] = [
-        (_Bij("persoon", p.id), "$.school", p.school, "school") for p in personen
-    ]
-    for groep in werkgroepen:
-        verwijzingen += _van_werkgroep(groep)
-    for b in besluiten:
-        verwijzingen += _van_besluit(b)
-    verwijzingen += [
-        (_Bij("zelfevaluatie", z.id), "$.school", z.school, "school") for z in zelfevaluaties
-    ]
-    uit = [
-        bij("verwijzing.onbekend", pad, naar=naar, id=doel)
-        for bij, pad, doel, naar in verwijzingen
-        if doel is not None and doel not in bekend[naar]
-    ]
-    return uit + _cyclusverwijzingen(werkgroepen, besluiten)
 
 
 @attrs.frozen
@@ -873,29 +1085,3 @@ def _van_besluit(b: Besluit) -> list[_Verwijzing]:
         for k, x in enumerate(e.bewijs)
     ]
     return uit
-
-
-def _cyclusverwijzingen(
-    werkgroepen: Sequence[Werkgroep], besluiten: Sequence[Besluit]
-) -> list[Probleem]:
-    """A cycle named by its number, of a werkgroep that exists but has no such cycle."""
-    genoemd: list[tuple[_Bij, str, str | None, int | None]] = [
-        (_Bij("werkgroep", g.id), f"$.cycli[{i}].onderbouwing[{k}].cyclus", o.werkgroep, o.cyclus)
-        for g in werkgroepen
-        for i, c in enumerate(g.cycli)
-        for k, o in enumerate(c.onderbouwing)
-    ]
-    genoemd += [
-        (_Bij("besluit", b.id), f"$.evaluaties[{i}].bewijs[{k}].cyclus", x.werkgroep, x.cyclus)
-        for b in besluiten
-        for i, e in enumerate(b.evaluaties)
-        for k, x in enumerate(e.bewijs)
-    ]
-    groepen = {g.id: g for g in werkgroepen}
-    return [
-        bij("verwijzing.onbekende-cyclus", pad, werkgroep=groepen[groep].naam, nummer=nummer)
-        for bij, pad, groep, nummer in genoemd
-        if groep in groepen
-        and nummer is not None
-        and all(c.nummer != nummer for c in groepen[groep].cycli)
-    ]

@@ -7,6 +7,7 @@ refused with a message, before it can exhaust memory or the interpreter's stack.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -165,7 +166,13 @@ def lees_begrensd(pad: Path) -> bytes:
     whole); a regular file only, and a named pipe in its place does not make ``ozc``
     wait (see :func:`~onderzoekscyclus.opslag.invoer.open_gewoon`)."""
     with open_gewoon(pad, f"{pad.parent.name}/{pad.name}") as bestand:
-        return bestand.read(MAX_GROOTTE + 1)
+        # as many bytes as the file says it has, and one more to see whether it grew:
+        # asking for the limit at once costs a buffer of that size for every small file
+        grootte = os.fstat(bestand.fileno()).st_size
+        inhoud = bestand.read(min(grootte, MAX_GROOTTE) + 1)
+        if grootte < len(inhoud) <= MAX_GROOTTE:
+            inhoud += bestand.read(MAX_GROOTTE + 1 - len(inhoud))
+        return inhoud
 
 
 def controleer_grootte(inhoud: bytes) -> None:
@@ -270,14 +277,18 @@ def _te_diep() -> InvalidValue:
 def _diepte(data: Any) -> int:
     """How deeply lists and tables nest in ``data`` (1 for a table of plain values);
     iterative, so a deep value cannot exhaust the stack here."""
+    if not isinstance(data, dict | list):
+        return 0
     diepste = 0
     te_doen: list[tuple[Any, int]] = [(data, 1)]
     while te_doen:
         waarde, diepte = te_doen.pop()
-        if isinstance(waarde, dict | list):
-            diepste = max(diepste, diepte)
+        if diepte > diepste:
+            diepste = diepte
             if diepte > MAX_DIEPTE:
                 break
-            items = waarde.values() if isinstance(waarde, dict) else waarde
-            te_doen.extend((w, diepte + 1) for w in items)
+        # only tables and lists are put on the stack: every file is checked, keep it quick
+        for w in waarde.values() if isinstance(waarde, dict) else waarde:
+            if isinstance(w, dict | list):
+                te_doen.append((w, diepte + 1))
     return diepste

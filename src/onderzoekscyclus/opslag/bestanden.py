@@ -157,7 +157,14 @@ class Opslag:
     def ontleed(self, inhoud: bytes, klasse: type[T], id_: str | None, label: str) -> T:
         """Parse, migrate and check the bytes of one file."""
         soortnaam = SOORTEN[klasse].naam if klasse in SOORTEN else "werkplaats"
-        data = self.schrijver.ontleed(inhoud, soortnaam, label)
+        return self.structureer(
+            self.schrijver.ontleed(inhoud, soortnaam, label), klasse, id_, label
+        )
+
+    @staticmethod
+    def structureer(data: dict[str, Any], klasse: type[T], id_: str | None, label: str) -> T:
+        """The entity of ``klasse`` that ``data`` (a file's parsed and migrated contents,
+        see :meth:`Schrijver.ontleed`) describes; its id ``id_`` is added to ``data``."""
         if id_ is not None:
             if "id" in data:
                 raise FileFormatError(

@@ -2,18 +2,26 @@
 
 The TOML files are the truth; the index (``.onderzoekscyclus/index.sqlite3``,
 git-ignored) only makes questions over thousands of schools fast. It remembers each
-file's modification time (ns) and size, and before a question it looks again: a file
-that was added, changed or deleted since — by ``ozc`` or by ``git pull``, an editor or
-a script — is read again, and only that file. A missing, corrupt or outdated index is
-rebuilt; it can be deleted at any time.
+file's modification time (ns) and size, and each folder's modification time; a missing,
+corrupt or outdated index is rebuilt, and it can be deleted at any time.
 
-A file changed in the last two seconds is read again at the next question: within one
-tick of the file system's clock a second change could keep the same time and size.
-Freshness is checked where it matters, cheaply: a question names the folders it
-searches through (:meth:`Index.ververs`), and every file in those is looked at; the
-rows it then looks up in other folders (the school of a werkgroep, a leader's name)
-are checked file by file (:meth:`Index.controleer`). A folder whose own modification
-time has changed gets a full look, since files were added, removed or replaced in it.
+How it stays current, at a cost that depends on the number of folders, not of files:
+
+- A file added, removed or replaced (what ``ozc`` itself, ``git pull``, ``rsync`` and
+  most editors do: write a new file and rename it) changes its folder's modification
+  time. A question first compares each folder it searches with the time the index
+  noted (:meth:`Index.ververs`); only a changed folder is looked at file by file, and
+  only its changed files are read again.
+- A file or folder changed in the last two seconds may change again within the same
+  tick of the file system's clock, keeping its time and size: the index notes it as
+  "look again" (-1) and looks at exactly those the next time.
+- A file edited in place (truncated and rewritten, as some editors do) leaves its
+  folder's time alone. The rows a question shows are checked file by file
+  (:meth:`Index.controleer`), a write checks the file's own id and name before it
+  trusts the index (:func:`onderzoekscyclus.opslag.zoeken.kies`), and every folder is
+  looked at file by file again when that was last done more than
+  :data:`VOLLEDIG_NA` seconds ago (always with ``volledig=True``); ``ozc controleer``,
+  which looks at the time of every file, has the index read what it saw change.
 
 Only the standard library is used (``sqlite3``, ``tomllib``), so ``ozc log`` can find a
 werkgroep by name among tens of thousands without loading the rest of the library.
@@ -24,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -37,11 +44,17 @@ from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
 from onderzoekscyclus.opslag._toml import lees_begrensd
+from onderzoekscyclus.opslag._voortgang import Voortgang
 from onderzoekscyclus.opslag.indexrijen import MAPPEN, TABELLEN, Rijen, ontleed
 
-__all__ = ["INDEXBESTAND", "Index", "niet_te_vers", "transactie"]
+__all__ = ["INDEXBESTAND", "VOLLEDIG_NA", "Index", "niet_te_vers", "transactie"]
 
-_VERSIE = 3
+VOLLEDIG_NA = 600
+"""Seconds after which a question looks at every file of a folder again, even when the
+folder's own modification time says nothing was added or removed: the bound on how
+long an edit in place can stay unseen by lists and counts."""
+
+_VERSIE = 5
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -59,10 +72,11 @@ CREATE TABLE personen (
 CREATE TABLE expertise (persoon TEXT, tekst TEXT);
 CREATE TABLE werkgroepen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, soort TEXT, cyclus INTEGER, fase TEXT,
-    gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER) WITHOUT ROWID;
+    gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER, gestart TEXT) WITHOUT ROWID;
 CREATE TABLE werkgroep_scholen (werkgroep TEXT, school TEXT, volgorde INTEGER);
 CREATE TABLE werkgroep_themas (werkgroep TEXT, tekst TEXT);
 CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);
+CREATE INDEX bestanden_opnieuw ON bestanden (map, id) WHERE mtime_ns = -1;
 CREATE INDEX expertise_tekst ON expertise (tekst, persoon);
 CREATE INDEX expertise_persoon ON expertise (persoon);
 CREATE INDEX ws_werkgroep ON werkgroep_scholen (werkgroep, school, volgorde);
@@ -79,10 +93,11 @@ CREATE INDEX werkgroepen_vnaam ON werkgroepen (vnaam);
 class Index:
     """The index of one werkplaats; open it, ask, close it (or use ``with``)."""
 
-    def __init__(self, root: Path, *, voortgang: bool = False) -> None:
+    def __init__(self, root: Path, *, voortgang: bool = False, volledig: bool = False) -> None:
         self.root = Path(root)
         self.pad = self.root / GEGEVENSMAP / INDEXBESTAND
         self.voortgang = voortgang
+        self.volledig = volledig
         self.db = self._open()
 
     def __enter__(self) -> Index:
@@ -159,25 +174,48 @@ class Index:
     # --- keeping it current ---------------------------------------------------------------
 
     def ververs(self, mappen: Iterable[str] = MAPPEN) -> None:
-        """Look at every file in ``mappen`` and read again those that changed.
+        """Bring the rows of ``mappen`` up to date, at the cost of a look at each folder.
 
+        A folder whose modification time changed, or that was last looked at file by
+        file more than :data:`VOLLEDIG_NA` seconds ago (always, with ``volledig``), is
+        looked at file by file; otherwise only its files noted as "look again" are.
         Rows of other folders are checked one by one when they are looked up
-        (:meth:`controleer`); :meth:`ververs_als_gewijzigd` looks at a folder only
-        when its own modification time changed.
+        (:meth:`controleer`).
         """
         for map_ in MAPPEN:
             if map_ in mappen:
-                self._bekijk_map(map_)
+                self.ververs_als_gewijzigd(map_)
 
     def ververs_als_gewijzigd(self, map_: str) -> int | None:
-        """Look at ``map_`` when files were added, removed or replaced in it since.
+        """Look at ``map_`` file by file when files were added, removed or replaced in it
+        since (or when a full look is due); otherwise look at its "look again" files.
 
         Returns the folder's modification time for which the index lists its files.
         """
         mtime = self._map_mtime(map_)
-        if self._opgeslagen_mtime(map_) != str(mtime):
+        if (
+            self.volledig
+            or self._opgeslagen_mtime(map_) != str(mtime)
+            or self._volledig_te_oud(map_)
+        ):
             return self._bekijk_map(map_)
+        self.vers(
+            map_,
+            {
+                r[0]: (r[1], r[2])
+                for r in self.db.execute(
+                    "SELECT id, mtime_ns, grootte FROM bestanden WHERE map = ? AND mtime_ns = -1",
+                    (map_,),
+                )
+            },
+        )
         return mtime
+
+    def _volledig_te_oud(self, map_: str) -> bool:
+        rij = self.db.execute(
+            "SELECT waarde FROM meta WHERE sleutel = ?", (f"{map_}:volledig",)
+        ).fetchone()
+        return rij is None or time.time_ns() - int(rij[0]) > VOLLEDIG_NA * 1_000_000_000
 
     def _map_mtime(self, map_: str) -> int | None:
         try:
@@ -223,7 +261,23 @@ class Index:
         weg = sorted(bekend.keys() - gezien)
         if te_lezen or weg or self._map_gewijzigd(map_):
             self._werk_bij(map_, te_lezen, weg, mtime)
+        with contextlib.suppress(sqlite3.OperationalError):  # busy: look again next time
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                (f"{map_}:volledig", str(time.time_ns())),
+            )
         return mtime
+
+    def lees_opnieuw(self, map_: str, ids: Iterable[str]) -> None:
+        """Read the files of ``ids`` again, whatever their time and size say (a file
+        found to differ from its rows)."""
+        te_lezen = []
+        for id_ in ids:
+            with contextlib.suppress(FileNotFoundError):
+                stat = (self.root / map_ / f"{id_}.toml").stat()
+                te_lezen.append((id_, stat.st_mtime_ns, stat.st_size))
+        if te_lezen:
+            self._werk_bij(map_, te_lezen, [], None)
 
     def controleer(self, map_: str, ids: Iterable[str]) -> bool:
         """Check the files of ``ids`` against the index; read those that changed.
@@ -280,7 +334,7 @@ class Index:
         read is seen as changed the next time.
         """
         gelezen: list[tuple[str, int, int, Rijen | str]] = []
-        teller = _Voortgang(len(te_lezen), actief=self.voortgang)
+        teller = _voortgang(len(te_lezen), actief=self.voortgang)
         for id_, mtime_ns, grootte in te_lezen:
             try:
                 inhoud = lees_begrensd(self.root / map_ / f"{id_}.toml")
@@ -409,40 +463,12 @@ def _delen(waarden: Sequence[Any], grootte: int = 500) -> Iterator[Sequence[Any]
         yield waarden[i : i + grootte]
 
 
-class _Voortgang:
-    """A counter on stderr while many files are read: at once on a terminal, else after 1 s."""
-
-    def __init__(self, totaal: int, *, actief: bool) -> None:
-        self.totaal = totaal
-        self.actief = actief and totaal >= 200
-        self.begin = time.monotonic()
-        self.vorige = 0.0
-        self.n = 0
-        self.getoond = False
-        self.terminal = sys.stderr.isatty()
-
-    def stap(self) -> None:
-        self.n += 1
-        if not self.actief or self.n % 100:
-            return
-        nu = time.monotonic()
-        # on a terminal the line is rewritten in place; in a log, a line now and then
-        tussenpoos = 0.2 if self.terminal else 5.0
-        if (self.terminal or nu - self.begin > 1.0) and nu - self.vorige > tussenpoos:
-            self.vorige = nu
-            self.getoond = True
-            einde = "\r" if self.terminal else "\n"
-            sys.stderr.write(
-                _("Index bijwerken: {n} van {totaal} bestanden gelezen").format(
-                    n=self.n, totaal=self.totaal
-                )
-                + einde
-            )
-            sys.stderr.flush()
-
-    def klaar(self) -> None:
-        if self.getoond:
-            sys.stderr.write(
-                _("Index bijgewerkt: {totaal} bestanden gelezen.").format(totaal=self.totaal) + "\n"
-            )
-            sys.stderr.flush()
+def _voortgang(totaal: int, *, actief: bool) -> Voortgang:
+    return Voortgang(
+        totaal,
+        actief=actief,
+        bezig=lambda n, t: _("Index bijwerken: {n} van {totaal} bestanden gelezen").format(
+            n=n, totaal=t
+        ),
+        klaar=lambda t: _("Index bijgewerkt: {totaal} bestanden gelezen.").format(totaal=t),
+    )

@@ -169,6 +169,7 @@ def _werkgroep_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 int(bool(laatste.get("gepauzeerd", False))) if laatste else 0,
                 conclusie,
                 conclusie_cyclus,
+                str(laatste.get("gestart")) if laatste and laatste.get("gestart") else None,
             )
         ],
         "werkgroep_scholen": [(id_, s, i) for i, s in enumerate(scholen)],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,10 @@ MAPPEN: dict[str, str] = {
 
 _ALFABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to read aloud
 _WILLEKEURIG = 6
+
+
+_VEEG_NA = 600
+"""Seconds between two sweeps of a large folder a write goes to."""
 
 
 class Schrijver:
@@ -109,6 +114,20 @@ class Schrijver:
                 code="werkplaats.koppeling",
             )
         return map_.is_dir()
+
+    def _veeg_nodig(self, map_: str) -> bool:
+        """Whether the folder ``map_`` is due a sweep: listing tens of thousands of files
+        costs more than the write itself, and what a crash left behind is harmless
+        (loaders skip it), so a folder is swept at most every ``_VEEG_NA`` seconds."""
+        teken = self.root / GEGEVENSMAP / f"geveegd-{map_}"
+        try:
+            if time.time() - teken.stat().st_mtime < _VEEG_NA:
+                return False
+        except FileNotFoundError:
+            pass
+        with contextlib.suppress(OSError):
+            teken.touch()
+        return True
 
     def _heeft_index(self) -> bool:
         return (self.root / GEGEVENSMAP / INDEXBESTAND).exists()
@@ -220,7 +239,7 @@ class Schrijver:
         self.binnen(pad.parent)
         pad.parent.mkdir(exist_ok=True)
         self._waarschuw_commentaar(pad)
-        if self._lock.diepte == 1 and self._heeft_index():
+        if self._lock.diepte == 1 and self._heeft_index() and self._veeg_nodig(map_):
             sweep_temporaries([pad.parent])
         map_mtime = pad.parent.stat().st_mtime_ns
         write_atomic(pad, self.inhoud(data))

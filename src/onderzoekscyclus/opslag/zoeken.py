@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ __all__ = [
     "kies",
     "na_schrijven",
     "na_verwijderen",
+    "namen_van",
 ]
 
 GROOT = 500
@@ -71,6 +73,31 @@ def alle_namen(root: Path, map_: str) -> list[tuple[str, str]]:
     with Index(root, voortgang=True) as index:
         index.ververs((map_,))
         return index.namen(map_)
+
+
+def namen_van(root: Path, map_: str, ids: Iterable[str]) -> dict[str, str]:
+    """The names of ``ids`` in ``map_`` (an id that is not there is left out): from the
+    index when there is one, with the files of exactly these ids looked at; otherwise
+    from those files."""
+    gezocht = sorted({i for i in ids if is_geldig_id(i)})
+    if not gezocht:
+        return {}
+    if not (root / GEGEVENSMAP / INDEXBESTAND).exists() and len(gezocht) < GROOT:
+        uit = {}
+        for id_ in gezocht:
+            pad = root / map_ / f"{id_}.toml"
+            if not pad.is_file():
+                continue
+            try:
+                naam = loads_toml(lees_begrensd(pad)).get("naam")
+            except (OnderzoekscyclusError, OSError):
+                continue
+            uit[id_] = naam if isinstance(naam, str) else id_
+        return uit
+    with Index(root, voortgang=True) as index:
+        index.ververs_als_gewijzigd(map_)
+        index.controleer(map_, gezocht)
+        return dict(index.rijen_voor(f"SELECT id, naam FROM {map_} WHERE id IN ({{}})", gezocht))
 
 
 def na_schrijven(
@@ -171,25 +198,57 @@ def kies(root: Path, map_: str, verwijzing: str, soort: str) -> tuple[str, int |
     is not read whole); when that finds nothing, every name is looked at, for the
     same answer and the same "bedoelde u …?" as without an index. Also returns the
     folder's modification time for which the index knows every file (or ``None``).
+
+    The index is never trusted on its own to pick the file a write goes to: the chosen
+    file's own name must still fit ``verwijzing``. A file edited in place with its old
+    time and size restored (``cp -p``, some sync tools) is read again, and the whole
+    folder looked at, before the question is asked again.
     """
+    keuze, map_mtime, uit_index = _kies(root, map_, verwijzing, soort)
+    if not uit_index or _past_nog(root, map_, keuze, verwijzing, soort):
+        return keuze, map_mtime
+    with Index(root, voortgang=True, volledig=True) as index:
+        index.lees_opnieuw(map_, [keuze])
+        index.ververs((map_,))
+    with contextlib.suppress(UnknownReference):
+        keuze, _mtime, uit_index = _kies(root, map_, verwijzing, soort)
+        if not uit_index or _past_nog(root, map_, keuze, verwijzing, soort):
+            return keuze, None
+    # the index differs from the files in ways no time or size shows (edited by hand):
+    # the files answer, and the index is built again at the next question
+    Index.verwijder(root)
+    gekozen = _zoek_in(verwijzing, _namen_uit_bestanden(root, map_), soort)
+    return gekozen[0], None
+
+
+def _kies(root: Path, map_: str, verwijzing: str, soort: str) -> tuple[str, int | None, bool]:
     gevonden, volledig, map_mtime = kandidaten(root, map_, verwijzing)
     try:
-        keuze = zoek(
-            verwijzing,
-            gevonden,
-            soort=soort,
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )
+        keuze = _zoek_in(verwijzing, gevonden, soort)
     except UnknownReference as fout:
         if volledig or isinstance(fout, AmbiguousReference):
             raise
         map_mtime = None
-        keuze = zoek(
-            verwijzing,
-            alle_namen(root, map_),
-            soort=soort,
-            naam=lambda k: k[1],
-            id_=lambda k: k[0],
-        )
-    return keuze[0], map_mtime
+        keuze = _zoek_in(verwijzing, alle_namen(root, map_), soort)
+    # an id typed in full names its own file; anything else came from the index
+    return keuze[0], map_mtime, not volledig and keuze[0] != verwijzing.strip()
+
+
+def _past_nog(root: Path, map_: str, id_: str, verwijzing: str, soort: str) -> bool:
+    """Whether the file ``id_`` itself, as it is now, still answers to ``verwijzing``."""
+    try:
+        naam = loads_toml(lees_begrensd(root / map_ / f"{id_}.toml")).get("naam")
+    except OnderzoekscyclusError:
+        return True  # unreadable: the write that follows says so
+    if not isinstance(naam, str):
+        return True
+    try:
+        _zoek_in(verwijzing, [(id_, naam)], soort)
+    except UnknownReference:
+        return False
+    return True
+
+
+def _zoek_in(verwijzing: str, rijen: list[tuple[str, str]], soort: str) -> tuple[str, str]:
+    """:func:`~onderzoekscyclus.domein.verwijzing.zoek` over (id, naam) rows."""
+    return zoek(verwijzing, rijen, soort=soort, naam=lambda k: k[1], id_=lambda k: k[0])

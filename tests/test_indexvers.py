@@ -1,0 +1,172 @@
+"""The index is current at the cost of a look per folder, and never picks a wrong file.
+
+What the file system tells cheaply is a folder's modification time: it changes when a
+file is added, removed or replaced (renamed over). An edit in place does not change
+it; a file edited in place with its time and size restored (``cp -p``, ``rsync -t``
+with --inplace) cannot be seen by any look at times at all. These tests make each of
+those happen with real files and show what ``ozc`` does: a write checks the file's own
+name before it trusts the index; a folder or file changed within one clock tick is
+looked at again; and a full look is due after :data:`VOLLEDIG_NA` seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from onderzoekscyclus import Werkplaats
+from onderzoekscyclus.domein.model import Werkgroep
+from onderzoekscyclus.opslag import index as indexmodule
+from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
+from onderzoekscyclus.opslag.index import Index
+
+from .conftest import Ozc
+
+UUR = 3600 * 1_000_000_000
+
+
+def _een_uur_terug(root: Path) -> None:
+    """Every file and folder of the werkplaats an hour old, as after a checkout long ago."""
+    nu = time.time_ns()
+    for pad in [*root.rglob("*"), root]:
+        if GEGEVENSMAP not in pad.parts:
+            os.utime(pad, ns=(nu - UUR, nu - UUR))
+
+
+def _in_plaats(pad: Path, oud: bytes, nieuw: bytes) -> None:
+    """Rewrite ``pad`` in place (same inode, same folder time) with ``oud`` replaced by
+    ``nieuw``, and put its old times back, as ``cp -p`` does."""
+    stat = pad.stat()
+    map_stat = pad.parent.stat()
+    inhoud = pad.read_bytes()
+    assert oud in inhoud
+    with pad.open("r+b") as f:
+        f.write(inhoud.replace(oud, nieuw))
+        f.truncate()
+    os.utime(pad, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert pad.stat().st_size == stat.st_size or len(oud) != len(nieuw)
+    assert pad.parent.stat().st_mtime_ns == map_stat.st_mtime_ns
+
+
+@pytest.fixture
+def veiligheid(werkplaats: Werkplaats) -> Werkplaats:
+    wp = werkplaats
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.werkgroepen.toevoegen("PLG Sociale veiligheid onderbouw", scholen=["De Regenboog"])
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"])
+    _een_uur_terug(wp.root)
+    with Index(wp.root) as index:
+        index.ververs()
+    return wp
+
+
+def test_een_schrijfopdracht_vertrouwt_de_index_niet_blind(
+    veiligheid: Werkplaats, ozc: Ozc, in_map: object
+) -> None:
+    """The werkgroep file is renamed in place to "…bovenbouw" with its old time and size:
+    `ozc log "…onderbouw"` no longer writes into it (it did), and "…bovenbouw" does."""
+    wp = veiligheid
+    groep = wp.werkgroepen.zoek("PLG Sociale veiligheid onderbouw")
+    pad = wp.opslag.pad(Werkgroep, groep.id)
+    _in_plaats(pad, b"onderbouw", b"bovenbouw")
+    in_map(wp.root)  # type: ignore[operator]
+    voor = pad.read_bytes()
+    fout = ozc("log", "PLG Sociale veiligheid onderbouw", "Gesprek met de IB'er")
+    assert fout.exit_code == 1, fout.output
+    assert "Geen werkgroep gevonden" in fout.stderr
+    assert pad.read_bytes() == voor
+    goed = ozc("log", "PLG Sociale veiligheid bovenbouw", "Gesprek met de IB'er")
+    assert goed.exit_code == 0, goed.output
+    assert [r.tekst for r in wp.werkgroepen.zoek(id=groep.id).logboek] == ["Gesprek met de IB'er"]
+
+
+def test_een_met_de_hand_gewijzigde_indexrij_stuurt_geen_schrijfopdracht_verkeerd(
+    veiligheid: Werkplaats, ozc: Ozc, in_map: object
+) -> None:
+    """Someone edits the index itself: the name "Rekenen" now points at the other file.
+    A write checks the file and goes to the right werkgroep."""
+    wp = veiligheid
+    rekenen = wp.werkgroepen.zoek("Rekenen").id
+    ander = wp.werkgroepen.zoek("PLG").id
+    with sqlite3.connect(wp.root / GEGEVENSMAP / INDEXBESTAND) as db:
+        db.execute(
+            "UPDATE werkgroepen SET naam = 'Veiligheid', vnaam = 'veiligheid' WHERE id = ?",
+            (ander,),
+        )
+        db.execute(
+            "UPDATE werkgroepen SET naam = 'Rekenen', vnaam = 'rekenen' WHERE id = ?", (ander,)
+        )
+        db.execute("UPDATE werkgroepen SET naam = 'X', vnaam = 'x' WHERE id = ?", (rekenen,))
+    in_map(wp.root)  # type: ignore[operator]
+    assert ozc("log", "Rekenen", "Toetsen besproken").exit_code == 0
+    assert [r.tekst for r in wp.werkgroepen.zoek(id=rekenen).logboek] == ["Toetsen besproken"]
+    assert wp.werkgroepen.zoek(id=ander).logboek == ()
+
+
+def test_een_bestand_in_dezelfde_tik_erbij_wordt_gezien(werkplaats: Werkplaats) -> None:
+    """Another program adds a file in the same clock tick as the index looked (the
+    folder's time does not move on): the folder was too fresh to trust, so the next
+    question looks again and finds it."""
+    wp = werkplaats
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.werkgroepen.toevoegen("Lezen", scholen=["De Regenboog"])
+    map_ = wp.root / "werkgroepen"
+    with Index(wp.root) as index:
+        index.ververs()
+    tijd = map_.stat().st_mtime_ns
+    nieuw = Werkgroep(
+        id="lezen-extra-abc234", naam="Lezen extra", scholen=wp.werkgroepen.zoek("Lezen").scholen
+    )
+    (map_ / f"{nieuw.id}.toml").write_bytes(wp.opslag.inhoud(nieuw))
+    os.utime(map_, ns=(tijd, tijd))  # the same tick
+    assert [g.naam for g in wp.werkgroepen.lijst()] == ["Lezen", "Lezen extra"]
+
+
+def test_een_gewone_vraag_kijkt_alleen_naar_de_mappen(veiligheid: Werkplaats) -> None:
+    """With nothing added or removed, a question looks at folders, not at every file;
+    a full look is due after VOLLEDIG_NA seconds, and then an edit in place shows."""
+    wp = veiligheid
+    groep = wp.werkgroepen.zoek("Rekenen")
+    pad = wp.opslag.pad(Werkgroep, groep.id)
+    _in_plaats(pad, b'naam = "Rekenen"', b'naam = "Rekenen groep 3"')
+    os.utime(pad, ns=(time.time_ns() - UUR // 2, time.time_ns() - UUR // 2))  # time moved on
+    with Index(wp.root) as index:
+        index.ververs(("werkgroepen",))
+        namen = dict(index.namen("werkgroepen"))
+    assert namen[groep.id] == "Rekenen"  # not looked at: the folder did not change
+    with Index(wp.root) as index:
+        index.db.execute("UPDATE meta SET waarde = '0' WHERE sleutel = 'werkgroepen:volledig'")
+        index.ververs(("werkgroepen",))
+        assert dict(index.namen("werkgroepen"))[groep.id] == "Rekenen groep 3"
+    assert indexmodule.VOLLEDIG_NA == 600
+
+
+def test_een_lijst_leest_wat_hij_toont_uit_de_bestanden(veiligheid: Werkplaats) -> None:
+    """A list shows the entities of its page as their files are now, even when the index
+    has not seen an edit in place yet."""
+    wp = veiligheid
+    groep = wp.werkgroepen.zoek("Rekenen")
+    _in_plaats(wp.opslag.pad(Werkgroep, groep.id), b"Rekenen", b"Reken 2")
+    assert "Reken 2" in [g.naam for g in wp.werkgroepen.lijst()]
+
+
+def test_controleer_laat_de_index_een_bewerking_ter_plekke_zien(veiligheid: Werkplaats) -> None:
+    """`ozc controleer` looks at every file's time: what it sees changed in place, the
+    index reads again, so lists and counts show it at once."""
+    wp = veiligheid
+    wp.controleer()  # the check knows every file as it is now
+    groep = wp.werkgroepen.zoek("Rekenen")
+    pad = wp.opslag.pad(Werkgroep, groep.id)
+    _in_plaats(pad, b'naam = "Rekenen"', b'naam = "Rekenen groep 3"')
+    os.utime(pad, ns=(time.time_ns() - UUR // 2, time.time_ns() - UUR // 2))
+    with Index(wp.root) as index:
+        index.ververs(("werkgroepen",))
+        assert dict(index.namen("werkgroepen"))[groep.id] == "Rekenen"
+    assert wp.controleer() == []
+    with Index(wp.root) as index:
+        index.ververs(("werkgroepen",))
+        assert dict(index.namen("werkgroepen"))[groep.id] == "Rekenen groep 3"
