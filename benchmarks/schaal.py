@@ -29,6 +29,7 @@ higher for ``ozc controleer``, anything but 0 for the others).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import shutil
@@ -53,6 +54,8 @@ from _meten import (
     werkplaats,
     zet_benchmarkgroep,
 )
+
+import onderzoekscyclus
 
 TOP = Path(__file__).resolve().parent.parent
 PRESTATIES = TOP / "docs" / "prestaties.md"
@@ -429,6 +432,9 @@ def main() -> int:
     os.environ["ONDERZOEKSCYCLUS_TAAL"] = "nl"
     for naam in ("ONDERZOEKSCYCLUS_WERKPLAATS", "COLUMNS"):
         os.environ.pop(naam, None)
+    # measured as installed: pip writes the bytecode of every module; without it (an
+    # editable install run with PYTHONDONTWRITEBYTECODE) every start would compile
+    compileall.compile_dir(Path(onderzoekscyclus.__file__).parent, quiet=1)
 
     basis = args.map or Path(tempfile.mkdtemp(prefix="ozc-schaal-"))
     basis.mkdir(parents=True, exist_ok=True)

@@ -14,17 +14,20 @@ import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable, Iterable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from onderzoekscyclus.api.lijsten import Kenmerken
-from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
-from onderzoekscyclus.domein.thesaurus import Thesaurus
 from onderzoekscyclus.domein.verwijzing import SOORTEN as SOORTEN_TEKST
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import Taal, _, in_taal
-from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
-from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
-from onderzoekscyclus.opslag.zoeken import kies
+
+if TYPE_CHECKING:
+    # the domain classes and the store are imported where they are used, so that a
+    # service that only asks the index (the themanetwerk) loads neither
+    from onderzoekscyclus.api.lijsten import Kenmerken
+    from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
+    from onderzoekscyclus.domein.thesaurus import Thesaurus
+    from onderzoekscyclus.opslag.bestanden import Opslag
 
 __all__ = ["Dienst", "Klok", "Taalhouder", "in_taal_van"]
 
@@ -59,12 +62,28 @@ class Dienst(Taalhouder):
     """Base of the services: the store of one werkplaats, a clock and a language.
 
     Every public method of a subclass runs in ``taal`` (see :func:`in_taal_van`).
+    Instead of the store, a service may be given the werkplaats' folder.
     """
 
-    def __init__(self, opslag: Opslag, klok: Klok, taal: Taal | None = None) -> None:
-        self.opslag = opslag
+    def __init__(self, opslag: Opslag | Path, klok: Klok, taal: Taal | None = None) -> None:
+        self._opslag = opslag
         self._klok = klok
         self.taal = taal
+
+    @property
+    def opslag(self) -> Opslag:
+        """The store; a service given only the werkplaats' folder opens it on first use
+        (a question the index answers alone never does)."""
+        if isinstance(self._opslag, Path):
+            from onderzoekscyclus.opslag.bestanden import Opslag  # noqa: PLC0415
+
+            self._opslag = Opslag(self._opslag)
+        return self._opslag
+
+    @property
+    def root(self) -> Path:
+        """The folder of the werkplaats."""
+        return self._opslag if isinstance(self._opslag, Path) else self._opslag.root
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -78,7 +97,9 @@ class Dienst(Taalhouder):
 
     def lees_thesaurus(self) -> Thesaurus:
         """The thesaurus of this werkplaats (the shipped one with its own additions)."""
-        return laad_thesaurus(self.opslag.root)
+        from onderzoekscyclus.opslag.thesaurus import laad_thesaurus  # noqa: PLC0415
+
+        return laad_thesaurus(self.root)
 
     def _thema_filter(self, thema: str | None) -> Callable[[Kenmerken], bool]:
         """Whether a record has ``thema`` or a narrower theme (through the thesaurus, as
@@ -92,14 +113,19 @@ class Dienst(Taalhouder):
     # --- finding an entity from what a user types ---------------------------------------
 
     def _id(self, klasse: type[Any], verwijzing: str) -> str:
+        from onderzoekscyclus.opslag.bestanden import SOORTEN  # noqa: PLC0415
+        from onderzoekscyclus.opslag.zoeken import kies  # noqa: PLC0415
+
         soort = SOORTEN[klasse]
-        return kies(self.opslag.root, soort.map, verwijzing, soort.naam)[0]
+        return kies(self.root, soort.map, verwijzing, soort.naam)[0]
 
     def _zoek(self, klasse: type[T], verwijzing: str) -> T:
         return self.opslag.lees(klasse, self._id(klasse, verwijzing))
 
     def _exact(self, klasse: type[T], id_: str) -> T:
         """Entity ``id_`` of ``klasse``, by its exact id; nothing else is tried."""
+        from onderzoekscyclus.opslag.bestanden import SOORTEN  # noqa: PLC0415
+
         soort = SOORTEN[klasse]
         if not self.opslag.bestaat(klasse, id_):
             raise UnknownReference(
@@ -125,18 +151,26 @@ class Dienst(Taalhouder):
 
     def school(self, verwijzing: str) -> School:
         """The school that ``verwijzing`` (name, start of the name or id) points to."""
+        from onderzoekscyclus.domein.model import School  # noqa: PLC0415
+
         return self._zoek(School, verwijzing)
 
     def persoon(self, verwijzing: str) -> Persoon:
         """The person that ``verwijzing`` points to."""
+        from onderzoekscyclus.domein.model import Persoon  # noqa: PLC0415
+
         return self._zoek(Persoon, verwijzing)
 
     def werkgroep(self, verwijzing: str) -> Werkgroep:
         """The werkgroep that ``verwijzing`` points to."""
+        from onderzoekscyclus.domein.model import Werkgroep  # noqa: PLC0415
+
         return self._zoek(Werkgroep, verwijzing)
 
     def persoon_id(self, verwijzing: str | None) -> str | None:
         """The id of the person ``verwijzing`` points to, or ``None`` without one."""
+        from onderzoekscyclus.domein.model import Persoon  # noqa: PLC0415
+
         return self._id(Persoon, verwijzing) if verwijzing else None
 
     def namen_van(self, ids: Iterable[str]) -> dict[str, str]:
@@ -150,7 +184,7 @@ class Dienst(Taalhouder):
         gezocht = set(ids)
         namen: dict[str, str] = {}
         for map_ in ("scholen", "personen", "werkgroepen"):
-            namen.update(namen_van(self.opslag.root, map_, gezocht - namen.keys()))
+            namen.update(namen_van(self.root, map_, gezocht - namen.keys()))
         return namen
 
     def namen(self) -> dict[str, str]:
@@ -159,5 +193,5 @@ class Dienst(Taalhouder):
 
         namen: dict[str, str] = {}
         for map_ in ("scholen", "personen", "werkgroepen"):
-            namen.update(alle_namen(self.opslag.root, map_))
+            namen.update(alle_namen(self.root, map_))
         return namen

@@ -15,15 +15,14 @@ depend on where the records came from; a property test compares the two.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 
+from onderzoekscyclus.api._pagina import pagina
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
 from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.index import Index
@@ -133,25 +132,6 @@ def kenmerken(opslag: Opslag, klasse: type[Any], *, index: bool | None = None) -
         # as reading every file would: the error names the file and the way out
         opslag.lees(klasse, kapot[0][0])
     return uit
-
-
-def pagina(items: Sequence[T], limit: int | None, offset: int) -> list[T]:
-    """``items[offset:offset + limit]``, after checking both (``limit=None``: all)."""
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise InvalidValue(
-            _("offset moet een geheel getal van 0 of meer zijn, niet {waarde!r}.").format(
-                waarde=offset
-            ),
-            veld="offset",
-        )
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise InvalidValue(
-            _("limit moet een geheel getal van 0 of meer zijn, niet {waarde!r}.").format(
-                waarde=limit
-            ),
-            veld="limit",
-        )
-    return list(items[offset:] if limit is None else items[offset : offset + limit])
 
 
 def selecteer(

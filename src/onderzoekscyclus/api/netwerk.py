@@ -20,10 +20,11 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from onderzoekscyclus.api._dienst import Dienst
-from onderzoekscyclus.api.lijsten import pagina
+from onderzoekscyclus.api._pagina import pagina
 from onderzoekscyclus.domein import netwerk
 from onderzoekscyclus.domein.netwerk import (
     Expert,
@@ -38,12 +39,13 @@ from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, Kandidaat, LockTimeout, UnknownReference
 from onderzoekscyclus.i18n import Taal, _
-from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.index import Index
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
+
+    from onderzoekscyclus.opslag.bestanden import Opslag
 
 __all__ = ["Themanetwerk"]
 
@@ -58,7 +60,7 @@ class Themanetwerk(Dienst):
 
     def __init__(
         self,
-        opslag: Opslag,
+        opslag: Opslag | Path,
         klok: Callable[[], Any],
         taal: Taal | None = None,
         *,
@@ -66,7 +68,6 @@ class Themanetwerk(Dienst):
         voortgang: bool = False,
     ) -> None:
         super().__init__(opslag, klok, taal)
-        self.root = opslag.root
         self.thesaurus = thesaurus if thesaurus is not None else laad_thesaurus(self.root)
         self.voortgang = voortgang
 
@@ -241,103 +242,109 @@ class Themanetwerk(Dienst):
 
     # --- scholen ----------------------------------------------------------------------------------
 
-    def scholen(self, thema: str) -> ThemaScholen:
+    def scholen(self, thema: str, *, limit: int | None = None, offset: int = 0) -> ThemaScholen:
         """Schools researching ``thema`` (and every narrower theme): per school the
         werkgroep, the phase of its current cycle, its leaders, and the conclusion of
-        its last finished cycle."""
+        its last finished cycle; sorted by school and werkgroep (by name as lists sort,
+        then id). ``limit`` and ``offset`` choose a page of those lines;
+        :attr:`ThemaScholen.aantal` counts them all.
+
+        .. versionchanged:: 0.2.0 ``limit``, ``offset`` and ``aantal``
+        """
+        pagina((), limit, offset)  # checks both before anything is read
 
         def vraag(index: Index) -> ThemaScholen:
             teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
             label, doel = self._doel(thema, teksten)
             passend = [t for t, s in self._sleutels(teksten).items() if s in doel]
-            groepen: dict[str, tuple[Any, ...]] = {}
-            themas: dict[str, list[str]] = defaultdict(list)
-            for rij in index.rijen_voor(
-                "SELECT w.id, w.naam, w.cyclus, w.fase, w.gepauzeerd, w.conclusie, "
-                "w.conclusie_cyclus, wt.tekst FROM werkgroep_themas wt "
-                "JOIN werkgroepen w ON w.id = wt.werkgroep WHERE wt.tekst IN ({})",
-                passend,
-            ):
-                groepen[rij[0]] = rij
-                themas[rij[0]].append(rij[7])
-            treffers = self._werkgroepen_op_thema(index, passend, groepen, themas)
+            gezocht = index.lijsttabel("gezochte_themas", passend)
+            groepen = f"SELECT werkgroep FROM werkgroep_themas WHERE tekst IN {gezocht}"
+
+            def blad() -> list[tuple[Any, ...]]:
+                # the page sorted on only what sorts it, then the rows it shows
+                sleutels = index.rijen(
+                    "SELECT ws.school, ws.werkgroep FROM werkgroep_scholen ws "
+                    "JOIN werkgroepen w ON w.id = ws.werkgroep "
+                    "LEFT JOIN scholen s ON s.id = ws.school "
+                    f"WHERE ws.werkgroep IN ({groepen}) "
+                    "ORDER BY COALESCE(s.vnaam, ws.school), ws.school, w.vnaam, w.id "
+                    "LIMIT ? OFFSET ?",
+                    (-1 if limit is None else limit, offset),
+                )
+                sql = (
+                    "SELECT ws.school, s.naam, s.sector, w.id, w.naam, w.cyclus, w.fase, "
+                    "w.gepauzeerd, w.conclusie, w.conclusie_cyclus, "
+                    "bs.mtime_ns, bs.grootte, bw.mtime_ns, bw.grootte "
+                    "FROM werkgroep_scholen ws JOIN werkgroepen w ON w.id = ws.werkgroep "
+                    "LEFT JOIN scholen s ON s.id = ws.school "
+                    "LEFT JOIN bestanden bs ON bs.map = 'scholen' AND bs.id = ws.school "
+                    "LEFT JOIN bestanden bw ON bw.map = 'werkgroepen' AND bw.id = w.id "
+                    "WHERE ws.school = ? AND ws.werkgroep = ?"
+                )
+                return [r for sleutel in sleutels for r in index.rijen(sql, sleutel)]
+
+            regels = blad()
+            # every file a shown line comes from is checked; when one was read anew,
+            # the page is asked again (a renamed school may move, a removed one drops out)
+            opnieuw = index.vers("scholen", {r[0]: (r[-4], r[-3]) for r in regels})
+            if index.vers("werkgroepen", {r[3]: (r[-2], r[-1]) for r in regels}) or opnieuw:
+                regels = blad()
+            aantal, scholen = index.rijen(
+                "SELECT COUNT(*), COUNT(DISTINCT school) FROM werkgroep_scholen "
+                f"WHERE werkgroep IN ({groepen})"
+            )[0]
             return ThemaScholen(
                 thema=label,
                 omvat=self._labels(doel),
-                scholen=len({t.school for t in treffers}),
-                werkgroepen=tuple(treffers),
+                scholen=scholen,
+                aantal=aantal,
+                werkgroepen=tuple(self._op_thema(index, regels, gezocht)),
                 onleesbaar=tuple(index.onleesbaar()),
             )
 
         return self._vraag(("werkgroepen",), vraag)
 
     @staticmethod
-    def _werkgroepen_op_thema(
-        index: Index,
-        passend: list[str],
-        groepen: dict[str, tuple[Any, ...]],
-        themas: dict[str, list[str]],
+    def _op_thema(
+        index: Index, regels: list[tuple[Any, ...]], gezocht: str
     ) -> list[WerkgroepOpThema]:
-        """Per school of each werkgroep found, a line with the werkgroep and its leaders,
-        sorted by school and werkgroep."""
-        # one query per kind of row, selected by the themes (a short list), with what
-        # the index knows of each file looked up, to check it is still current
-        scholen_rijen = _vers(
-            index,
-            "scholen",
-            "SELECT ws.werkgroep, ws.school, ws.volgorde, s.naam, s.sector, "
-            "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
-            "JOIN werkgroep_scholen ws ON ws.werkgroep = wt.werkgroep "
-            "LEFT JOIN scholen s ON s.id = ws.school "
-            "LEFT JOIN bestanden b ON b.map = 'scholen' AND b.id = ws.school "
-            "WHERE wt.tekst IN ({})",
-            passend,
-        )
+        """The lines of :meth:`scholen`, with the themes and the leaders of their werkgroepen."""
+        ids = sorted({r[3] for r in regels})
+        themas: dict[str, list[str]] = defaultdict(list)
+        for groep, tekst in index.rijen_voor(
+            "SELECT werkgroep, tekst FROM werkgroep_themas "
+            f"WHERE tekst IN {gezocht} AND werkgroep IN ({{}})",
+            ids,
+        ):
+            themas[groep].append(tekst)
         leiders_rijen = _vers(
             index,
             "personen",
-            "SELECT l.werkgroep, l.persoon, l.volgorde, p.naam, NULL, "
-            "b.mtime_ns, b.grootte FROM werkgroep_themas wt "
-            "JOIN leden l ON l.werkgroep = wt.werkgroep "
-            "LEFT JOIN personen p ON p.id = l.persoon "
+            "SELECT l.werkgroep, l.persoon, l.volgorde, p.naam, b.mtime_ns, b.grootte "
+            "FROM leden l LEFT JOIN personen p ON p.id = l.persoon "
             "LEFT JOIN bestanden b ON b.map = 'personen' AND b.id = l.persoon "
-            "WHERE l.rol = 'leider' AND wt.tekst IN ({})",
-            passend,
+            "WHERE l.rol = 'leider' AND l.werkgroep IN ({})",
+            ids,
         )
-        scholen_van = _per_werkgroep(r[:3] for r in scholen_rijen)
         leiders_van = _per_werkgroep(r[:3] for r in leiders_rijen)
-        scholen = {r[1]: (r[3], r[4]) for r in scholen_rijen if r[3] is not None}
         namen = {r[1]: r[3] for r in leiders_rijen if r[3] is not None}
-        treffers = []
-        for groep_id, rij in groepen.items():
-            leiders = tuple(namen.get(p, p) for p in leiders_van.get(groep_id, ()))
-            for school_id in scholen_van.get(groep_id, ()):
-                school_naam, sector = scholen.get(school_id, (school_id, None))
-                treffers.append(
-                    WerkgroepOpThema(
-                        school=school_id,
-                        school_naam=school_naam,
-                        sector=sector,
-                        werkgroep=groep_id,
-                        werkgroep_naam=rij[1],
-                        themas=tuple(sorted(themas[groep_id], key=str.casefold)),
-                        cyclus=rij[2],
-                        fase=rij[3],
-                        gepauzeerd=bool(rij[4]),
-                        leiders=leiders,
-                        conclusie=rij[5],
-                        conclusie_cyclus=rij[6],
-                    )
-                )
-        return sorted(
-            treffers,
-            key=lambda t: (
-                t.school_naam.casefold(),
-                t.school,
-                t.werkgroep_naam.casefold(),
-                t.werkgroep,
-            ),
-        )
+        return [
+            WerkgroepOpThema(
+                school=r[0],
+                school_naam=r[0] if r[1] is None else r[1],
+                sector=r[2],
+                werkgroep=r[3],
+                werkgroep_naam=r[4],
+                themas=tuple(sorted(set(themas[r[3]]), key=str.casefold)),
+                cyclus=r[5],
+                fase=r[6],
+                gepauzeerd=bool(r[7]),
+                leiders=tuple(namen.get(p, p) for p in leiders_van.get(r[3], ())),
+                conclusie=r[8],
+                conclusie_cyclus=r[9],
+            )
+            for r in regels
+        ]
 
     # --- vergelijkbaar ----------------------------------------------------------------------------
 

@@ -17,24 +17,26 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from onderzoekscyclus import klok
-from onderzoekscyclus.api import beheer
 from onderzoekscyclus.api._dienst import Klok, Taalhouder, in_taal_van
-from onderzoekscyclus.api.beheer import Status
-from onderzoekscyclus.api.besluiten import Besluiten
-from onderzoekscyclus.api.cycli import Cycli
-from onderzoekscyclus.api.expertise import Expertise
-from onderzoekscyclus.api.logboek import Logboek
-from onderzoekscyclus.api.netwerk import Themanetwerk
-from onderzoekscyclus.api.planning import Planning
-from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
-from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties
 from onderzoekscyclus.domein.model import WerkplaatsInfo
 from onderzoekscyclus.i18n import Taal, in_taal
 from onderzoekscyclus.opslag import vind_werkplaats
 from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api.beheer import Status
+    from onderzoekscyclus.api.besluiten import Besluiten
+    from onderzoekscyclus.api.cycli import Cycli
+    from onderzoekscyclus.api.expertise import Expertise
+    from onderzoekscyclus.api.logboek import Logboek
+    from onderzoekscyclus.api.netwerk import Themanetwerk
+    from onderzoekscyclus.api.planning import Planning
+    from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
+    from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties
 
 __all__ = ["Werkplaats"]
 
@@ -116,41 +118,57 @@ class Werkplaats(Taalhouder):
     @functools.cached_property
     def scholen(self) -> Scholen:
         """The schools: add, find, list, and their profile."""
+        from onderzoekscyclus.api.register import Scholen  # noqa: PLC0415 - on first use
+
         return Scholen(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def personen(self) -> Personen:
         """The persons: the one place their names are kept."""
+        from onderzoekscyclus.api.register import Personen  # noqa: PLC0415 - on first use
+
         return Personen(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def werkgroepen(self) -> Werkgroepen:
         """The werkgroepen and their members."""
+        from onderzoekscyclus.api.register import Werkgroepen  # noqa: PLC0415 - on first use
+
         return Werkgroepen(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def logboek(self) -> Logboek:
         """The logboek of every werkgroep."""
+        from onderzoekscyclus.api.logboek import Logboek  # noqa: PLC0415 - on first use
+
         return Logboek(self.opslag.schrijver, self._klok, self.taal)
 
     @functools.cached_property
     def cycli(self) -> Cycli:
         """The research cycles, one step at a time."""
+        from onderzoekscyclus.api.cycli import Cycli  # noqa: PLC0415 - on first use
+
         return Cycli(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def besluitvorming(self) -> Besluiten:
         """The besluiten: from ideas through proposal, feedback and decision to borging."""
+        from onderzoekscyclus.api.besluiten import Besluiten  # noqa: PLC0415 - on first use
+
         return Besluiten(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def zelfevaluaties(self) -> Zelfevaluaties:
         """The self-evaluations: instruments, filling in, importing and results."""
+        from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties  # noqa: PLC0415 - on first use
+
         return Zelfevaluaties(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def expertise(self) -> Expertise:
         """Expertise in beeld for a school, a werkgroep or the partnership."""
+        from onderzoekscyclus.api.expertise import Expertise  # noqa: PLC0415 - on first use
+
         return Expertise(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
@@ -160,12 +178,16 @@ class Werkplaats(Taalhouder):
 
         .. versionadded:: 0.2.0
         """
+        from onderzoekscyclus.api.planning import Planning  # noqa: PLC0415 - on first use
+
         return Planning(self.opslag, self._klok, self.taal)
 
     @property
     def netwerk(self) -> Themanetwerk:
         """The themanetwerk: themes, schools and experts across the partnership (with the
         thesaurus as it is now)."""
+        from onderzoekscyclus.api.netwerk import Themanetwerk  # noqa: PLC0415 - on first use
+
         return Themanetwerk(self.opslag, self._klok, self.taal, voortgang=self.voortgang)
 
     # --- the werkplaats as a whole -------------------------------------------------------
@@ -182,6 +204,8 @@ class Werkplaats(Taalhouder):
         .. versionchanged:: 0.2.0 ``top``
         """
         if top is None:
+            from onderzoekscyclus.api import beheer  # noqa: PLC0415
+
             return beheer.status(self.opslag, self._klok())
         from onderzoekscyclus.api.samenvatting import samenvatting  # noqa: PLC0415
 
@@ -205,9 +229,13 @@ class Werkplaats(Taalhouder):
 
         .. versionchanged:: 0.2.0 ``alles``; only what changed is read
         """
+        from onderzoekscyclus.api import beheer  # noqa: PLC0415
+
         return beheer.controleer(self.opslag, self._klok(), alles=alles, voortgang=self.voortgang)
 
     @in_taal_van
     def migreer(self) -> list[str]:
         """Rewrite every file that is not in the current schema; return their names."""
+        from onderzoekscyclus.api import beheer  # noqa: PLC0415
+
         return beheer.migreer(self.opslag)

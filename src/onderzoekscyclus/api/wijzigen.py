@@ -17,18 +17,20 @@ Authorship, evidence and history are never dropped: for a person that is what
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from onderzoekscyclus.domein.besluit import Besluit
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.redenen import reden
-from onderzoekscyclus.domein.samenhang import Verwijzing, verwijzingen_naar
 from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import Geweigerd
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.domein.samenhang import Verwijzing
 
 __all__ = ["Verwijderd", "verwijder"]
 
@@ -97,6 +99,8 @@ def verwijder(
     with opslag.vergrendeld():
         obj = opslag.lees(klasse, id_)
         naam = getattr(obj, "naam", None) or getattr(obj, "titel", None) or id_
+        from onderzoekscyclus.domein.samenhang import verwijzingen_naar  # noqa: PLC0415
+
         verwijzingen = verwijzingen_naar(
             id_,
             personen=opslag.alle(Persoon),

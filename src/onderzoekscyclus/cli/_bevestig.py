@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from onderzoekscyclus.api.wijzigen import Verwijderd
 from onderzoekscyclus.cli._uitvoer import Omgeving, OzcFout, melding, toon
 from onderzoekscyclus.i18n import _
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api.wijzigen import Verwijderd
 
 __all__ = ["bevestig", "ja_optie", "verwijder_met_vraag"]
 

@@ -16,6 +16,7 @@ from onderzoekscyclus.klok import lees_datum, systeemdatum
 
 if TYPE_CHECKING:
     from onderzoekscyclus.api.logboek import Logboek
+    from onderzoekscyclus.api.netwerk import Themanetwerk
     from onderzoekscyclus.api.werkplaats import Werkplaats
 
 
@@ -72,6 +73,22 @@ class Omgeving:
         schrijver = Schrijver(self.root)
         schrijver.bij_commentaar = waarschuw_commentaar
         return Logboek(schrijver, vandaag)
+
+    @property
+    def netwerk(self) -> Themanetwerk:
+        """The themanetwerk (``ozc thema``): it answers from the index, so the store and
+        the domain classes are not loaded; the root file is checked as opening the
+        werkplaats would (a newer schema is refused)."""
+        if self._werkplaats is not None:
+            return self._werkplaats.netwerk
+        from onderzoekscyclus.api.netwerk import Themanetwerk  # noqa: PLC0415
+        from onderzoekscyclus.opslag._paden import ROOTBESTAND  # noqa: PLC0415
+        from onderzoekscyclus.opslag._toml import lees_begrensd  # noqa: PLC0415
+        from onderzoekscyclus.opslag.schrijver import Schrijver  # noqa: PLC0415
+
+        root = self.root
+        Schrijver(root).ontleed(lees_begrensd(root / ROOTBESTAND), "werkplaats", ROOTBESTAND)
+        return Themanetwerk(root, vandaag, voortgang=True)
 
     @property
     def werkplaats(self) -> Werkplaats:

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import click
 
-from onderzoekscyclus.api import Themanetwerk
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
 from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
-from onderzoekscyclus.domein.cyclus import Conclusie, Fase
 from onderzoekscyclus.domein.keuzes import weergave_van
-from onderzoekscyclus.domein.model import Rol, Sector
-from onderzoekscyclus.domein.netwerk import (
-    ThemaExperts,
-    ThemaGebruik,
-    ThemaScholen,
-    Thematischnetwerk,
-    VergelijkbareScholen,
-)
+from onderzoekscyclus.domein.waarden import Conclusie, Fase, Rol, Sector
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api import Themanetwerk
+    from onderzoekscyclus.domein.netwerk import (
+        ThemaExperts,
+        ThemaGebruik,
+        ThemaScholen,
+        Thematischnetwerk,
+        VergelijkbareScholen,
+    )
 from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opmaak import aantal, getal
 
@@ -39,7 +41,7 @@ def thema() -> None:
 
 
 def _netwerk(omgeving: Omgeving) -> Themanetwerk:
-    return omgeving.werkplaats.netwerk
+    return omgeving.netwerk
 
 
 def _onleesbaar(omgeving: Omgeving, bestanden: Sequence[str]) -> None:
@@ -156,10 +158,10 @@ def _scholen_tekst(antwoord: ThemaScholen, blad: Pagina) -> str:
 @pagina_opties
 @pass_omgeving
 def scholen(omgeving: Omgeving, thema_tekst: str, aantal: int, pagina: int, alle: bool) -> None:
-    antwoord = _netwerk(omgeving).scholen(thema_tekst)
-    _onleesbaar(omgeving, antwoord.onleesbaar)
     blad = Pagina.van(aantal, pagina, alle)
-    regels, meer = blad.knip(antwoord.werkgroepen[blad.offset :])
+    antwoord = _netwerk(omgeving).scholen(thema_tekst, limit=blad.limit, offset=blad.offset)
+    _onleesbaar(omgeving, antwoord.onleesbaar)
+    regels, meer = blad.knip(antwoord.werkgroepen)
     deel = attrs.evolve(antwoord, werkgroepen=tuple(regels))
     toon(omgeving, deel, lambda: _scholen_tekst(deel, blad), ombreken=True)
     if meer:

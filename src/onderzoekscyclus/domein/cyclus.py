@@ -16,19 +16,18 @@ as it was.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
 from onderzoekscyclus.domein import velden
-from onderzoekscyclus.domein.keuzes import keuze
 from onderzoekscyclus.domein.machine import Overgangsregel
 from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
 from onderzoekscyclus.domein.tijd import in_kalender
+from onderzoekscyclus.domein.waarden import Conclusie, ConclusieWaarde, Fase, FaseWaarde, Pauze
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import N_, _
+from onderzoekscyclus.i18n import _
 
 __all__ = [
     "Actie",
@@ -50,59 +49,6 @@ __all__ = [
     "methodekwaliteit",
     "resultaten_van",
 ]
-
-
-@keuze(
-    {
-        "aanleiding": N_("aanleiding"),
-        "beginsituatie": N_("beginsituatie"),
-        "doel": N_("doel"),
-        "verbeterplan": N_("verbeterplan"),
-        "uitvoering": N_("uitvoering"),
-        "evaluatie": N_("evaluatie"),
-        "afgerond": N_("afgerond"),
-    },
-    {"plan": "verbeterplan"},
-)
-class Fase(enum.StrEnum):
-    """The phases of a research cycle, in order."""
-
-    AANLEIDING = "aanleiding"
-    BEGINSITUATIE = "beginsituatie"
-    DOEL = "doel"
-    VERBETERPLAN = "verbeterplan"
-    UITVOERING = "uitvoering"
-    EVALUATIE = "evaluatie"
-    AFGEROND = "afgerond"
-
-
-FaseWaarde = Literal[
-    "aanleiding", "beginsituatie", "doel", "verbeterplan", "uitvoering", "evaluatie", "afgerond"
-]
-"""A :class:`Fase` as text."""
-
-
-@keuze({"gepauzeerd": N_("gepauzeerd")})
-class Pauze(enum.StrEnum):
-    """The state of a paused cycle: it keeps its phase (``fase``) and waits."""
-
-    GEPAUZEERD = "gepauzeerd"
-
-
-@keuze(
-    {"bereikt": N_("bereikt"), "deels": N_("deels"), "niet-bereikt": N_("niet bereikt")},
-    {"gedeeltelijk": "deels", "deels bereikt": "deels", "niet": "niet-bereikt"},
-)
-class Conclusie(enum.StrEnum):
-    """How far the goal was reached."""
-
-    BEREIKT = "bereikt"
-    DEELS = "deels"
-    NIET_BEREIKT = "niet-bereikt"
-
-
-ConclusieWaarde = Literal["bereikt", "deels", "niet-bereikt"]
-"""A :class:`Conclusie` as text."""
 
 
 # numbers as people type them ("48%", "6,5"); a refusal names the field

@@ -13,16 +13,25 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
 from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.cyclus import Onderzoekscyclus
-from onderzoekscyclus.domein.keuzes import keuze
 from onderzoekscyclus.domein.tekst import controleer_zichtbaar, nfc, niet_leeg
+from onderzoekscyclus.domein.waarden import (
+    LidRol,
+    LidRolWaarde,
+    Rol,
+    RolWaarde,
+    Sector,
+    SectorWaarde,
+    WerkgroepSoort,
+    WerkgroepSoortWaarde,
+)
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import N_, _
+from onderzoekscyclus.i18n import _
 
 __all__ = [
     "GenummerdeLogregel",
@@ -49,150 +58,6 @@ E = TypeVar("E", bound=enum.Enum)
 _MAX_NAAM = 200
 _BRIN = re.compile(r"^[0-9]{2}[A-Z]{2}$")
 _VERBODEN_IN_NAAM = re.compile(r"[\\]")
-
-
-@keuze(
-    {
-        "po": N_("po"),
-        "so": N_("so"),
-        "vo": N_("vo"),
-        "mbo": N_("mbo"),
-        "opleiding": N_("opleiding"),
-    },
-    {
-        "primair onderwijs": "po",
-        "basisonderwijs": "po",
-        "basisschool": "po",
-        "speciaal onderwijs": "so",
-        "speciaal basisonderwijs": "so",
-        "sbo": "so",
-        "voortgezet onderwijs": "vo",
-        "middelbaar beroepsonderwijs": "mbo",
-        "lerarenopleiding": "opleiding",
-        "pabo": "opleiding",
-    },
-)
-class Sector(enum.StrEnum):
-    """The sector a school or institute belongs to."""
-
-    PO = "po"
-    SO = "so"
-    VO = "vo"
-    MBO = "mbo"
-    OPLEIDING = "opleiding"
-
-
-SectorWaarde = Literal["po", "so", "vo", "mbo", "opleiding"]
-"""A :class:`Sector` as text: what a caller may pass instead of the enum."""
-
-
-@keuze(
-    {
-        "leraar": N_("leraar"),
-        "intern-begeleider": N_("intern begeleider"),
-        "schoolleider": N_("schoolleider"),
-        "middenmanager": N_("middenmanager"),
-        "specialist": N_("specialist"),
-        "onderwijsassistent": N_("onderwijsassistent"),
-        "opleider": N_("opleider"),
-        "student": N_("student"),
-        "lector": N_("lector"),
-        "onderzoeker": N_("onderzoeker"),
-        "bestuurder": N_("bestuurder"),
-        "stafmedewerker": N_("stafmedewerker"),
-    },
-    {
-        "leerkracht": "leraar",
-        "docent": "leraar",
-        "ib": "intern-begeleider",
-        "ib'er": "intern-begeleider",
-        "ibber": "intern-begeleider",
-        "directeur": "schoolleider",
-        "teamleider": "middenmanager",
-        "bouwcoördinator": "middenmanager",
-        "klassenassistent": "onderwijsassistent",
-        "lerarenopleider": "opleider",
-        "schoolopleider": "opleider",
-        "stagiair": "student",
-        "lio": "student",
-    },
-)
-class Rol(enum.StrEnum):
-    """What a person does in or for a school."""
-
-    LERAAR = "leraar"
-    INTERN_BEGELEIDER = "intern-begeleider"
-    SCHOOLLEIDER = "schoolleider"
-    MIDDENMANAGER = "middenmanager"
-    SPECIALIST = "specialist"
-    ONDERWIJSASSISTENT = "onderwijsassistent"
-    OPLEIDER = "opleider"
-    STUDENT = "student"
-    LECTOR = "lector"
-    ONDERZOEKER = "onderzoeker"
-    BESTUURDER = "bestuurder"
-    STAFMEDEWERKER = "stafmedewerker"
-
-
-RolWaarde = Literal[
-    "leraar",
-    "intern-begeleider",
-    "schoolleider",
-    "middenmanager",
-    "specialist",
-    "onderwijsassistent",
-    "opleider",
-    "student",
-    "lector",
-    "onderzoeker",
-    "bestuurder",
-    "stafmedewerker",
-]
-"""A :class:`Rol` as text."""
-
-
-@keuze(
-    {
-        "leerteam": N_("leerteam"),
-        "plg": N_("PLG"),
-        "learning-community": N_("learning community"),
-        "gelegenheidscommunity": N_("gelegenheidscommunity"),
-        "bovenschools": N_("bovenschools"),
-    },
-    {
-        "professionele leergemeenschap": "plg",
-        "professionele leergemeenschappen": "plg",
-        "bovenschoolse werkgroep": "bovenschools",
-        "bovenschoolse": "bovenschools",
-    },
-)
-class WerkgroepSoort(enum.StrEnum):
-    """The kinds of werkgroep the seed texts describe."""
-
-    LEERTEAM = "leerteam"
-    PLG = "plg"
-    LEARNING_COMMUNITY = "learning-community"
-    GELEGENHEIDSCOMMUNITY = "gelegenheidscommunity"
-    BOVENSCHOOLS = "bovenschools"
-
-
-WerkgroepSoortWaarde = Literal[
-    "leerteam", "plg", "learning-community", "gelegenheidscommunity", "bovenschools"
-]
-"""A :class:`WerkgroepSoort` as text."""
-
-
-@keuze({"leider": N_("leider"), "expert": N_("expert"), "lid": N_("lid")}, {"voorzitter": "leider"})
-class LidRol(enum.StrEnum):
-    """The role of a member within one werkgroep."""
-
-    LEIDER = "leider"
-    EXPERT = "expert"
-    LID = "lid"
-
-
-LidRolWaarde = Literal["leider", "expert", "lid"]
-"""A :class:`LidRol` as text."""
 
 
 # --- converters and validators: each names the field and says how to fix it ---------

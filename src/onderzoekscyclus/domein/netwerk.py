@@ -77,11 +77,17 @@ class WerkgroepOpThema:
 
 @attrs.frozen
 class ThemaScholen:
-    """The answer to "which schools research this theme?"."""
+    """The answer to "which schools research this theme?": ``werkgroepen`` holds the
+    lines asked for (every line, or one page of them), ``aantal`` counts every line and
+    ``scholen`` every school among them.
+
+    .. versionchanged:: 0.2.0 ``aantal``
+    """
 
     thema: str
     omvat: tuple[str, ...]
     scholen: int
+    aantal: int
     werkgroepen: tuple[WerkgroepOpThema, ...]
     onleesbaar: tuple[str, ...] = ()
 

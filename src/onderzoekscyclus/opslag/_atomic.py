@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -21,7 +20,7 @@ def write_atomic(pad: Path, inhoud: bytes) -> None:
     was there keeps its permissions and, where allowed, its group: a file someone made
     private (0600) stays private.
     """
-    tijdelijk = pad.with_name(f"{TMP_PREFIX}{pad.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    tijdelijk = pad.with_name(f"{TMP_PREFIX}{pad.name}.{os.urandom(4).hex()}{TMP_SUFFIX}")
     try:
         was = pad.lstat()
     except FileNotFoundError:

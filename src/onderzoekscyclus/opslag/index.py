@@ -54,7 +54,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 5
+_VERSIE = 6
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -387,6 +387,17 @@ class Index:
         for deel in _delen(sorted(set(waarden))):
             uit.extend(self.db.execute(sql.format(",".join("?" * len(deel))), deel).fetchall())
         return uit
+
+    def lijsttabel(self, naam: str, waarden: Iterable[Any]) -> str:
+        """A temporary table ``naam`` with one column ``waarde`` holding ``waarden`` (each
+        once), to join instead of a long ``IN (…)``; made anew on every call. Returns the
+        name to use in a query."""
+        self.db.execute(f"DROP TABLE IF EXISTS temp.{naam}")
+        self.db.execute(f"CREATE TEMP TABLE {naam} (waarde PRIMARY KEY) WITHOUT ROWID")
+        self.db.executemany(
+            f"INSERT OR IGNORE INTO temp.{naam} VALUES (?)", ((w,) for w in waarden)
+        )
+        return f"temp.{naam}"
 
     def onleesbaar(self) -> list[str]:
         """The files that could not be read, as ``map/id.toml: reason``."""

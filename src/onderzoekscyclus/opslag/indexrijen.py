@@ -172,7 +172,8 @@ def _werkgroep_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 str(laatste.get("gestart")) if laatste and laatste.get("gestart") else None,
             )
         ],
-        "werkgroep_scholen": [(id_, s, i) for i, s in enumerate(scholen)],
+        # each school once, as the werkgroep's own check demands of a valid file
+        "werkgroep_scholen": [(id_, s, i) for i, s in enumerate(dict.fromkeys(scholen))],
         "werkgroep_themas": [(id_, t) for t in _woorden(data.get("themas", []), "themas")],
         "leden": [
             (
