@@ -23,8 +23,8 @@ How it stays current, at a cost that depends on the number of folders, not of fi
   :data:`VOLLEDIG_NA` seconds ago (always with ``volledig=True``); ``ozc controleer``,
   which looks at the time of every file, has the index read what it saw change.
 
-Only the standard library is used (``sqlite3``, ``tomllib``), so ``ozc log`` can find a
-werkgroep by name among tens of thousands without loading the rest of the library.
+Only the standard library and ``tomli`` are used, so ``ozc log`` can find a werkgroep by
+name among tens of thousands without loading the rest of the library.
 """
 
 from __future__ import annotations

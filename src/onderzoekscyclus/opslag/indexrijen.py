@@ -1,6 +1,6 @@
 """The rows the derived index holds for one file of the werkplaats.
 
-A file is read with the standard library only (``tomllib``) and without building domain
+A file is read with ``tomli`` and the standard library only, without building domain
 objects: this is what ``ozc log`` and the index need, and it must stay quick. A file
 that cannot be read gives the reason instead of rows; the index notes it and answers
 without that file.
