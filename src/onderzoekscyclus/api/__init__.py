@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.netwerk import Themanetwerk
     from onderzoekscyclus.api.planning import Planning
     from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
+    from onderzoekscyclus.api.vergeten import Vergeetverslag
     from onderzoekscyclus.api.werkplaats import Werkplaats
+    from onderzoekscyclus.api.wijzigen import Verwijderd
     from onderzoekscyclus.api.zelfevaluaties import (
         Import,
         Invulling,
@@ -46,6 +48,8 @@ __all__ = [
     "Scholen",
     "Status",
     "Themanetwerk",
+    "Vergeetverslag",
+    "Verwijderd",
     "WerkgroepOverzicht",
     "Werkgroepen",
     "Werkplaats",
@@ -70,6 +74,8 @@ _MODULE_VAN = {
     "Scholen": "onderzoekscyclus.api.register",
     "Status": "onderzoekscyclus.api.beheer",
     "Themanetwerk": "onderzoekscyclus.api.netwerk",
+    "Vergeetverslag": "onderzoekscyclus.api.vergeten",
+    "Verwijderd": "onderzoekscyclus.api.wijzigen",
     "WerkgroepOverzicht": "onderzoekscyclus.api.beheer",
     "Werkgroepen": "onderzoekscyclus.api.register",
     "Werkplaats": "onderzoekscyclus.api.werkplaats",

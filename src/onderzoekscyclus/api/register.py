@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api.lijsten import Kenmerken, selecteer
-from onderzoekscyclus.api.vergeten import Vergeetverslag, vergeet
-from onderzoekscyclus.api.wijzigen import Verwijderd, verwijder
 from onderzoekscyclus.domein.cyclus import Fase, FaseWaarde
 from onderzoekscyclus.domein.model import (
     Lid,
@@ -36,13 +34,18 @@ from onderzoekscyclus.domein.model import (
     schone_naam,
 )
 from onderzoekscyclus.domein.redenen import reden
-from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel, schoolprofiel
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.thesaurus import normaliseer
 from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.errors import Geweigerd, InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.index import Index
+
+if TYPE_CHECKING:
+    # what removing, forgetting and the school profile need is imported on first use
+    from onderzoekscyclus.api.vergeten import Vergeetverslag
+    from onderzoekscyclus.api.wijzigen import Verwijderd
+    from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel
 
 __all__ = ["Personen", "Scholen", "Werkgroepen"]
 
@@ -134,6 +137,8 @@ class Scholen(Dienst):
         """Remove a school. Refused while anything refers to it, unless
         ``met_verwijzingen``: then persons and besluiten lose their school and werkgroepen
         of several schools lose this one (see :mod:`onderzoekscyclus.api.wijzigen`)."""
+        from onderzoekscyclus.api.wijzigen import verwijder  # noqa: PLC0415
+
         return verwijder(
             self.opslag,
             School,
@@ -222,6 +227,8 @@ class Scholen(Dienst):
     def schoolprofiel(self, verwijzing: str) -> Schoolprofiel:
         """The profile a partnership shows of a school: visie, trots, speerpunten and the
         praktijkonderzoeken of its werkgroepen."""
+        from onderzoekscyclus.domein.schoolprofiel import schoolprofiel  # noqa: PLC0415
+
         return schoolprofiel(
             self.school(verwijzing), self.opslag.alle(Werkgroep), self.opslag.alle(School)
         )
@@ -285,6 +292,8 @@ class Personen(Dienst):
         """Remove a person who is nowhere in the history. With ``met_verwijzingen`` they
         also leave their werkgroepen; someone who wrote or did something is refused (to
         remove their personal data and keep the history readable, use :meth:`vergeet`)."""
+        from onderzoekscyclus.api.wijzigen import verwijder  # noqa: PLC0415
+
         return verwijder(
             self.opslag,
             Persoon,
@@ -298,6 +307,8 @@ class Personen(Dienst):
         their memberships go, and their name leaves every text of the werkplaats (see
         :mod:`onderzoekscyclus.api.vergeten`). With ``uitvoeren=False`` nothing changes
         and the report says what would."""
+        from onderzoekscyclus.api.vergeten import vergeet  # noqa: PLC0415
+
         return vergeet(self.opslag, self.persoon(verwijzing).id, uitvoeren=uitvoeren)
 
     def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Persoon:
@@ -433,6 +444,8 @@ class Werkgroepen(Dienst):
     def verwijder(self, verwijzing: str, *, uitvoeren: bool = True) -> Verwijderd:
         """Remove a werkgroep, with its logboek and cycles; refused while a besluit or
         another werkgroep's cycle or evidence refers to it."""
+        from onderzoekscyclus.api.wijzigen import verwijder  # noqa: PLC0415
+
         return verwijder(self.opslag, Werkgroep, self.werkgroep(verwijzing).id, uitvoeren=uitvoeren)
 
     def lid_weg(self, werkgroep: str, persoon: str) -> Werkgroep:

@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from onderzoekscyclus.domein.cyclus import Meting, Onderzoekscyclus
 from onderzoekscyclus.domein.model import Werkgroep
 from onderzoekscyclus.domein.redenen import reden
-from onderzoekscyclus.domein.samenhang import Probleem, controleer_werkgroep
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import Geweigerd, InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import N_, _
+
+if TYPE_CHECKING:
+    # the whole consistency check (with the besluit classes) loads only when a part changes
+    from onderzoekscyclus.domein.samenhang import Probleem
 
 __all__ = ["DELEN", "Deel", "verwijder_deel", "wijzig_deel"]
 
@@ -87,6 +90,8 @@ def _controleer(groep: Werkgroep, nieuw: Werkgroep, vandaag: dt.date, operatie: 
 
     def sleutels(problemen: list[Probleem]) -> set[tuple[str, str]]:
         return {(p.code, p.pad) for p in problemen}
+
+    from onderzoekscyclus.domein.samenhang import controleer_werkgroep  # noqa: PLC0415
 
     voor = sleutels(controleer_werkgroep(groep, vandaag=vandaag))
     na = controleer_werkgroep(nieuw, vandaag=vandaag)

@@ -8,6 +8,7 @@ atomically, with the schema version stamped and the index told.
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,10 +16,8 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import BaseValidationError
 
-from onderzoekscyclus.domein.besluit import Besluit
 from onderzoekscyclus.domein.ids import is_geldig_id
-from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkplaatsInfo
-from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
+from onderzoekscyclus.domein.model import WerkplaatsInfo
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError, WerkplaatsError
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, ROOTBESTAND
@@ -41,16 +40,51 @@ class Soort:
     klasse: type[Any]
 
 
-SOORTEN: dict[type[Any], Soort] = {
-    klasse: Soort(MAPPEN[map_], map_, klasse)
-    for klasse, map_ in (
-        (School, "scholen"),
-        (Persoon, "personen"),
-        (Werkgroep, "werkgroepen"),
-        (Besluit, "besluiten"),
-        (Zelfevaluatie, "zelfevaluaties"),
+class _Soorten(Mapping[type[Any], Soort]):
+    """Every kind of entity file, keyed by its class; a class is imported only when the
+    registry is walked, so a command about werkgroepen loads no besluit classes."""
+
+    _PLEKKEN = (
+        ("onderzoekscyclus.domein.model", "School", "scholen"),
+        ("onderzoekscyclus.domein.model", "Persoon", "personen"),
+        ("onderzoekscyclus.domein.model", "Werkgroep", "werkgroepen"),
+        ("onderzoekscyclus.domein.besluit", "Besluit", "besluiten"),
+        ("onderzoekscyclus.domein.zelfevaluatie", "Zelfevaluatie", "zelfevaluaties"),
     )
-}
+
+    def __init__(self) -> None:
+        self._map = {(module, naam): map_ for module, naam, map_ in self._PLEKKEN}
+        self._alle: dict[type[Any], Soort] | None = None
+
+    @staticmethod
+    def _sleutel(klasse: object) -> tuple[str, str]:
+        return (str(getattr(klasse, "__module__", "")), str(getattr(klasse, "__qualname__", "")))
+
+    def __getitem__(self, klasse: type[Any]) -> Soort:
+        map_ = self._map.get(self._sleutel(klasse))
+        if map_ is None:
+            raise KeyError(klasse)
+        return Soort(MAPPEN[map_], map_, klasse)
+
+    def __contains__(self, klasse: object) -> bool:
+        return self._sleutel(klasse) in self._map
+
+    def _geladen(self) -> dict[type[Any], Soort]:
+        if self._alle is None:
+            klassen = [
+                getattr(importlib.import_module(module), naam) for module, naam, _m in self._PLEKKEN
+            ]
+            self._alle = {k: self[k] for k in klassen}
+        return self._alle
+
+    def __iter__(self) -> Iterator[type[Any]]:
+        return iter(self._geladen())
+
+    def __len__(self) -> int:
+        return len(self._PLEKKEN)
+
+
+SOORTEN: Mapping[type[Any], Soort] = _Soorten()
 """Every kind of entity file, keyed by its class."""
 
 _GITIGNORE = f"{GEGEVENSMAP}/\n"
