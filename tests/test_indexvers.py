@@ -11,6 +11,7 @@ looked at again; and a full look is due after :data:`VOLLEDIG_NA` seconds.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import time
@@ -170,3 +171,47 @@ def test_controleer_laat_de_index_een_bewerking_ter_plekke_zien(veiligheid: Werk
     with Index(wp.root) as index:
         index.ververs(("werkgroepen",))
         assert dict(index.namen("werkgroepen"))[groep.id] == "Rekenen groep 3"
+
+
+def _rijen_heel_en_licht(pad: Path) -> tuple[object, object]:
+    """The rows of a werkgroep file from the quick read (logboek and history left out)
+    and from the whole file, parsed and migrated."""
+    from onderzoekscyclus.opslag._toml import loads_toml
+    from onderzoekscyclus.opslag.indexrijen import RIJEN, ontleed
+    from onderzoekscyclus.opslag.schema import lees_versie, migreer
+
+    inhoud = pad.read_bytes()
+    data = loads_toml(inhoud)
+    heel = RIJEN["werkgroepen"](pad.stem, migreer("werkgroep", data, lees_versie(data)))
+    return ontleed("werkgroepen", pad.stem, inhoud), heel
+
+
+def test_de_snelle_lezing_geeft_dezelfde_rijen_als_het_hele_bestand(tmp_path: Path) -> None:
+    """Leaving out the logboek and the history must not lose the school years in which
+    they date the werkgroep: for every werkgroep of the demo, after lines are logged in
+    another school year, in the form ozc writes and in forms it does not."""
+    wp = Werkplaats.maak(tmp_path / "wp", "W")
+    wp.scholen.toevoegen("De Ster", brin="12AB", sector="po")
+    groep = wp.werkgroepen.toevoegen("Rekenen", scholen=["De Ster"], themas=["rekenen"])
+    for i, dag in enumerate(("2024-09-02", "2025-03-01", "2026-09-01")):
+        wp.logboek.schrijf(groep.id, f"regel {i}", datum=dt.date.fromisoformat(dag))
+    pad = wp.opslag.pad(Werkgroep, groep.id)
+    licht, heel = _rijen_heel_en_licht(pad)
+    assert licht == heel
+    assert isinstance(heel, dict)
+    assert [j for _g, j in heel["werkgroep_jaren"]] == [2024, 2026]
+    # a logboek as tables, each date where ozc writes it
+    tabellen = (
+        'schema = "1.0"\nnaam = "Rekenen"\nscholen = ["de-ster"]\n\n'
+        '[[logboek]]\ndatum = 2023-10-01\ntekst = "a"\n\n'
+        '[[logboek]]\ndatum = 2022-01-05\ntekst = "b"\n'
+    )
+    pad.write_text(tabellen, encoding="utf-8")
+    licht, heel = _rijen_heel_en_licht(pad)
+    assert licht == heel
+    assert [j for _g, j in heel["werkgroep_jaren"]] == [2021, 2023]  # type: ignore[index]
+    # a date written as text: the quick read cannot trust its pattern and reads it whole
+    pad.write_text(tabellen.replace("datum = 2023-10-01", 'datum = "2019-10-01"'), encoding="utf-8")
+    licht, heel = _rijen_heel_en_licht(pad)
+    assert licht == heel
+    assert [j for _g, j in heel["werkgroep_jaren"]] == [2019, 2021]  # type: ignore[index]

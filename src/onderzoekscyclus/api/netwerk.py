@@ -17,13 +17,13 @@ networkx is imported only by :meth:`Themanetwerk.netwerken` and :meth:`Themanetw
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api._indexvraag import vraag_index
 from onderzoekscyclus.api._pagina import pagina
 from onderzoekscyclus.domein import netwerk
 from onderzoekscyclus.domein.netwerk import (
@@ -37,7 +37,7 @@ from onderzoekscyclus.domein.netwerk import (
 )
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
-from onderzoekscyclus.errors import InvalidValue, Kandidaat, LockTimeout, UnknownReference
+from onderzoekscyclus.errors import InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import Taal, _
 from onderzoekscyclus.opslag.index import Index
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
@@ -74,21 +74,7 @@ class Themanetwerk(Dienst):
     # --- the index, kept current and rebuilt when it is damaged -------------------------------
 
     def _vraag(self, mappen: Sequence[str], vraag: Callable[[Index], T]) -> T:
-        with Index(self.root, voortgang=self.voortgang) as index:
-            try:
-                index.ververs(mappen)
-                return vraag(index)
-            except sqlite3.OperationalError as fout:
-                if "locked" in str(fout) or "busy" in str(fout):
-                    raise LockTimeout(
-                        _("De index van de werkplaats is bezet door een ander proces."),
-                        _("Probeer het zo nog eens."),
-                    ) from None
-                index.herbouw()
-            except sqlite3.DatabaseError:
-                index.herbouw()
-            index.ververs(mappen)
-            return vraag(index)
+        return vraag_index(self.root, mappen, vraag, voortgang=self.voortgang)
 
     def _sleutels(self, teksten: Iterable[str]) -> dict[str, str]:
         return {t: self.thesaurus.sleutel(t) for t in teksten}

@@ -169,7 +169,7 @@ class Werkplaats(Taalhouder):
         """Expertise in beeld for a school, a werkgroep or the partnership."""
         from onderzoekscyclus.api.expertise import Expertise  # noqa: PLC0415 - on first use
 
-        return Expertise(self.opslag, self._klok, self.taal)
+        return Expertise(self.opslag, self._klok, self.taal, voortgang=self.voortgang)
 
     @functools.cached_property
     def planning(self) -> Planning:

@@ -28,6 +28,7 @@ werkplaats and passes its schools, persons and werkgroepen in.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -44,9 +45,16 @@ __all__ = [
     "Betrokkene",
     "Expertisebeeld",
     "Partnerschapsbeeld",
+    "PersoonKern",
+    "SchoolKern",
     "Specialistsignaal",
     "Speerpuntdrager",
     "Themadeskundigen",
+    "WerkgroepKern",
+    "jaar_van",
+    "kern_van_persoon",
+    "kern_van_school",
+    "kern_van_werkgroep",
     "partnerschapsbeeld",
     "schoolbeeld",
     "schooljaar",
@@ -169,6 +177,97 @@ class Partnerschapsbeeld:
     themas: tuple[Themadeskundigen, ...]
     ontbreekt: tuple[str, ...]
     waarschuwingen: tuple[Specialistsignaal, ...] = ()
+    onleesbaar: tuple[str, ...] = ()
+    """Files that could not be read and do not count (``map/id.toml: reason``).
+
+    .. versionadded:: 0.2.0
+    """
+
+
+# --- what the overviews of a partnership need of each entity -----------------------------
+
+
+@attrs.frozen
+class SchoolKern:
+    """What the partnership's overview needs of a school (see :func:`kern_van_school`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str
+    naam: str
+    speerpunten: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class PersoonKern:
+    """What the partnership's overview needs of a person: ``groei`` holds their
+    ambities and interesses together.
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str
+    naam: str
+    school: str | None = None
+    rollen: tuple[str, ...] = ()
+    expertise: tuple[str, ...] = ()
+    groei: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class WerkgroepKern:
+    """What the partnership's overview needs of a werkgroep: ``leden`` as (person,
+    role) in their order, and ``jaren``: the school years (by the year they start in)
+    in which something of it is dated; none means nothing is dated yet.
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str
+    naam: str
+    scholen: tuple[str, ...] = ()
+    themas: tuple[str, ...] = ()
+    leden: tuple[tuple[str, str], ...] = ()
+    jaren: frozenset[int] = frozenset()
+
+    def actief_in(self, jaar: int) -> bool:
+        """Whether it counts in the school year starting in ``jaar``."""
+        return not self.jaren or jaar in self.jaren
+
+
+def jaar_van(datum: dt.date) -> int:
+    """The year the school year of ``datum`` starts in (1 August)."""
+    return datum.year if datum.month >= 8 else datum.year - 1
+
+
+def kern_van_school(school: School) -> SchoolKern:
+    """The :class:`SchoolKern` of ``school``."""
+    return SchoolKern(id=school.id, naam=school.naam, speerpunten=school.profiel.speerpunten)
+
+
+def kern_van_persoon(p: Persoon) -> PersoonKern:
+    """The :class:`PersoonKern` of ``p``."""
+    return PersoonKern(
+        id=p.id,
+        naam=p.naam,
+        school=p.school,
+        rollen=tuple(r.value for r in p.rollen),
+        expertise=p.expertise,
+        groei=(*p.ambities, *p.interesses),
+    )
+
+
+def kern_van_werkgroep(groep: Werkgroep) -> WerkgroepKern:
+    """The :class:`WerkgroepKern` of ``groep``."""
+    return WerkgroepKern(
+        id=groep.id,
+        naam=groep.naam,
+        scholen=groep.scholen,
+        themas=groep.themas,
+        leden=tuple((lid.persoon, lid.rol.value) for lid in groep.leden),
+        jaren=frozenset(jaar_van(d) for d in _data(groep)),
+    )
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -193,23 +292,36 @@ def _data(groep: Werkgroep) -> list[dt.date]:
     return data
 
 
-def _actief(groep: Werkgroep, begin: dt.date, einde: dt.date) -> bool:
-    data = _data(groep)
-    return not data or any(begin <= d <= einde for d in data)
-
-
 class _Vergelijker:
     """Matches texts through the thesaurus: does expertise ``x`` cover need ``y``?"""
 
     def __init__(self, thesaurus: Thesaurus) -> None:
         self.thesaurus = thesaurus
         self._omvat: dict[str, set[str]] = {}
+        self._boven: defaultdict[str, set[str]] | None = None
+        self._sleutels: dict[str, str] = {}
+        self._labels: dict[str, str] = {}
+        self._kwaliteit: dict[str, bool] = {}
 
     def sleutel(self, tekst: str) -> str:
-        return self.thesaurus.sleutel(tekst)
+        # the same few hundred texts come back for thousands of persons: look each up once
+        sleutel = self._sleutels.get(tekst)
+        if sleutel is None:
+            sleutel = self._sleutels[tekst] = self.thesaurus.sleutel(tekst)
+        return sleutel
 
     def label(self, tekst: str) -> str:
-        return self.thesaurus.label(tekst)
+        label = self._labels.get(tekst)
+        if label is None:
+            label = self._labels[tekst] = self.thesaurus.label(tekst)
+        return label
+
+    def kwaliteit(self, tekst: str) -> bool:
+        """Whether ``tekst`` is a talent or skill rather than a theme."""
+        uit = self._kwaliteit.get(tekst)
+        if uit is None:
+            uit = self._kwaliteit[tekst] = normaliseer(tekst) in _KWALITEIT
+        return uit
 
     def dekt(self, expertise: str, behoefte: str) -> bool:
         sleutel = self.sleutel(behoefte)
@@ -220,8 +332,26 @@ class _Vergelijker:
     def dekt_een(self, teksten: Iterable[str], behoefte: str) -> bool:
         return any(self.dekt(t, behoefte) for t in teksten)
 
+    def boven_alle(self, teksten: Iterable[str]) -> set[str]:
+        """The keys of every need the texts cover: each text's own theme and every
+        broader one (the reverse of :meth:`dekt`)."""
+        if self._boven is None:
+            self._boven = defaultdict(set)
+            for thema in self.thesaurus:
+                boven = self.sleutel(thema.label)
+                for sleutel in self.thesaurus.omvat(thema.label):
+                    self._boven[sleutel].add(boven)
+        uit: set[str] = set()
+        for tekst in teksten:
+            sleutel = self.sleutel(tekst)
+            uit.add(sleutel)
+            uit |= self._boven.get(sleutel, set())
+        return uit
 
-def _betrokkene(p: Persoon, scholen: Mapping[str, str], rol: str | None = None) -> Betrokkene:
+
+def _betrokkene(
+    p: Persoon | PersoonKern, scholen: Mapping[str, str], rol: str | None = None
+) -> Betrokkene:
     return Betrokkene(
         id=p.id, naam=p.naam, school=scholen.get(p.school) if p.school else None, rol=rol
     )
@@ -342,9 +472,9 @@ def schoolbeeld(
     signalen = [
         s
         for s in specialistsignalen(
-            scholen=scholen,
-            personen=personen,
-            werkgroepen=werkgroepen,
+            scholen=[kern_van_school(s) for s in scholen],
+            personen=[kern_van_persoon(p) for p in personen],
+            werkgroepen=[kern_van_werkgroep(g) for g in werkgroepen],
             thesaurus=thesaurus,
             peildatum=peildatum,
         )
@@ -387,32 +517,33 @@ def werkgroepbeeld(
 
 def specialistsignalen(
     *,
-    scholen: Sequence[School],
-    personen: Sequence[Persoon],
-    werkgroepen: Sequence[Werkgroep],
+    scholen: Sequence[SchoolKern],
+    personen: Sequence[PersoonKern],
+    werkgroepen: Sequence[WerkgroepKern],
     thesaurus: Thesaurus,
     peildatum: dt.date,
 ) -> tuple[Specialistsignaal, ...]:
-    """Specialists who carry more than one speerpunt in the school year of ``peildatum``."""
+    """Specialists who carry more than one speerpunt in the school year of ``peildatum``.
+
+    .. versionchanged:: 0.2.0 takes the kernels of schools, persons and werkgroepen
+    """
     v = _Vergelijker(thesaurus)
-    begin, einde, jaar = schooljaar(peildatum)
+    _begin, _einde, jaar = schooljaar(peildatum)
+    begonnen = jaar_van(peildatum)
     per_school = {s.id: s for s in scholen}
     namen = {s.id: s.naam for s in scholen}
-    specialisten = {p.id: p for p in personen if Rol.SPECIALIST in p.rollen}
+    specialisten = {p.id: p for p in personen if Rol.SPECIALIST.value in p.rollen}
+    dragend = (LidRol.LEIDER.value, LidRol.EXPERT.value)
     draagt: dict[str, dict[str, list[Speerpuntdrager]]] = {}
     for groep in sorted(werkgroepen, key=lambda g: (g.naam.casefold(), g.id)):
-        if not _actief(groep, begin, einde):
+        if not groep.actief_in(begonnen):
             continue
-        dragers = [
-            lid.persoon
-            for lid in groep.leden
-            if lid.persoon in specialisten and lid.rol in (LidRol.LEIDER, LidRol.EXPERT)
-        ]
+        dragers = [p for p, rol in groep.leden if p in specialisten and rol in dragend]
         if not dragers:
             continue
         for school_id in groep.scholen:
             school = per_school.get(school_id)
-            for speerpunt in school.profiel.speerpunten if school else ():
+            for speerpunt in school.speerpunten if school else ():
                 if not v.dekt_een(groep.themas, speerpunt):
                     continue
                 assert school is not None
@@ -437,52 +568,60 @@ def specialistsignalen(
 def partnerschapsbeeld(
     naam: str,
     *,
-    scholen: Sequence[School],
-    personen: Sequence[Persoon],
-    werkgroepen: Sequence[Werkgroep],
+    scholen: Sequence[SchoolKern],
+    personen: Sequence[PersoonKern],
+    werkgroepen: Sequence[WerkgroepKern],
     thesaurus: Thesaurus,
     peildatum: dt.date,
+    onleesbaar: Sequence[str] = (),
 ) -> Partnerschapsbeeld:
     """Experts per theme across the partnership, with what is needed and missing.
 
     The themes are every speerpunt, every werkgroep theme and every expertise that is
-    not a quality (coachen, organiseren, …).
+    not a quality (coachen, organiseren, …). A theme no thesaurus knows is named by its
+    spelling that sorts first. Each person's texts are looked up once, with every
+    theme they count for (their own and each broader one), so the work grows with the
+    partnership, not with partnership times themes.
+
+    .. versionchanged:: 0.2.0 takes the kernels of schools, persons and werkgroepen
     """
     v = _Vergelijker(thesaurus)
     namen = {s.id: s.naam for s in scholen}
-    labels: dict[str, str] = {}
-    speerpunt_van: dict[str, set[str]] = {}
-    in_werkgroepen: dict[str, set[str]] = {}
+    spellingen: dict[str, set[str]] = defaultdict(set)
+    speerpunt_van: dict[str, set[str]] = defaultdict(set)
+    in_werkgroepen: dict[str, set[str]] = defaultdict(set)
     for school in scholen:
-        for sp in school.profiel.speerpunten:
-            labels.setdefault(v.sleutel(sp), v.label(sp))
-            speerpunt_van.setdefault(v.sleutel(sp), set()).add(school.naam)
+        for sp in school.speerpunten:
+            spellingen[v.sleutel(sp)].add(v.label(sp))
+            speerpunt_van[v.sleutel(sp)].add(school.naam)
     for groep in werkgroepen:
         for t in groep.themas:
-            labels.setdefault(v.sleutel(t), v.label(t))
-            in_werkgroepen.setdefault(v.sleutel(t), set()).add(groep.naam)
+            spellingen[v.sleutel(t)].add(v.label(t))
+            in_werkgroepen[v.sleutel(t)].add(groep.naam)
+    experts: dict[str, list[Betrokkene]] = defaultdict(list)
+    groeit: dict[str, list[Betrokkene]] = defaultdict(list)
     for p in personen:
         for e in p.expertise:
-            if normaliseer(e) not in _KWALITEIT:
-                labels.setdefault(v.sleutel(e), v.label(e))
-    themas = []
-    for sleutel, label in sorted(labels.items(), key=lambda kv: normaliseer(kv[1])):
-        experts = [_betrokkene(p, namen) for p in personen if v.dekt_een(p.expertise, label)]
-        met = {e.id for e in experts}
-        groeit = [
-            _betrokkene(p, namen)
-            for p in personen
-            if p.id not in met and v.dekt_een((*p.ambities, *p.interesses), label)
-        ]
-        themas.append(
-            Themadeskundigen(
-                thema=label,
-                experts=_op_naam(experts),
-                speerpunt_van=tuple(sorted(speerpunt_van.get(sleutel, ()), key=str.casefold)),
-                werkgroepen=tuple(sorted(in_werkgroepen.get(sleutel, ()), key=str.casefold)),
-                groeit=_op_naam(groeit),
-            )
+            if not v.kwaliteit(e):
+                spellingen[v.sleutel(e)].add(v.label(e))
+        kan = v.boven_alle(p.expertise)
+        for sleutel in kan:
+            experts[sleutel].append(_betrokkene(p, namen))
+        for sleutel in v.boven_alle(p.groei) - kan:
+            groeit[sleutel].append(_betrokkene(p, namen))
+    labels = {
+        s: min(teksten, key=lambda t: (normaliseer(t), t)) for s, teksten in spellingen.items()
+    }
+    themas = [
+        Themadeskundigen(
+            thema=label,
+            experts=_op_naam(experts.get(sleutel, ())),
+            speerpunt_van=tuple(sorted(speerpunt_van.get(sleutel, ()), key=str.casefold)),
+            werkgroepen=tuple(sorted(in_werkgroepen.get(sleutel, ()), key=str.casefold)),
+            groeit=_op_naam(groeit.get(sleutel, ())),
         )
+        for sleutel, label in sorted(labels.items(), key=lambda kv: (normaliseer(kv[1]), kv[0]))
+    ]
     return Partnerschapsbeeld(
         naam=naam,
         schooljaar=schooljaar(peildatum)[2],
@@ -495,4 +634,5 @@ def partnerschapsbeeld(
             thesaurus=thesaurus,
             peildatum=peildatum,
         ),
+        onleesbaar=tuple(onleesbaar),
     )

@@ -54,7 +54,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 6
+_VERSIE = 7
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -70,12 +70,18 @@ CREATE TABLE scholen (
 CREATE TABLE personen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, school TEXT, rollen TEXT) WITHOUT ROWID;
 CREATE TABLE expertise (persoon TEXT, tekst TEXT);
+CREATE TABLE groei (persoon TEXT, tekst TEXT);
+CREATE TABLE speerpunten (school TEXT, tekst TEXT, volgorde INTEGER);
 CREATE TABLE werkgroepen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, soort TEXT, cyclus INTEGER, fase TEXT,
     gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER, gestart TEXT) WITHOUT ROWID;
 CREATE TABLE werkgroep_scholen (werkgroep TEXT, school TEXT, volgorde INTEGER);
 CREATE TABLE werkgroep_themas (werkgroep TEXT, tekst TEXT);
 CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);
+CREATE TABLE werkgroep_jaren (werkgroep TEXT, jaar INTEGER);
+CREATE INDEX groei_persoon ON groei (persoon);
+CREATE INDEX speerpunten_school ON speerpunten (school);
+CREATE INDEX jaren_werkgroep ON werkgroep_jaren (werkgroep);
 CREATE INDEX bestanden_opnieuw ON bestanden (map, id) WHERE mtime_ns = -1;
 CREATE INDEX expertise_tekst ON expertise (tekst, persoon);
 CREATE INDEX expertise_persoon ON expertise (persoon);

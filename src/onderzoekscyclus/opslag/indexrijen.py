@@ -8,6 +8,7 @@ without that file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -26,13 +27,14 @@ _SOORT = {"scholen": "school", "personen": "persoon", "werkgroepen": "werkgroep"
 
 # the tables each folder fills, with the column that holds the file's id
 TABELLEN = {
-    "scholen": (("scholen", "id"),),
-    "personen": (("personen", "id"), ("expertise", "persoon")),
+    "scholen": (("scholen", "id"), ("speerpunten", "school")),
+    "personen": (("personen", "id"), ("expertise", "persoon"), ("groei", "persoon")),
     "werkgroepen": (
         ("werkgroepen", "id"),
         ("werkgroep_scholen", "werkgroep"),
         ("werkgroep_themas", "werkgroep"),
         ("leden", "werkgroep"),
+        ("werkgroep_jaren", "werkgroep"),
     ),
 }
 
@@ -41,28 +43,63 @@ Rijen = dict[str, list[tuple[Any, ...]]]
 
 _KOP = re.compile(rb"\[\[?[a-z]+(?:\.[a-z]+)*\]\]?")
 _BEWAAR = frozenset({b"[[leden]]", b"[[cycli]]", b"[cycli.evaluatie]"})
+# the sections left out whose dates say in which school years a werkgroep was active
+_GEDATEERD = frozenset({b"[[logboek]]", b"[[cycli.historie]]", b"[[cycli.metingen]]"})
+_DATUMREGEL = re.compile(rb"datum = ([0-9]{4}-[0-9]{2}-[0-9]{2})\r?")
 
 
-def _zonder_ballast(inhoud: bytes) -> bytes:
-    """A werkgroep file without the sections the index does not use (logboek, history…).
+def _zonder_ballast(inhoud: bytes) -> tuple[bytes, list[str] | None]:
+    """A werkgroep file without the sections the index does not use (logboek, history…),
+    and the dates of the dated sections it left out (see :func:`_jaren`).
 
     Only done when the file is plainly laid out (every line that starts with ``[`` is
-    a simple table header and there are no multi-line strings), as ``ozc`` writes it;
-    anything else is read whole.
+    a simple table header, there are no multi-line strings, and every ``datum`` of a
+    left-out section is a plain date), as ``ozc`` writes it; anything else is read
+    whole, and ``None`` says the dates are still to be found in its data.
     """
     if b'"""' in inhoud or b"'''" in inhoud:
-        return inhoud
+        return inhoud, None
     uit: list[bytes] = []
-    bewaar = True
+    datums: list[str] = []
+    bewaar, gedateerd = True, False
     for regel in inhoud.split(b"\n"):
         if regel.startswith(b"["):
             kop = regel.rstrip(b"\r \t")
             if _KOP.fullmatch(kop) is None:
-                return inhoud
-            bewaar = kop in _BEWAAR
+                return inhoud, None
+            bewaar, gedateerd = kop in _BEWAAR, kop in _GEDATEERD
         if bewaar:
             uit.append(regel)
-    return b"\n".join(uit)
+        elif gedateerd and regel.startswith(b"datum"):
+            gevonden = _DATUMREGEL.fullmatch(regel)
+            if gevonden is None:
+                return inhoud, None
+            datums.append(gevonden.group(1).decode())
+    return b"\n".join(uit), datums
+
+
+def _schooljaar(datum: Any, veld: str) -> int:
+    """The year the school year of ``datum`` starts in (it runs from 1 August)."""
+    if isinstance(datum, str):
+        datum = dt.date.fromisoformat(datum)
+    if not isinstance(datum, dt.date) or isinstance(datum, dt.datetime):
+        raise ValueError(_("{veld}: verwacht een datum").format(veld=veld))
+    return datum.year if datum.month >= 8 else datum.year - 1
+
+
+def _jaren(data: dict[str, Any], datums: list[str] | None) -> list[int]:
+    """The school years in which something of a werkgroep is dated: a logboek line, the
+    start or a step of a cycle, a measurement (as the expertise overview counts them).
+    ``datums``: those of the sections left out of ``data``, if any were."""
+    cycli = [_tabel(c, "cycli") for c in _lijst(data.get("cycli", []), "cycli")]
+    gevonden: list[Any] = list(datums or ())
+    gevonden += [_tabel(r, "logboek")["datum"] for r in _lijst(data.get("logboek", []), "logboek")]
+    for cyclus in cycli:
+        if "gestart" in cyclus:
+            gevonden.append(cyclus["gestart"])
+        for deel in ("historie", "metingen"):
+            gevonden += [_tabel(x, deel)["datum"] for x in _lijst(cyclus.get(deel, []), deel)]
+    return sorted({_schooljaar(d, "datum") for d in gevonden})
 
 
 def _tekst(waarde: Any, veld: str) -> str:
@@ -103,7 +140,11 @@ def ontleed(map_: str, id_: str, inhoud: bytes) -> Rijen | str:
     """The index rows of one file, or the reason it cannot be read."""
     try:
         controleer_grootte(inhoud)  # before the ballast goes: the file as a whole counts
-        data = loads_toml(_zonder_ballast(inhoud) if map_ == "werkgroepen" else inhoud)
+        if map_ == "werkgroepen":
+            licht, datums = _zonder_ballast(inhoud)
+            data = loads_toml(licht)
+            return _werkgroep_rijen(id_, migreer("werkgroep", data, lees_versie(data)), datums)
+        data = loads_toml(inhoud)
         data = migreer(_SOORT[map_], data, lees_versie(data))
         return RIJEN[map_](id_, data)
     except OnderzoekscyclusError as fout:
@@ -124,7 +165,15 @@ def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 _optioneel(data.get("bestuur"), "bestuur"),
                 _optioneel(data.get("cluster"), "cluster"),
             )
-        ]
+        ],
+        "speerpunten": [
+            (id_, t, i)
+            for i, t in enumerate(
+                _woorden(
+                    _tabel(data.get("profiel", {}), "profiel").get("speerpunten", []), "speerpunten"
+                )
+            )
+        ],
     }
 
 
@@ -142,10 +191,15 @@ def _persoon_rijen(id_: str, data: dict[str, Any]) -> Rijen:
             )
         ],
         "expertise": [(id_, t) for t in _woorden(data.get("expertise", []), "expertise")],
+        "groei": [
+            (id_, t)
+            for veld in ("ambities", "interesses")
+            for t in _woorden(data.get(veld, []), veld)
+        ],
     }
 
 
-def _werkgroep_rijen(id_: str, data: dict[str, Any]) -> Rijen:
+def _werkgroep_rijen(id_: str, data: dict[str, Any], datums: list[str] | None = None) -> Rijen:
     naam = _tekst(data["naam"], "naam")
     cycli = [_tabel(c, "cycli") for c in _lijst(data.get("cycli", []), "cycli")]
     laatste = cycli[-1] if cycli else None
@@ -184,6 +238,7 @@ def _werkgroep_rijen(id_: str, data: dict[str, Any]) -> Rijen:
             )
             for i, lid in enumerate(leden)
         ],
+        "werkgroep_jaren": [(id_, j) for j in _jaren(data, datums)],
     }
 
 
