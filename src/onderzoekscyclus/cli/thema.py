@@ -119,7 +119,7 @@ def _scholen_tekst(antwoord: ThemaScholen, blad: Pagina) -> str:
         "{thema}: {n} school",
         "{thema}: {n} scholen",
         antwoord.scholen,
-    ).format(thema=antwoord.thema, n=antwoord.scholen)
+    ).format(thema=antwoord.thema, n=getal(antwoord.scholen))
     regels = [kop]
     if len(antwoord.omvat) > 1:
         regels.append(_("  (met {themas})").format(themas=", ".join(antwoord.omvat)))
