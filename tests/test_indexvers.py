@@ -210,6 +210,14 @@ def test_de_snelle_lezing_geeft_dezelfde_rijen_als_het_hele_bestand(tmp_path: Pa
     licht, heel = _rijen_heel_en_licht(pad)
     assert licht == heel
     assert [j for _g, j in heel["werkgroep_jaren"]] == [2021, 2023]  # type: ignore[index]
+    # a conflict of a merge is counted alike, with the other side's data nested in it
+    pad.write_text(
+        tabellen + '\n[[conflicten]]\npad = "naam"\nons = "a"\n\n[conflicten.hun]\nnaam = "b"\n',
+        encoding="utf-8",
+    )
+    licht, heel = _rijen_heel_en_licht(pad)
+    assert licht == heel
+    assert heel["werkgroepen"][0][-1] == 1  # type: ignore[index]
     # a date written as text: the quick read cannot trust its pattern and reads it whole
     pad.write_text(tabellen.replace("datum = 2023-10-01", 'datum = "2019-10-01"'), encoding="utf-8")
     licht, heel = _rijen_heel_en_licht(pad)

@@ -49,6 +49,18 @@ FOUTCODES: dict[str, str] = {
     "bestand.onleesbaar": N_("een bestand is niet te lezen (`problemen` noemt elk probleem)"),
     "bestand.nieuwer-schema": N_("een bestand is geschreven door een nieuwere versie"),
     "bestand.geen-migratie": N_("er is geen migratie naar het huidige schema"),
+    "bestand.conflict": N_(
+        "een bestand heeft een conflict van het samenvoegen en wordt pas gewijzigd als het is "
+        "opgelost (`ozc conflict kies`)"
+    ),
+    "git.ontbreekt": N_("git is niet geïnstalleerd"),
+    "git.geen-repository": N_("de werkplaats staat niet in een git-repository"),
+    "git.geen-remote": N_("de werkplaats heeft geen gedeelde plek (remote) om mee te delen"),
+    "git.offline": N_("de gedeelde plek is niet bereikbaar; het eigen werk is vastgelegd"),
+    "git.wie": N_("git weet niet wie de wijzigingen vastlegt (user.name, user.email)"),
+    "git.samenvoegen": N_("git kan een bestand buiten de werkplaatsbestanden niet samenvoegen"),
+    "git.versturen": N_("versturen lukte niet, ook niet na opnieuw ophalen en samenvoegen"),
+    "git.mislukt": N_("een git-opdracht lukte niet (de melding zegt wat git zei)"),
     "export.mislukt": N_("een exportformaat faalde; er is niets geschreven"),
     "export.doel-geweigerd": N_(
         "een export gaat niet over een bestand van de werkplaats, een koppeling, apparaat of FIFO"

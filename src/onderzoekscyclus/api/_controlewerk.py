@@ -26,7 +26,16 @@ from onderzoekscyclus.opslag.indexcontrole import Indexblik, verwachte_rijen
 from onderzoekscyclus.opslag.schema import Migratie
 from onderzoekscyclus.opslag.schrijver import Schrijver
 
-__all__ = ["Context", "Taak", "Uitslag", "lees", "lees_in_proces", "regels_van", "start"]
+__all__ = [
+    "Context",
+    "Taak",
+    "Uitslag",
+    "conflictregels",
+    "lees",
+    "lees_in_proces",
+    "regels_van",
+    "start",
+]
 
 _KLASSE = {soort.map: klasse for klasse, soort in SOORTEN.items()}
 
@@ -181,6 +190,7 @@ class _Lezer:
         data: dict[str, Any] | None = None
         try:
             data = self.schrijver.ontleed(inhoud, SOORTEN[klasse].naam, label)
+            conflicten = conflictregels(data, label)
             obj = Opslag.structureer(data, klasse, id_, label)
         except OnderzoekscyclusError as fout:
             if (map_, id_) in te_vergelijken:
@@ -188,7 +198,8 @@ class _Lezer:
             return Uitslag(map_, id_, "fout", hash_, leesregels=tuple(regels_van(fout, label)))
         if (map_, id_) in te_vergelijken:
             vergelijk[map_, id_] = (inhoud, data if self.context.migraties is None else None)
-        return self._uitslag(taak, hash_, obj, label)
+        uitslag = self._uitslag(taak, hash_, obj, label)
+        return uitslag._replace(eigen=(*conflicten, *uitslag.eigen)) if conflicten else uitslag
 
     def _onveranderd(self, taak: Taak) -> bool:
         """Whether the file still has the time and size it had when it was listed."""
@@ -219,6 +230,42 @@ class _Lezer:
             cyclusverwijzingen=deel.cyclusverwijzingen,
             laatste=laatste.isoformat() if laatste else None,
         )
+
+
+def conflictregels(data: Mapping[str, Any], label: str) -> tuple[str, ...]:
+    """A line for every conflict a merge noted in the file, with the way out."""
+    uit = []
+    for conflict in data.get("conflicten", []):
+        pad = str(conflict.get("pad", "")) if isinstance(conflict, dict) else ""
+        if pad:
+            uit.append(
+                _(
+                    "{bestand} @ {pad}: conflict van het samenvoegen: hier {ons}, in de andere "
+                    "kopie {hun}. Kies met `ozc conflict kies {bestand} ons --pad {pad}` of `hun`."
+                ).format(
+                    bestand=label,
+                    pad=pad,
+                    ons=_kort(conflict.get("ons")),
+                    hun=_kort(conflict.get("hun")),
+                )
+            )
+        else:
+            reden = conflict.get("reden", "") if isinstance(conflict, dict) else ""
+            uit.append(
+                _(
+                    "{bestand}: conflict van het samenvoegen: de twee kopieën zijn niet samen "
+                    "te voegen ({reden}). Kies een van beide met `ozc conflict kies {bestand} "
+                    "ons` of `hun`."
+                ).format(bestand=label, reden=reden)
+            )
+    return tuple(uit)
+
+
+def _kort(waarde: Any) -> str:
+    if waarde is None:
+        return _("(weg)")
+    tekst = str(waarde)
+    return repr(tekst if len(tekst) <= 60 else tekst[:57] + "…")
 
 
 def regels_van(fout: OnderzoekscyclusError, label: str) -> list[str]:

@@ -81,7 +81,11 @@ class Aandachtspunt:
     """Something that needs attention: a stable ``code``, what it is about, and a text.
 
     Codes: ``werkgroep.geen-leider``, ``besluit.herevaluatie``,
-    ``besluit.zonder-reactie``. ``id`` and ``naam`` name the werkgroep or besluit.
+    ``besluit.zonder-reactie``, ``bestand.conflict`` (a conflict of a merge, see
+    docs/delen.md). ``id`` and ``naam`` name the werkgroep or besluit (for a conflict:
+    the id of the file's entity).
+
+    .. versionchanged:: 0.2.0 ``bestand.conflict``
     """
 
     code: str
@@ -193,6 +197,27 @@ def geen_leider(id_: str, naam: str) -> Aandachtspunt:
     )
 
 
+def conflict(bestand: str, id_: str, naam: str) -> Aandachtspunt:
+    """The attention point of a file that notes a conflict of a merge."""
+    return Aandachtspunt(
+        "bestand.conflict",
+        id_,
+        naam,
+        _(
+            "{bestand} heeft een conflict van het samenvoegen; kies met `ozc conflict kies "
+            "{bestand} ons` of `hun` (zie `ozc conflict lijst`)."
+        ).format(bestand=bestand),
+    )
+
+
+def conflicten(root: Path, bestanden: Iterable[str] | None = None) -> list[Aandachtspunt]:
+    """An attention point per file (of ``bestanden``, or of the werkplaats) with conflicts."""
+    from onderzoekscyclus.api.samenvoegen import conflicten_in  # noqa: PLC0415
+
+    gezien = {c["bestand"]: c["naam"] for c in conflicten_in(root, bestanden)}
+    return [conflict(b, Path(b).stem, naam) for b, naam in gezien.items()]
+
+
 def _aandacht_besluit(besluit: Besluit, vandaag: dt.date) -> list[Aandachtspunt]:
     uit = []
     if besluit.herevaluatie_nodig(vandaag):
@@ -239,6 +264,7 @@ def status(opslag: Opslag, vandaag: dt.date) -> Status:
     besluiten = [besluitvorming.bijgewerkt(b, vandaag) for b in opslag.alle(Besluit)]
     for besluit in besluiten:
         aandacht.extend(_aandacht_besluit(besluit, vandaag))
+    aandacht.extend(conflicten(opslag.root))
     gebruikt = {i for r in overzicht for i in (r.id, *r.scholen, *r.leiders)}
     gebruikt.update(b.werkgroep for b in besluiten)
     return Status(

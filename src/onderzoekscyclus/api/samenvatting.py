@@ -21,6 +21,7 @@ from onderzoekscyclus.api.beheer import (
     Status,
     _aandacht_besluit,
     _overzicht,
+    conflicten,
     geen_leider,
     status,
     tel_per_fase,
@@ -76,6 +77,11 @@ def samenvatting(opslag: Opslag, vandaag: dt.date, top: int) -> Status:
             "coalesce(gestart, ''), vnaam, id LIMIT ?",
             (top,),
         )
+        met_conflict = index.rijen(
+            "SELECT 'scholen', id FROM scholen WHERE conflicten > 0 UNION ALL "
+            "SELECT 'personen', id FROM personen WHERE conflicten > 0 UNION ALL "
+            "SELECT 'werkgroepen', id FROM werkgroepen WHERE conflicten > 0 ORDER BY 1, 2"
+        )
         kapot = index.rijen(
             "SELECT map, id FROM bestanden WHERE fout IS NOT NULL ORDER BY map, id LIMIT 1"
         )
@@ -99,6 +105,18 @@ def samenvatting(opslag: Opslag, vandaag: dt.date, top: int) -> Status:
     besluiten = [besluitvorming.bijgewerkt(b, vandaag) for b in opslag.alle(Besluit)]
     for besluit in besluiten:
         aandacht.extend(_aandacht_besluit(besluit, vandaag))
+    # conflicts of a merge: the index knows them of its folders; the others are few
+    aandacht.extend(conflicten(opslag.root, [f"{m}/{i}.toml" for m, i in met_conflict]))
+    aandacht.extend(
+        conflicten(
+            opslag.root,
+            [
+                p.relative_to(opslag.root).as_posix()
+                for map_ in ("besluiten", "zelfevaluaties")
+                for p in sorted((opslag.root / map_).glob("*.toml"))
+            ],
+        )
+    )
     # shown by name, as the whole status is
     overzicht = [
         _overzicht(opslag.lees(Werkgroep, i))

@@ -20,11 +20,14 @@ from onderzoekscyclus.versie import __version__
 # name -> (module, attribute); modules are imported only when their command runs
 OPDRACHTEN: dict[str, tuple[str, str]] = {
     "besluit": ("onderzoekscyclus.cli.besluit", "besluit"),
+    "conflict": ("onderzoekscyclus.cli.delen", "conflict"),
     "controleer": ("onderzoekscyclus.cli.controle", "controleer"),
     "cyclus": ("onderzoekscyclus.cli.cyclus", "cyclus"),
+    "deel": ("onderzoekscyclus.cli.delen", "deel"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),
     "expertise": ("onderzoekscyclus.cli.expertise", "expertise"),
     "export": ("onderzoekscyclus.cli.export", "export"),
+    "git": ("onderzoekscyclus.cli.delen", "git"),
     "init": ("onderzoekscyclus.cli.beheer", "init"),
     "log": ("onderzoekscyclus.cli.logboek", "log"),
     "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),

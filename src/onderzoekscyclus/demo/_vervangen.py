@@ -25,7 +25,7 @@ DEMO_MARKERING = "demo"
 """The file in the data folder that marks a werkplaats made by ``ozc demo``."""
 
 _BEWAAR = ".git"
-_EIGEN = frozenset({ROOTBESTAND, GEGEVENSMAP, ".gitignore", _BEWAAR, *MAPPEN})
+_EIGEN = frozenset({ROOTBESTAND, GEGEVENSMAP, ".gitignore", ".gitattributes", _BEWAAR, *MAPPEN})
 
 
 def _geen_voorbeeld(map_: Path, reden: str) -> WerkplaatsError:

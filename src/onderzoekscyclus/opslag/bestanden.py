@@ -23,6 +23,8 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, ROOTBESTAND
 from onderzoekscyclus.opslag._toml import lees_begrensd
 from onderzoekscyclus.opslag.converter import fout_regels, structure, unstructure
+from onderzoekscyclus.opslag.git import ATTRIBUTEN
+from onderzoekscyclus.opslag.samenvoegen import CONFLICTEN
 from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
 from onderzoekscyclus.opslag.schrijver import MAPPEN, Schrijver
 
@@ -126,6 +128,7 @@ class Opslag:
             for soort in SOORTEN.values():
                 (root / soort.map).mkdir(exist_ok=True)
             opslag.schrijver.schrijf_bestand(root / ".gitignore", _GITIGNORE.encode())
+            opslag.schrijver.schrijf_bestand(root / ".gitattributes", ATTRIBUTEN.encode())
             opslag.schrijf_info(info)
         return opslag
 
@@ -198,7 +201,10 @@ class Opslag:
     @staticmethod
     def structureer(data: dict[str, Any], klasse: type[T], id_: str | None, label: str) -> T:
         """The entity of ``klasse`` that ``data`` (a file's parsed and migrated contents,
-        see :meth:`Schrijver.ontleed`) describes; its id ``id_`` is added to ``data``."""
+        see :meth:`Schrijver.ontleed`) describes; its id ``id_`` is added to ``data``.
+        Conflicts a merge noted in the file (``conflicten``) are not part of the entity:
+        it is what the file holds on this side (see docs/delen.md)."""
+        data.pop(CONFLICTEN, None)
         if id_ is not None:
             if "id" in data:
                 raise FileFormatError(

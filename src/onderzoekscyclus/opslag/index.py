@@ -54,7 +54,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 7
+_VERSIE = 8
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -65,16 +65,18 @@ CREATE TABLE bestanden (
     map TEXT, id TEXT, mtime_ns INTEGER, grootte INTEGER, fout TEXT,
     PRIMARY KEY (map, id)) WITHOUT ROWID;
 CREATE TABLE scholen (
-    id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, sector TEXT, bestuur TEXT, cluster TEXT
-    ) WITHOUT ROWID;
+    id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, sector TEXT, bestuur TEXT, cluster TEXT,
+    conflicten INTEGER) WITHOUT ROWID;
 CREATE TABLE personen (
-    id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, school TEXT, rollen TEXT) WITHOUT ROWID;
+    id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, school TEXT, rollen TEXT, conflicten INTEGER
+    ) WITHOUT ROWID;
 CREATE TABLE expertise (persoon TEXT, tekst TEXT);
 CREATE TABLE groei (persoon TEXT, tekst TEXT);
 CREATE TABLE speerpunten (school TEXT, tekst TEXT, volgorde INTEGER);
 CREATE TABLE werkgroepen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, soort TEXT, cyclus INTEGER, fase TEXT,
-    gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER, gestart TEXT) WITHOUT ROWID;
+    gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER, gestart TEXT,
+    conflicten INTEGER) WITHOUT ROWID;
 CREATE TABLE werkgroep_scholen (werkgroep TEXT, school TEXT, volgorde INTEGER);
 CREATE TABLE werkgroep_themas (werkgroep TEXT, tekst TEXT);
 CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);

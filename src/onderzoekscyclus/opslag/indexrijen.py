@@ -42,7 +42,7 @@ Rijen = dict[str, list[tuple[Any, ...]]]
 """Rows per table."""
 
 _KOP = re.compile(rb"\[\[?[a-z]+(?:\.[a-z]+)*\]\]?")
-_BEWAAR = frozenset({b"[[leden]]", b"[[cycli]]", b"[cycli.evaluatie]"})
+_BEWAAR = frozenset({b"[[leden]]", b"[[cycli]]", b"[cycli.evaluatie]", b"[[conflicten]]"})
 # the sections left out whose dates say in which school years a werkgroep was active
 _GEDATEERD = frozenset({b"[[logboek]]", b"[[cycli.historie]]", b"[[cycli.metingen]]"})
 _DATUMREGEL = re.compile(rb"datum = ([0-9]{4}-[0-9]{2}-[0-9]{2})\r?")
@@ -130,6 +130,11 @@ def _woorden(waarde: Any, veld: str) -> list[str]:
     return sorted(gezien.values(), key=str.casefold)
 
 
+def _conflicten(data: dict[str, Any]) -> int:
+    """How many conflicts of a merge the file notes (see docs/delen.md)."""
+    return len(_lijst(data.get("conflicten", []), "conflicten"))
+
+
 def _tabel(waarde: Any, veld: str) -> dict[str, Any]:
     if not isinstance(waarde, dict):
         raise ValueError(_("{veld}: verwacht een tabel").format(veld=veld))
@@ -164,6 +169,7 @@ def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 _tekst(data["sector"], "sector").lower(),
                 _optioneel(data.get("bestuur"), "bestuur"),
                 _optioneel(data.get("cluster"), "cluster"),
+                _conflicten(data),
             )
         ],
         "speerpunten": [
@@ -188,6 +194,7 @@ def _persoon_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 vergelijkbaar(naam),
                 _optioneel(data.get("school"), "school"),
                 ",".join(rollen),
+                _conflicten(data),
             )
         ],
         "expertise": [(id_, t) for t in _woorden(data.get("expertise", []), "expertise")],
@@ -224,6 +231,7 @@ def _werkgroep_rijen(id_: str, data: dict[str, Any], datums: list[str] | None = 
                 conclusie,
                 conclusie_cyclus,
                 str(laatste.get("gestart")) if laatste and laatste.get("gestart") else None,
+                _conflicten(data),
             )
         ],
         # each school once, as the werkgroep's own check demands of a valid file

@@ -234,10 +234,14 @@ class Schrijver:
                 _("Werk onderzoekscyclus bij: pip install --upgrade onderzoekscyclus"),
             )
 
-    def _schrijf(self, map_: str, id_: str, data: Mapping[str, Any]) -> Path:
+    def _schrijf(
+        self, map_: str, id_: str, data: Mapping[str, Any], *, oplossing: bool = False
+    ) -> Path:
         pad = self.pad(map_, id_)
         self.binnen(pad.parent)
         pad.parent.mkdir(exist_ok=True)
+        if not oplossing:
+            self._geen_conflict(pad)
         self._waarschuw_commentaar(pad)
         if self._lock.diepte == 1 and self._heeft_index() and self._veeg_nodig(map_):
             sweep_temporaries([pad.parent])
@@ -245,6 +249,38 @@ class Schrijver:
         write_atomic(pad, self.inhoud(data))
         self._na_schrijven(map_, id_, data, map_mtime)
         return pad
+
+    def los_op(self, map_: str, id_: str, data: Mapping[str, Any]) -> Path:
+        """Store ``data`` over a file that notes conflicts of a merge: the one write
+        such a file accepts (``ozc conflict kies``)."""
+        with self.vergrendeld():
+            return self._schrijf(map_, id_, data, oplossing=True)
+
+    def _geen_conflict(self, pad: Path) -> None:
+        """Refuse to change a file with conflicts of a merge: a change would be made to
+        one side only, and the other side's value could be lost."""
+        try:
+            inhoud = lees_begrensd(pad)
+        except (FileNotFoundError, OnderzoekscyclusError):
+            return
+        if b"conflicten" not in inhoud:
+            return
+        try:
+            data = loads_toml(inhoud)
+        except OnderzoekscyclusError:
+            return
+        if data.get("conflicten"):
+            label = self.label(pad)
+            raise WerkplaatsError(
+                _(
+                    "{bestand} heeft een conflict van het samenvoegen met een andere kopie "
+                    "van de werkplaats; ozc wijzigt het pas als dat is opgelost."
+                ).format(bestand=label),
+                _(
+                    "Bekijk het met `ozc conflict lijst` en kies met `ozc conflict kies {bestand} ons` of `hun`."
+                ).format(bestand=label),
+                code="bestand.conflict",
+            )
 
     def _na_schrijven(self, map_: str, id_: str, data: Mapping[str, Any], map_mtime: int) -> None:
         if not self._heeft_index():
