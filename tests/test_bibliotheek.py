@@ -198,6 +198,9 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "Verwijderd": lambda wp: wp.besluitvorming.verwijder(
         wp.besluitvorming.lijst()[0].id, uitvoeren=False
     ),
+    "Samengevoegd": lambda wp: wp.scholen.samenvoegen(
+        wp.scholen.lijst()[0].id, wp.scholen.lijst()[1].id, uitvoeren=False
+    ),
 }
 
 

@@ -180,15 +180,34 @@ def test_een_meting_voor_de_evaluatie_voegt_gewoon_samen(
     assert b.controleer() == []
 
 
-def test_dezelfde_school_in_twee_kopieen_wordt_gemeld(
-    kopieen: Callable[[int], list[Werkplaats]],
+def test_dezelfde_school_in_twee_kopieen_wordt_gemeld_en_samengevoegd(
+    kopieen: Callable[[int], list[Werkplaats]], ozc: Ozc
 ) -> None:
+    """Both clones add one school: two files, one BRIN. `ozc controleer` names it, and
+    `ozc school samenvoegen` joins them, every reference pointing to the one kept."""
     a, b = kopieen(2)
-    a.scholen.toevoegen("De Maan", brin="34CD", sector="po")
-    b.scholen.toevoegen("De Maan", brin="34CD", sector="po")
+    hier = a.scholen.toevoegen("De Maan", brin="34CD", sector="po", bestuur="Stichting Maan")
+    a.personen.toevoegen("Piet", school=hier.id)
+    daar = b.scholen.toevoegen("De Maan", brin="34CD", sector="po")
+    b.scholen.profiel(daar.id, speerpunten=["lezen"])
+    b.personen.toevoegen("Kees", school=daar.id)
+    b.werkgroepen.toevoegen("Lezen", scholen=[daar.id, "De Ster"], themas=["lezen"])
+    b.werkgroepen.lid("Lezen", "Kees", rol="leider")
     deel(a.root)
     deel(b.root)
-    assert any("34CD" in p for p in b.controleer())
+    problemen = b.controleer()
+    assert any("34CD" in p and "samen" in p for p in problemen)
+    uit = ozc("--werkplaats", str(b.root), "school", "samenvoegen", hier.id, daar.id, "--ja")
+    assert uit.exit_code == 0, uit.stderr
+    assert b.controleer() == []
+    school = b.scholen.zoek(id=hier.id)
+    assert school.bestuur == "Stichting Maan" and school.profiel.speerpunten == ("lezen",)
+    assert b.personen.zoek("Kees").school == hier.id
+    assert b.werkgroepen.zoek("Lezen").scholen == (hier.id, b.scholen.zoek("De Ster").id)
+    assert [s.id for s in b.scholen.lijst() if s.naam == "De Maan"] == [hier.id]
+    deel(b.root)
+    deel(a.root)
+    assert a.personen.zoek("Kees").school == hier.id
 
 
 def test_tegelijk_gewijzigd_veld_is_een_conflict_met_beide_waarden() -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
     from onderzoekscyclus.api.vergeten import Vergeetverslag
     from onderzoekscyclus.api.werkplaats import Werkplaats
-    from onderzoekscyclus.api.wijzigen import Verwijderd
+    from onderzoekscyclus.api.wijzigen import Samengevoegd, Verwijderd
     from onderzoekscyclus.api.zelfevaluaties import (
         Import,
         Invulling,
@@ -45,6 +45,7 @@ __all__ = [
     "MetingSamenvatting",
     "Personen",
     "Planning",
+    "Samengevoegd",
     "Scholen",
     "Status",
     "Themanetwerk",
@@ -71,6 +72,7 @@ _MODULE_VAN = {
     "MetingSamenvatting": "onderzoekscyclus.api.zelfevaluaties",
     "Personen": "onderzoekscyclus.api.register",
     "Planning": "onderzoekscyclus.api.planning",
+    "Samengevoegd": "onderzoekscyclus.api.wijzigen",
     "Scholen": "onderzoekscyclus.api.register",
     "Status": "onderzoekscyclus.api.beheer",
     "Themanetwerk": "onderzoekscyclus.api.netwerk",

@@ -44,7 +44,7 @@ from onderzoekscyclus.opslag.index import Index
 if TYPE_CHECKING:
     # what removing, forgetting and the school profile need is imported on first use
     from onderzoekscyclus.api.vergeten import Vergeetverslag
-    from onderzoekscyclus.api.wijzigen import Verwijderd
+    from onderzoekscyclus.api.wijzigen import Samengevoegd, Verwijderd
     from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel
 
 __all__ = ["Personen", "Scholen", "Werkgroepen"]
@@ -145,6 +145,19 @@ class Scholen(Dienst):
             self.school(verwijzing).id,
             met_verwijzingen=met_verwijzingen,
             uitvoeren=uitvoeren,
+        )
+
+    def samenvoegen(self, blijft: str, weg: str, *, uitvoeren: bool = True) -> Samengevoegd:
+        """Join school ``weg`` into ``blijft`` (the same school added twice, for example in
+        two clones): every werkgroep, person, besluit and zelfevaluatie of ``weg`` then
+        belongs to ``blijft``, what only ``weg`` knew is added, and ``weg`` goes.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.api.wijzigen import voeg_samen  # noqa: PLC0415
+
+        return voeg_samen(
+            self.opslag, School, self.school(blijft).id, self.school(weg).id, uitvoeren=uitvoeren
         )
 
     def profiel(
@@ -300,6 +313,19 @@ class Personen(Dienst):
             self.persoon(verwijzing).id,
             met_verwijzingen=met_verwijzingen,
             uitvoeren=uitvoeren,
+        )
+
+    def samenvoegen(self, blijft: str, weg: str, *, uitvoeren: bool = True) -> Samengevoegd:
+        """Join person ``weg`` into ``blijft`` (one person added twice): memberships,
+        log lines, steps, contributions and respondents of ``weg`` become ``blijft``'s,
+        expertise and roles are joined, and ``weg`` goes.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.api.wijzigen import voeg_samen  # noqa: PLC0415
+
+        return voeg_samen(
+            self.opslag, Persoon, self.persoon(blijft).id, self.persoon(weg).id, uitvoeren=uitvoeren
         )
 
     def vergeet(self, verwijzing: str, *, uitvoeren: bool = True) -> Vergeetverslag:

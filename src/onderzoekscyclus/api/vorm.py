@@ -62,6 +62,7 @@ VORMEN: dict[str, str] = {
     "Planpunt": "onderzoekscyclus.domein.planning:Planpunt",
     "Vergeetverslag": "onderzoekscyclus.api.vergeten:Vergeetverslag",
     "Verwijderd": "onderzoekscyclus.api.wijzigen:Verwijderd",
+    "Samengevoegd": "onderzoekscyclus.api.wijzigen:Samengevoegd",
 }
 """Every class the API returns that has a published JSON Schema, by name, with where it
 lives (``module:Klasse``)."""

@@ -16,6 +16,7 @@ Authorship, evidence and history are never dropped: for a person that is what
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
 if TYPE_CHECKING:
     from onderzoekscyclus.domein.samenhang import Verwijzing
 
-__all__ = ["Verwijderd", "verwijder"]
+__all__ = ["Samengevoegd", "Verwijderd", "verwijder", "voeg_samen"]
 
 _KLASSEN: dict[str, type[Any]] = {
     "school": School,
@@ -149,4 +150,120 @@ def _in_gebruik(
         ],
         operatie="verwijder",
         onderwerp=naam,
+    )
+
+
+# --- two entities that are one ---------------------------------------------------------
+
+
+@attrs.frozen
+class Samengevoegd:
+    """What joining ``weg`` into ``blijft`` did (or, as a trial, would do): the ids of
+    the entities whose references to ``weg`` now point to ``blijft``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    soort: str
+    blijft: str
+    weg: str
+    naam: str
+    bijgewerkt: tuple[str, ...] = ()
+    uitgevoerd: bool = True
+
+
+_PAD = re.compile(r"\.([a-z_]+)|\[(\d+)\]")
+
+
+def _vervang(data: dict[str, Any], pad: str, waarde: str) -> None:
+    """Set the value at ``pad`` (as :class:`Verwijzing` names it: ``$.leden[1].persoon``)."""
+    stappen = [m.group(1) if m.group(1) else int(m.group(2)) for m in _PAD.finditer(pad)]
+    plek: Any = data
+    for stap in stappen[:-1]:
+        plek = plek[stap]
+    plek[stappen[-1]] = waarde
+
+
+def _uniek(data: dict[str, Any]) -> dict[str, Any]:
+    """A werkgroep's schools and members each once, after two ids became one (the
+    first membership stays, with its role)."""
+    if isinstance(data.get("scholen"), list):
+        data["scholen"] = list(dict.fromkeys(data["scholen"]))
+    if isinstance(data.get("leden"), list):
+        gezien: set[str] = set()
+        leden = []
+        for lid in data["leden"]:
+            if lid.get("persoon") not in gezien:
+                gezien.add(lid.get("persoon"))
+                leden.append(lid)
+        data["leden"] = leden
+    return data
+
+
+def _aangevuld(blijft: Any, weg: Any) -> Any:
+    """``blijft`` with what only ``weg`` knew: an empty field filled, lists joined."""
+    velden: dict[str, Any] = {}
+    for veld in attrs.fields(type(blijft)):
+        if veld.name == "id":
+            continue
+        hier, daar = getattr(blijft, veld.name), getattr(weg, veld.name)
+        if attrs.has(type(hier)) and type(hier) is type(daar):
+            velden[veld.name] = _aangevuld(hier, daar)
+        elif isinstance(hier, tuple) and isinstance(daar, tuple):
+            velden[veld.name] = tuple(dict.fromkeys((*hier, *daar)))
+        elif hier in (None, "") and daar not in (None, ""):
+            velden[veld.name] = daar
+    return attrs.evolve(blijft, **velden)
+
+
+def voeg_samen(
+    opslag: Opslag, klasse: type[Any], blijft_id: str, weg_id: str, *, uitvoeren: bool = True
+) -> Samengevoegd:
+    """Join entity ``weg_id`` into ``blijft_id`` (two schools or two persons that are
+    one, as two clones may each add): every reference to ``weg_id`` points to
+    ``blijft_id``, what only ``weg_id`` knew is added, and ``weg_id`` goes. With
+    ``uitvoeren=False`` nothing changes."""
+    soort = SOORTEN[klasse]
+    if blijft_id == weg_id:
+        raise Geweigerd(
+            _("Kan niet samenvoegen"),
+            [reden("samenvoegen.zelfde", soort=soort.naam)],
+            operatie="samenvoegen",
+            onderwerp=soort.naam,
+            onderwerp_id=weg_id,
+        )
+    with opslag.vergrendeld():
+        blijft, weg = opslag.lees(klasse, blijft_id), opslag.lees(klasse, weg_id)
+        from onderzoekscyclus.domein.samenhang import verwijzingen_naar  # noqa: PLC0415
+
+        verwijzingen = verwijzingen_naar(
+            weg_id,
+            personen=opslag.alle(Persoon),
+            werkgroepen=opslag.alle(Werkgroep),
+            besluiten=opslag.alle(Besluit),
+            zelfevaluaties=opslag.alle(Zelfevaluatie),
+        )
+        per: dict[tuple[str, str], list[str]] = {}
+        for v in verwijzingen:
+            per.setdefault((v.soort, v.id), []).append(v.pad)
+        if uitvoeren:
+            for (verwijzer, id_), paden in per.items():
+                map_ = SOORTEN[_KLASSEN[verwijzer]].map
+
+                def pas_aan(data: dict[str, Any], paden: list[str] = paden) -> dict[str, Any]:
+                    for pad in paden:
+                        _vervang(data, pad, blijft_id)
+                    return _uniek(data)
+
+                opslag.schrijver.wijzig_ruw(map_, id_, pas_aan)
+            opslag.schrijf(_aangevuld(blijft, weg))
+            opslag.verwijder(klasse, weg_id)
+    naam = getattr(blijft, "naam", blijft_id)
+    return Samengevoegd(
+        soort.naam,
+        blijft_id,
+        weg_id,
+        naam,
+        tuple(sorted({id_ for _s, id_ in per})),
+        uitgevoerd=uitvoeren,
     )

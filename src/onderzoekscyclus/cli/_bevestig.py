@@ -17,7 +17,7 @@ from onderzoekscyclus.cli._uitvoer import Omgeving, OzcFout, melding, toon
 from onderzoekscyclus.i18n import _
 
 if TYPE_CHECKING:
-    from onderzoekscyclus.api.wijzigen import Verwijderd
+    from onderzoekscyclus.api.wijzigen import Samengevoegd, Verwijderd
 
 __all__ = ["bevestig", "ja_optie", "verwijder_met_vraag"]
 
@@ -75,5 +75,32 @@ def verwijder_met_vraag(
         verslag,
         lambda: _("Verwijderd: {soort} '{naam}' ({id}).").format(
             soort=verslag.soort, naam=verslag.naam, id=verslag.id
+        ),
+    )
+
+
+def samenvoegen_met_vraag(
+    omgeving: Omgeving, samenvoegen: Callable[..., Samengevoegd], *, ja: bool, **opties: Any
+) -> None:
+    """Run ``samenvoegen(uitvoeren=False, **opties)`` to show what happens, ask, then do it."""
+    proef = samenvoegen(uitvoeren=False, **opties)
+    regels = [
+        _("Dit voegt {soort} {weg} samen met '{naam}' ({blijft}); {weg} verdwijnt.").format(
+            soort=proef.soort, weg=proef.weg, naam=proef.naam, blijft=proef.blijft
+        )
+    ]
+    if proef.bijgewerkt:
+        regels.append(
+            _("Verwijzingen naar {weg} gaan naar {blijft} in: {lijst}.").format(
+                weg=proef.weg, blijft=proef.blijft, lijst=", ".join(proef.bijgewerkt)
+            )
+        )
+    bevestig(omgeving, "\n".join(regels), ja=ja)
+    verslag = samenvoegen(**opties)
+    toon(
+        omgeving,
+        verslag,
+        lambda: _("Samengevoegd: {weg} is nu '{naam}' ({blijft}).").format(
+            weg=verslag.weg, naam=verslag.naam, blijft=verslag.blijft
         ),
     )

@@ -5,7 +5,12 @@ from __future__ import annotations
 import click
 
 from onderzoekscyclus.api.vergeten import Vergeetverslag
-from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._bevestig import (
+    bevestig,
+    ja_optie,
+    samenvoegen_met_vraag,
+    verwijder_met_vraag,
+)
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
@@ -234,4 +239,20 @@ def verwijder(omgeving: Omgeving, persoon_ref: str, met_verwijzingen: bool, ja: 
         ja=ja,
         verwijzing=persoon_ref,
         met_verwijzingen=met_verwijzingen,
+    )
+
+
+@persoon.command(
+    "samenvoegen",
+    help=_(
+        "Koppel alles van PERSOON_WEG aan PERSOON (dezelfde persoon twee keer toegevoegd): lidmaatschappen, logregels, stappen, bijdragen en antwoorden gaan mee, expertise en rollen worden samengevoegd, en PERSOON_WEG verdwijnt."
+    ),
+)
+@click.argument("blijft", metavar="PERSOON")
+@click.argument("weg", metavar="PERSOON_WEG")
+@ja_optie
+@pass_omgeving
+def samenvoegen(omgeving: Omgeving, blijft: str, weg: str, ja: bool) -> None:
+    samenvoegen_met_vraag(
+        omgeving, omgeving.werkplaats.personen.samenvoegen, ja=ja, blijft=blijft, weg=weg
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from onderzoekscyclus.cli._bevestig import ja_optie, verwijder_met_vraag
+from onderzoekscyclus.cli._bevestig import ja_optie, samenvoegen_met_vraag, verwijder_met_vraag
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
@@ -293,4 +293,20 @@ def verwijder(omgeving: Omgeving, school_ref: str, met_verwijzingen: bool, ja: b
         ja=ja,
         verwijzing=school_ref,
         met_verwijzingen=met_verwijzingen,
+    )
+
+
+@school.command(
+    "samenvoegen",
+    help=_(
+        "Koppel alles van SCHOOL_WEG aan SCHOOL (dezelfde school twee keer toegevoegd, bijvoorbeeld in twee kopieën): werkgroepen, personen, besluiten en zelfevaluaties gaan mee, wat alleen SCHOOL_WEG wist komt erbij, en SCHOOL_WEG verdwijnt."
+    ),
+)
+@click.argument("blijft", metavar="SCHOOL")
+@click.argument("weg", metavar="SCHOOL_WEG")
+@ja_optie
+@pass_omgeving
+def samenvoegen(omgeving: Omgeving, blijft: str, weg: str, ja: bool) -> None:
+    samenvoegen_met_vraag(
+        omgeving, omgeving.werkplaats.scholen.samenvoegen, ja=ja, blijft=blijft, weg=weg
     )

@@ -83,6 +83,7 @@ TEKSTEN: dict[str, str] = {
     # changing and removing
     "verwijder.in-gebruik": N_("'{wat}' wordt nog gebruikt door: {lijst}"),
     "wijzig.samenhang": N_("{tekst}"),
+    "samenvoegen.zelfde": N_("een {soort} samenvoegen met zichzelf kan niet; noem er twee"),
     "verwijder.fase": N_(
         "zonder dit past de cyclus niet meer bij fase '{fase}': {waarom}; voeg eerst iets "
         "anders toe, of ga een fase terug"
