@@ -76,6 +76,19 @@ def _zonder(obj: Any, v: Verwijzing) -> Any:
     return attrs.evolve(obj, leden=tuple(lid for lid in obj.leden if lid.persoon != v.doel))
 
 
+def _verwijzingen(opslag: Opslag, id_: str) -> list[Verwijzing]:
+    """Every place in the werkplaats that refers to ``id_``."""
+    from onderzoekscyclus.domein.samenhang import verwijzingen_naar  # noqa: PLC0415
+
+    return verwijzingen_naar(
+        id_,
+        personen=opslag.alle(Persoon),
+        werkgroepen=opslag.alle(Werkgroep),
+        besluiten=opslag.alle(Besluit),
+        zelfevaluaties=opslag.alle(Zelfevaluatie),
+    )
+
+
 def _omschrijf(verwijzingen: Sequence[Verwijzing], namen: dict[str, str]) -> str:
     per: dict[tuple[str, str], list[str]] = {}
     for v in verwijzingen:
@@ -100,15 +113,7 @@ def verwijder(
     with opslag.vergrendeld():
         obj = opslag.lees(klasse, id_)
         naam = getattr(obj, "naam", None) or getattr(obj, "titel", None) or id_
-        from onderzoekscyclus.domein.samenhang import verwijzingen_naar  # noqa: PLC0415
-
-        verwijzingen = verwijzingen_naar(
-            id_,
-            personen=opslag.alle(Persoon),
-            werkgroepen=opslag.alle(Werkgroep),
-            besluiten=opslag.alle(Besluit),
-            zelfevaluaties=opslag.alle(Zelfevaluatie),
-        )
+        verwijzingen = _verwijzingen(opslag, id_)
         vast: list[Verwijzing] = []
         gewijzigd: dict[str, Any] = {}
         for v in verwijzingen:
@@ -234,15 +239,7 @@ def voeg_samen(
         )
     with opslag.vergrendeld():
         blijft, weg = opslag.lees(klasse, blijft_id), opslag.lees(klasse, weg_id)
-        from onderzoekscyclus.domein.samenhang import verwijzingen_naar  # noqa: PLC0415
-
-        verwijzingen = verwijzingen_naar(
-            weg_id,
-            personen=opslag.alle(Persoon),
-            werkgroepen=opslag.alle(Werkgroep),
-            besluiten=opslag.alle(Besluit),
-            zelfevaluaties=opslag.alle(Zelfevaluatie),
-        )
+        verwijzingen = _verwijzingen(opslag, weg_id)
         per: dict[tuple[str, str], list[str]] = {}
         for v in verwijzingen:
             per.setdefault((v.soort, v.id), []).append(v.pad)
