@@ -17,6 +17,7 @@ from onderzoekscyclus.domein import cyclus as c
 from onderzoekscyclus.domein import cyclusstappen as stappen
 from onderzoekscyclus.domein import samenhang
 from onderzoekscyclus.domein.machine import Geweigerd
+from onderzoekscyclus.opslag.regelids import zonder_ids as zonder_regelids
 
 from . import strategies as s
 from .conftest import Ozc, geweigerd
@@ -211,7 +212,7 @@ def test_cyclus_rond_met_lastige_tekst(
     with wp.opslag.vergrendeld():
         pad = wp.opslag.schrijf(groep)
         eerst = pad.read_bytes()
-        assert wp.opslag.lees(Werkgroep, "g-abc234") == groep
+        assert zonder_regelids(wp.opslag.lees(Werkgroep, "g-abc234")) == zonder_regelids(groep)
         wp.opslag.schrijf(wp.opslag.lees(Werkgroep, "g-abc234"))
     assert pad.read_bytes() == eerst
 

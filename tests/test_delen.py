@@ -382,3 +382,27 @@ def test_twee_ideeen_met_hetzelfde_nummer_blijven_allebei(
         ideeen = wp.besluitvorming.zoek("Rekenaanpak").ideeen
         assert sorted((i.nummer, i.tekst) for i in ideeen) == [(1, "Idee uit A"), (2, "Idee uit B")]
         assert wp.controleer() == []
+
+
+def test_een_verbeterde_regel_blijft_een_regel(kopieen: Callable[[int], list[Werkplaats]]) -> None:
+    """Entries carry ids: A corrects a log line while B adds one; the line is corrected,
+    not doubled. Both correcting it differently is a conflict on that line's text."""
+    a, b = kopieen(2)
+    a.logboek.schrijf("Rekenen", "Eerste regel")
+    deel(a.root)
+    deel(b.root)
+    a.logboek.wijzig("Rekenen", 1, tekst="Eerste regel, verbeterd")
+    b.logboek.schrijf("Rekenen", "Regel uit B")
+    deel(a.root)
+    assert deel(b.root).conflicten == ()
+    assert _regels(b) == ["Eerste regel, verbeterd", "Regel uit B"]
+    deel(a.root)
+    a.logboek.wijzig("Rekenen", 1, tekst="Versie A")
+    b.logboek.wijzig("Rekenen", 1, tekst="Versie B")
+    deel(a.root)
+    verslag = deel(b.root)
+    assert len(verslag.conflicten) == 1
+    [conflict] = conflicten_in(b.root)
+    assert conflict["pad"].startswith("logboek[id=") and conflict["pad"].endswith("].tekst")
+    assert (conflict["ons"], conflict["hun"]) == ("Versie B", "Versie A")
+    assert "Versie B" in _regels(b)

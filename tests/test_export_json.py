@@ -84,6 +84,9 @@ def test_echte_exports_voldoen_aan_het_schema(
         assert fouten == [], selectie
         assert data["selectie"] == {"soort": selectie.soort, "id": selectie.id}
         assert data["pseudoniem"] is pseudoniem
+        # an entry's id is made from its content: a pseudonymised export leaves it out
+        regels = [r for g in data["werkgroepen"] for r in g.get("logboek", [])]
+        assert regels and all((r.get("id") is None) is pseudoniem for r in regels)
 
 
 def test_schema_weigert_wat_niet_klopt(demo: Werkplaats, tmp_path: Path) -> None:

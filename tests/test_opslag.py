@@ -20,6 +20,7 @@ from onderzoekscyclus import (
 from onderzoekscyclus.opslag import Opslag, vind_werkplaats
 from onderzoekscyclus.opslag._atomic import write_atomic
 from onderzoekscyclus.opslag.bestanden import SOORTEN
+from onderzoekscyclus.opslag.regelids import zonder_ids as zonder_regelids
 
 from . import strategies as s
 from .conftest import momentopname
@@ -41,7 +42,8 @@ def test_opslaan_en_laden_geeft_hetzelfde_object_en_dezelfde_bytes(
         pad = opslag.schrijf(obj)
         eerst = pad.read_bytes()
         geladen = opslag.lees(type(obj), obj.id)
-        assert geladen == obj
+        assert zonder_regelids(geladen) == zonder_regelids(obj)
+        assert zonder_regelids(geladen) == geladen or geladen != obj  # entries got ids
         opslag.schrijf(geladen)
         assert pad.read_bytes() == eerst
 

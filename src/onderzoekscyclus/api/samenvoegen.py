@@ -26,6 +26,7 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import ROOTBESTAND
 from onderzoekscyclus.opslag._toml import dumps_toml, lees_begrensd, loads_toml
 from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
+from onderzoekscyclus.opslag.regelids import geef_ids
 from onderzoekscyclus.opslag.samenvoegen import CONFLICTEN, WEG, Conflict, noteer, voeg_samen
 from onderzoekscyclus.opslag.schema import lees_versie, migreer, versie_tekst
 from onderzoekscyclus.opslag.schrijver import MAPPEN
@@ -71,6 +72,10 @@ def voeg_bestand_samen(
     map_, id_ = soort_van(pad)
     soort = MAPPEN.get(map_ or "", "werkplaats" if map_ == "" else "bestand")
     b, o, h = (_lees(x, soort, pad) for x in (basis, ons, hun))
+    if map_ and id_ is not None:
+        # entries written before they had ids get theirs now, alike on every side
+        for kant in (b, o, h):
+            geef_ids(map_, id_, kant)
     uit, conflicten = voeg_samen(b, o, h)
     if map_ and id_ is not None:
         nieuw = _nieuwe_problemen(uit, o, h, map_, id_, pad, vandaag)

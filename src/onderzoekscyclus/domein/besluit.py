@@ -214,6 +214,14 @@ class Notitie:
 
     datum: dt.date = attrs.field(validator=velden.datum)
     tekst: str = attrs.field(validator=niet_leeg)
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen
@@ -244,6 +252,14 @@ class Evaluatie:
     datum: dt.date = attrs.field(validator=velden.datum)
     tekst: str = attrs.field(validator=niet_leeg)
     bewijs: tuple[Bewijs, ...] = ()
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

@@ -75,6 +75,14 @@ class Bron:
     beschrijving: str = attrs.field(validator=niet_leeg)
     datum: dt.date = attrs.field(validator=velden.datum)
     soort: str = "document"
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen
@@ -108,6 +116,14 @@ class Actie:
     wie: str | None = None
     wanneer: str | None = None
     datum: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 _DATUMVORM = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -142,6 +158,14 @@ class Onderbouwing:
     literatuur: str | None = None
     werkgroep: str | None = None
     cyclus: int | None = None
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
     def __attrs_post_init__(self) -> None:
         if (self.literatuur is None) == (self.werkgroep is None):
@@ -159,6 +183,14 @@ class Meting:
     indicator: str
     datum: dt.date = attrs.field(validator=velden.datum)
     waarde: float = attrs.field(converter=_waarde, validator=velden.eindig)
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
     @property
     def historietekst(self) -> str:

@@ -223,6 +223,7 @@ def _actie(oud: Any, **velden: Any) -> Any:
 
     if "wanneer" in velden:
         nieuw = actie(velden.get("wat", oud.wat), velden.get("wie", oud.wie), velden["wanneer"])
+        nieuw = attrs.evolve(nieuw, id=oud.id)  # the same action, corrected
         return attrs.evolve(nieuw, **{k: v for k, v in velden.items() if k != "wanneer"})
     return attrs.evolve(oud, **velden)
 

@@ -40,6 +40,7 @@ from onderzoekscyclus.i18n import _
 
 __all__ = ["Eis", "Machine", "Overgang", "Overgangsregel", "datumredenen"]
 
+
 T = TypeVar("T")
 S = TypeVar("S", bound=enum.Enum)
 
@@ -75,6 +76,14 @@ class Overgangsregel:
     naar: str
     wie: str | None = None
     reden: str | None = None
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

@@ -53,6 +53,7 @@ __all__ = [
     "WerkplaatsInfo",
 ]
 
+
 E = TypeVar("E", bound=enum.Enum)
 
 _MAX_NAAM = 200
@@ -245,6 +246,14 @@ class Logregel:
     datum: dt.date = attrs.field(validator=velden.datum)
     tekst: str = attrs.field(validator=niet_leeg)
     auteur: str | None = attrs.field(default=None, validator=velden.optioneel_id)
+    id: str | None = attrs.field(
+        default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
+    )
+    """Known in every clone as the same entry (given when it is stored; see
+    :mod:`onderzoekscyclus.opslag.regelids`).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

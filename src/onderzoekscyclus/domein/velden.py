@@ -196,3 +196,16 @@ def optioneel_niet_leeg(_inst: object, attribuut: attrs.Attribute[Any], waarde: 
     """Validator: text that is not empty, or nothing."""
     if waarde is not None:
         controleer_niet_leeg(waarde, attribuut.name)
+
+
+def regel_id(_inst: object, attribuut: attrs.Attribute[Any], waarde: object) -> None:
+    """The id of an entry inside a file: absent, or a short text of letters and digits."""
+    if waarde is None:
+        return
+    if not isinstance(waarde, str) or not waarde.isalnum() or not 1 <= len(waarde) <= 64:
+        raise InvalidValue(
+            _("{veld}: verwacht een id van letters en cijfers, niet {waarde!r}.").format(
+                veld=attribuut.name, waarde=waarde
+            ),
+            veld=attribuut.name,
+        )

@@ -34,6 +34,7 @@ from typing import Any
 from onderzoekscyclus.domein.namen import Namenvervanger
 from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.regelids import zonder_ids
 
 __all__ = [
     "MIN_SLEUTEL",
@@ -144,8 +145,10 @@ class Pseudonimisering:
 
     def waarde(self, data: Any) -> Any:
         """``data`` with every personal datum replaced (ids of persons, and of werkgroepen
-        or besluiten whose name holds a person's name, by their keyed ids)."""
-        return self._vervanger.waarde(data)
+        or besluiten whose name holds a person's name, by their keyed ids). The ids of
+        entries go: one is made from its entry's content and would let someone test a
+        guess of a text."""
+        return self._vervanger.waarde(zonder_ids(data))
 
 
 def pseudonimiseer(

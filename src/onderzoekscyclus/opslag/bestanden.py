@@ -24,6 +24,7 @@ from onderzoekscyclus.opslag._paden import GEGEVENSMAP, ROOTBESTAND
 from onderzoekscyclus.opslag._toml import lees_begrensd
 from onderzoekscyclus.opslag.converter import fout_regels, structure, unstructure
 from onderzoekscyclus.opslag.git import ATTRIBUTEN
+from onderzoekscyclus.opslag.regelids import geef_ids
 from onderzoekscyclus.opslag.samenvoegen import CONFLICTEN
 from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
 from onderzoekscyclus.opslag.schrijver import MAPPEN, Schrijver
@@ -194,9 +195,10 @@ class Opslag:
     def ontleed(self, inhoud: bytes, klasse: type[T], id_: str | None, label: str) -> T:
         """Parse, migrate and check the bytes of one file."""
         soortnaam = SOORTEN[klasse].naam if klasse in SOORTEN else "werkplaats"
-        return self.structureer(
-            self.schrijver.ontleed(inhoud, soortnaam, label), klasse, id_, label
-        )
+        data = self.schrijver.ontleed(inhoud, soortnaam, label)
+        if id_ is not None and klasse in SOORTEN:
+            geef_ids(SOORTEN[klasse].map, id_, data)
+        return self.structureer(data, klasse, id_, label)
 
     @staticmethod
     def structureer(data: dict[str, Any], klasse: type[T], id_: str | None, label: str) -> T:

@@ -94,6 +94,8 @@ def corrigeer_logregel(
                 vandaag=vandaag,
                 auteur=oud.get("auteur"),
             )
+            if "id" in oud:
+                nieuw["id"] = oud["id"]  # a corrected line is the same line in every clone
             logboek[nummer - 1] = nieuw
         if not logboek:
             data.pop("logboek", None)

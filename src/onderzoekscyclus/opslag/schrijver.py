@@ -31,6 +31,7 @@ from onderzoekscyclus.opslag._atomic import fsync_folder, sweep_temporaries, wri
 from onderzoekscyclus.opslag._lock import WerkplaatsLock
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND, LOCKBESTAND
 from onderzoekscyclus.opslag._toml import dumps_toml, lees_begrensd, loads_toml
+from onderzoekscyclus.opslag.regelids import geef_ids
 from onderzoekscyclus.opslag.schema import (
     HUIDIG,
     MIGRATIES,
@@ -192,7 +193,7 @@ class Schrijver:
                 _("Het bestand {bestand} bestaat niet.").format(bestand=self.label(pad)),
                 code="bestand.ontbreekt",
             ) from None
-        return self.ontleed(inhoud, MAPPEN[map_], self.label(pad))
+        return geef_ids(map_, id_, self.ontleed(inhoud, MAPPEN[map_], self.label(pad)))
 
     @staticmethod
     def inhoud(data: Mapping[str, Any]) -> bytes:
@@ -242,6 +243,7 @@ class Schrijver:
         pad.parent.mkdir(exist_ok=True)
         if not oplossing:
             self._geen_conflict(pad)
+        data = geef_ids(map_, id_, dict(data))
         self._waarschuw_commentaar(pad)
         if self._lock.diepte == 1 and self._heeft_index() and self._veeg_nodig(map_):
             sweep_temporaries([pad.parent])
