@@ -115,3 +115,19 @@ def test_prestaties_heeft_het_blok(schaal: ModuleType) -> None:
     assert tekst.count(schaal.BEGIN) == 1 and tekst.count(schaal.EIND) == 1
     assert tekst.index(schaal.BEGIN) < tekst.index(schaal.EIND)
     assert "## Alle opdrachten op schaal" in tekst
+
+
+def test_delen_telt_en_verliest_niets() -> None:
+    """`benchmarks/delen.py` with 3 clones and 3 rounds: it reports its counts, loses
+    nothing, and exits 0 (every real conflict reported, no impossible state)."""
+    uit = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "delen.py"), "--rondes", "3", "--zaad", "2"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert re.search(r"^verloren: 0 ", uit.stdout, re.M)
+    assert re.search(r"^onmogelijke toestanden .*: 0$", uit.stdout, re.M)
+    gemeld, echt = re.search(
+        r"conflicten gemeld: (\d+); echte conflicten gemaakt: (\d+)", uit.stdout
+    ).groups()  # type: ignore[union-attr]
+    assert gemeld == echt

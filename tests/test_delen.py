@@ -406,3 +406,21 @@ def test_een_verbeterde_regel_blijft_een_regel(kopieen: Callable[[int], list[Wer
     assert conflict["pad"].startswith("logboek[id=") and conflict["pad"].endswith("].tekst")
     assert (conflict["ons"], conflict["hun"]) == ("Versie B", "Versie A")
     assert "Versie B" in _regels(b)
+
+
+def test_genummerde_regels_staan_na_samenvoegen_op_volgorde() -> None:
+    """Found by benchmarks/delen.py: numbered entries (ideas, feedback) must stand in the
+    order of their numbers, also when both sides added some and one was renumbered."""
+    from onderzoekscyclus.opslag.samenvoegen import voeg_samen
+
+    def idee(n: int, tekst: str) -> dict[str, object]:
+        return {"nummer": n, "tekst": tekst}
+
+    basis = {"ideeen": [idee(1, "a")]}
+    ons = {"ideeen": [idee(1, "a"), idee(2, "ons 2"), idee(3, "ons 3")]}
+    hun = {"ideeen": [idee(1, "a"), idee(2, "hun 2")]}
+    for links, rechts in ((ons, hun), (hun, ons)):
+        uit, conflicten = voeg_samen(basis, links, rechts)
+        assert conflicten == []
+        assert [x["nummer"] for x in uit["ideeen"]] == [1, 2, 3, 4]
+        assert sorted(str(x["tekst"]) for x in uit["ideeen"]) == ["a", "hun 2", "ons 2", "ons 3"]

@@ -217,4 +217,7 @@ def _tabellen(
         )
         for i, x in enumerate(sorted(later, key=_inhoud), start=1):
             nieuw.append({**x, "nummer": hoogste + i})
+    if veld == "nummer":
+        # numbered entries stand in the order of their numbers (idea 1, 2, 3 …)
+        return sorted(uit + nieuw, key=lambda x: (not isinstance(x["nummer"], int), x["nummer"]))
     return uit + nieuw
