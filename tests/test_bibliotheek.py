@@ -151,6 +151,16 @@ def test_engelse_meldingen_voor_wie_erom_vraagt(tmp_path: Path) -> None:
 
 # --- data shapes -------------------------------------------------------------------------
 
+
+def _koppel_en_weer_los(wp: Werkplaats) -> object:
+    """A link to another werkplaats, made and removed again (the demo is shared)."""
+    import tempfile
+
+    ander = Werkplaats.maak(Path(tempfile.mkdtemp()) / "ander", "Ander partnerschap")
+    wp.koppel(ander.root)
+    return wp.ontkoppel("Ander partnerschap")
+
+
 _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "School": lambda wp: wp.scholen.zoek("De Regenboog"),
     "Persoon": lambda wp: wp.personen.lijst()[0],
@@ -198,6 +208,7 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "Verwijderd": lambda wp: wp.besluitvorming.verwijder(
         wp.besluitvorming.lijst()[0].id, uitvoeren=False
     ),
+    "Koppeling": _koppel_en_weer_los,
     "Samengevoegd": lambda wp: wp.scholen.samenvoegen(
         wp.scholen.lijst()[0].id, wp.scholen.lijst()[1].id, uitvoeren=False
     ),

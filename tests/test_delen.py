@@ -424,3 +424,62 @@ def test_genummerde_regels_staan_na_samenvoegen_op_volgorde() -> None:
         assert conflicten == []
         assert [x["nummer"] for x in uit["ideeen"]] == [1, 2, 3, 4]
         assert sorted(str(x["tekst"]) for x in uit["ideeen"]) == ["a", "hun 2", "ons 2", "ons 3"]
+
+
+def _momentopname(map_: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(map_).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(map_.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_een_gekoppelde_werkplaats_wordt_gelezen_en_nooit_beschreven(
+    tmp_path: Path, ozc: Ozc
+) -> None:
+    """A partnership links another partnership's werkplaats: `ozc thema scholen` and
+    `ozc thema experts` answer across both, marking what comes from the other; the
+    other folder is never written to, and a change there is seen."""
+    hier = Werkplaats.maak(tmp_path / "hier", "De Kempen", vandaag=lambda: VANDAAG)
+    hier.scholen.toevoegen("De Ster", brin="12AB", sector="po")
+    hier.werkgroepen.toevoegen("Rekenen Ster", scholen=["De Ster"], themas=["rekenen"])
+    daar = Werkplaats.maak(tmp_path / "daar", "Noord", vandaag=lambda: VANDAAG)
+    daar.scholen.toevoegen("Het Anker", brin="34CD", sector="po")
+    daar.personen.toevoegen("Piet", school="Het Anker", expertise=["redactiesommen"])
+    daar.werkgroepen.toevoegen(
+        "Verhaaltjessommen", scholen=["Het Anker"], themas=["redactiesommen"]
+    )
+    voor = _momentopname(daar.root)
+    uit = ozc("--werkplaats", str(hier.root), "koppeling", "toevoegen", "../daar")
+    assert uit.exit_code == 0, uit.stderr
+    assert (
+        hier.info.koppelingen == ()
+        and Werkplaats.open(hier.root).info.koppelingen[0].pad == "../daar"
+    )
+    uit = ozc("--werkplaats", str(hier.root), "thema", "scholen", "rekenen")
+    assert uit.exit_code == 0, uit.stderr
+    assert "De Ster [po]" in uit.stdout and "Het Anker [po] (Noord)" in uit.stdout
+    antwoord = Werkplaats.open(hier.root).netwerk.scholen("rekenen")
+    assert (antwoord.aantal, antwoord.scholen) == (2, 2)
+    assert [(r.school_naam, r.werkplaats) for r in antwoord.werkgroepen] == [
+        ("De Ster", None),
+        ("Het Anker", "Noord"),
+    ]
+    assert [
+        (e.naam, e.werkplaats)
+        for e in Werkplaats.open(hier.root).netwerk.experts("rekenen").experts
+    ] == [("Piet", "Noord")]
+    assert _momentopname(daar.root) == voor  # read, never written: not even an index
+    # a change in the other werkplaats is seen at the next question
+    daar.werkgroepen.toevoegen("Meten", scholen=["Het Anker"], themas=["meten en meetkunde"])
+    assert Werkplaats.open(hier.root).netwerk.scholen("rekenen").aantal == 3
+    # a link that cannot be found says so, and the rest still answers
+    (tmp_path / "daar").rename(tmp_path / "verhuisd")
+    antwoord = Werkplaats.open(hier.root).netwerk.scholen("rekenen")
+    assert antwoord.aantal == 1 and any(
+        "Noord" in o and "niet te vinden" in o for o in antwoord.onleesbaar
+    )
+    uit = ozc("--werkplaats", str(hier.root), "koppeling", "weg", "Noord")
+    assert uit.exit_code == 0 and Werkplaats.open(hier.root).info.koppelingen == ()
+    uit = ozc("--werkplaats", str(hier.root), "koppeling", "toevoegen", "../nergens")
+    assert uit.exit_code == 2 and "geen werkplaats" in uit.stderr

@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     )
     from onderzoekscyclus.domein.model import (
         GenummerdeLogregel,
+        Koppeling,
         Lid,
         LidRol,
         LidRolWaarde,
@@ -196,6 +197,7 @@ __all__ = [
     "Invulling",
     "Kandidaat",
     "Klok",
+    "Koppeling",
     "Kwaliteitselement",
     "Lid",
     "LidRol",
@@ -339,6 +341,7 @@ _MODULE_VAN = {
     "Fase": "onderzoekscyclus.domein.cyclus",
     "Indicator": "onderzoekscyclus.domein.cyclus",
     "IndicatorResultaat": "onderzoekscyclus.domein.cyclus",
+    "Koppeling": "onderzoekscyclus.domein.model",
     "Kwaliteitselement": "onderzoekscyclus.domein.cyclus",
     "Methodekwaliteit": "onderzoekscyclus.domein.cyclus",
     "Meting": "onderzoekscyclus.domein.cyclus",

@@ -21,12 +21,18 @@ T = TypeVar("T")
 
 
 def vraag_index(
-    root: Path, mappen: Sequence[str], vraag: Callable[[Index], T], *, voortgang: bool = False
+    root: Path,
+    mappen: Sequence[str],
+    vraag: Callable[[Index], T],
+    *,
+    voortgang: bool = False,
+    pad: Path | None = None,
 ) -> T:
     """``vraag`` asked of the index of the werkplaats at ``root``, after the folders
     ``mappen`` were brought up to date (with a progress bar on standard error when
-    ``voortgang`` and many files are read)."""
-    with Index(root, voortgang=voortgang) as index:
+    ``voortgang`` and many files are read); ``pad``: where the index of a linked
+    werkplaats is kept (see :mod:`onderzoekscyclus.opslag.koppelingen`)."""
+    with Index(root, voortgang=voortgang, pad=pad) as index:
         try:
             index.ververs(mappen)
             return vraag(index)

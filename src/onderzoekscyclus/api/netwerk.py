@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api._indexvraag import vraag_index
 from onderzoekscyclus.api._pagina import pagina
@@ -35,11 +37,14 @@ from onderzoekscyclus.domein.netwerk import (
     VergelijkbareScholen,
     WerkgroepOpThema,
 )
+from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import Taal, _
+from onderzoekscyclus.opslag._paden import ROOTBESTAND
 from onderzoekscyclus.opslag.index import Index
+from onderzoekscyclus.opslag.koppelingen import Gekoppeld, gekoppeld
 from onderzoekscyclus.opslag.thesaurus import laad_thesaurus
 
 if TYPE_CHECKING:
@@ -75,6 +80,41 @@ class Themanetwerk(Dienst):
 
     def _vraag(self, mappen: Sequence[str], vraag: Callable[[Index], T]) -> T:
         return vraag_index(self.root, mappen, vraag, voortgang=self.voortgang)
+
+    # --- linked werkplaatsen (other partnerships), read only -------------------------------
+
+    def _koppelingen(self) -> list[Gekoppeld]:
+        return gekoppeld(self.root)
+
+    def _overal(
+        self,
+        vraag: Callable[[Index], T],
+        mappen: Sequence[str] = ("werkgroepen", "scholen", "personen"),
+    ) -> list[tuple[str | None, T]]:
+        """``vraag`` asked of this werkplaats's index (name ``None``) and of the index of
+        every linked werkplaats that can be found (by its name)."""
+        uit: list[tuple[str | None, T]] = [(None, self._vraag(mappen, vraag))]
+        for k in self._koppelingen():
+            if (k.root / ROOTBESTAND).is_file():
+                uit.append(
+                    (
+                        k.naam,
+                        vraag_index(
+                            k.root, mappen, vraag, voortgang=self.voortgang, pad=k.database
+                        ),
+                    )
+                )
+        return uit
+
+    @staticmethod
+    def _onvindbaar(koppelingen: Sequence[Gekoppeld]) -> list[str]:
+        return [
+            _("{naam}: de gekoppelde werkplaats in {map} is niet te vinden.").format(
+                naam=k.naam, map=k.root
+            )
+            for k in koppelingen
+            if not (k.root / ROOTBESTAND).is_file()
+        ]
 
     def _sleutels(self, teksten: Iterable[str]) -> dict[str, str]:
         return {t: self.thesaurus.sleutel(t) for t in teksten}
@@ -143,8 +183,18 @@ class Themanetwerk(Dienst):
     def _themas_per_school(
         self, index: Index
     ) -> tuple[dict[str, set[str]], dict[str, tuple[str, str | None]]]:
-        """Per school the keys of its werkgroepen's themes, and its name and sector."""
+        """Per school the keys of its werkgroepen's themes, and its name and sector; of
+        this werkplaats and every linked one (schools are told apart by their ids)."""
         paren = self._school_themas(index)
+        for k in self._koppelingen():
+            if (k.root / ROOTBESTAND).is_file():
+                paren += vraag_index(
+                    k.root,
+                    ("werkgroepen", "scholen"),
+                    self._school_themas,
+                    voortgang=self.voortgang,
+                    pad=k.database,
+                )
         sleutel = self._sleutels({p[3] for p in paren})
         themas_van: dict[str, set[str]] = defaultdict(set)
         info: dict[str, tuple[str, str | None]] = {}
@@ -238,57 +288,91 @@ class Themanetwerk(Dienst):
         .. versionchanged:: 0.2.0 ``limit``, ``offset`` and ``aantal``
         """
         pagina((), limit, offset)  # checks both before anything is read
+        koppelingen = self._koppelingen()
+        if not koppelingen:
 
-        def vraag(index: Index) -> ThemaScholen:
-            teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
-            label, doel = self._doel(thema, teksten)
-            passend = [t for t, s in self._sleutels(teksten).items() if s in doel]
-            gezocht = index.lijsttabel("gezochte_themas", passend)
-            groepen = f"SELECT werkgroep FROM werkgroep_themas WHERE tekst IN {gezocht}"
-
-            def blad() -> list[tuple[Any, ...]]:
-                # the page sorted on only what sorts it, then the rows it shows
-                sleutels = index.rijen(
-                    "SELECT ws.school, ws.werkgroep FROM werkgroep_scholen ws "
-                    "JOIN werkgroepen w ON w.id = ws.werkgroep "
-                    "LEFT JOIN scholen s ON s.id = ws.school "
-                    f"WHERE ws.werkgroep IN ({groepen}) "
-                    "ORDER BY COALESCE(s.vnaam, ws.school), ws.school, w.vnaam, w.id "
-                    "LIMIT ? OFFSET ?",
-                    (-1 if limit is None else limit, offset),
+            def vraag(index: Index) -> ThemaScholen:
+                label, doel = self._doel(thema, _teksten(index))
+                aantal, scholen, regels = self._scholen_in(index, doel, limit, offset)
+                return ThemaScholen(
+                    thema=label,
+                    omvat=self._labels(doel),
+                    scholen=scholen,
+                    aantal=aantal,
+                    werkgroepen=tuple(regels),
+                    onleesbaar=tuple(index.onleesbaar()),
                 )
-                sql = (
-                    "SELECT ws.school, s.naam, s.sector, w.id, w.naam, w.cyclus, w.fase, "
-                    "w.gepauzeerd, w.conclusie, w.conclusie_cyclus, "
-                    "bs.mtime_ns, bs.grootte, bw.mtime_ns, bw.grootte "
-                    "FROM werkgroep_scholen ws JOIN werkgroepen w ON w.id = ws.werkgroep "
-                    "LEFT JOIN scholen s ON s.id = ws.school "
-                    "LEFT JOIN bestanden bs ON bs.map = 'scholen' AND bs.id = ws.school "
-                    "LEFT JOIN bestanden bw ON bw.map = 'werkgroepen' AND bw.id = w.id "
-                    "WHERE ws.school = ? AND ws.werkgroep = ?"
-                )
-                return [r for sleutel in sleutels for r in index.rijen(sql, sleutel)]
 
-            regels = blad()
-            # every file a shown line comes from is checked; when one was read anew,
-            # the page is asked again (a renamed school may move, a removed one drops out)
-            opnieuw = index.vers("scholen", {r[0]: (r[-4], r[-3]) for r in regels})
-            if index.vers("werkgroepen", {r[3]: (r[-2], r[-1]) for r in regels}) or opnieuw:
-                regels = blad()
-            aantal, scholen = index.rijen(
-                "SELECT COUNT(*), COUNT(DISTINCT school) FROM werkgroep_scholen "
-                f"WHERE werkgroep IN ({groepen})"
-            )[0]
-            return ThemaScholen(
-                thema=label,
-                omvat=self._labels(doel),
-                scholen=scholen,
-                aantal=aantal,
-                werkgroepen=tuple(self._op_thema(index, regels, gezocht)),
-                onleesbaar=tuple(index.onleesbaar()),
+            return self._vraag(("werkgroepen",), vraag)
+        # across linked werkplaatsen: the theme as all of them use it, each one's first
+        # lines up to the end of the page, merged in the same order
+        label, doel = self._doel(thema, [t for _n, ts in self._overal(_teksten) for t in ts])
+        tot = None if limit is None else offset + limit
+        delen = self._overal(
+            lambda index: (*self._scholen_in(index, doel, tot, 0), index.onleesbaar())
+        )
+        regels = sorted(
+            (attrs.evolve(r, werkplaats=naam) for naam, (_a, _s, rs, _o) in delen for r in rs),
+            key=lambda r: (
+                vergelijkbaar(r.school_naam),
+                r.school,
+                vergelijkbaar(r.werkgroep_naam),
+                r.werkgroep,
+            ),
+        )
+        return ThemaScholen(
+            thema=label,
+            omvat=self._labels(doel),
+            scholen=sum(d[1][1] for d in delen),
+            aantal=sum(d[1][0] for d in delen),
+            werkgroepen=tuple(pagina(regels, limit, offset)),
+            onleesbaar=tuple(f"{naam}: {o}" if naam else o for naam, d in delen for o in d[3])
+            + tuple(self._onvindbaar(koppelingen)),
+        )
+
+    def _scholen_in(
+        self, index: Index, doel: set[str], limit: int | None, offset: int
+    ) -> tuple[int, int, list[WerkgroepOpThema]]:
+        """Of one index: every line on a theme of ``doel`` counted, its schools counted,
+        and the lines of the page, each file they come from checked."""
+        passend = [t for t, s in self._sleutels(_teksten(index)).items() if s in doel]
+        gezocht = index.lijsttabel("gezochte_themas", passend)
+        groepen = f"SELECT werkgroep FROM werkgroep_themas WHERE tekst IN {gezocht}"
+
+        def blad() -> list[tuple[Any, ...]]:
+            # the page sorted on only what sorts it, then the rows it shows
+            sleutels = index.rijen(
+                "SELECT ws.school, ws.werkgroep FROM werkgroep_scholen ws "
+                "JOIN werkgroepen w ON w.id = ws.werkgroep "
+                "LEFT JOIN scholen s ON s.id = ws.school "
+                f"WHERE ws.werkgroep IN ({groepen}) "
+                "ORDER BY COALESCE(s.vnaam, ws.school), ws.school, w.vnaam, w.id "
+                "LIMIT ? OFFSET ?",
+                (-1 if limit is None else limit, offset),
             )
+            sql = (
+                "SELECT ws.school, s.naam, s.sector, w.id, w.naam, w.cyclus, w.fase, "
+                "w.gepauzeerd, w.conclusie, w.conclusie_cyclus, "
+                "bs.mtime_ns, bs.grootte, bw.mtime_ns, bw.grootte "
+                "FROM werkgroep_scholen ws JOIN werkgroepen w ON w.id = ws.werkgroep "
+                "LEFT JOIN scholen s ON s.id = ws.school "
+                "LEFT JOIN bestanden bs ON bs.map = 'scholen' AND bs.id = ws.school "
+                "LEFT JOIN bestanden bw ON bw.map = 'werkgroepen' AND bw.id = w.id "
+                "WHERE ws.school = ? AND ws.werkgroep = ?"
+            )
+            return [r for sleutel in sleutels for r in index.rijen(sql, sleutel)]
 
-        return self._vraag(("werkgroepen",), vraag)
+        regels = blad()
+        # every file a shown line comes from is checked; when one was read anew, the
+        # page is asked again (a renamed school may move, a removed one drops out)
+        opnieuw = index.vers("scholen", {r[0]: (r[-4], r[-3]) for r in regels})
+        if index.vers("werkgroepen", {r[3]: (r[-2], r[-1]) for r in regels}) or opnieuw:
+            regels = blad()
+        aantal, scholen = index.rijen(
+            "SELECT COUNT(*), COUNT(DISTINCT school) FROM werkgroep_scholen "
+            f"WHERE werkgroep IN ({groepen})"
+        )[0]
+        return aantal, scholen, self._op_thema(index, regels, gezocht)
 
     @staticmethod
     def _op_thema(
@@ -398,45 +482,61 @@ class Themanetwerk(Dienst):
     # --- experts ----------------------------------------------------------------------------------
 
     def experts(self, thema: str) -> ThemaExperts:
-        """Persons across the partnership with expertise in ``thema`` (or a narrower one)."""
+        """Persons across the partnership with expertise in ``thema`` (or a narrower
+        one), and across every linked werkplaats (each expert then names it).
 
-        def vraag(index: Index) -> ThemaExperts:
-            teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM expertise")]
-            elders = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
-            label, doel = self._doel(thema, [*teksten, *elders])
-            passend = [t for t, s in self._sleutels(teksten).items() if s in doel]
-            personen: dict[str, tuple[Any, ...]] = {}
-            expertise: dict[str, list[str]] = defaultdict(list)
-            for rij in index.rijen_voor(
-                "SELECT p.id, p.naam, p.school, p.rollen, e.tekst FROM expertise e "
-                "JOIN personen p ON p.id = e.persoon WHERE e.tekst IN ({})",
-                passend,
-            ):
-                personen[rij[0]] = rij
-                expertise[rij[0]].append(rij[4])
-            scholen = self._scholen(index, (r[2] for r in personen.values() if r[2]))
-            experts = sorted(
-                (
-                    Expert(
-                        persoon=p,
-                        naam=rij[1],
-                        school=rij[2],
-                        school_naam=scholen.get(rij[2], (rij[2], None))[0] if rij[2] else None,
-                        rollen=tuple(r for r in rij[3].split(",") if r),
-                        expertise=tuple(sorted(expertise[p], key=str.casefold)),
-                    )
-                    for p, rij in personen.items()
-                ),
-                key=lambda e: (e.naam.casefold(), e.persoon),
-            )
-            return ThemaExperts(
-                thema=label,
-                omvat=self._labels(doel),
-                experts=tuple(experts),
-                onleesbaar=tuple(index.onleesbaar()),
-            )
+        .. versionchanged:: 0.2.0 linked werkplaatsen
+        """
 
-        return self._vraag(("personen",), vraag)
+        def teksten(index: Index) -> list[str]:
+            return [
+                *(r[0] for r in index.rijen("SELECT DISTINCT tekst FROM expertise")),
+                *_teksten(index),
+            ]
+
+        delen = self._overal(teksten, ("personen", "werkgroepen"))
+        label, doel = self._doel(thema, [t for _n, ts in delen for t in ts])
+        gevonden = self._overal(
+            lambda index: (self._experts_in(index, doel), index.onleesbaar()), ("personen",)
+        )
+        experts = sorted(
+            (attrs.evolve(e, werkplaats=naam) for naam, (es, _o) in gevonden for e in es),
+            key=lambda e: (e.naam.casefold(), e.persoon),
+        )
+        return ThemaExperts(
+            thema=label,
+            omvat=self._labels(doel),
+            experts=tuple(experts),
+            onleesbaar=tuple(
+                f"{naam}: {o}" if naam else o for naam, (_e, os_) in gevonden for o in os_
+            )
+            + tuple(self._onvindbaar(self._koppelingen())),
+        )
+
+    def _experts_in(self, index: Index, doel: set[str]) -> list[Expert]:
+        teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM expertise")]
+        passend = [t for t, s in self._sleutels(teksten).items() if s in doel]
+        personen: dict[str, tuple[Any, ...]] = {}
+        expertise: dict[str, list[str]] = defaultdict(list)
+        for rij in index.rijen_voor(
+            "SELECT p.id, p.naam, p.school, p.rollen, e.tekst FROM expertise e "
+            "JOIN personen p ON p.id = e.persoon WHERE e.tekst IN ({})",
+            passend,
+        ):
+            personen[rij[0]] = rij
+            expertise[rij[0]].append(rij[4])
+        scholen = self._scholen(index, (r[2] for r in personen.values() if r[2]))
+        return [
+            Expert(
+                persoon=p,
+                naam=rij[1],
+                school=rij[2],
+                school_naam=scholen.get(rij[2], (rij[2], None))[0] if rij[2] else None,
+                rollen=tuple(r for r in rij[3].split(",") if r),
+                expertise=tuple(sorted(expertise[p], key=str.casefold)),
+            )
+            for p, rij in personen.items()
+        ]
 
     # --- the whole graph --------------------------------------------------------------------------
 
@@ -484,6 +584,11 @@ class Themanetwerk(Dienst):
             return g
 
         return self._vraag(("werkgroepen", "personen", "scholen"), vraag)
+
+
+def _teksten(index: Index) -> list[str]:
+    """Every theme text a werkgroep in the index has."""
+    return [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
 
 
 def _vers(index: Index, map_: str, sql: str, waarden: Iterable[str]) -> list[tuple[Any, ...]]:

@@ -19,9 +19,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from onderzoekscyclus import klok
 from onderzoekscyclus.api._dienst import Klok, Taalhouder, in_taal_van
-from onderzoekscyclus.domein.model import WerkplaatsInfo
+from onderzoekscyclus.domein.model import Koppeling, WerkplaatsInfo
 from onderzoekscyclus.i18n import Taal, in_taal
 from onderzoekscyclus.opslag import vind_werkplaats
 from onderzoekscyclus.opslag.bestanden import Opslag
@@ -232,6 +234,72 @@ class Werkplaats(Taalhouder):
         from onderzoekscyclus.api import beheer  # noqa: PLC0415
 
         return beheer.controleer(self.opslag, self._klok(), alles=alles, voortgang=self.voortgang)
+
+    @in_taal_van
+    def koppel(self, pad: Path | str, *, naam: str | None = None) -> Koppeling:
+        """Link the werkplaats at ``pad`` (of another partnership: a folder, or a clone of
+        its repository) so that the themanetwerk answers across both; it is only read,
+        never written. ``naam`` is how its answers are marked (by default its own name).
+        A relative ``pad`` is kept relative to this werkplaats, so every clone finds it
+        at the same place beside it.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.domein.model import Koppeling  # noqa: PLC0415
+        from onderzoekscyclus.errors import InvalidValue  # noqa: PLC0415
+        from onderzoekscyclus.i18n import _  # noqa: PLC0415
+        from onderzoekscyclus.opslag.koppelingen import map_van  # noqa: PLC0415
+
+        tekst = str(pad)
+        doel = map_van(self.root, tekst)
+        if not (doel / "onderzoekscyclus.toml").is_file():
+            raise InvalidValue(
+                _("In {map} staat geen werkplaats (geen onderzoekscyclus.toml).").format(map=doel),
+                veld="pad",
+            )
+        if doel == self.root.resolve():
+            raise InvalidValue(
+                _("Een werkplaats kan niet aan zichzelf gekoppeld worden."), veld="pad"
+            )
+        andere = Werkplaats(doel).info.naam if naam is None else naam
+        for k in self.info.koppelingen:
+            if map_van(self.root, k.pad) == doel or k.naam == andere:
+                raise InvalidValue(
+                    _("Er is al een koppeling '{naam}' ({pad}).").format(naam=k.naam, pad=k.pad),
+                    veld="pad",
+                )
+        if not Path(tekst).is_absolute():
+            tekst = Path(tekst).as_posix()
+        koppeling = Koppeling(naam=andere, pad=tekst)
+        with self.opslag.vergrendeld():
+            self.info = self.opslag.info()
+            self.info = attrs.evolve(self.info, koppelingen=(*self.info.koppelingen, koppeling))
+            self.opslag.schrijf_info(self.info)
+        return koppeling
+
+    @in_taal_van
+    def ontkoppel(self, naam: str) -> Koppeling:
+        """Remove the link named ``naam`` (what the linked werkplaats holds stays as it is).
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.errors import UnknownReference  # noqa: PLC0415
+        from onderzoekscyclus.i18n import _  # noqa: PLC0415
+
+        with self.opslag.vergrendeld():
+            self.info = self.opslag.info()
+            weg = [k for k in self.info.koppelingen if k.naam == naam]
+            if not weg:
+                raise UnknownReference(
+                    _("Er is geen koppeling '{naam}'.").format(naam=naam),
+                    soort="koppeling",
+                    verwijzing=naam,
+                )
+            self.info = attrs.evolve(
+                self.info, koppelingen=tuple(k for k in self.info.koppelingen if k.naam != naam)
+            )
+            self.opslag.schrijf_info(self.info)
+        return weg[0]
 
     @in_taal_van
     def migreer(self) -> list[str]:

@@ -29,6 +29,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "export": ("onderzoekscyclus.cli.export", "export"),
     "git": ("onderzoekscyclus.cli.delen", "git"),
     "init": ("onderzoekscyclus.cli.beheer", "init"),
+    "koppeling": ("onderzoekscyclus.cli.delen", "koppeling"),
     "log": ("onderzoekscyclus.cli.logboek", "log"),
     "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),
     "persoon": ("onderzoekscyclus.cli.persoon", "persoon"),

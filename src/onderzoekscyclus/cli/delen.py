@@ -236,3 +236,67 @@ def _soorten() -> dict[type[Any], str]:
     from onderzoekscyclus.opslag.bestanden import SOORTEN  # noqa: PLC0415
 
     return {k: s.map for k, s in SOORTEN.items()}
+
+
+@click.group(
+    cls=Groep,
+    help=_(
+        "Werkplaatsen van andere partnerschappen waaruit deze werkplaats leest: `ozc thema` "
+        "antwoordt dan over alle samen. Er wordt nooit iets in geschreven."
+    ),
+)
+def koppeling() -> None:
+    pass
+
+
+@koppeling.command(
+    "toevoegen",
+    help=_(
+        "Koppel de werkplaats in MAP (een map, of een kopie van de repository van een ander "
+        "partnerschap). Een relatief pad geldt vanaf deze werkplaats."
+    ),
+)
+@click.argument("pad", metavar="MAP")
+@click.option(
+    "--naam", help=_("Hoe de antwoorden uit die werkplaats heten (standaard: zijn eigen naam).")
+)
+@pass_omgeving
+def koppeling_toevoegen(omgeving: Omgeving, pad: str, naam: str | None) -> None:
+    nieuw = omgeving.werkplaats.koppel(pad, naam=naam)
+    toon(
+        omgeving,
+        nieuw,
+        lambda: _("Gekoppeld: {naam} ({pad}). `ozc thema` antwoordt nu ook daaruit.").format(
+            naam=nieuw.naam, pad=nieuw.pad
+        ),
+    )
+
+
+@koppeling.command("lijst", help=_("Toon de gekoppelde werkplaatsen."))
+@pass_omgeving
+def koppeling_lijst(omgeving: Omgeving) -> None:
+    from onderzoekscyclus.opslag.koppelingen import map_van  # noqa: PLC0415
+
+    wp = omgeving.werkplaats
+    koppelingen = wp.info.koppelingen
+
+    def tekst() -> str:
+        if not koppelingen:
+            return _(
+                "Geen gekoppelde werkplaatsen. Koppel er een met `ozc koppeling toevoegen MAP`."
+            )
+        regels = []
+        for k in koppelingen:
+            gevonden = (map_van(wp.root, k.pad) / "onderzoekscyclus.toml").is_file()
+            regels.append(f"{k.naam}  {k.pad}" + ("" if gevonden else "  " + _("(niet gevonden)")))
+        return "\n".join(regels)
+
+    toon(omgeving, koppelingen, tekst)
+
+
+@koppeling.command("weg", help=_("Haal de koppeling NAAM weg (die werkplaats zelf blijft)."))
+@click.argument("naam")
+@pass_omgeving
+def koppeling_weg(omgeving: Omgeving, naam: str) -> None:
+    weg = omgeving.werkplaats.ontkoppel(naam)
+    toon(omgeving, weg, lambda: _("Koppeling {naam} is weggehaald.").format(naam=weg.naam))

@@ -132,7 +132,8 @@ def _scholen_tekst(antwoord: ThemaScholen, blad: Pagina) -> str:
         if t.school != vorige:
             regels.append("")
             sector = weergave_van(Sector, t.sector)
-            regels.append(f"{t.school_naam}" + (f" [{sector}]" if sector else ""))
+            waar = f" ({t.werkplaats})" if t.werkplaats else ""
+            regels.append(f"{t.school_naam}" + (f" [{sector}]" if sector else "") + waar)
             vorige = t.school
         leiders = (
             ngettext("leider: {namen}", "leiders: {namen}", len(t.leiders)).format(
@@ -288,6 +289,8 @@ def _experts_tekst(antwoord: ThemaExperts, totaal: int) -> str:
         regels.append(_("  (met {themas})").format(themas=", ".join(antwoord.omvat)))
     for e in antwoord.experts:
         waar = e.school_naam or _("geen school")
+        if e.werkplaats:
+            waar += f", {e.werkplaats}"
         rollen = ", ".join(weergave_van(Rol, r) for r in e.rollen) or _("geen rol")
         regels.append(f"  {e.naam} ({waar}; {rollen}): {', '.join(e.expertise)}")
     return "\n".join(regels)

@@ -35,6 +35,7 @@ from onderzoekscyclus.i18n import _
 
 __all__ = [
     "GenummerdeLogregel",
+    "Koppeling",
     "Lid",
     "LidRol",
     "LidRolWaarde",
@@ -315,7 +316,25 @@ class Werkgroep:
 
 
 @attrs.frozen
-class WerkplaatsInfo:
-    """What the root file ``onderzoekscyclus.toml`` says about the werkplaats."""
+class Koppeling:
+    """Another werkplaats this one reads from (never writes to): the werkplaats of
+    another partnership, by the name shown with its answers and its folder (relative
+    to this werkplaats, or absolute).
+
+    .. versionadded:: 0.2.0
+    """
 
     naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
+    pad: str = attrs.field(validator=niet_leeg)
+
+
+@attrs.frozen
+class WerkplaatsInfo:
+    """What the root file ``onderzoekscyclus.toml`` says about the werkplaats:
+    its name, and the werkplaatsen of other partnerships it reads from.
+
+    .. versionchanged:: 0.2.0 ``koppelingen``
+    """
+
+    naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
+    koppelingen: tuple[Koppeling, ...] = ()

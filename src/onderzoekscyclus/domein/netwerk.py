@@ -73,6 +73,11 @@ class WerkgroepOpThema:
     leiders: tuple[str, ...]
     conclusie: str | None
     conclusie_cyclus: int | None
+    werkplaats: str | None = None
+    """For a linked werkplaats (another partnership): its name; ``None`` for this one.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen
@@ -143,6 +148,11 @@ class Expert:
     school_naam: str | None
     rollen: tuple[str, ...]
     expertise: tuple[str, ...]
+    werkplaats: str | None = None
+    """For a linked werkplaats (another partnership): its name; ``None`` for this one.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

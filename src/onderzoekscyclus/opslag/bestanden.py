@@ -233,6 +233,9 @@ class Opslag:
         """The plain data ``obj`` is stored as (its id is the file name)."""
         data = unstructure(obj)
         data.pop("id", None)
+        if isinstance(obj, WerkplaatsInfo) and not data.get("koppelingen"):
+            # a root file without links stays as it was, readable by earlier versions
+            data.pop("koppelingen", None)
         return data
 
     def inhoud(self, obj: Any) -> bytes:

@@ -101,9 +101,19 @@ CREATE INDEX werkgroepen_vnaam ON werkgroepen (vnaam);
 class Index:
     """The index of one werkplaats; open it, ask, close it (or use ``with``)."""
 
-    def __init__(self, root: Path, *, voortgang: bool = False, volledig: bool = False) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        voortgang: bool = False,
+        volledig: bool = False,
+        pad: Path | None = None,
+    ) -> None:
         self.root = Path(root)
-        self.pad = self.root / GEGEVENSMAP / INDEXBESTAND
+        # the index of a linked werkplaats lives with the werkplaats that reads it: nothing
+        # is ever written into the other one
+        self.eigen = pad is None
+        self.pad = self.root / GEGEVENSMAP / INDEXBESTAND if pad is None else Path(pad)
         self.voortgang = voortgang
         self.volledig = volledig
         self.db = self._open()
@@ -122,13 +132,14 @@ class Index:
 
     def _open(self) -> sqlite3.Connection:
         map_ = self.pad.parent
-        if map_.is_symlink() or (
-            map_.exists() and not map_.resolve().is_relative_to(self.root.resolve())
+        if self.eigen and (
+            map_.is_symlink()
+            or (map_.exists() and not map_.resolve().is_relative_to(self.root.resolve()))
         ):
             # a linked data folder leads outside the werkplaats: nothing is written there
             return self._verbind(":memory:")
         try:
-            self.pad.parent.mkdir(exist_ok=True)
+            self.pad.parent.mkdir(exist_ok=True, parents=not self.eigen)
             return self._verbind(str(self.pad))
         except sqlite3.OperationalError as fout:
             if _is_bezet(fout):
@@ -162,15 +173,12 @@ class Index:
         return db
 
     def _verwijder(self) -> None:
-        Index.verwijder(self.root)
+        _weg(self.pad)
 
     @staticmethod
     def verwijder(root: Path) -> None:
         """Delete the index of the werkplaats at ``root`` (it is rebuilt when needed)."""
-        pad = Path(root) / GEGEVENSMAP / INDEXBESTAND
-        for achtervoegsel in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                pad.with_name(pad.name + achtervoegsel).unlink()
+        _weg(Path(root) / GEGEVENSMAP / INDEXBESTAND)
 
     def herbouw(self) -> None:
         """Throw the index away and start a new one (after it turned out corrupt)."""
@@ -460,6 +468,13 @@ def niet_te_vers(mtime_ns: int) -> int:
 
 def _is_bezet(fout: sqlite3.OperationalError) -> bool:
     return "locked" in str(fout) or "busy" in str(fout)
+
+
+def _weg(pad: Path) -> None:
+    """Delete the index database at ``pad`` with its journal files."""
+    for achtervoegsel in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            pad.with_name(pad.name + achtervoegsel).unlink()
 
 
 @contextlib.contextmanager
