@@ -483,3 +483,46 @@ def test_een_gekoppelde_werkplaats_wordt_gelezen_en_nooit_beschreven(
     assert uit.exit_code == 0 and Werkplaats.open(hier.root).info.koppelingen == ()
     uit = ozc("--werkplaats", str(hier.root), "koppeling", "toevoegen", "../nergens")
     assert uit.exit_code == 2 and "geen werkplaats" in uit.stderr
+
+
+def test_dezelfde_persoon_in_twee_kopieen_wordt_gemeld_en_samengevoegd(
+    kopieen: Callable[[int], list[Werkplaats]], ozc: Ozc
+) -> None:
+    a, b = kopieen(2)
+    hier = a.personen.toevoegen("Kees Jansen", school="De Ster", expertise=["rekenen"])
+    daar = b.personen.toevoegen("Kees  jansen", school="De Ster", rollen=["leraar"])
+    b.werkgroepen.lid("Rekenen", daar.id, rol="expert")
+    deel(a.root)
+    deel(b.root)
+    assert any(hier.id in p and daar.id in p and "op deze school" in p for p in b.controleer())
+    uit = ozc("--werkplaats", str(b.root), "persoon", "samenvoegen", hier.id, daar.id, "--ja")
+    assert uit.exit_code == 0, uit.stderr
+    assert b.controleer() == []
+    kees = b.personen.zoek(id=hier.id)
+    assert kees.expertise == ("rekenen",) and [r.value for r in kees.rollen] == ["leraar"]
+    assert [(lid.persoon, lid.rol.value) for lid in b.werkgroepen.zoek("Rekenen").leden] == [
+        (hier.id, "expert")
+    ]
+
+
+def test_migreer_geeft_oude_regels_een_id_maar_laat_een_conflict_staan(tmp_path: Path) -> None:
+    """A file from before entries had ids gets them from `ozc migreer` (the same ids a
+    clone would give them); a file with a conflict is left for a person first."""
+    wp = Werkplaats.maak(tmp_path / "w", "W", vandaag=lambda: VANDAAG)
+    wp.scholen.toevoegen("De Ster", brin="12AB", sector="po")
+    groep = wp.werkgroepen.toevoegen("Rekenen", scholen=["De Ster"])
+    pad = wp.root / "werkgroepen" / f"{groep.id}.toml"
+    school = wp.scholen.zoek("De Ster").id
+    oud = (
+        f'schema = "1.0"\nnaam = "Rekenen"\nscholen = ["{school}"]\n\n'
+        '[[logboek]]\ndatum = 2026-10-01\ntekst = "Van vroeger"\n'
+    )
+    pad.write_text(oud, encoding="utf-8")
+    assert wp.migreer() == [f"werkgroepen/{groep.id}.toml"]
+    [regel] = loads_toml(pad.read_bytes())["logboek"]
+    assert regel["id"] == wp.werkgroepen.zoek("Rekenen").logboek[0].id
+    assert wp.migreer() == []
+    pad.write_text(oud + '\n[[conflicten]]\npad = "naam"\nons = "a"\nhun = "b"\n', encoding="utf-8")
+    with pytest.raises(WerkplaatsError, match="conflict"):
+        wp.migreer()
+    assert b"conflicten" in pad.read_bytes()

@@ -23,6 +23,7 @@ from onderzoekscyclus.domein.model import Persoon, School, Werkgroep, WerkgroepS
 from onderzoekscyclus.errors import FileFormatError, OnderzoekscyclusError
 from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opslag._paden import ROOTBESTAND
+from onderzoekscyclus.opslag._toml import loads_toml
 from onderzoekscyclus.opslag.bestanden import Opslag
 from onderzoekscyclus.opslag.schema import HUIDIG, MIGRATIES, versie_tekst
 
@@ -307,8 +308,18 @@ def controleer(
     ).problemen
 
 
+def _met_conflict(inhoud: bytes) -> bool:
+    """Whether a file's bytes note a conflict of a merge (a broken file is reported
+    when it is read)."""
+    try:
+        return bool(loads_toml(inhoud).get("conflicten"))
+    except OnderzoekscyclusError:
+        return False
+
+
 def migreer(opslag: Opslag) -> list[str]:
-    """Rewrite every file that is not in the current schema; return their names.
+    """Rewrite every file that is not in the current schema (or whose entries have no
+    ids yet, see :mod:`onderzoekscyclus.opslag.regelids`); return their names.
 
     All files are read first: if any cannot be read (or is of a newer version),
     nothing is written and the error lists every problem.
@@ -320,6 +331,14 @@ def migreer(opslag: Opslag) -> list[str]:
         for pad, klasse in bestanden:
             label = opslag.label(pad)
             inhoud = pad.read_bytes()
+            if b"conflicten" in inhoud and _met_conflict(inhoud):
+                # rewriting would drop what the other side had: a person decides first
+                problemen.append(
+                    _(
+                        "{bestand}: heeft een conflict van het samenvoegen; beslis het eerst met `ozc conflict kies`."
+                    ).format(bestand=label)
+                )
+                continue
             try:
                 obj: Any = opslag.ontleed(
                     inhoud, klasse, None if klasse is WerkplaatsInfo else pad.stem, label

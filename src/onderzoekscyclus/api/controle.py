@@ -457,12 +457,12 @@ class _Run:
 
     def _dubbel_opnieuw(self) -> bool:
         """Whether duplicates must be looked for again: the lines kept are in another
-        language, or a school or werkgroep came, went, or changed what it must not share
-        with another (or the name a line about it uses)."""
+        language, or a school, werkgroep or person came, went, or changed what it must
+        not share with another (or the name a line about it uses)."""
         if self.cache.meta("dubbel") != self.taal:
             return True
         for sleutel in self.weg | self.gelezen.keys():
-            if sleutel[0] not in ("scholen", "werkgroepen"):
+            if sleutel[0] not in ("scholen", "werkgroepen", "personen"):
                 continue
             oud, u = self.oud.get(sleutel), self.gelezen.get(sleutel)
             was = (oud.ok, oud.naam, oud.brin, oud.scholen) if oud and oud.ok else None
@@ -476,7 +476,7 @@ class _Run:
 
         kandidaten = self.cache.dubbelkandidaten()
         rijen: dict[tuple[str, str], Rij] = {}
-        for map_ in ("scholen", "werkgroepen"):
+        for map_ in ("scholen", "werkgroepen", "personen"):
             ids = [i for m, i in kandidaten if m == map_]
             rijen.update(((map_, i), r) for i, r in self.cache.rijen(map_, ids).items())
         scholen = {s for (m, _i), r in rijen.items() if m == "werkgroepen" for s in r.scholen}
@@ -489,7 +489,7 @@ class _Run:
         ]
         regels: dict[tuple[str, str], list[str]] = {}
         for p in samenhang.dubbele(delen, namen):
-            map_ = "scholen" if p.soort == "school" else "werkgroepen"
+            map_ = {"school": "scholen", "persoon": "personen"}.get(p.soort, "werkgroepen")
             label = f"{map_}/{p.id}.toml"
             regels.setdefault((map_, p.id), []).append(f"{label} @ {p.pad}: {p.tekst()}")
         self.cache.zet_dubbel(regels)

@@ -265,6 +265,7 @@ def _personen(
 ) -> list[Persoon]:
     opleiding = school.sector == "opleiding"
     uit = []
+    namen: set[str] = set()
     for k in range(rng.randint(5, 10) if opleiding else rng.randint(2, 6)):
         if opleiding:
             rollen = [rng.choice(["opleider", "lector", "onderzoeker", "student"])]
@@ -278,10 +279,18 @@ def _personen(
         kwaliteiten = rng.sample(gegevens.KWALITEITEN, rng.randint(0, 2))
         if opleiding:
             kwaliteiten = [*kwaliteiten, "onderzoek"]
+        voornaam, achternaam = rng.choice(gegevens.VOORNAMEN), rng.choice(gegevens.ACHTERNAMEN)
+        naam = f"{voornaam} {achternaam}"
+        letters = iter("ABCDEFGHJKLMNPRSTVW")
+        while vergelijkbaar(naam) in namen:
+            # two people of one school with one name: the second gets an initial, as a
+            # school would write them (and `ozc controleer` asks of a real werkplaats)
+            naam = f"{voornaam} {next(letters)}. {achternaam}"
+        namen.add(vergelijkbaar(naam))
         uit.append(
             Persoon(
                 id=ids(None, "persoon"),
-                naam=f"{rng.choice(gegevens.VOORNAMEN)} {rng.choice(gegevens.ACHTERNAMEN)}",
+                naam=naam,
                 school=school.id,
                 rollen=tuple(rollen),
                 expertise=tuple(_zoals_getypt(rng, t) for t in themas) + tuple(kwaliteiten),

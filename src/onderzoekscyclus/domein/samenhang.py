@@ -80,6 +80,14 @@ CODES: dict[str, tuple[str, str]] = {
         N_("Er is al een school met de naam '{naam}' ({ander})."),
         N_("Geef een van de twee scholen een andere naam, bijvoorbeeld met de plaats erbij."),
     ),
+    "persoon.dubbel": (
+        N_("Er is al een persoon '{naam}' op deze school ({ander})."),
+        N_(
+            "Is het dezelfde persoon (bijvoorbeeld in twee kopieën van de werkplaats "
+            "toegevoegd), voeg de twee dan samen; zijn het twee mensen, maak de namen "
+            "verschillend, bijvoorbeeld met een voorletter."
+        ),
+    ),
     "werkgroep.naam-dubbel": (
         N_("School '{school}' heeft al een werkgroep '{naam}' ({ander})."),
         N_("Geef een van de twee werkgroepen een andere naam, of voeg ze samen."),
@@ -839,6 +847,8 @@ def kenmerken(obj: Entiteit) -> Kenmerken:
     return Kenmerken(
         soort,
         obj.id,
+        naam=obj.naam if isinstance(obj, Persoon) else "",
+        scholen=(obj.school,) if isinstance(obj, Persoon) and obj.school else (),
         verwijzingen=_paden([(_Bij(soort, obj.id), "$.school", obj.school, "school")]),
     )
 
@@ -906,8 +916,9 @@ def onbekende_cycli(deel: Kenmerken, werkgroepen: Mapping[str, Kenmerken]) -> li
 def dubbele(
     delen: Iterable[Kenmerken], schoolnamen: Mapping[str, str] | None = None
 ) -> list[Probleem]:
-    """Two schools with one BRIN code or one name, and two werkgroepen of one school
-    with one name: the one with the larger id is reported, naming the other.
+    """Two schools with one BRIN code or one name, two werkgroepen of one school with
+    one name, and two persons of one school with one name: the one with the larger id
+    is reported, naming the other.
     ``schoolnamen`` names the schools of the werkgroepen (by default: the schools among
     ``delen``).
 
@@ -919,8 +930,29 @@ def dubbele(
     lijst = sorted(delen, key=lambda k: k.id)
     scholen = [k for k in lijst if k.soort == "school"]
     groepen = [k for k in lijst if k.soort == "werkgroep"]
+    personen = [k for k in lijst if k.soort == "persoon"]
     namen = {s.id: s.naam for s in scholen} if schoolnamen is None else schoolnamen
-    return [*_dubbele_scholen(scholen), *_dubbele_werkgroepen(groepen, namen)]
+    return [
+        *_dubbele_scholen(scholen),
+        *_dubbele_werkgroepen(groepen, namen),
+        *_dubbele_personen(personen),
+    ]
+
+
+def _dubbele_personen(personen: Sequence[Kenmerken]) -> list[Probleem]:
+    """A name that a person of the same school with a smaller id already has."""
+    eerste: dict[str, Kenmerken] = {}
+    uit = []
+    for persoon in personen:
+        for sleutel in sleutels(persoon):
+            ander = eerste.setdefault(sleutel, persoon)
+            if ander is not persoon:
+                uit.append(
+                    _Bij("persoon", persoon.id)(
+                        "persoon.dubbel", "$.naam", naam=ander.naam, ander=ander.id
+                    )
+                )
+    return uit
 
 
 def sleutels(deel: Kenmerken) -> tuple[str, ...]:
@@ -936,6 +968,8 @@ def sleutels(deel: Kenmerken) -> tuple[str, ...]:
     if deel.soort == "werkgroep":
         naam = vergelijkbaar(deel.naam)
         return tuple(dict.fromkeys("|".join(_groepsleutel(s, naam)) for s in deel.scholen))
+    if deel.soort == "persoon" and deel.scholen:
+        return (f"persoon.dubbel|{deel.scholen[0]}|{vergelijkbaar(deel.naam)}",)
     return ()
 
 

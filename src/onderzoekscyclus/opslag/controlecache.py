@@ -34,7 +34,7 @@ __all__ = ["CONTROLEBESTAND", "Controlecache", "Rij"]
 
 CONTROLEBESTAND = "controle.sqlite3"
 
-_VERSIE = 1
+_VERSIE = 2
 """Bumped whenever the tables change; a cache of another version is started anew."""
 
 _SCHEMA = """
