@@ -95,7 +95,7 @@ def _zoals_vroeger(root: Path, vandaag: dt.date = VANDAAG) -> list[str]:
         **{f"{soort.map}": gelezen[k] for k, soort in SOORTEN.items()}, vandaag=vandaag
     )
     mappen = {soort.naam: soort.map for soort in SOORTEN.values()}
-    return problemen + [f"{mappen[p.soort]}/{p.id}.toml @ {p.pad}: {p.tekst()}" for p in samen]
+    return problemen + [controle.regel(p, mappen[p.soort]) for p in samen]
 
 
 def _stap(root: Path, vandaag: dt.date = VANDAAG, **opties: Any) -> controle.Controle:

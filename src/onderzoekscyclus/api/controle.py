@@ -53,6 +53,7 @@ from onderzoekscyclus.opslag.schrijver import MAPPEN
 
 if TYPE_CHECKING:
     from onderzoekscyclus.api._controlewerk import Context, Taak, Uitslag
+    from onderzoekscyclus.domein import samenhang
     from onderzoekscyclus.opslag.schema import Migratie
 
 __all__ = ["Controle", "controleer"]
@@ -490,8 +491,7 @@ class _Run:
         regels: dict[tuple[str, str], list[str]] = {}
         for p in samenhang.dubbele(delen, namen):
             map_ = {"school": "scholen", "persoon": "personen"}.get(p.soort, "werkgroepen")
-            label = f"{map_}/{p.id}.toml"
-            regels.setdefault((map_, p.id), []).append(f"{label} @ {p.pad}: {p.tekst()}")
+            regels.setdefault((map_, p.id), []).append(regel(p, map_))
         self.cache.zet_dubbel(regels)
         self.cache.zet_meta("dubbel", self.taal)
 
@@ -567,6 +567,21 @@ class _Run:
                 ).format(n=rest)
             )
         return uit
+
+
+def regel(p: samenhang.Probleem, map_: str) -> str:
+    """The line of problem ``p`` of a file in ``map_``: the file, the field, what is
+    wrong and the way out; for one school or person added twice (in two clones, say)
+    also the command that joins them.
+
+    .. versionadded:: 0.2.0
+    """
+    tekst = f"{map_}/{p.id}.toml @ {p.pad}: {p.tekst()}"
+    if p.code in ("school.brin-dubbel", "persoon.dubbel"):
+        tekst += " " + _("Samenvoegen: `ozc {soort} samenvoegen {ander} {id}`.").format(
+            soort=p.soort, ander=p.waarden.get("ander"), id=p.id
+        )
+    return tekst
 
 
 def _toestand(map_: str, wat: Rij | Uitslag) -> tuple[bool, object]:
