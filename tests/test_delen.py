@@ -159,6 +159,8 @@ def test_meting_na_de_evaluatie_van_de_ander_wordt_een_conflict(
     uit = ozc("--werkplaats", str(b.root), "conflict", "kies", bestand, "hun")
     assert uit.exit_code == 0, uit.stderr
     assert conflicten_in(b.root) == []
+    uit = ozc("--werkplaats", str(b.root), "conflict", "kies", bestand, "hun")
+    assert uit.exit_code == 2 and "geen conflict om te beslissen" in uit.stderr
     cyclus = b.werkgroepen.zoek("Rekenen").cycli[0]
     assert [m.waarde for m in cyclus.metingen] == [70.0] and cyclus.evaluatie is not None
     b.logboek.schrijf("Rekenen", "Opgelost")

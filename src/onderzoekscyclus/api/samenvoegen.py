@@ -161,7 +161,10 @@ def kies(data: dict[str, Any], kant: str, pad: str | None = None) -> dict[str, A
     gekozen = [c for c in conflicten if pad is None or c.get("pad") == pad]
     if not gekozen:
         raise InvalidValue(
-            _("Er is geen conflict op {pad}.").format(pad=pad or _("dit bestand")), veld="pad"
+            _("Er is geen conflict op {pad}.").format(pad=pad)
+            if pad is not None
+            else _("Dit bestand heeft geen conflict om te beslissen."),
+            veld="pad",
         )
     uit = {k: v for k, v in data.items() if k != CONFLICTEN}
     for conflict in gekozen:
