@@ -192,7 +192,12 @@ def _toon_status(omgeving: Omgeving, wp: Werkplaats, *, alle: bool = False) -> N
 
 
 @click.command(
-    cls=Opdracht, help=_("Schrijf bestanden van een oudere schemaversie in de huidige versie.")
+    cls=Opdracht,
+    help=_(
+        "Schrijf bestanden van een oudere schemaversie in de huidige versie, en geef regels "
+        "zonder id (van vóór versie 0.2.0) hun id. Een bestand met een conflict van het "
+        "samenvoegen blijft staan tot het beslist is."
+    ),
 )
 @pass_omgeving
 def migreer(omgeving: Omgeving) -> None:
