@@ -16,6 +16,7 @@ from onderzoekscyclus.domein.runchart import (
     grenzen,
     ihi,
     kruisingen_minimum,
+    regelkaart,
 )
 
 
@@ -88,3 +89,43 @@ def test_te_weinig_punten_geeft_geen_oordeel() -> None:
     uit = analyseer([1.0, 2.0, 3.0])
     assert uit.signaal is None and uit.tekort == MINIMUM - 3
     assert analyseer([]).signaal is None
+
+
+def test_de_langste_run_weet_waar_hij_begint_en_aan_welke_kant() -> None:
+    # median 5: 6 above, 4 below, then five above with one on the median in between
+    a = anhoej([6.0, 4.0, 7.0, 8.0, 5.0, 9.0, 6.0, 7.0], 5.0)
+    assert (a.langste_run, a.langste_run_vanaf, a.langste_run_kant) == (5, 2, 1)
+    i = ihi([9.0, 8.0, 7.0, 7.0, 6.0, 5.0, 6.0], 7.0)
+    assert (i.trend_vanaf, i.trend_richting, i.langste_trend) == (0, -1, 5)
+
+
+# --- control limits (NHS "Making Data Count") ------------------------------------------------
+
+
+def test_regelkaart_grenzen_met_de_hand() -> None:
+    """Mean 10, moving ranges all 2: limits at 10 ± 2.66 × 2."""
+    k = regelkaart([9.0, 11.0] * 6)
+    assert k is not None
+    assert (k.gemiddelde, k.bewegend_bereik) == (10.0, 2.0)
+    assert k.bovengrens == pytest.approx(15.32) and k.ondergrens == pytest.approx(4.68)
+    assert not k.signaal
+
+
+def test_regelkaart_signalen() -> None:
+    stabiel = [9.0, 11.0] * 6
+    buiten = regelkaart([*stabiel[:-1], 30.0])
+    assert buiten is not None and buiten.buiten == (11,)
+    kant = regelkaart([9.0, 11.0, 9.0, 11.0, 9.0, 12.0, 12.5, 12.0, 12.5, 12.0, 12.5, 12.0])
+    assert kant is not None and kant.aan_een_kant == 5 and kant.buiten == ()
+    stijgend = regelkaart([10.0, 9.0, 11.0, 10.0, 9.0, 9.5, 10.0, 10.5, 11.0, 11.5, 12.0, 12.5])
+    assert stijgend is not None and stijgend.trend == 4  # 9 (index 4) up to 12.5
+    # mean 133/12 = 11.08, average moving range 14.5/11 = 1.32, upper limit 14.59; the
+    # outer third starts at 13.42: 13.5, 12, 13.5 is two of three near the upper limit
+    dicht = regelkaart([10.0, 11.0, 10.0, 11.0, 10.0, 11.0, 10.0, 11.0, 10.0, 13.5, 12.0, 13.5])
+    assert dicht is not None and dicht.dicht_bij_grens == 11 and dicht.buiten == ()
+
+
+def test_regelkaart_pas_vanaf_12_punten() -> None:
+    assert regelkaart([1.0] * 11) is None
+    vlak = regelkaart([3.0] * 12)
+    assert vlak is not None and vlak.bewegend_bereik == 0 and vlak.dicht_bij_grens is None
