@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import shlex
 import subprocess
 import sys
 import unicodedata
@@ -31,6 +29,7 @@ from onderzoekscyclus import (
 from onderzoekscyclus.demo import maak_demo
 
 from .conftest import Ozc
+from .docvoorbeeld import speel_af, voorbeeld
 
 DAG = dt.date(2026, 11, 23)
 
@@ -341,20 +340,6 @@ def test_logregel_via_ozc_log(demo: Werkplaats, ozc: Ozc) -> None:
 VOORBEELD = Path(__file__).parent.parent / "docs" / "corrigeren.md"
 
 
-def _voorbeeld() -> list[tuple[list[str], list[str]]]:
-    """The ``sh`` block under "Een voorbeeld": each command with the answer below it."""
-    deel = VOORBEELD.read_text(encoding="utf-8").split("\n## Een voorbeeld:", 1)[1]
-    gevonden = re.search(r"^```sh\n(.*?)^```", deel, re.S | re.M)
-    assert gevonden
-    regels: list[tuple[list[str], list[str]]] = []
-    for tekst in gevonden[1].splitlines():
-        if tekst.startswith("#"):
-            regels[-1][1].append(tekst[4:])
-        else:
-            regels.append((shlex.split(tekst), []))
-    return regels
-
-
 def test_het_voorbeeld_van_de_docs_draait_zoals_het_er_staat(
     tmp_path: Path, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -363,16 +348,7 @@ def test_het_voorbeeld_van_de_docs_draait_zoals_het_er_staat(
     logboek read back; every answer word for word (``…``: an id)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("COLUMNS", raising=False)
-    for args, antwoord in _voorbeeld():
-        if args[0] == "cd":
-            os.chdir(args[1])
-            continue
-        assert args[0] == "ozc"
-        uit = ozc(*args[1:])
-        assert uit.exit_code == 0, (args, uit.output)
-        if antwoord:
-            patroon = "\n".join(re.escape(r).replace("…", "[a-z0-9]+") for r in antwoord)
-            assert re.fullmatch(patroon, uit.stdout.rstrip("\n")), (args, uit.stdout)
+    speel_af(ozc, voorbeeld(VOORBEELD, "## Een voorbeeld:"))
     wp = Werkplaats.open(tmp_path / "voorbeeld")
     c = wp.cycli.overzicht("Leergroep Begrijpend Lezen").cyclus
     assert [m.waarde for m in c.metingen][-1] == 45

@@ -55,6 +55,7 @@ class CyclusMachine(RuleBasedStateMachine):
         self.heeft_onderbouwing = False
         self.laatste: dt.date | None = None  # the latest step of the current cycle
         self.uitvoering: dt.date | None = None  # the last `uitvoeren`
+        self.vastgesteld: dt.date | None = None  # the last `doel`
 
     def teardown(self) -> None:
         self._map.cleanup()
@@ -129,6 +130,7 @@ class CyclusMachine(RuleBasedStateMachine):
             self.indicatoren, self.metingen, self.heeft_bron = set(), {}, False
             self.heeft_visie = self.heeft_onderbouwing = False
             self.laatste, self.uitvoering = datum or self.vandaag, None
+            self.vastgesteld = None
 
     @rule(met_bron=st.sampled_from([True, True, True, False]), dag=dagen)
     def beginsituatie(self, met_bron: bool, dag: int | None) -> None:
@@ -174,6 +176,7 @@ class CyclusMachine(RuleBasedStateMachine):
                 datum=datum,
             ):
                 self.indicatoren.add(indicator)  # type: ignore[arg-type]
+                self.vastgesteld = datum or self.vandaag
             return
         heeft = bool(self.indicatoren) or nieuw
         mag = (
@@ -198,6 +201,7 @@ class CyclusMachine(RuleBasedStateMachine):
             datum=datum,
         ):
             self.heeft_visie = True
+            self.vastgesteld = datum or self.vandaag
             if indicator:
                 self.indicatoren.add(indicator)
 
@@ -245,13 +249,19 @@ class CyclusMachine(RuleBasedStateMachine):
 
     @rule(indicator=st.sampled_from(["a", "b", "c"]), waarde=st.floats(-100, 100), dag=dagen)
     def meting(self, indicator: str, waarde: float, dag: int | None) -> None:
-        # a measurement lies in the uitvoering: from its start, in any order
+        # a measurement lies in its period, in any order: the uitvoering from its start,
+        # or the baseline (phases doel and verbeterplan) from the last goal step
         datum = self._dag(dag)
         mag = (
             self._actief()
-            and self.fase is Fase.UITVOERING
             and indicator in self.indicatoren
-            and self._past(datum, self.uitvoering)
+            and (
+                (self.fase is Fase.UITVOERING and self._past(datum, self.uitvoering))
+                or (
+                    self.fase in (Fase.DOEL, Fase.VERBETERPLAN)
+                    and self._past(datum, self.vastgesteld)
+                )
+            )
         )
         if self._doe(
             lambda: self.wp.cycli.meting(
@@ -302,6 +312,7 @@ class CyclusMachine(RuleBasedStateMachine):
             self.indicatoren, self.metingen, self.heeft_bron = set(), {}, True
             self.heeft_visie = self.heeft_onderbouwing = False
             self.laatste, self.uitvoering = datum or self.vandaag, None
+            self.vastgesteld = None
 
     @rule(reden=st.sampled_from(["", "Terug om een reden", "", ""]), dag=dagen)
     def terug(self, reden: str, dag: int | None) -> None:

@@ -118,6 +118,7 @@ def test_docs_generator_als_programma() -> None:
         (DOCS / "bibliotheek.md", "Kandidaten:"),
         (DOCS / "en" / "library.md", "Refused: doel aanleiding"),
         (DOCS / "corrigeren.md", "Vergeten persoon"),
+        (DOCS / "metingen.md", "True True ['anhoej-run'"),
     ],
     ids=lambda x: x.name if isinstance(x, Path) else "",
 )

@@ -21,6 +21,7 @@ from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api.lijsten import Kenmerken, kenmerken, pagina, werkgroepen_met_cyclus
 from onderzoekscyclus.domein import cyclusdelen as delen
 from onderzoekscyclus.domein import cyclusstappen as stappen
+from onderzoekscyclus.domein import meetreeks
 from onderzoekscyclus.domein.cyclus import (
     Bron,
     Conclusie,
@@ -29,6 +30,7 @@ from onderzoekscyclus.domein.cyclus import (
     Indicator,
     IndicatorResultaat,
     Methodekwaliteit,
+    Meting,
     Onderbouwing,
     Onderzoekscyclus,
     actie,
@@ -36,6 +38,7 @@ from onderzoekscyclus.domein.cyclus import (
     resultaten_van,
 )
 from onderzoekscyclus.domein.cyclusdelen import Deel
+from onderzoekscyclus.domein.meetreeks import Indicatorverloop, Waarschuwing
 from onderzoekscyclus.domein.model import School, Werkgroep
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.errors import Geweigerd
@@ -49,7 +52,12 @@ class CyclusOverzicht:
     """A cycle with its results per indicator, its method quality, and what comes next.
 
     ``volgende`` is the operation that moves the cycle on (``"doel"``, ``"hervat"``…),
-    as the state machine declares it.
+    as the state machine declares it. ``verloop`` holds, per indicator, the verdict on
+    its series in total and then per group it was measured in (see
+    :mod:`onderzoekscyclus.domein.meetreeks`); ``waarschuwingen`` what to look at again
+    when the evaluation concludes ``bereikt``.
+
+    .. versionchanged:: 0.2.0 ``verloop`` and ``waarschuwingen``
     """
 
     werkgroep: str
@@ -58,6 +66,8 @@ class CyclusOverzicht:
     resultaten: tuple[IndicatorResultaat, ...]
     kwaliteit: Methodekwaliteit
     volgende: str | None = None
+    verloop: tuple[Indicatorverloop, ...] = ()
+    waarschuwingen: tuple[Waarschuwing, ...] = ()
 
 
 def overzicht_van(groep: Werkgroep, c: Onderzoekscyclus) -> CyclusOverzicht:
@@ -69,6 +79,12 @@ def overzicht_van(groep: Werkgroep, c: Onderzoekscyclus) -> CyclusOverzicht:
         resultaten=tuple(resultaten_van(c)),
         kwaliteit=methodekwaliteit(c, heeft_vervolg=groep.heeft_vervolg(c)),
         volgende=stappen.CYCLUS.volgende.get(c.toestand),
+        verloop=tuple(
+            meetreeks.verloop_van(c, i, g)
+            for i in c.indicatoren
+            for g in (None, *meetreeks.groepen_van(c, i))
+        ),
+        waarschuwingen=meetreeks.waarschuwingen(c),
     )
 
 
@@ -383,11 +399,15 @@ class Cycli(Dienst):
         waarde: float | str,
         datum: dt.date | None = None,
         wie: str | None = None,
+        groep: str | None = None,
     ) -> CyclusOverzicht:
         """Record a measurement of an indicator (``datum`` defaults to today); ``waarde``
-        may be text as a person types it: ``"48%"``, ``"6,5"``.
+        may be text as a person types it: ``"48%"``, ``"6,5"``. ``groep`` is the part of
+        the whole it was measured in (a class, a year group, a school), if the werkgroep
+        measures per part. Before the uitvoering, once the goal is set, a measurement
+        belongs to the baseline.
 
-        .. versionchanged:: 0.2.0 ``waarde`` as text
+        .. versionchanged:: 0.2.0 ``waarde`` as text, ``groep``, the baseline
         """
         dag, wie_id = self._dag(datum), self.persoon_id(wie)
         return self._wijzig(
@@ -399,9 +419,36 @@ class Cycli(Dienst):
                 datum=dag,
                 vandaag=self.vandaag(),
                 wie=wie_id,
+                groep=groep,
             ),
             "meting",
         )
+
+    def metingen(
+        self, werkgroep: str, reeks: Iterable[Meting], *, wie: str | None = None
+    ) -> CyclusOverzicht:
+        """Record a series of measurements at once (a school tool importing what a
+        spreadsheet holds): each is checked as :meth:`meting` checks one, in the order
+        given, and either all are saved or, on the first refusal, none.
+
+        .. versionadded:: 0.2.0
+        """
+        wie_id, vandaag = self.persoon_id(wie), self.vandaag()
+
+        def stap(_g: Werkgroep, c: Onderzoekscyclus) -> Onderzoekscyclus:
+            for m in reeks:
+                c = stappen.meting(
+                    c,
+                    indicator=m.indicator,
+                    waarde=m.waarde,
+                    datum=m.datum,
+                    vandaag=vandaag,
+                    wie=wie_id,
+                    groep=m.groep,
+                )
+            return c
+
+        return self._wijzig(werkgroep, stap, "meting")
 
     def evaluatie(
         self,

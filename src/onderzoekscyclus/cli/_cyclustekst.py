@@ -11,10 +11,18 @@ from onderzoekscyclus.cli._woorden import stap
 from onderzoekscyclus.cli.hints import kan, opdracht
 from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
 from onderzoekscyclus.domein.keuzes import weergave, weergave_van
+from onderzoekscyclus.domein.meetreeks import korte_verlooptekst, start_uitvoering, verlooptekst
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opmaak import korte_datum, met_eenheid
 
-__all__ = ["cycli_tekst", "kort", "volgende_stap", "volledig"]
+__all__ = [
+    "cycli_tekst",
+    "kort",
+    "verloop_regels",
+    "volgende_stap",
+    "volledig",
+    "waarschuwing_regels",
+]
 
 # the step of the cycle that documents each element of the method
 _ELEMENT_OPERATIE = {
@@ -78,7 +86,8 @@ def deel_tekst(c: Onderzoekscyclus, deel: str, n: int) -> str:
         extra = ", ".join(x for x in (a.wie, wanneer) if x)
         return a.wat + (f" ({extra})" if extra else "")
     m = c.metingen[n - 1]
-    return f"{m.datum.isoformat()}, {m.indicator}: {_waarde(c, m.indicator, m.waarde)}"
+    groep = f" ({m.groep})" if m.groep else ""
+    return f"{m.datum.isoformat()}, {m.indicator}{groep}: {_waarde(c, m.indicator, m.waarde)}"
 
 
 def _begin(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
@@ -130,23 +139,46 @@ def _plan(o: CyclusOverzicht, namen: Mapping[str, str]) -> list[str]:
 def _metingen(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
     c = o.cyclus
     r = [_("Metingen:")] if c.metingen else []
+    start = start_uitvoering(c)
     # numbered as stored (what `ozc cyclus wijzig/verwijder --meting N` uses), by date
-    r.extend(
-        f"  {n}. {m.datum.isoformat()}  {m.indicator}: {_waarde(c, m.indicator, m.waarde)}"
-        for n, m in sorted(enumerate(c.metingen, start=1), key=lambda p: (p[1].datum, p[0]))
-    )
+    for n, m in sorted(enumerate(c.metingen, start=1), key=lambda p: (p[1].datum, p[0])):
+        groep = f" ({m.groep})" if m.groep else ""
+        basis = _(" — basislijn") if start is None or m.datum < start else ""
+        waarde = _waarde(c, m.indicator, m.waarde)
+        r.append(f"  {n}. {m.datum.isoformat()}  {m.indicator}{groep}: {waarde}{basis}")
     gemeten = [x for x in o.resultaten if x.laatste is not None]
     if gemeten:
         r.append(_("Resultaten:"))
     for x in gemeten:
-        oordeel = _("bereikt") if x.bereikt else _("nog niet bereikt")
         r.append(
             _("  {i}: {laatste} (nulmeting {nul}, doel {streef}): {oordeel}").format(
                 i=x.indicator,
                 laatste=met_eenheid(x.laatste, x.eenheid),
                 nul=met_eenheid(x.nulmeting, x.eenheid),
                 streef=met_eenheid(x.streefwaarde, x.eenheid),
-                oordeel=oordeel,
+                oordeel=_("bereikt") if x.bereikt else _("nog niet bereikt"),
+            )
+        )
+        r.extend(verloop_regels(o, x.indicator, x.eenheid))
+    return r
+
+
+def verloop_regels(o: CyclusOverzicht, indicator: str, eenheid: str) -> list[str]:
+    """The verdict on change of one indicator, in total and per group: what the run
+    chart shows, how often the werkgroep measured."""
+    r = []
+    for x in (x for x in o.verloop if x.indicator == indicator):
+        midden = met_eenheid(x.midden, eenheid, significant=3)
+        if x.groep is None:
+            r.append(_("    verloop: {t}").format(t=verlooptekst(x, midden)))
+            continue
+        bereikt = _("bereikt") if x.bereikt else _("nog niet bereikt")
+        r.append(
+            _("    {groep}: {laatste}, {bereikt}; {verloop}").format(
+                groep=x.groep,
+                laatste=met_eenheid(x.laatste, eenheid),
+                bereikt=bereikt,
+                verloop=korte_verlooptekst(x),
             )
         )
     return r
@@ -157,7 +189,19 @@ def _evaluatie(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
     if e is None:
         return []
     r = [_("Evaluatie:     {conclusie}: {t}").format(conclusie=weergave(e.conclusie), t=e.tekst)]
-    return r + [_("  les: {t}").format(t=les) for les in e.lessen]
+    r += [_("  les: {t}").format(t=les) for les in e.lessen]
+    return r + waarschuwing_regels(o)
+
+
+def waarschuwing_regels(o: CyclusOverzicht) -> list[str]:
+    """``Let op: …`` for each reason a conclusion ``bereikt`` claims more than the data
+    show (nothing when there is none)."""
+    if not o.waarschuwingen:
+        return []
+    return [
+        _("  Let op: de conclusie is 'bereikt', maar:"),
+        *(f"  - {w.tekst}." for w in o.waarschuwingen),
+    ]
 
 
 def _kwaliteit(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
@@ -172,7 +216,8 @@ def _kwaliteit(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
             if not e.aanwezig and kan("onderzoekscyclus", operatie, toestand)
             else None
         )
-        r.append(f"  {teken} {e.omschrijving}" + (f" — `{verder}`" if verder else ""))
+        toelichting = f" ({e.toelichting})" if e.toelichting else ""
+        r.append(f"  {teken} {e.omschrijving}{toelichting}" + (f" — `{verder}`" if verder else ""))
     return r
 
 

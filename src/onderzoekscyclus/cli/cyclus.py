@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 import click
 
@@ -16,6 +17,7 @@ from onderzoekscyclus.cli._cyclustekst import (
     kort,
     volgende_stap,
     volledig,
+    waarschuwing_regels,
 )
 from onderzoekscyclus.cli._eenmalig import Groep, volgorde
 from onderzoekscyclus.cli._opties import Keuze, door_optie
@@ -28,12 +30,16 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
+from onderzoekscyclus.domein import meetreeks
 from onderzoekscyclus.domein.cyclus import Conclusie
 from onderzoekscyclus.domein.cyclusdelen import DELEN, Deel, plek
 from onderzoekscyclus.domein.keuzes import weergave
+from onderzoekscyclus.domein.meetreeks import korte_verlooptekst
+from onderzoekscyclus.domein.tekst import slug
 from onderzoekscyclus.domein.velden import lees_getal
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag._atomic import write_atomic
 
 
 @click.group(
@@ -278,10 +284,21 @@ def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: st
     _stap(omgeving, o, _("De uitvoering is gestart."))
 
 
-@cyclus.command("meting", help=_("Leg een meting van een indicator vast."))
+@cyclus.command(
+    "meting",
+    help=_(
+        "Leg een meting van een indicator vast. Vóór de uitvoering (na het doel) hoort een "
+        "meting bij de basislijn. Meet vaak: vanaf 10 meetpunten ziet u of er echt iets "
+        "verandert."
+    ),
+)
 @werkgroep_argument
 @click.option("--indicator", required=True, help=_("De indicator."))
 @click.option("--waarde", required=True, help=_("De gemeten waarde."))
+@click.option(
+    "--groep",
+    help=_("Het deel waarin gemeten is, als u per deel meet: een klas, een jaargroep, een school."),
+)
 @datum_optie
 @wie_optie
 @pass_omgeving
@@ -290,18 +307,42 @@ def meting(
     werkgroep_ref: str,
     indicator: str,
     waarde: str,
+    groep: str | None,
     datum: str | None,
     wie: str | None,
 ) -> None:
     (gemeten,) = _getallen((waarde,), "--waarde")
     o = omgeving.werkplaats.cycli.meting(
-        werkgroep_ref, indicator=indicator, waarde=gemeten, datum=datum_of_geen(datum), wie=wie
+        werkgroep_ref,
+        indicator=indicator,
+        waarde=gemeten,
+        datum=datum_of_geen(datum),
+        wie=wie,
+        groep=groep,
     )
     n = len(o.cyclus.metingen)
+    m = o.cyclus.metingen[-1]
+    totaal = next((x for x in o.verloop if x.indicator == m.indicator and x.groep is None), None)
+    verloop = (
+        [
+            _("Verloop van '{indicator}': {verloop}.").format(
+                indicator=m.indicator, verloop=korte_verlooptekst(totaal)
+            )
+        ]
+        if totaal is not None
+        else []
+    )
     _stap(
         omgeving,
         o,
-        _("Meting {n} vastgelegd: {meting}.").format(n=n, meting=deel_tekst(o.cyclus, "meting", n)),
+        "\n".join(
+            [
+                _("Meting {n} vastgelegd: {meting}.").format(
+                    n=n, meting=deel_tekst(o.cyclus, "meting", n)
+                ),
+                *verloop,
+            ]
+        ),
     )
 
 
@@ -335,7 +376,7 @@ def evaluatie(
         datum=datum_of_geen(datum),
         wie=wie,
     )
-    _stap(omgeving, o, _("Evaluatie vastgelegd."))
+    _stap(omgeving, o, "\n".join([_("Evaluatie vastgelegd."), *waarschuwing_regels(o)]))
 
 
 @cyclus.command("afronden", help=_("Rond de cyclus af: de resultaten kunnen gedeeld worden."))
@@ -458,6 +499,133 @@ def toon_cyclus(omgeving: Omgeving, werkgroep_ref: str, nummer: int | None) -> N
     toon(omgeving, overzicht, lambda: volledig(overzicht, namen), ombreken=True)
 
 
+@cyclus.command(
+    "grafiek",
+    help=_(
+        "Teken de runchart van een indicator: de meetpunten in de tijd, de mediaan (van de "
+        "basislijn), de streefwaarde, en wanneer de cyclus van fase wisselde en acties "
+        "begonnen. PAD eindigt op .svg of .png; is PAD een map, dan komt er een bestand "
+        "per indicator in."
+    ),
+)
+@werkgroep_argument
+@click.option("--indicator", metavar="NAAM", help=_("De indicator (nodig bij meer dan één)."))
+@click.option("--groep", help=_("Alleen de metingen van dit deel (een klas, een school)."))
+@click.option(
+    "--cyclus", "nummer", type=int, help=_("Het nummer van de cyclus (standaard: de laatste).")
+)
+@click.option(
+    "--spc",
+    is_flag=True,
+    help=_(
+        "Teken ook regelgrenzen (gemiddelde ± 2,66 × het gemiddelde bewegende bereik), "
+        "vanaf 12 meetpunten."
+    ),
+)
+@click.option(
+    "--uit",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="PAD",
+    help=_("Het bestand (.svg of .png) of de map om in te schrijven."),
+)
+@pass_omgeving
+def grafiek(
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    indicator: str | None,
+    groep: str | None,
+    nummer: int | None,
+    spc: bool,
+    uit: Path,
+) -> None:
+    from onderzoekscyclus.export import grafiek as grafieken  # noqa: PLC0415 - draws
+
+    o = omgeving.werkplaats.cycli.overzicht(werkgroep_ref, nummer)
+    c = o.cyclus
+    namen = [i.naam for i in c.indicatoren]
+    if indicator is not None:
+        gevonden = c.indicator(indicator)
+        if gevonden is None:
+            raise InvalidValue(
+                _("Cyclus {n} van {w} heeft geen indicator '{i}'.").format(
+                    n=c.nummer, w=o.werkgroep_naam, i=indicator
+                ),
+                _("Kies uit: {namen}.").format(namen=", ".join(f"'{x}'" for x in namen) or "-"),
+                veld="indicator",
+            )
+        namen = [gevonden.naam]
+    if not namen:
+        raise InvalidValue(
+            _("Cyclus {n} van {w} heeft nog geen indicator om te tekenen.").format(
+                n=c.nummer, w=o.werkgroep_naam
+            ),
+            _("Leg het doel met een indicator vast met `ozc cyclus doel`."),
+            veld="indicator",
+        )
+    bestanden = _grafiekbestanden(uit, o.werkgroep, c.nummer, namen, groep)
+    geschreven = []
+    for naam, pad in bestanden:
+        gemeten = meetreeks.groepen_van(c, naam)
+        deel = next((x for x in gemeten if groep and x.casefold() == groep.casefold()), None)
+        if groep is not None and deel is None:
+            raise InvalidValue(
+                _("'{i}' heeft geen metingen in groep '{g}'.").format(i=naam, g=groep),
+                _("Gemeten groepen: {bekend}.").format(
+                    bekend=", ".join(f"'{x}'" for x in gemeten) or "-"
+                ),
+                veld="groep",
+            )
+        g = grafieken.grafiekgegevens(c, naam, deel, spc=spc)
+        vorm: Literal["svg", "png"] = "png" if pad.suffix.lower() == ".png" else "svg"
+        write_atomic(pad, grafieken.teken(g, vorm))
+        geschreven.append((pad, g))
+    toon(
+        omgeving,
+        [
+            {"bestand": str(pad), "indicator": g.indicator, "groep": g.groep, "verloop": g.verloop}
+            for pad, g in geschreven
+        ],
+        lambda: "\n".join(
+            _("Runchart geschreven naar {pad}.\n  {tekst}").format(
+                pad=pad, tekst=grafieken.tekstalternatief(g)
+            )
+            for pad, g in geschreven
+        ),
+        ombreken=True,
+    )
+
+
+def _grafiekbestanden(
+    uit: Path, werkgroep: str, nummer: int, namen: list[str], groep: str | None
+) -> list[tuple[str, Path]]:
+    """Where each chart goes: ``uit`` itself, or a file per indicator in folder ``uit``."""
+    if uit.is_dir():
+        extra = f"-{slug(groep)}" if groep else ""
+        return [(n, uit / f"{werkgroep}-cyclus-{nummer}-{slug(n)}{extra}.svg") for n in namen]
+    if uit.suffix.lower() not in {".svg", ".png"}:
+        raise InvalidValue(
+            _("Een grafiek wordt een .svg- of .png-bestand, niet '{pad}'.").format(pad=uit),
+            _("Bijvoorbeeld: --uit grafiek.svg, of --uit een bestaande map."),
+            veld="uit",
+        )
+    if len(namen) > 1:
+        raise InvalidValue(
+            _("De cyclus heeft {n} indicatoren; kies er een met --indicator.").format(n=len(namen)),
+            _("Kies uit: {namen}; of geef met --uit een map voor alle indicatoren.").format(
+                namen=", ".join(f"'{x}'" for x in namen)
+            ),
+            veld="indicator",
+        )
+    if not uit.parent.is_dir():
+        raise InvalidValue(
+            _("De map {map} bestaat niet.").format(map=uit.parent),
+            _("Maak de map eerst, of kies een andere plek."),
+            veld="uit",
+        )
+    return [(namen[0], uit)]
+
+
 # --- corrections ------------------------------------------------------------------------------
 
 _DEEL_OPTIES = (
@@ -570,7 +738,7 @@ def verwijder(
     help=_(
         "Verbeter een bron (--beschrijving, --soort, --datum), indicator (--naam, --eenheid, "
         "--nulmeting, --streefwaarde), actie (--wat, --wie, --wanneer) of meting (--waarde, "
-        "--datum). Dezelfde regels als bij het vastleggen gelden."
+        "--datum, --groep). Dezelfde regels als bij het vastleggen gelden."
     ),
 )
 @click.argument("werkgroep_ref", metavar="WERKGROEP")
@@ -586,6 +754,7 @@ def verwijder(
 @click.option("--wie", help=_("Wie de actie doet."))
 @click.option("--wanneer", help=_("Wanneer: een datum als JJJJ-MM-DD, of in woorden."))
 @click.option("--waarde", help=_("De gemeten waarde."))
+@click.option("--groep", help=_("Het deel waarin gemeten is (leeg: geen)."))
 @pass_omgeving
 def wijzig(
     omgeving: Omgeving,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from onderzoekscyclus.api.werkplaats import Werkplaats
 from onderzoekscyclus.demo._vervangen import DEMO_MARKERING, bouw_naast
+from onderzoekscyclus.domein.cyclus import Meting
 from onderzoekscyclus.domein.model import LidRol, Rol, Sector, WerkgroepSoort
 from onderzoekscyclus.i18n import Taal, _
 from onderzoekscyclus.klok import VasteKlok, systeemdatum
@@ -314,7 +315,7 @@ _INHOUD = {
         ("gemotiveerde lezers", "%", 40.0, 55.0),
         "In elk vak een tekst per week met een leesopdracht",
         "Literatuur over leesbevordering in het voortgezet onderwijs",
-        (46.0, 57.0),
+        (),  # measured every week, per class: see _wekelijks
     ),
     "Leergroep Begrijpend Lezen": (
         "Leerlingen passen leesstrategieën niet toe buiten de leesles",
@@ -374,6 +375,25 @@ _INHOUD = {
 }
 
 
+# werkgroep -> the classes it measures in every week, from the goal on
+_PER_WEEK = {"Taalbeleid bovenbouw": ("havo 4", "vwo 4")}
+_RUIS = (1, -2, 0, 2, -1, 1, -1, 0, 2, -2, 1)
+
+
+def _wekelijks(naam: str) -> list[tuple[int, str, float]]:
+    """A weekly indicator with a clear change: (days ago, class, value). Five weeks of
+    baseline around the nulmeting, then 26 weeks of uitvoering that climb and level off
+    above the target, with a little noise: the run chart signals."""
+    uit = []
+    for k, groep in enumerate(_PER_WEEK.get(naam, ())):
+        for week in range(31):
+            dagen = 259 - 7 * week
+            na_start = max(0, week - 4)
+            waarde = 40 + min(17, 1.5 * na_start) + _RUIS[(week + 3 * k) % len(_RUIS)]
+            uit.append((dagen, groep, float(waarde)))
+    return uit
+
+
 def _demo_cycli(wp: Werkplaats, vandaag: dt.date, leiders: dict[str, str]) -> None:
     """Research cycles in every phase, with dates spread over the past school year."""
     for naam, (visie, fase) in _CYCLI.items():
@@ -396,17 +416,31 @@ def _demo_cycli(wp: Werkplaats, vandaag: dt.date, leiders: dict[str, str]) -> No
         )
         if fase == "doel":
             continue
+
+        def meet(tot: int, vanaf: int, naam: str = naam, indicator: str = indicator[0]) -> None:
+            """The weekly measurements from ``vanaf`` up to ``tot`` days ago."""
+            reeks = [
+                Meting(indicator=indicator, datum=dag(dagen), waarde=waarde, groep=groep)
+                for dagen, groep, waarde in _wekelijks(naam)
+                if tot < dagen <= vanaf
+            ]
+            if reeks:
+                wp.cycli.metingen(naam, reeks)
+
+        meet(240, 260)  # the baseline, before the plan
         wp.cycli.plan(
             naam, acties=[(actie, None, "dit schooljaar")], literatuur=[literatuur], datum=dag(240)
         )
         if fase == "verbeterplan":
             continue
+        meet(230, 240)  # the baseline, between plan and uitvoering
         wp.cycli.uitvoeren(naam, datum=dag(230), wie=wie)
+        meet(0, 230)
         for i, waarde in enumerate(metingen):
             wp.cycli.meting(naam, indicator=indicator[0], waarde=waarde, datum=dag(150 - 90 * i))
         if fase == "uitvoering":
             continue
-        bereikt = metingen[-1] >= indicator[3]
+        bereikt = bool(wp.cycli.overzicht(naam).resultaten[0].bereikt)
         wp.cycli.evaluatie(
             naam,
             conclusie="bereikt" if bereikt else "deels",

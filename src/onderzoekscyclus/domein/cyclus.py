@@ -24,10 +24,10 @@ import attrs
 from onderzoekscyclus.domein import velden
 from onderzoekscyclus.domein.machine import Overgangsregel
 from onderzoekscyclus.domein.tekst import niet_leeg, vergelijkbaar
-from onderzoekscyclus.domein.tijd import in_kalender
+from onderzoekscyclus.domein.tijd import dagen_tussen, hoe_vaak, in_kalender
 from onderzoekscyclus.domein.waarden import Conclusie, ConclusieWaarde, Fase, FaseWaarde, Pauze
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 
 __all__ = [
     "Actie",
@@ -176,13 +176,24 @@ class Onderbouwing:
             )
 
 
+def _groep(waarde: str | None) -> str | None:
+    tekst = (waarde or "").strip()
+    return tekst or None
+
+
 @attrs.frozen
 class Meting:
-    """A value of an indicator on a date."""
+    """A value of an indicator on a date; ``groep`` is the part of the whole it was
+    measured in, when the werkgroep measures per part: a class, a year group, a school
+    of a bovenschoolse werkgroep (display text, like ``"groep 5/6"``).
+
+    .. versionchanged:: 0.2.0 ``groep``
+    """
 
     indicator: str
     datum: dt.date = attrs.field(validator=velden.datum)
     waarde: float = attrs.field(converter=_waarde, validator=velden.eindig)
+    groep: str | None = attrs.field(default=None, converter=_groep, kw_only=True)
     id: str | None = attrs.field(
         default=None, validator=velden.regel_id, kw_only=True, metadata={"regel": True}
     )
@@ -194,8 +205,10 @@ class Meting:
 
     @property
     def historietekst(self) -> str:
-        """What the cycle's history says of this measurement: ``"indicator: 45"``."""
-        return f"{self.indicator}: {self.waarde:g}"
+        """What the cycle's history says of this measurement: ``"indicator: 45"``
+        (``"indicator (groep 5): 45"`` for a group)."""
+        groep = f" ({self.groep})" if self.groep else ""
+        return f"{self.indicator}{groep}: {self.waarde:g}"
 
 
 @attrs.frozen
@@ -269,25 +282,31 @@ class IndicatorResultaat:
 
 
 def resultaten_van(c: Onderzoekscyclus) -> list[IndicatorResultaat]:
-    """Per indicator: the last measurement against the target (lower may be better)."""
+    """Per indicator: the last value against the target (lower may be better). The last
+    value is the mean of the measurements of the last day (one, unless the werkgroep
+    measures per group).
+
+    .. versionchanged:: 0.2.0 the mean of the last day's measurements, not the one
+       recorded last
+    """
     uit = []
     for ind in c.indicatoren:
         reeks = c.metingen_van(ind.naam)
-        laatste = reeks[-1] if reeks else None
+        datum = reeks[-1].datum if reeks else None
+        dag = [m.waarde for m in reeks if m.datum == datum]
+        laatste = sum(dag) / len(dag) if dag else None
         bereikt = None
         if laatste is not None:
             omhoog = ind.streefwaarde >= ind.nulmeting
-            bereikt = (
-                laatste.waarde >= ind.streefwaarde if omhoog else laatste.waarde <= ind.streefwaarde
-            )
+            bereikt = laatste >= ind.streefwaarde if omhoog else laatste <= ind.streefwaarde
         uit.append(
             IndicatorResultaat(
                 indicator=ind.naam,
                 eenheid=ind.eenheid,
                 nulmeting=ind.nulmeting,
                 streefwaarde=ind.streefwaarde,
-                laatste=laatste.waarde if laatste else None,
-                datum=laatste.datum if laatste else None,
+                laatste=laatste,
+                datum=datum,
                 metingen=len(reeks),
                 bereikt=bereikt,
             )
@@ -301,12 +320,16 @@ class Kwaliteitselement:
 
     ``sleutel`` is stable (``"bewijs"``, ``"visie"``, ``"meetbaar-doel"``,
     ``"onderbouwd-plan"``, ``"data-over-tijd"``, ``"conclusie"``, ``"vervolg"``);
-    ``omschrijving`` says it in words.
+    ``omschrijving`` says it in words; ``toelichting``, when there is one, what the
+    cycle has of it (``"15 metingen, ongeveer wekelijks"``).
+
+    .. versionchanged:: 0.2.0 ``toelichting``
     """
 
     sleutel: str
     omschrijving: str
     aanwezig: bool
+    toelichting: str | None = None
 
 
 @attrs.frozen
@@ -342,7 +365,7 @@ def methodekwaliteit(c: Onderzoekscyclus, *, heeft_vervolg: bool) -> Methodekwal
         for i in c.indicatoren
     )
     data_over_tijd = any(len({m.datum for m in c.metingen_van(i.naam)}) >= 2 for i in c.indicatoren)
-    elementen = (
+    elementen: tuple[tuple[str, str, bool], ...] = (
         (
             "bewijs",
             _("bewijs voor de beginsituatie (een bron)"),
@@ -379,6 +402,22 @@ def methodekwaliteit(c: Onderzoekscyclus, *, heeft_vervolg: bool) -> Methodekwal
             heeft_vervolg,
         ),
     )
+    toelichting = {"data-over-tijd": _meetritme(c)}
     return Methodekwaliteit(
-        tuple(Kwaliteitselement(sleutel=s, omschrijving=o, aanwezig=a) for s, o, a in elementen)
+        tuple(
+            Kwaliteitselement(sleutel=s, omschrijving=o, aanwezig=a, toelichting=toelichting.get(s))
+            for s, o, a in elementen
+        )
     )
+
+
+def _meetritme(c: Onderzoekscyclus) -> str | None:
+    """``"15 metingen, ongeveer wekelijks"``: how many measurements, and how often."""
+    if not c.metingen:
+        return None
+    aantal = ngettext("{n} meting", "{n} metingen", len(c.metingen)).format(n=len(c.metingen))
+    # the rhythm of the indicator measured most often
+    ritmes = [dagen_tussen(m.datum for m in c.metingen_van(i.naam)) for i in c.indicatoren]
+    kortste = min((r for r in ritmes if r is not None), default=None)
+    woord = hoe_vaak(kortste)
+    return _("{aantal}, ongeveer {ritme}").format(aantal=aantal, ritme=woord) if woord else aantal

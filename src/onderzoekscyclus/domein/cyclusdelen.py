@@ -49,7 +49,7 @@ _VELDEN: dict[str, frozenset[str]] = {
     "bron": frozenset({"beschrijving", "soort", "datum"}),
     "indicator": frozenset({"naam", "eenheid", "nulmeting", "streefwaarde"}),
     "actie": frozenset({"wat", "wie", "wanneer", "datum"}),
-    "meting": frozenset({"waarde", "datum"}),
+    "meting": frozenset({"waarde", "datum", "groep"}),
 }
 
 

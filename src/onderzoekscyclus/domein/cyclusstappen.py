@@ -8,9 +8,11 @@ is a pure function: it returns a new cycle with the step in its history, or rais
 
 Every operation gets today (``vandaag``) and checks its date: a step never lies after
 today (``datum.toekomst``), nor before the step it follows (``datum.volgorde``). A
-measurement is a fact of the uitvoering: it lies on or after the start of the uitvoering
-(the last ``uitvoeren``), so measurements may be recorded in any order. A new cycle
-starts on or after the last step of the cycle before it.
+measurement is a fact of a period: during the uitvoering it lies on or after its start
+(the last ``uitvoeren``); a measurement of the baseline, before the uitvoering, on or
+after the goal was set (the last ``doel``). Within its period measurements may be
+recorded in any order. A new cycle starts on or after the last step of the cycle before
+it.
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ CYCLUS: Machine[Onderzoekscyclus, Toestand] = Machine(
         Overgang("plan", (D,), V, (_doel_compleet, _plan_compleet)),
         Overgang("plan", (V,), None, (_plan_compleet,)),
         Overgang("uitvoeren", (V,), U, (_plan_compleet,)),
+        Overgang("meting", (D, V), datum_vanaf="doel"),  # the baseline, before the plan runs
         Overgang("meting", (U,), datum_vanaf="uitvoeren"),
         Overgang("evaluatie", (U,), E, (_metingen_compleet, _evaluatie_compleet)),
         Overgang("evaluatie", (E,), None, (_evaluatie_compleet,)),
@@ -304,15 +307,21 @@ def meting(
     datum: dt.date,
     vandaag: dt.date,
     wie: str | None = None,
+    groep: str | None = None,
 ) -> Onderzoekscyclus:
-    """Record a value of an indicator on a date: during the uitvoering, from its start
-    (the last ``uitvoeren``) up to today, in any order."""
+    """Record a value of an indicator on a date (in ``groep``, a part of the whole, if
+    given): during the uitvoering, from its start (the last ``uitvoeren``) up to today;
+    or before it, once the goal is set (the last ``doel``), as part of the baseline. In
+    any order within its period.
+
+    .. versionchanged:: 0.2.0 ``groep``, and measurements of the baseline
+    """
     gevonden = c.indicator(indicator)
-    if gevonden is None and c.toestand is U:
+    if gevonden is None and c.toestand in (D, V, U):
         namen = ", ".join(f"'{i.naam}'" for i in c.indicatoren)
         raise _weiger(c, "meting", reden("meting.onbekende-indicator", naam=indicator, namen=namen))
     naam = gevonden.naam if gevonden is not None else indicator
-    gemeten = Meting(indicator=naam, datum=datum, waarde=waarde)  # reads "48%", "6,5"
+    gemeten = Meting(indicator=naam, datum=datum, waarde=waarde, groep=groep)  # reads "48%"
     nieuw = attrs.evolve(c, metingen=(*c.metingen, gemeten))
     return CYCLUS.voer_uit(
         nieuw, "meting", datum=datum, wie=wie, reden=gemeten.historietekst, vandaag=vandaag

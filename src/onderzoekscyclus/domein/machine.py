@@ -164,23 +164,28 @@ class Machine(Generic[T, S]):
         """The message of a refused ``naam``, in the current language."""
         return _(self.meldingen[naam])
 
-    def vroegste(self, historie: Sequence[Overgangsregel], naam: str) -> dt.date | None:
-        """The earliest date a step ``naam`` may have after ``historie`` (``None``: any):
-        the last step of its ``datum_vanaf`` operation (the first step while there is none
-        of those), otherwise the latest step of all."""
-        anker = self._ankers().get(naam)
+    def vroegste(
+        self, historie: Sequence[Overgangsregel], naam: str, toestand: str | None = None
+    ) -> dt.date | None:
+        """The earliest date a step ``naam`` from ``toestand`` may have after ``historie``
+        (``None``: any): the last step of its ``datum_vanaf`` operation (the first step
+        while there is none of those), otherwise the latest step of all.
+
+        .. versionchanged:: 0.2.0 ``toestand``: one operation may have another anchor in
+           another state
+        """
+        anker = self._anker(naam, toestand)
         if anker is None or not historie:
             return max((r.datum for r in historie), default=None)
         return next((r.datum for r in reversed(historie) if r.overgang == anker), historie[0].datum)
 
     def datumgrenzen(self, historie: Sequence[Overgangsregel]) -> list[dt.date | None]:
         """For each step of ``historie``, :meth:`vroegste` after the steps before it."""
-        ankers = self._ankers()
         uit: list[dt.date | None] = []
         hoogste: dt.date | None = None
         laatst: dict[str, dt.date] = {}
         for regel in historie:
-            anker = ankers.get(regel.overgang)
+            anker = self._anker(regel.overgang, regel.van)
             if anker is None or hoogste is None:
                 uit.append(hoogste)
             else:
@@ -189,8 +194,19 @@ class Machine(Generic[T, S]):
             laatst[regel.overgang] = regel.datum
         return uit
 
-    def _ankers(self) -> dict[str, str]:
-        return {o.naam: o.datum_vanaf for o in self.overgangen if o.datum_vanaf is not None}
+    def _anker(self, naam: str, toestand: str | None) -> str | None:
+        """The ``datum_vanaf`` of operation ``naam`` from the state with value
+        ``toestand`` (any state when ``None``)."""
+        return next(
+            (
+                o.datum_vanaf
+                for o in self.overgangen
+                if o.naam == naam
+                and o.datum_vanaf is not None
+                and (toestand is None or any(v.value == toestand for v in o.van))
+            ),
+            None,
+        )
 
     def redenen(self, obj: T, naam: str) -> list[Reden]:
         """Why the operation ``naam`` is refused for ``obj`` (empty when it is allowed)."""
@@ -283,7 +299,7 @@ class Machine(Generic[T, S]):
         """Why ``datum`` cannot be the date of the next step (``naam``) of ``obj``: it lies
         after ``vandaag``, or before :meth:`vroegste`."""
         historie: tuple[Overgangsregel, ...] = getattr(obj, self.historie)
-        vanaf = self.vroegste(historie, naam or "")
+        vanaf = self.vroegste(historie, naam or "", self.lees(obj).value)
         return datumredenen(datum, vandaag, vanaf)
 
     def _doel(self, obj: T, overgang: Overgang[S], van: S) -> S:

@@ -13,11 +13,13 @@ datum_redenen`). Today is passed in: the domain reads no clock.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _
 
-__all__ = ["EERSTE_DAG", "LAATSTE_DAG", "gebeurd", "in_kalender"]
+__all__ = ["EERSTE_DAG", "LAATSTE_DAG", "dagen_tussen", "gebeurd", "hoe_vaak", "in_kalender"]
 
 EERSTE_DAG = dt.date(1900, 1, 1)
 """The first day a date in the werkplaats may be."""
@@ -58,3 +60,41 @@ def gebeurd(datum: dt.date | None, vandaag: dt.date, *, veld: str = "datum") -> 
             code="waarde.toekomst",
         )
     return in_kalender(datum, veld=veld)
+
+
+def dagen_tussen(dagen: Iterable[dt.date]) -> float | None:
+    """The median number of days between successive days of ``dagen`` (each day once);
+    ``None`` with fewer than two days.
+
+    .. versionadded:: 0.2.0
+    """
+    import statistics  # noqa: PLC0415 - only a cycle's overview needs it; `ozc log` starts fast
+
+    uniek = sorted(set(dagen))
+    if len(uniek) < 2:
+        return None
+    return statistics.median((b - a).days for a, b in itertools.pairwise(uniek))
+
+
+# (most days between measurements, how often that is) — a school's rhythms
+_RITMES = (
+    (2.0, N_("dagelijks")),
+    (10.0, N_("wekelijks")),
+    (20.0, N_("om de twee weken")),
+    (45.0, N_("maandelijks")),
+    (120.0, N_("per kwartaal")),
+)
+
+
+def hoe_vaak(dagen: float | None) -> str | None:
+    """How often, in words, for a median of ``dagen`` between measurements:
+    ``"wekelijks"``, ``"maandelijks"``… (``None`` for ``None``).
+
+    .. versionadded:: 0.2.0
+    """
+    if dagen is None:
+        return None
+    for grens, woord in _RITMES:
+        if dagen <= grens:
+            return _(woord)
+    return _("minder dan eens per kwartaal")

@@ -3,8 +3,9 @@
 A plugin imports only from here (and from :mod:`onderzoekscyclus`): the protocol an
 exporter follows (:class:`Exporteur`), the data it gets (:class:`Exportgegevens`), the
 kinds of entity (:data:`MAPPEN`), plain data for any object (:func:`als_data`), safe
-text for spreadsheets (:func:`neutraliseer`), and the shared way to write numbers and
-dates (:mod:`onderzoekscyclus.opmaak`, re-exported here). See ``docs/plugins.md``.
+text for spreadsheets (:func:`neutraliseer`), the shared way to write numbers and
+dates (:mod:`onderzoekscyclus.opmaak`, re-exported here), and the run chart of an
+indicator with its text alternative and data table (:mod:`onderzoekscyclus.export.grafiek`). See ``docs/plugins.md``.
 
 .. versionadded:: 0.1.0
 """
@@ -21,6 +22,14 @@ from onderzoekscyclus.export.gegevens import (
     als_data,
     kies_selectie,
     verzamel,
+)
+from onderzoekscyclus.export.grafiek import (
+    Grafiekgegevens,
+    grafiekgegevens,
+    svg_in_html,
+    tabel,
+    teken,
+    tekstalternatief,
 )
 from onderzoekscyclus.export.pseudoniem import (
     MIN_SLEUTEL,
@@ -44,11 +53,13 @@ __all__ = [
     "Exporteur",
     "Exportgegevens",
     "Exportresultaat",
+    "Grafiekgegevens",
     "Selectie",
     "als_data",
     "exporteer",
     "exporteurs",
     "getal",
+    "grafiekgegevens",
     "kapotte_exporteurs",
     "kies_exporteur",
     "kies_selectie",
@@ -60,6 +71,10 @@ __all__ = [
     "pseudoniem_id",
     "pseudonimiseer",
     "sleutel_uit",
+    "svg_in_html",
+    "tabel",
+    "teken",
+    "tekstalternatief",
     "verschil",
     "verzamel",
 ]

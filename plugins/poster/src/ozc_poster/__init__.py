@@ -5,8 +5,10 @@ put on a website as it is: the styles are inside, there are no scripts, images, 
 anything else fetched from elsewhere. Per werkgroep in the export it shows the schools,
 the members and, per research cycle, the question and its reason, the starting point
 with its evidence, the goal with its link to the school's vision, the plan and what it
-is grounded in, a chart per indicator (baseline, measurements over time, target), and
-the conclusion with the lessons learned.
+is grounded in, a run chart per indicator (baseline, measurements over time, median,
+target; drawn by :mod:`onderzoekscyclus.export.grafiek`, with its text alternative,
+its verdict on change and its points as a table), and the conclusion with the lessons
+learned.
 
 Everything a user typed is escaped. Web addresses in texts become links only when they
 start with ``http://``, ``https://`` or ``mailto:``; anything else (``javascript:``,
@@ -31,11 +33,21 @@ from onderzoekscyclus import (
     OnderzoekscyclusError,
     School,
     Werkgroep,
+    groepen_van,
+    korte_verlooptekst,
     methodekwaliteit,
     resultaten_van,
+    verloop_van,
+    verlooptekst,
 )
-from onderzoekscyclus.export import Exportgegevens, lange_datum
-from ozc_poster.grafiek import grafiek, met_eenheid
+from onderzoekscyclus.export import (
+    Exportgegevens,
+    grafiekgegevens,
+    lange_datum,
+    svg_in_html,
+    tabel,
+)
+from onderzoekscyclus.export import met_eenheid as _met_eenheid
 
 __all__ = ["PosterExporteur", "met_links", "poster"]
 
@@ -48,6 +60,11 @@ _CONCLUSIES = {
     Conclusie.DEELS: "Doel deels bereikt",
     Conclusie.NIET_BEREIKT: "Doel niet bereikt",
 }
+
+
+def met_eenheid(waarde: float | None, eenheid: str) -> str:
+    """``62%``, ``2,4 score 1-5``: a value with its unit, as the poster writes it."""
+    return _met_eenheid(waarde, eenheid, significant=6)
 
 
 def _e(tekst: str) -> str:
@@ -207,13 +224,8 @@ class _Opmaak:
         for nr, (indicator, resultaat) in enumerate(
             zip(c.indicatoren, resultaten_van(c), strict=True), start=1
         ):
-            metingen = c.metingen_van(indicator.naam)
-            svg = grafiek(
-                indicator,
-                metingen,
-                sleutel=f"g-{self.groep.id}-{c.nummer}-{nr}",
-                cyclus=c.nummer,
-            )
+            g = grafiekgegevens(c, indicator.naam)
+            svg = svg_in_html(g, f"g-{self.groep.id}-{c.nummer}-{nr}")
             if resultaat.laatste is None or resultaat.datum is None:
                 stand = "Nog geen metingen."
             else:
@@ -224,9 +236,24 @@ class _Opmaak:
                     f"({lange_datum(resultaat.datum)}), streefwaarde "
                     f"{met_eenheid(indicator.streefwaarde, indicator.eenheid)}: {oordeel}."
                 )
+            verloop = verlooptekst(g.verloop, g.waarde(g.verloop.midden))
+            groepen = "".join(
+                f"<li>{_e(o.groep or '')}: {_e(korte_verlooptekst(o))}</li>"
+                for o in (verloop_van(c, indicator, x) for x in groepen_van(c, indicator))
+            )
+            rijen = "".join(
+                f"<tr><td>{_e(d)}</td><td>{_e(w)}</td><td>{_e(soort)}</td></tr>"
+                for d, w, soort in tabel(g)
+            )
             figuren.append(
-                f'<figure class="indicator">{svg}<figcaption><strong>{_e(indicator.naam)}</strong>'
-                f" {_e(stand)}</figcaption></figure>"
+                f'<figure class="indicator" data-indicator="{_e(indicator.naam)}" '
+                f'data-cyclus="{c.nummer}">{svg}<figcaption><strong>{_e(indicator.naam)}</strong>'
+                f" {_e(stand)} Verloop: {_e(verloop)}"
+                + (f'<ul class="groepen">{groepen}</ul>' if groepen else "")
+                + "</figcaption>"
+                '<details class="meetpunten"><summary>De meetpunten als tabel</summary>'
+                '<table class="meetpunten"><thead><tr><th>Datum</th><th>Waarde</th>'
+                f"<th>Soort</th></tr></thead><tbody>{rijen}</tbody></table></details></figure>"
             )
         inhoud = f'<div class="grafieken">{"".join(figuren)}</div>' if figuren else ""
         return _paneel("4", "Wat hebben we gemeten?", inhoud, "resultaten breed")

@@ -2,8 +2,9 @@
 
 Per werkgroep of the selection: its members, then each research cycle (the question,
 the starting point with its bronnen, the goal with its indicators, the plan and what
-it is grounded in, the measurements over time as a table, the evaluation and the
-method quality), then its besluiten (ideas, proposal, feedback and what became of it,
+it is grounded in, the measurements over time as a table, per indicator its verdict on
+change and its run chart (an SVG image inside the file, with the chart in words as its
+alternative text), the evaluation and the method quality), then its besluiten (ideas, proposal, feedback and what became of it,
 the decision, implementation and evaluation). Self-evaluations in the selection close
 the report with their results per domain.
 
@@ -17,6 +18,7 @@ inside table cells and headings become spaces.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,12 +26,19 @@ from typing import Any, Literal
 
 from onderzoekscyclus.domein import cyclus as cy
 from onderzoekscyclus.domein.keuzes import weergave
+from onderzoekscyclus.domein.meetreeks import (
+    groepen_van,
+    korte_verlooptekst,
+    verloop_van,
+    verlooptekst,
+)
 from onderzoekscyclus.domein.model import Werkgroep
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.uitslag import Resultaat, bereken
 from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.export.gegevens import Exportgegevens
+from onderzoekscyclus.export.grafiek import grafiekgegevens, teken, tekstalternatief
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opmaak import getal, lange_datum, met_eenheid, verschil
 
@@ -264,6 +273,29 @@ def _metingen(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
         )
         for r in cy.resultaten_van(c)
     )
+    for ind in c.indicatoren:
+        if c.metingen_van(ind.naam):
+            _grafiek(v, c, ind)
+
+
+def _grafiek(v: _Verslag, c: cy.Onderzoekscyclus, ind: cy.Indicator) -> None:
+    """The run chart of one indicator: its verdict on change in words (in total and per
+    group), then the chart as an SVG image inside the file, with the chart in words as
+    its alternative text (the table above holds its points)."""
+    g = grafiekgegevens(c, ind.naam)
+    midden = g.waarde(g.verloop.midden)
+    regels = [
+        _("{indicator}, verloop: {tekst}").format(
+            indicator=regel(ind.naam), tekst=regel(verlooptekst(g.verloop, midden))
+        )
+    ]
+    regels += [
+        f"{regel(groep)}: {regel(korte_verlooptekst(verloop_van(c, ind, groep)))}"
+        for groep in groepen_van(c, ind)
+    ]
+    v.lijst(regels)
+    data = base64.b64encode(teken(g, "svg")).decode("ascii")
+    v.tekst(f"![{regel(tekstalternatief(g))}](data:image/svg+xml;base64,{data})")
 
 
 # --- besluiten -------------------------------------------------------------------------------
