@@ -565,3 +565,22 @@ def test_click_meldingen_in_het_engels_met_taal_en(wp: Path) -> None:
     eigen = ozc("--taal", "en", "werkgroep", "toon", "taal")
     assert eigen.exit_code != 0
     assert "Geen werkgroep" not in eigen.stderr
+
+
+def test_een_lezer_die_vroeg_stopt_geeft_geen_foutmelding(tmp_path: Path) -> None:
+    """`ozc school lijst | head -1`: when the reader has stopped before `ozc` writes,
+    `ozc` stops too, without a message about a broken pipe."""
+    from onderzoekscyclus.demo import maak_demo
+
+    maak_demo(tmp_path / "d")
+    with subprocess.Popen(
+        [sys.executable, "-m", "onderzoekscyclus", "school", "lijst"],
+        cwd=tmp_path / "d",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proces:
+        assert proces.stdout is not None and proces.stderr is not None
+        proces.stdout.close()  # the reader is gone before a line is written
+        fout = proces.stderr.read().decode()
+        proces.wait(timeout=60)
+    assert "EPIPE" not in fout and "Fout" not in fout and "Traceback" not in fout, fout

@@ -160,6 +160,8 @@ def vertaal_fout(fout: BaseException) -> click.ClickException | None:
         eigen = hints(fout)
         kop = fout.bericht if eigen and isinstance(fout, WerkplaatsNotFound) else str(fout)
         return OzcFout("\n".join([kop, *eigen]), fout.exit_code)
+    if isinstance(fout, BrokenPipeError):
+        return None  # the reader stopped reading (`ozc … | head`): click ends quietly
     if isinstance(fout, OSError):
         from onderzoekscyclus.cli._systeemfout import systeemfout  # noqa: PLC0415
 
