@@ -220,7 +220,7 @@ def test_evaluatie_bereikt_met_te_weinig_metingen_waarschuwt(demo: Path, ozc: Oz
     assert uit.exit_code == 0
     assert "Let op: de conclusie is 'bereikt', maar:" in uit.stdout
     tekst = " ".join(uit.stdout.split())
-    assert "'past strategie toe' (38) haalt de streefwaarde (50) niet" in tekst
+    assert "'past strategie toe' (38%) haalt de streefwaarde (50%) niet" in tekst
     assert "te weinig om een echte verandering" in tekst
 
 
@@ -389,3 +389,29 @@ def test_een_reeks_in_een_keer_alles_of_niets(wp: Werkplaats) -> None:
     with pytest.raises(Geweigerd, match="in de toekomst"):
         wp.cycli.metingen("Rust in de klas", fout)
     assert len(wp.cycli.overzicht("Rust in de klas").cyclus.metingen) == 3
+
+
+def test_een_groep_anders_gespeld_is_dezelfde_groep(wp: Werkplaats) -> None:
+    _cyclus(wp, basislijn=[12], daarna=[])
+    w = "Rust in de klas"
+    wp.cycli.meting(w, indicator="onrust", waarde=10, datum=_week(3), groep="Groep 7")
+    o = wp.cycli.meting(w, indicator="onrust", waarde=9, datum=_week(4), groep=" groep7 ")
+    assert [m.groep for m in o.cyclus.metingen[-2:]] == ["Groep 7", "Groep 7"]
+    assert meetreeks.groepen_van(o.cyclus, "onrust") == ("Groep 7",)
+
+
+def test_meting_zonder_indicator_als_er_een_is(demo: Path, ozc: Ozc) -> None:
+    w = "Leergroep Begrijpend Lezen"
+    uit = ozc("cyclus", "meting", w, "--waarde", "41%")
+    assert uit.exit_code == 0 and "past strategie toe: 41%" in uit.stdout
+    assert (
+        "regelgrenzen tekent ozc vanaf 12"
+        in ozc("cyclus", "grafiek", w, "--spc", "--uit", "l.svg").stdout
+    )
+    (demo / "g").mkdir()
+    assert ozc("cyclus", "grafiek", w, "--uit", "g").exit_code == 0
+    assert [p.name for p in (demo / "g").iterdir()] == [
+        "leergroep-begrijpend-lezen-cyclus-1-past-strategie-toe.svg"
+    ]
+    weg = ozc("cyclus", "grafiek", w, "--uit", "nieuw/")
+    assert weg.exit_code == 2 and "bestaat niet" in weg.stderr

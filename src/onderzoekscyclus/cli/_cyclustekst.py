@@ -237,8 +237,11 @@ def _reden(c: Onderzoekscyclus, overgang: str, reden: str) -> str:
     with the value written for the reader and the indicator's unit."""
     if overgang == "meting":
         indicator, _dubbelepunt, waarde = reden.rpartition(": ")
+        naam = indicator
+        if c.indicator(naam) is None and naam.endswith(")") and " (" in naam:
+            naam = naam.rsplit(" (", 1)[0]  # "indicator (groep 5)"
         with contextlib.suppress(ValueError):
-            return f"{indicator}: {_waarde(c, indicator, float(waarde))}"
+            return f"{indicator}: {_waarde(c, naam, float(waarde))}"
     return reden
 
 

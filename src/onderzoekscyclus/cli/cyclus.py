@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -293,7 +294,7 @@ def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: st
     ),
 )
 @werkgroep_argument
-@click.option("--indicator", required=True, help=_("De indicator."))
+@click.option("--indicator", help=_("De indicator (niet nodig als de cyclus er één heeft)."))
 @click.option("--waarde", required=True, help=_("De gemeten waarde."))
 @click.option(
     "--groep",
@@ -305,13 +306,26 @@ def uitvoeren(omgeving: Omgeving, werkgroep_ref: str, datum: str | None, wie: st
 def meting(
     omgeving: Omgeving,
     werkgroep_ref: str,
-    indicator: str,
+    indicator: str | None,
     waarde: str,
     groep: str | None,
     datum: str | None,
     wie: str | None,
 ) -> None:
     (gemeten,) = _getallen((waarde,), "--waarde")
+    if indicator is None:
+        namen = [
+            i.naam for i in omgeving.werkplaats.cycli.overzicht(werkgroep_ref).cyclus.indicatoren
+        ]
+        if len(namen) != 1:
+            raise click.UsageError(
+                _("Kies de indicator met --indicator: {namen}.").format(
+                    namen=", ".join(f"'{n}'" for n in namen)
+                )
+                if namen
+                else _("De cyclus heeft nog geen indicator; leg die vast met `ozc cyclus doel`.")
+            )
+        indicator = namen[0]
     o = omgeving.werkplaats.cycli.meting(
         werkgroep_ref,
         indicator=indicator,
@@ -525,7 +539,6 @@ def toon_cyclus(omgeving: Omgeving, werkgroep_ref: str, nummer: int | None) -> N
 @click.option(
     "--uit",
     required=True,
-    type=click.Path(path_type=Path),
     metavar="PAD",
     help=_("Het bestand (.svg of .png) of de map om in te schrijven."),
 )
@@ -537,7 +550,7 @@ def grafiek(
     groep: str | None,
     nummer: int | None,
     spc: bool,
-    uit: Path,
+    uit: str,
 ) -> None:
     from onderzoekscyclus.export import grafiek as grafieken  # noqa: PLC0415 - draws
 
@@ -563,7 +576,7 @@ def grafiek(
             _("Leg het doel met een indicator vast met `ozc cyclus doel`."),
             veld="indicator",
         )
-    bestanden = _grafiekbestanden(uit, o.werkgroep, c.nummer, namen, groep)
+    bestanden = _grafiekbestanden(uit, o.werkgroep_naam, c.nummer, namen, groep)
     geschreven = []
     for naam, pad in bestanden:
         gemeten = meetreeks.groepen_van(c, naam)
@@ -577,6 +590,14 @@ def grafiek(
                 veld="groep",
             )
         g = grafieken.grafiekgegevens(c, naam, deel, spc=spc)
+        if spc and g.regelkaart is None:
+            melding(
+                omgeving,
+                _(
+                    "'{i}' heeft {n} meetpunten; regelgrenzen tekent ozc vanaf 12. De runchart "
+                    "staat er wel."
+                ).format(i=naam, n=len(g.punten)),
+            )
         vorm: Literal["svg", "png"] = "png" if pad.suffix.lower() == ".png" else "svg"
         write_atomic(pad, grafieken.teken(g, vorm))
         geschreven.append((pad, g))
@@ -597,12 +618,20 @@ def grafiek(
 
 
 def _grafiekbestanden(
-    uit: Path, werkgroep: str, nummer: int, namen: list[str], groep: str | None
+    uit_tekst: str, werkgroep: str, nummer: int, namen: list[str], groep: str | None
 ) -> list[tuple[str, Path]]:
-    """Where each chart goes: ``uit`` itself, or a file per indicator in folder ``uit``."""
+    """Where each chart goes: ``uit`` itself, or a file per indicator in folder ``uit``
+    (named after the werkgroep, the cycle and the indicator)."""
+    uit = Path(uit_tekst)
     if uit.is_dir():
         extra = f"-{slug(groep)}" if groep else ""
-        return [(n, uit / f"{werkgroep}-cyclus-{nummer}-{slug(n)}{extra}.svg") for n in namen]
+        return [(n, uit / f"{slug(werkgroep)}-cyclus-{nummer}-{slug(n)}{extra}.svg") for n in namen]
+    if uit_tekst.endswith(("/", os.sep)):
+        raise InvalidValue(
+            _("De map {map} bestaat niet.").format(map=uit),
+            _("Maak de map eerst, of kies een andere plek."),
+            veld="uit",
+        )
     if uit.suffix.lower() not in {".svg", ".png"}:
         raise InvalidValue(
             _("Een grafiek wordt een .svg- of .png-bestand, niet '{pad}'.").format(pad=uit),

@@ -35,6 +35,7 @@ from onderzoekscyclus.domein.cyclus import (
     resultaten_van,
 )
 from onderzoekscyclus.domein.machine import Machine, Overgang, Overgangsregel, datumredenen
+from onderzoekscyclus.domein.meetreeks import groepen_van, groepsleutel
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import Geweigerd, Reden
@@ -321,6 +322,10 @@ def meting(
         namen = ", ".join(f"'{i.naam}'" for i in c.indicatoren)
         raise _weiger(c, "meting", reden("meting.onbekende-indicator", naam=indicator, namen=namen))
     naam = gevonden.naam if gevonden is not None else indicator
+    if gevonden is not None and groep and groep.strip():
+        # "groep7" and "Groep 7" are the group already measured, as it was written then
+        sleutel = groepsleutel(groep)
+        groep = next((g for g in groepen_van(c, naam) if groepsleutel(g) == sleutel), groep)
     gemeten = Meting(indicator=naam, datum=datum, waarde=waarde, groep=groep)  # reads "48%"
     nieuw = attrs.evolve(c, metingen=(*c.metingen, gemeten))
     return CYCLUS.voer_uit(

@@ -41,6 +41,7 @@ from onderzoekscyclus.domein.runchart import (
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.tijd import dagen_tussen
 from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opmaak import met_eenheid
 
 __all__ = [
     "REGELS",
@@ -49,6 +50,7 @@ __all__ = [
     "Signaal",
     "Waarschuwing",
     "groepen_van",
+    "groepsleutel",
     "hoofdsignaal",
     "korte_verlooptekst",
     "meetreeks",
@@ -123,6 +125,7 @@ class Indicatorverloop:
     datum: dt.date | None = None
     bereikt: bool | None = None
     dagen_tussen: float | None = None
+    uitvoering_vanaf: dt.date | None = None
 
 
 def start_uitvoering(c: Onderzoekscyclus) -> dt.date | None:
@@ -139,10 +142,21 @@ def _indicator(c: Onderzoekscyclus, indicator: Indicator | str) -> Indicator:
     return gevonden
 
 
+def groepsleutel(groep: str) -> str:
+    """What makes two spellings one group: case, accents and spaces do not count
+    (``"Groep 7"``, ``"groep7"``)."""
+    return vergelijkbaar(groep).replace(" ", "")
+
+
 def groepen_van(c: Onderzoekscyclus, indicator: Indicator | str) -> tuple[str, ...]:
-    """The groups the indicator was measured in, in the order first measured."""
+    """The groups the indicator was measured in, in the order first measured, each in
+    the spelling it was first measured with."""
     ind = _indicator(c, indicator)
-    return tuple(dict.fromkeys(m.groep for m in c.metingen_van(ind.naam) if m.groep))
+    eerste: dict[str, str] = {}
+    for m in c.metingen_van(ind.naam):
+        if m.groep:
+            eerste.setdefault(groepsleutel(m.groep), m.groep)
+    return tuple(eerste.values())
 
 
 def meetreeks(
@@ -157,9 +171,9 @@ def meetreeks(
         return start is None or dag < start
 
     per_dag: dict[dt.date, list[float]] = defaultdict(list)
-    gezocht = vergelijkbaar(groep) if groep else None
+    gezocht = groepsleutel(groep) if groep else None
     for m in c.metingen_van(ind.naam):
-        if gezocht is None or (m.groep and vergelijkbaar(m.groep) == gezocht):
+        if gezocht is None or (m.groep and groepsleutel(m.groep) == gezocht):
             per_dag[m.datum].append(m.waarde)
     punten = [
         Meetpunt(dag, statistics.fmean(w), voor_start(dag), aantal=len(w))
@@ -243,6 +257,7 @@ def verloop_van(
         datum=laatste.datum if laatste else None,
         bereikt=_bereikt(ind, laatste.waarde) if laatste else None,
         dagen_tussen=dagen_tussen([p.datum for p in gemeten] if groep else meetdagen),
+        uitvoering_vanaf=start_uitvoering(c),
     )
 
 
@@ -286,8 +301,12 @@ def waarschuwingen(c: Onderzoekscyclus) -> tuple[Waarschuwing, ...]:
                 Waarschuwing(
                     "bereikt.doel-gemist",
                     ind.naam,
-                    _("de laatste meting van '{i}' ({w:g}) haalt de streefwaarde ({s:g}) niet")
-                    .format(i=ind.naam, w=o.laatste, s=ind.streefwaarde),
+                    _("de laatste meting van '{i}' ({w}) haalt de streefwaarde ({s}) niet")
+                    .format(
+                        i=ind.naam,
+                        w=met_eenheid(o.laatste, ind.eenheid),
+                        s=met_eenheid(ind.streefwaarde, ind.eenheid),
+                    ),
                 )
             )  # fmt: skip
         if o.signaal is None:
@@ -343,10 +362,20 @@ def hoofdsignaal(o: Indicatorverloop) -> Signaal | None:
     return min(gedateerd, key=lambda s: s.vanaf or dt.date.min, default=o.signalen[0])
 
 
-def signaaltekst(s: Signaal, midden: str) -> str:
+def _sinds(s: Signaal, start: dt.date | None) -> str:
+    """`` sinds 2027-01-18``, saying so when that day lies in the baseline."""
+    if s.vanaf is None:
+        return ""
+    if start is not None and s.vanaf < start:
+        return _(" sinds {datum} (al in de basislijn)").format(datum=s.vanaf.isoformat())
+    return _(" sinds {datum}").format(datum=s.vanaf.isoformat())
+
+
+def signaaltekst(s: Signaal, midden: str, start: dt.date | None = None) -> str:
     """One signal in words, with the rule and its limit: ``"8 meetpunten op rij boven de
-    mediaan (52%) sinds 2027-01-18 (Anhøj: meer dan 7 is geen toeval)"``."""
-    sinds = _(" sinds {datum}").format(datum=s.vanaf.isoformat()) if s.vanaf else ""
+    mediaan (52%) sinds 2027-01-18 (Anhøj: meer dan 7 is geen toeval)"``; ``start``: the
+    day the uitvoering started, to say when the run began in the baseline."""
+    sinds = _sinds(s, start)
     kant = _("boven") if s.richting > 0 else _("onder")
     if s.regel == "anhoej-run":
         return _(
@@ -397,7 +426,7 @@ def verlooptekst(o: Indicatorverloop, midden: str) -> str:
     extra = _(" Ook {regels} ziet een signaal.").format(regels=", ".join(ook)) if ook else ""
     return (
         _("signaal van een echte verandering{richting}: {signaal}.").format(
-            richting=richting, signaal=signaaltekst(s, midden)
+            richting=richting, signaal=signaaltekst(s, midden, o.uitvoering_vanaf)
         )
         + extra
     )
@@ -420,6 +449,6 @@ def korte_verlooptekst(o: Indicatorverloop) -> str:
     if s.richting != 0:
         delen.append(_("de goede kant op") if o.gunstig else _("van de streefwaarde af"))
     if s.vanaf is not None:
-        delen.append(_("sinds {datum}").format(datum=s.vanaf.isoformat()))
+        delen.append(_sinds(s, o.uitvoering_vanaf).strip())
     regels = ", ".join(sorted({_NAAM[x.regel] for x in o.signalen}))
     return ", ".join(delen) + f" ({regels})"

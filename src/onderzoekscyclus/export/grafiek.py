@@ -22,7 +22,7 @@ import io
 import re
 import threading
 from html import escape
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -39,8 +39,8 @@ from onderzoekscyclus.domein.meetreeks import (
 )
 from onderzoekscyclus.domein.runchart import Regelkaart
 from onderzoekscyclus.domein.waarden import Fase
-from onderzoekscyclus.i18n import _
-from onderzoekscyclus.opmaak import korte_datum, met_eenheid
+from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.opmaak import getal, korte_datum, met_eenheid
 
 __all__ = [
     "Gebeurtenis",
@@ -126,7 +126,11 @@ def tekstalternatief(g: Grafiekgegevens) -> str:
         _("de mediaan van de basislijn") if o.uit_basislijn else _("de mediaan van alle meetpunten")
     )
     delen = [
-        _("Runchart van '{titel}': {n} meetpunten van {van} tot {tot}.").format(
+        ngettext(
+            "Runchart van '{titel}': {n} meetpunt van {van} tot {tot}.",
+            "Runchart van '{titel}': {n} meetpunten van {van} tot {tot}.",
+            len(g.punten),
+        ).format(
             titel=g.titel,
             n=len(g.punten),
             van=korte_datum(g.punten[0].datum),
@@ -203,6 +207,26 @@ def _signaalpunten(g: Grafiekgegevens) -> list[int]:
     return sorted(gekozen)
 
 
+def _gebeurtenissen(ax: Any, g: Grafiekgegevens) -> None:
+    """The steps of the cycle along the top, the plan's actions along the bottom; a
+    label in the right part of the chart runs to the left of its line."""
+    begin, eind = _xbereik(g)
+    for soort, hoogte, richting in (("fase", 1.0, -1), ("actie", 0.0, 1)):
+        for n, e in enumerate(x for x in g.gebeurtenissen if x.soort == soort):
+            x = _x(e.datum)
+            links = x > begin + 0.7 * (eind - begin)
+            ax.axvline(x, color=_KLEUREN["gebeurtenis"], lw=0.7, ls=":", zorder=1)
+            ax.annotate(
+                _kort(e.tekst, 32), (x, hoogte), xycoords=("data", "axes fraction"),
+                xytext=(-2 if links else 2, richting * (2 + 9 * (n % 3))),
+                textcoords="offset points", fontsize=6.5, color="#4b5563",
+                ha="right" if links else "left", va="top" if richting < 0 else "bottom",
+                bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9},
+                zorder=10, gid=f"{soort}-{n + 1}",
+            )  # fmt: skip
+    ax.set_xlim(begin, eind)
+
+
 _TEKENSLOT = threading.Lock()
 
 
@@ -263,29 +287,26 @@ def teken(g: Grafiekgegevens, vorm: Vorm = "svg") -> bytes:
         )  # fmt: skip
         if g.regelkaart is not None:
             k = g.regelkaart
-            ax.axhline(k.gemiddelde, color=_KLEUREN["grens"], lw=0.8, ls="-.", gid="gemiddelde")
+            ax.axhline(
+                k.gemiddelde, color=_KLEUREN["grens"], lw=0.8, ls="-.", gid="gemiddelde",
+                label=_("gemiddelde ({w})").format(w=g.waarde(k.gemiddelde)),
+            )  # fmt: skip
             for grens, naam in ((k.bovengrens, "bovengrens"), (k.ondergrens, "ondergrens")):
-                ax.axhline(grens, color=_KLEUREN["grens"], lw=0.8, ls=":", gid=naam)
+                ax.axhline(
+                    grens, color=_KLEUREN["grens"], lw=0.8, ls=":", gid=naam,
+                    label=_("regelgrenzen") if naam == "bovengrens" else None,
+                )  # fmt: skip
             if k.buiten:
                 ax.plot(
                     [dagen[i] for i in k.buiten], [waarden[i] for i in k.buiten], "s",
                     ms=6, mfc="none", mec=_KLEUREN["grens"], zorder=7,
                     label=_("buiten de grenzen"), gid="buiten",
                 )  # fmt: skip
-        # the steps of the cycle along the top, the plan's actions along the bottom
-        for soort, hoogte, richting in (("fase", 1.0, -1), ("actie", 0.0, 1)):
-            for n, e in enumerate(x for x in g.gebeurtenissen if x.soort == soort):
-                ax.axvline(_x(e.datum), color=_KLEUREN["gebeurtenis"], lw=0.7, ls=":", zorder=1)
-                ax.annotate(
-                    _kort(e.tekst, 24), (_x(e.datum), hoogte), xycoords=("data", "axes fraction"),
-                    xytext=(2, richting * (2 + 9 * (n % 3))), textcoords="offset points",
-                    fontsize=6.5, color="#4b5563", va="top" if richting < 0 else "bottom",
-                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
-                    gid=f"{soort}-{n + 1}",
-                )  # fmt: skip
+        _gebeurtenissen(ax, g)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: korte_datum(_dag(x))))
         ax.set_ylim(*_hoogte(g))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: getal(y, significant=6)))
         ax.set_ylabel(g.eenheid or _("waarde"))
         ax.set_title(g.titel, loc="left", fontsize=10, fontweight="bold")
         ax.text(
@@ -327,6 +348,17 @@ def _hoogte(g: Grafiekgegevens) -> tuple[float, float]:
     boven = 0.25 if any(e.soort == "fase" for e in g.gebeurtenissen) else 0.08
     onder = 0.2 if any(e.soort == "actie" for e in g.gebeurtenissen) else 0.08
     return laag - (hoog - laag) * onder, hoog + (hoog - laag) * boven
+
+
+def _xbereik(g: Grafiekgegevens) -> tuple[float, float]:
+    """The time axis: every point and every step, with room around them (two weeks
+    either side of a single day)."""
+    dagen = [_x(p.datum) for p in g.punten] + [_x(e.datum) for e in g.gebeurtenissen]
+    if not dagen:
+        return 0.0, 1.0
+    begin, eind = min(dagen), max(dagen)
+    marge = max(14.0, (eind - begin) * 0.04)
+    return begin - marge, eind + marge
 
 
 _EPOCHE = dt.date(1970, 1, 1)

@@ -250,7 +250,12 @@ def _metingen(v: _Verslag, c: cy.Onderzoekscyclus) -> None:
             rij(
                 _datum(dag),
                 lambda n, dag=dag: (
-                    "; ".join(getal(m.waarde) for m in reeksen[n] if m.datum == dag) or "–"
+                    "; ".join(
+                        getal(m.waarde) + (f" ({regel(m.groep)})" if m.groep else "")
+                        for m in reeksen[n]
+                        if m.datum == dag
+                    )
+                    or "–"
                 ),
             )
         )
