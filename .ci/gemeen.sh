@@ -43,3 +43,13 @@ controles() {
     draai ".venv/bin/python tools/vertalingen.py --check"
     draai ".venv/bin/python tools/docs.py --check"
 }
+
+# The browser tests (tests/test_site.py) drive Debian's Chromium; install it when this
+# machine lacks it (as root, like CI; a developer without root installs it once by hand).
+browser() {
+    if ! command -v chromium >/dev/null 2>&1; then
+        section "chromium installeren"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+}

@@ -7,6 +7,7 @@ refers to a person by id.
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from onderzoekscyclus.domein.model import (
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.thesaurus import normaliseer
+from onderzoekscyclus.domein.tijd import gebeurd
 from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.errors import Geweigerd, InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import _
@@ -268,6 +270,23 @@ class Personen(Dienst):
 
         zonder = school is None and expertise is None
         return selecteer(self.opslag, Persoon, None if zonder else past, limit=limit, offset=offset)
+
+    def toestemming(
+        self, verwijzing: str, *, gegeven: bool = True, datum: dt.date | None = None
+    ) -> Persoon:
+        """Record that the person consents to be named on the partnership website (on
+        ``datum``, default today), or, with ``gegeven=False``, that the consent is
+        withdrawn: from the next build on the site shows a role instead of the name.
+
+        .. versionadded:: 0.2.0
+        """
+        persoon_id = self.persoon(verwijzing).id
+        dag = gebeurd(datum, self.vandaag()) if gegeven else None
+        with self.opslag.vergrendeld():
+            oud = self.opslag.lees(Persoon, persoon_id)
+            nieuw = attrs.evolve(oud, toestemming=dag)
+            self.opslag.schrijf(nieuw)
+        return nieuw
 
     def wijzig(
         self,

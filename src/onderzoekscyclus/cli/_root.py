@@ -36,6 +36,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "planning": ("onderzoekscyclus.cli.planning", "planning"),
     "plugins": ("onderzoekscyclus.cli.export", "plugins"),
     "school": ("onderzoekscyclus.cli.school", "school"),
+    "site": ("onderzoekscyclus.cli.site", "site"),
     "status": ("onderzoekscyclus.cli.beheer", "status"),
     "thema": ("onderzoekscyclus.cli.thema", "thema"),
     "werkgroep": ("onderzoekscyclus.cli.werkgroep", "werkgroep"),

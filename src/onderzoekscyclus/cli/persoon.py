@@ -14,7 +14,14 @@ from onderzoekscyclus.cli._bevestig import (
 from onderzoekscyclus.cli._eenmalig import Groep
 from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
-from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
+from onderzoekscyclus.cli._uitvoer import (
+    Omgeving,
+    datum_of_geen,
+    datum_optie,
+    melding,
+    pass_omgeving,
+    toon,
+)
 from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import Persoon, Rol
 from onderzoekscyclus.i18n import _, ngettext
@@ -36,6 +43,11 @@ def _persoon_tekst(p: Persoon, scholen: dict[str, str]) -> str:
         (_("Ambities"), p.ambities),
     ]
     regels.extend(f"  {kop + ':':<11} {', '.join(waarden)}" for kop, waarden in velden if waarden)
+    if p.toestemming is not None:
+        website = _("met naam (toestemming sinds {datum})").format(datum=p.toestemming.isoformat())
+    else:
+        website = _("zonder naam, als rol (geen toestemming)")
+    regels.append(_("  Website:    {website}").format(website=website))
     return "\n".join(regels)
 
 
@@ -256,3 +268,31 @@ def samenvoegen(omgeving: Omgeving, blijft: str, weg: str, ja: bool) -> None:
     samenvoegen_met_vraag(
         omgeving, omgeving.werkplaats.personen.samenvoegen, ja=ja, blijft=blijft, weg=weg
     )
+
+
+@persoon.command(
+    "toestemming",
+    help=_(
+        "Leg vast dat een persoon toestemming geeft om met naam op de website van het "
+        "partnerschap (`ozc site`) te staan, of trek die in met --nee. Zonder toestemming "
+        "toont de website een rol, zoals 'intern begeleider, De Regenboog'."
+    ),
+)
+@click.argument("persoon_ref", metavar="PERSOON")
+@click.option(
+    "--ja/--nee", "gegeven", default=True, help=_("Toestemming geven (standaard) of intrekken.")
+)
+@datum_optie
+@pass_omgeving
+def toestemming(omgeving: Omgeving, persoon_ref: str, gegeven: bool, datum: str | None) -> None:
+    wp = omgeving.werkplaats
+    nieuw = wp.personen.toestemming(persoon_ref, gegeven=gegeven, datum=datum_of_geen(datum))
+    scholen = {s.id: s.naam for s in wp.scholen.lijst()}
+    kop = (
+        _("{naam} staat voortaan met naam op de website.")
+        if gegeven
+        else _(
+            "{naam} staat voortaan zonder naam op de website; maak de site opnieuw met `ozc site`."
+        )
+    ).format(naam=nieuw.naam)
+    toon(omgeving, nieuw, lambda: kop + "\n" + _persoon_tekst(nieuw, scholen))

@@ -230,6 +230,12 @@ class Persoon:
     expertise: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
     interesses: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
     ambities: tuple[str, ...] = attrs.field(default=(), converter=_woorden)
+    toestemming: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
+    """The day the person consented to be named on the partnership website (``None``:
+    no consent, and the site shows a role instead of the name).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

@@ -41,6 +41,7 @@ from onderzoekscyclus.export.pseudoniem import (
 from onderzoekscyclus.export.schrijven import (
     exporteer,
     exporteurs,
+    exportgegevens,
     kapotte_exporteurs,
     kies_exporteur,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "als_data",
     "exporteer",
     "exporteurs",
+    "exportgegevens",
     "getal",
     "grafiekgegevens",
     "kapotte_exporteurs",

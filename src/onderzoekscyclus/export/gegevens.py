@@ -57,10 +57,14 @@ class Exporteur(Protocol):
 
     ``soort`` is ``"bestand"`` for one file (``extensie`` such as ``".json"``) or
     ``"map"`` for a folder of files. ``tekst`` says whether the file is text, so that
-    it may go to standard output when no ``--uit`` is given.
+    it may go to standard output when no ``--uit`` is given. ``beschrijving`` may be a
+    plain attribute or a property (one that follows the current language).
     """
 
-    beschrijving: str
+    @property
+    def beschrijving(self) -> str:
+        """What the format is for, in words."""
+
     extensie: str
     soort: Literal["bestand", "map"]
     tekst: bool

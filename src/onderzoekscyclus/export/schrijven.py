@@ -51,7 +51,7 @@ from onderzoekscyclus.opslag.schrijver import MAPPEN
 if TYPE_CHECKING:
     from onderzoekscyclus.api.werkplaats import Werkplaats
 
-__all__ = ["exporteer", "exporteurs", "kapotte_exporteurs", "kies_exporteur"]
+__all__ = ["exporteer", "exporteurs", "exportgegevens", "kapotte_exporteurs", "kies_exporteur"]
 
 
 def _instantie(object_: Any) -> Any:
@@ -220,6 +220,7 @@ def exporteer(
     sleutel: bytes | None = None,
     stdout: Any = None,
     forceer: bool = False,
+    exporteur: Exporteur | None = None,
 ) -> Exportresultaat:
     """Export the selection in ``formaat`` to ``uit`` (or to ``stdout`` for text formats).
 
@@ -228,11 +229,15 @@ def exporteer(
     key. An exporter that raises becomes an :class:`~onderzoekscyclus.errors.ExportFailed` naming
     the format, and nothing is written at ``uit``. ``uit`` may not be a file of the
     werkplaats itself; a symbolic link, device or FIFO only with ``forceer`` (see
-    :func:`controleer_doel`).
+    :func:`controleer_doel`). ``exporteur`` writes instead of the one registered as
+    ``formaat`` (``ozc site`` passes its own).
+
+    .. versionchanged:: 0.2.0 ``exporteur``
     """
     if sleutel is not None:
         controleer_sleutel(sleutel)
-    exporteur = kies_exporteur(formaat)
+    if exporteur is None:
+        exporteur = kies_exporteur(formaat)
     gegevens = _gegevens(werkplaats, selectie or Selectie(), pseudoniem_, sleutel)
     aantallen = {m: len(objs) for m, objs in gegevens.entiteiten.items()}
     if uit is None:
@@ -259,6 +264,24 @@ def exporteer(
         _voer_uit(exporteur, formaat, gegevens, tijdelijk)
         _plaats(tijdelijk, doel, exporteur.soort)
     return Exportresultaat(formaat, doel, aantallen, pseudoniem_)
+
+
+def exportgegevens(
+    werkplaats: Werkplaats,
+    selectie: Selectie | None = None,
+    *,
+    pseudoniem_: bool = False,
+    sleutel: bytes | None = None,
+) -> Exportgegevens:
+    """The data an exporter gets for ``selectie`` (everything by default), pseudonymised
+    on request: for a preview of what an export would contain, or for a writer that
+    places its files itself (``ozc site``).
+
+    .. versionadded:: 0.2.0
+    """
+    if sleutel is not None:
+        controleer_sleutel(sleutel)
+    return _gegevens(werkplaats, selectie or Selectie(), pseudoniem_, sleutel)
 
 
 def _gegevens(
