@@ -131,3 +131,19 @@ def test_delen_telt_en_verliest_niets() -> None:
         r"conflicten gemeld: (\d+); echte conflicten gemaakt: (\d+)", uit.stdout
     ).groups()  # type: ignore[union-attr]
     assert gemeld == echt
+
+
+def test_site_meet_bouwen_tegen_de_basislijn(tmp_path: Path) -> None:
+    """`benchmarks/site.py` with 5 schools: it builds, rebuilds and reports each against
+    the baseline; after one change it wrote that school's page."""
+    uit = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "site.py"), "--scholen", "5", "--map", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    for regel in ("basislijn (tomllib", "eerste keer bouwen:", "opnieuw, niets veranderd:"):
+        assert regel in uit.stdout
+    geschreven = re.search(
+        r"na de wijziging geschreven: \d+ bestanden, waarvan pagina's: (.*) \(", uit.stdout
+    )
+    assert geschreven and geschreven[1].startswith("scholen/") and "," not in geschreven[1]

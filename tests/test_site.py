@@ -123,7 +123,9 @@ def test_elke_interne_link_bestaat(site: Path) -> None:
 def _teksten(site: Path) -> Iterator[tuple[Path, str]]:
     """Every file of the site as text, the search index unpacked."""
     for pad in sorted(site.rglob("*")):
-        if pad.suffix in {".html", ".css", ".json", ".js"}:
+        if pad.is_dir():
+            continue
+        if pad.suffix in {".html", ".css", ".json", ".js", ".svg"} or pad.name.startswith(".onder"):
             yield pad, pad.read_text(encoding="utf-8", errors="replace")
         elif pad.suffix in {".pf_fragment", ".pf_index", ".pf_meta"}:
             yield pad, gzip.decompress(pad.read_bytes()).decode("utf-8", errors="replace")

@@ -48,7 +48,10 @@ def site(omgeving: Omgeving, uit: Path, min_respondenten: int, voorbeeld: bool) 
         return
     verslag = website.bouw(
         exporteren.exportgegevens(
-            werkplaats, pseudoniem_=True, sleutel=website.sitesleutel(werkplaats.info.naam)
+            werkplaats,
+            pseudoniem_=True,
+            sleutel=website.sitesleutel(werkplaats.info.naam),
+            bijsnijden=website.alleen_wat_de_site_toont,
         ),
         uit,
         min_respondenten=min_respondenten,

@@ -272,23 +272,32 @@ def exportgegevens(
     *,
     pseudoniem_: bool = False,
     sleutel: bytes | None = None,
+    bijsnijden: Callable[[dict[str, tuple[Any, ...]]], dict[str, tuple[Any, ...]]] | None = None,
 ) -> Exportgegevens:
     """The data an exporter gets for ``selectie`` (everything by default), pseudonymised
     on request: for a preview of what an export would contain, or for a writer that
-    places its files itself (``ozc site``).
+    places its files itself (``ozc site``). ``bijsnijden`` leaves out, before anything
+    is pseudonymised, what the writer will not show (the persons stay: they are what
+    is looked for).
 
     .. versionadded:: 0.2.0
     """
     if sleutel is not None:
         controleer_sleutel(sleutel)
-    return _gegevens(werkplaats, selectie or Selectie(), pseudoniem_, sleutel)
+    return _gegevens(werkplaats, selectie or Selectie(), pseudoniem_, sleutel, bijsnijden)
 
 
 def _gegevens(
-    werkplaats: Werkplaats, selectie: Selectie, pseudoniem_: bool, sleutel: bytes | None
+    werkplaats: Werkplaats,
+    selectie: Selectie,
+    pseudoniem_: bool,
+    sleutel: bytes | None,
+    bijsnijden: Callable[[dict[str, tuple[Any, ...]]], dict[str, tuple[Any, ...]]] | None = None,
 ) -> Exportgegevens:
     """What the exporter gets: the selection, pseudonymised on request."""
     entiteiten = verzamel(werkplaats, selectie)
+    if bijsnijden is not None:
+        entiteiten = bijsnijden(dict(entiteiten))
     persoon_ids: dict[str, str] = {}
     werkplaats_naam = werkplaats.info.naam
     schoon: Callable[[str], str] = _zelfde

@@ -59,6 +59,16 @@ __all__ = [
 _SJABLONEN = Path(__file__).parent / "sjablonen"
 
 
+def alleen_wat_de_site_toont(entiteiten: dict[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """The export data without what the site never shows (besluiten, logboeken), so that
+    none of it needs to be pseudonymised."""
+    uit = {k: v for k, v in entiteiten.items() if k != "besluiten"}
+    uit["werkgroepen"] = tuple(
+        attrs.evolve(g, logboek=()) for g in entiteiten.get("werkgroepen", ())
+    )
+    return uit
+
+
 def sitesleutel(werkplaats_naam: str) -> bytes:
     """The key of the site's pseudonyms: the same for every build of one werkplaats, so
     a rebuild gives the same pages for the same data."""
@@ -177,7 +187,42 @@ class _Site:
         return [t.label for t in self.thesaurus.smaller(label)]
 
 
-def _grafieken(c: Onderzoekscyclus, sleutel: str) -> list[dict[str, Any]]:
+class _Grafiekcache:
+    """Charts drawn before, by what they show: drawing is the slow part of a build, and a
+    chart whose data did not change is the same chart. Kept in a folder of the site's own
+    (``.onderzoekscyclus-grafieken``); a chart no page uses any more is removed."""
+
+    def __init__(self, map_: Path | None) -> None:
+        self.map = map_
+        self.gebruikt: set[str] = set()
+
+    def svg(self, g: Any, sleutel: str) -> str:
+        if self.map is None:
+            return svg_in_html(g, sleutel)
+        import matplotlib  # noqa: PLC0415 - its version is part of the key
+
+        from onderzoekscyclus.versie import __version__  # noqa: PLC0415
+
+        naam = hashlib.sha256(
+            f"{__version__}|{matplotlib.__version__}|{sleutel}|{g!r}".encode()
+        ).hexdigest()[:32]
+        self.gebruikt.add(naam)
+        pad = self.map / f"{naam}.svg"
+        if pad.is_file():
+            return pad.read_text(encoding="utf-8")
+        svg = svg_in_html(g, sleutel)
+        self.map.mkdir(parents=True, exist_ok=True)
+        pad.write_text(svg, encoding="utf-8")
+        return svg
+
+    def ruim_op(self) -> None:
+        if self.map is not None and self.map.is_dir():
+            for pad in self.map.glob("*.svg"):
+                if pad.stem not in self.gebruikt:
+                    pad.unlink()
+
+
+def _grafieken(c: Onderzoekscyclus, sleutel: str, cache: _Grafiekcache) -> list[dict[str, Any]]:
     """Per indicator: its chart for the page, the verdict in words, the table."""
     uit = []
     for n, ind in enumerate(c.indicatoren, start=1):
@@ -186,7 +231,7 @@ def _grafieken(c: Onderzoekscyclus, sleutel: str) -> list[dict[str, Any]]:
         uit.append(
             {
                 "indicator": ind,
-                "svg": svg_in_html(g, f"{sleutel}-{n}"),
+                "svg": cache.svg(g, f"{sleutel}-{n}"),
                 "verloop": verlooptekst(v, g.waarde(v.midden)),
                 "tabel": tabel(g),
                 "laatste": met_eenheid(v.laatste, ind.eenheid) if v.laatste is not None else None,
@@ -208,8 +253,9 @@ class SiteExporteur:
     soort: Literal["bestand", "map"] = "map"
     tekst = False
 
-    def __init__(self, *, min_respondenten: int = 5) -> None:
+    def __init__(self, *, min_respondenten: int = 5, grafieken: Path | None = None) -> None:
         self.min_respondenten = min_respondenten
+        self.cache = _Grafiekcache(grafieken)
 
     def schrijf(self, gegevens: Exportgegevens, doel: Path) -> None:
         from jinja2 import (  # noqa: PLC0415 - only the site needs templates
@@ -310,7 +356,7 @@ class SiteExporteur:
                 "onderzoek.html",
                 o.cyclus.vraag,
                 o=o,
-                grafieken=_grafieken(o.cyclus, f"g-{o.groep.id}-{o.cyclus.nummer}"),
+                grafieken=_grafieken(o.cyclus, f"g-{o.groep.id}-{o.cyclus.nummer}", self.cache),
             )
         pagina("toegankelijkheid.html", "toegankelijkheid.html", _("Toegankelijkheid"))
         pagina("colofon.html", "colofon.html", _("Colofon"))
@@ -397,6 +443,9 @@ def voorbeeld(gegevens: Exportgegevens, *, min_respondenten: int = 5) -> list[Vo
     return uit
 
 
+GRAFIEKEN = ".onderzoekscyclus-grafieken"
+"""The folder of drawn charts in the site's folder (see :class:`_Grafiekcache`)."""
+
 MANIFEST = ".onderzoekscyclus-site"
 """The list of files the last build wrote, kept in the site's folder: what a rebuild may
 remove. Files of others in the folder are never touched."""
@@ -434,7 +483,9 @@ def bouw(gegevens: Exportgegevens, uit: Path, *, min_respondenten: int = 5) -> S
     oud = set(oud_manifest.read_text(encoding="utf-8").split()) if oud_manifest.is_file() else set()
     with tempfile.TemporaryDirectory(prefix=".site-", dir=uit.parent) as tijdelijk:
         nieuw_map = Path(tijdelijk) / "site"
-        SiteExporteur(min_respondenten=min_respondenten).schrijf(gegevens, nieuw_map)
+        exporteur = SiteExporteur(min_respondenten=min_respondenten, grafieken=uit / GRAFIEKEN)
+        exporteur.schrijf(gegevens, nieuw_map)
+        exporteur.cache.ruim_op()
         nieuw = {
             p.relative_to(nieuw_map).as_posix(): p for p in nieuw_map.rglob("*") if p.is_file()
         }
