@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, huidige_taal
 
 __all__ = ["Namenvervanger", "delen", "vouw", "zonder_spaties"]
 
@@ -183,6 +183,9 @@ class Namenvervanger:
             if self.ids
             else None
         )
+        # the same text is often met many times (an indicator's name in every
+        # measurement, a theme in every werkgroep): replaced once, remembered
+        self._vervangen: dict[tuple[str, str], str] = {}
 
     def noemt_iemand(self, id_: str) -> bool:
         """Whether the slug of ``id_`` holds a word of one of the names."""
@@ -193,6 +196,13 @@ class Namenvervanger:
 
     def tekst(self, tekst: str) -> str:
         """``tekst`` with every name, e-mail address, telephone number and id replaced."""
+        sleutel = (huidige_taal(), tekst)  # "[e-mailadres]" is said in the current language
+        klaar = self._vervangen.get(sleutel)
+        if klaar is None:
+            klaar = self._vervangen[sleutel] = self._vervang(tekst)
+        return klaar
+
+    def _vervang(self, tekst: str) -> str:
         tekst = _EMAIL.sub(_("[e-mailadres]"), tekst)
         tekst = _TELEFOON.sub(_("[telefoonnummer]"), tekst)
         if self._id_patroon is not None:
