@@ -199,3 +199,14 @@ def test_voornaam_of_achternaam_die_op_een_tussenvoegsel_lijkt_gaat_ook(naam: st
     uit, _ids = pseudonimiseer({"personen": (wie,), "werkgroepen": (werkgroep,)}, b"k")
     schuilnaam = pseudoniem(b"k", wie.id)
     assert uit["werkgroepen"][0].logboek[0].tekst == f"{schuilnaam} zei het; {schuilnaam}."
+
+
+def test_een_id_noemt_iemand_alleen_met_een_heel_woord_van_een_naam() -> None:
+    from onderzoekscyclus.domein.namen import Namenvervanger
+
+    v = Namenvervanger({"Anna de Vries": "Persoon 1", "Ömer Şahin": "Persoon 2"})
+    assert v.noemt_iemand("leerteam-anna-x1y2z3")
+    assert v.noemt_iemand("plg-vries-en-co-abc123")
+    assert v.noemt_iemand("groep-van-omer-zz9")  # accents as a slug writes them
+    assert not v.noemt_iemand("annabel-groep-x1y2z3")
+    assert not v.noemt_iemand("rekenen-groep-5-8-ab12cd")

@@ -186,13 +186,21 @@ class Namenvervanger:
         # the same text is often met many times (an indicator's name in every
         # measurement, a theme in every werkgroep): replaced once, remembered
         self._vervangen: dict[tuple[str, str], str] = {}
+        self._slugs: frozenset[str] | None = None
 
     def noemt_iemand(self, id_: str) -> bool:
-        """Whether the slug of ``id_`` holds a word of one of the names."""
-        from onderzoekscyclus.domein.tekst import slug  # noqa: PLC0415
+        """Whether the slug of ``id_`` holds a word of one of the names (a run of its
+        dash-separated parts is the slug of a form of a name)."""
+        if self._slugs is None:
+            from onderzoekscyclus.domein.tekst import slug  # noqa: PLC0415
 
-        woorden = f"-{id_}-"
-        return any(f"-{s}-" in woorden for vorm in self.vormen if (s := slug(vorm)) and len(s) >= 2)
+            self._slugs = frozenset(s for vorm in self.vormen if (s := slug(vorm)) and len(s) >= 2)
+        delen_ = id_.split("-")
+        return any(
+            "-".join(delen_[i:j]) in self._slugs
+            for i in range(len(delen_))
+            for j in range(i + 1, len(delen_) + 1)
+        )
 
     def tekst(self, tekst: str) -> str:
         """``tekst`` with every name, e-mail address, telephone number and id replaced."""
