@@ -35,6 +35,7 @@ ARGUMENTEN = [
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MET_TOESTEMMING = "Fatima El Amrani"
+OPENBAAR = "Time-outplek in elke groep"
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +50,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert runner.invoke(ozc, ["demo", str(map_ / "d")]).exit_code == 0
     wp = ["--werkplaats", str(map_ / "d")]
     assert runner.invoke(ozc, [*wp, "persoon", "toestemming", MET_TOESTEMMING]).exit_code == 0
+    assert runner.invoke(ozc, [*wp, "besluit", "openbaar", OPENBAAR]).exit_code == 0
     uit = runner.invoke(ozc, [*wp, "site", str(map_ / "s")])
     assert uit.exit_code == 0, uit.output
     return map_ / "s"
@@ -85,6 +87,14 @@ def test_de_site_heeft_de_paginas_van_het_partnerschap(site: Path) -> None:
     ]  # fmt: skip
     assert afgerond and {f"onderzoek/{g}-cyclus-{n}.html" for g, n in afgerond} <= namen
     assert "themas/rekenen.html" in namen
+    besluiten = {b.titel: b for b in wp.besluitvorming.lijst()}
+    assert [n for n in namen if n.startswith("besluiten/")] == [
+        f"besluiten/{besluiten[OPENBAAR].id}.html"
+    ]
+    besluit = (site / "besluiten" / f"{besluiten[OPENBAAR].id}.html").read_text("utf-8")
+    assert OPENBAAR in besluit and "Het voorstel" in besluit
+    volledig = wp.besluitvorming.zoek(id=besluiten[OPENBAAR].id)
+    assert volledig.feedback and not any(f.tekst in besluit for f in volledig.feedback)
     rekenen = (site / "themas" / "rekenen.html").read_text(encoding="utf-8")
     assert "Omvat:" in rekenen and "De Regenboog" in rekenen
 
@@ -168,7 +178,9 @@ def test_voorbeeld_zegt_wat_er_op_komt_en_maakt_niets(site: Path, tmp_path: Path
     personen = {r["wat"]: r for r in regels if r["soort"] == "persoon"}
     assert personen[MET_TOESTEMMING]["gepubliceerd"] is True
     assert not any(r["gepubliceerd"] for n, r in personen.items() if n != MET_TOESTEMMING)
-    assert all(not r["gepubliceerd"] for r in regels if r["soort"] in ("besluit", "logboek"))
+    assert all(not r["gepubliceerd"] for r in regels if r["soort"] == "logboek")
+    besluiten = {r["wat"]: r["gepubliceerd"] for r in regels if r["soort"] == "besluit"}
+    assert besluiten.pop(OPENBAAR) is True and not any(besluiten.values())
 
 
 def test_een_afgerond_onderzoek_heeft_grafiek_tekst_en_tabel(site: Path) -> None:

@@ -459,6 +459,19 @@ class Besluiten(Dienst):
             datum=datum,
         )
 
+    def openbaar(self, verwijzing: str, *, openbaar: bool = True) -> Besluit:
+        """Mark the besluit for the partnership website, or (``openbaar=False``) take the
+        mark away: the next build of the site shows it, or no longer does.
+
+        .. versionadded:: 0.2.0
+        """
+        besluit_id = self._opgeslagen(verwijzing).id
+        with self.opslag.vergrendeld():
+            oud = self.opslag.lees(Besluit, besluit_id)
+            nieuw = attrs.evolve(oud, openbaar=openbaar)
+            self.opslag.schrijf(nieuw)
+        return nieuw
+
     def intrekken(
         self,
         verwijzing: str,

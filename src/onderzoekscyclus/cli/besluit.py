@@ -367,6 +367,26 @@ def borg(
     _stap(omgeving, b, _("Besluit geborgd."))
 
 
+@besluit.command(
+    "openbaar",
+    help=_(
+        "Zet een besluit op de website van het partnerschap (`ozc site`), of haal het er "
+        "af met --nee. Zonder dit staat geen enkel besluit op de website."
+    ),
+)
+@besluit_argument
+@click.option("--ja/--nee", "ja", default=True, help=_("Openbaar maken (standaard) of niet."))
+@pass_omgeving
+def openbaar(omgeving: Omgeving, besluit_ref: str, ja: bool) -> None:
+    b = omgeving.werkplaats.besluitvorming.openbaar(besluit_ref, openbaar=ja)
+    tekst = (
+        _("'{titel}' komt op de website bij de volgende `ozc site`.")
+        if ja
+        else _("'{titel}' staat niet meer op de website na de volgende `ozc site`.")
+    ).format(titel=b.titel)
+    toon(omgeving, b, lambda: tekst)
+
+
 @besluit.command("intrekken", help=_("Trek het besluit in vóór het genomen is, met een reden."))
 @besluit_argument
 @click.option("--reden", required=True, help=_("Waarom het wordt ingetrokken."))

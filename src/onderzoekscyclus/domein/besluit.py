@@ -282,6 +282,12 @@ class Besluit:
     bijstellingen: tuple[Notitie, ...] = ()
     herevaluatie: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
     historie: tuple[Overgangsregel, ...] = ()
+    openbaar: bool = False
+    """Whether the werkgroep wants the besluit on the partnership website (``ozc
+    besluit openbaar``); a besluit is not published otherwise.
+
+    .. versionadded:: 0.2.0
+    """
 
     @property
     def naam(self) -> str:

@@ -18,7 +18,8 @@ replaced before a page is made. A person is named only with consent
 toestemming``); otherwise expertise shows as a role at a school ("intern begeleider, De
 Regenboog"). An action of a plan shows without who does it. A zelfevaluatie shows only
 as averages per domain, and only when at least ``min_respondenten`` (default 5) answered.
-Logboeken and besluiten are not published. :func:`voorbeeld` says, per personal datum,
+Logboeken are not published; a besluit only when it is marked public (``ozc besluit
+openbaar``), and then without its feedback. :func:`voorbeeld` says, per personal datum,
 what would be published and why.
 
 .. versionadded:: 0.2.0
@@ -60,9 +61,10 @@ _SJABLONEN = Path(__file__).parent / "sjablonen"
 
 
 def alleen_wat_de_site_toont(entiteiten: dict[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
-    """The export data without what the site never shows (besluiten, logboeken), so that
-    none of it needs to be pseudonymised."""
-    uit = {k: v for k, v in entiteiten.items() if k != "besluiten"}
+    """The export data without what the site never shows (besluiten not marked public,
+    logboeken), so that none of it needs to be pseudonymised."""
+    uit = dict(entiteiten)
+    uit["besluiten"] = tuple(b for b in entiteiten.get("besluiten", ()) if b.openbaar)
     uit["werkgroepen"] = tuple(
         attrs.evolve(g, logboek=()) for g in entiteiten.get("werkgroepen", ())
     )
@@ -123,6 +125,10 @@ class _Site:
                 echt = gegevens.werkplaats.personen.zoek(id=terug.get(p.id, p.id))
                 self.echte_naam[p.id] = echt.naam
         self.school = {s.id: s for s in self.scholen}
+        self.besluiten: list[Any] = sorted(
+            (b for b in e.get("besluiten", ()) if b.openbaar), key=lambda b: b.titel.casefold()
+        )
+        self.werkgroepnaam = {g.id: g.naam for g in self.werkgroepen}
         self.thesaurus: Thesaurus = gegevens.werkplaats.netwerk.thesaurus
         self.onderzoek = [
             _Onderzoek(g, c, _onderzoekspad(g, c) if c.fase is Fase.AFGEROND else None)
@@ -279,7 +285,7 @@ class SiteExporteur:
         omgeving.filters["eenheid"] = met_eenheid
         site = _Site(gegevens, self.min_respondenten)
         doel.mkdir(parents=True, exist_ok=True)
-        for map_ in ("scholen", "themas", "onderzoek"):
+        for map_ in ("scholen", "themas", "onderzoek", "besluiten"):
             (doel / map_).mkdir(exist_ok=True)
         (doel / "stijl.css").write_text(
             (_SJABLONEN / "stijl.css").read_text(encoding="utf-8"), encoding="utf-8"
@@ -358,6 +364,8 @@ class SiteExporteur:
                 o=o,
                 grafieken=_grafieken(o.cyclus, f"g-{o.groep.id}-{o.cyclus.nummer}", self.cache),
             )
+        for b in site.besluiten:
+            pagina(f"besluiten/{b.id}.html", "besluit.html", b.titel, b=b)
         pagina("toegankelijkheid.html", "toegankelijkheid.html", _("Toegankelijkheid"))
         pagina("colofon.html", "colofon.html", _("Colofon"))
         pagina("zoeken.html", "zoeken.html", _("Zoeken"))
@@ -432,9 +440,11 @@ def voorbeeld(gegevens: Exportgegevens, *, min_respondenten: int = 5) -> list[Vo
         ).format(n=r.respondenten, min=min_respondenten)
         uit.append(Voorbeeldregel("zelfevaluatie", wat, genoeg, waarom))
     for b in gegevens.entiteiten.get("besluiten", ()):
-        uit.append(
-            Voorbeeldregel("besluit", b.titel, False, _("besluiten staan niet op de website"))
-        )
+        if b.openbaar:
+            waarom = _("openbaar: het voorstel, het besluit en de uitvoering, zonder feedback")
+        else:
+            waarom = _("niet openbaar (`ozc besluit openbaar`)")
+        uit.append(Voorbeeldregel("besluit", b.titel, b.openbaar, waarom))
     for g in gegevens.entiteiten.get("werkgroepen", ()):
         if g.logboek:
             uit.append(
