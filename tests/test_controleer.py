@@ -338,6 +338,45 @@ def test_een_met_de_hand_bewerkte_indexrij_wordt_gemeld(
     assert ozc("controleer").stdout == "Alles in orde.\n"
 
 
+@pytest.mark.parametrize(
+    "bewerking",
+    [
+        "UPDATE werkgroep_scholen SET svnaam = 'aaa' WHERE rowid = (SELECT max(rowid) FROM "
+        "werkgroep_scholen)",
+        "UPDATE werkgroep_scholen SET wvnaam = 'zzz' WHERE rowid = 1",
+        "UPDATE tellingen SET scholen = scholen + 1",
+    ],
+    ids=["schoolvolgorde", "werkgroepvolgorde", "telling"],
+)
+def test_wat_de_index_zelf_afleidt_en_met_de_hand_veranderde_wordt_gezien(
+    kopie: Callable[[], Path], ozc: Ozc, in_map: Callable[[Path], None], bewerking: str
+) -> None:
+    """The names the index sorts a theme's schools on, and a theme count it remembered,
+    changed by hand: an ordinary `controleer` (no `--alles`) says so and deletes the
+    index, and the next answer is the true one again."""
+    root = kopie()
+    in_map(root)
+    echt = ozc("--json", "thema", "scholen", "rekenen").stdout
+    assert '"thema": "rekenen"' in echt
+    pad = root / GEGEVENSMAP / INDEXBESTAND
+    with sqlite3.connect(pad) as db:
+        assert db.execute("SELECT count(*) FROM tellingen").fetchone()[0] == 1
+        db.execute(bewerking)
+    db.close()
+
+    resultaat = ozc("controleer")
+
+    assert resultaat.exit_code == 1
+    assert resultaat.stdout.splitlines() == [
+        "De index klopt niet met zichzelf (de volgorde of een telling die hij onthield); "
+        "hij wordt opnieuw opgebouwd.",
+        "1 probleem gevonden.",
+    ]
+    assert not pad.exists()
+    assert ozc("--json", "thema", "scholen", "rekenen").stdout == echt
+    assert ozc("controleer").stdout == "Alles in orde.\n"
+
+
 def test_een_bestand_dat_de_index_mist_wordt_elke_keer_gezien(
     kopie: Callable[[], Path], ozc: Ozc, in_map: Callable[[Path], None]
 ) -> None:

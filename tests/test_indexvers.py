@@ -223,3 +223,37 @@ def test_de_snelle_lezing_geeft_dezelfde_rijen_als_het_hele_bestand(tmp_path: Pa
     licht, heel = _rijen_heel_en_licht(pad)
     assert licht == heel
     assert [j for _g, j in heel["werkgroep_jaren"]] == [2019, 2021]  # type: ignore[index]
+
+
+def test_een_telling_van_een_voorbij_moment_wordt_niet_onthouden(werkplaats: Werkplaats) -> None:
+    """A theme's count is remembered only when nothing changed the index while it was
+    counted: another process that adds a line in the middle of the count leaves no
+    stale count behind, and the next count sees the line."""
+    wp = werkplaats
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"], themas=["rekenen"])
+    with Index(wp.root) as index:
+        index.ververs()
+        ander = sqlite3.connect(index.pad, isolation_level=None)
+        geschreven = []
+        stappen = []
+
+        def tussendoor() -> int:
+            # another process writes while this one counts, a little way into its count
+            stappen.append(index.db.in_transaction)
+            if stappen.count(True) == 30 and not geschreven:
+                ander.execute("INSERT INTO werkgroep_themas VALUES ('elders', 'rekenen')")
+                ander.execute(
+                    "INSERT INTO werkgroep_scholen (werkgroep, school) VALUES ('elders', 'x')"
+                )
+                geschreven.append(True)
+            return 0
+
+        index.db.set_progress_handler(tussendoor, 1)
+        assert index.thema_telling(["rekenen"]) == (1, 1)  # what it saw when it began
+        index.db.set_progress_handler(None, 1)
+        assert geschreven
+        assert index.rijen("SELECT * FROM tellingen") == []
+        assert index.thema_telling(["rekenen"]) == (2, 2)
+        assert index.rijen("SELECT aantal, scholen FROM tellingen") == [(2, 2)]
+        ander.close()

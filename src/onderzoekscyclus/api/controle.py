@@ -541,8 +541,9 @@ class _Run:
                 return []
             gezien = {m: s.keys() for m, s in self.lijst.stats.items()}
             mappen = blik.mappen_die_afwijken(gezien, self.lijst.map_mtimes)
+            afgeleid = blik.afgeleid_wijkt_af()
         bestanden = sorted(f"{m}/{i}.toml" for m, i in self.index_wijkt_af)
-        if not mappen and not bestanden:
+        if not mappen and not bestanden and not afgeleid:
             return []
         with contextlib.suppress(OSError):  # a folder we may not write in: the lines still say it
             Index.verwijder(self.root)
@@ -553,6 +554,13 @@ class _Run:
             ).format(map=m)
             for m in mappen
         ]
+        if afgeleid:
+            uit.append(
+                _(
+                    "De index klopt niet met zichzelf (de volgorde of een telling die hij "
+                    "onthield); hij wordt opnieuw opgebouwd."
+                )
+            )
         uit += [
             _("De index wijkt af voor {bestand}; hij wordt opnieuw opgebouwd.").format(bestand=b)
             for b in bestanden[:_MEESTE_INDEXREGELS]

@@ -339,15 +339,17 @@ class Themanetwerk(Dienst):
         gezocht = index.lijsttabel("gezochte_themas", passend)
         groepen = f"SELECT werkgroep FROM werkgroep_themas WHERE tekst IN {gezocht}"
 
-        def blad() -> list[tuple[Any, ...]]:
-            # the page sorted on only what sorts it, then the rows it shows
+        def blad(aantal: int) -> list[tuple[Any, ...]]:
+            # the page in the order of the index that sorts it: read in that order while
+            # few lines are passed over to reach it, otherwise the theme's lines sorted
+            eind = None if limit is None else offset + limit
+            alle = index.rijen("SELECT max(rowid) FROM werkgroep_scholen")[0][0] or 0
+            op_volgorde = eind is not None and aantal > 0 and eind * alle <= 4 * aantal * aantal
             sleutels = index.rijen(
-                "SELECT ws.school, ws.werkgroep FROM werkgroep_scholen ws "
-                "JOIN werkgroepen w ON w.id = ws.werkgroep "
-                "LEFT JOIN scholen s ON s.id = ws.school "
-                f"WHERE ws.werkgroep IN ({groepen}) "
-                "ORDER BY COALESCE(s.vnaam, ws.school), ws.school, w.vnaam, w.id "
-                "LIMIT ? OFFSET ?",
+                "SELECT school, werkgroep FROM werkgroep_scholen "
+                f"{'INDEXED BY ws_volgorde' if op_volgorde else ''} "
+                f"WHERE werkgroep IN ({groepen}) "
+                "ORDER BY svnaam, school, wvnaam, werkgroep LIMIT ? OFFSET ?",
                 (-1 if limit is None else limit, offset),
             )
             sql = (
@@ -362,16 +364,14 @@ class Themanetwerk(Dienst):
             )
             return [r for sleutel in sleutels for r in index.rijen(sql, sleutel)]
 
-        regels = blad()
+        aantal, scholen = index.thema_telling(passend)
+        regels = blad(aantal)
         # every file a shown line comes from is checked; when one was read anew, the
         # page is asked again (a renamed school may move, a removed one drops out)
         opnieuw = index.vers("scholen", {r[0]: (r[-4], r[-3]) for r in regels})
         if index.vers("werkgroepen", {r[3]: (r[-2], r[-1]) for r in regels}) or opnieuw:
-            regels = blad()
-        aantal, scholen = index.rijen(
-            "SELECT COUNT(*), COUNT(DISTINCT school) FROM werkgroep_scholen "
-            f"WHERE werkgroep IN ({groepen})"
-        )[0]
+            aantal, scholen = index.thema_telling(passend)
+            regels = blad(aantal)
         return aantal, scholen, self._op_thema(index, regels, gezocht)
 
     @staticmethod

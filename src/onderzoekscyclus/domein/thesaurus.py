@@ -22,7 +22,6 @@ its own ``thesaurus.toml`` at its root, in the same format (the store reads both
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -124,6 +123,8 @@ class Thesaurus:
             kandidaten.setdefault(term, self._themas[sleutel].label)
         for woord in extra:
             kandidaten.setdefault(normaliseer(woord), self.label(woord))
+        import difflib  # noqa: PLC0415 - only for a theme not found
+
         gezocht = normaliseer(tekst)
         gevonden = difflib.get_close_matches(gezocht, list(kandidaten), n=n * 3, cutoff=0.6)
         # a word that starts the same way is a likely candidate too ("ontwikkelingsv")

@@ -30,6 +30,7 @@ name among tens of thousands without loading the rest of the library.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import time
@@ -45,19 +46,36 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
 from onderzoekscyclus.opslag._toml import lees_begrensd
 from onderzoekscyclus.opslag._voortgang import Voortgang
-from onderzoekscyclus.opslag.indexrijen import MAPPEN, TABELLEN, Rijen, ontleed
+from onderzoekscyclus.opslag.indexrijen import KOLOMMEN, MAPPEN, TABELLEN, Rijen, ontleed
 
-__all__ = ["INDEXBESTAND", "VOLLEDIG_NA", "Index", "niet_te_vers", "transactie"]
+__all__ = [
+    "INDEXBESTAND",
+    "THEMATELLING",
+    "VOLLEDIG_NA",
+    "Index",
+    "niet_te_vers",
+    "transactie",
+]
 
 VOLLEDIG_NA = 600
 """Seconds after which a question looks at every file of a folder again, even when the
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 8
+_VERSIE = 9
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
+
+_WACHTEN_S = 60
+"""How long a question waits for another process that is writing the index."""
+
+THEMATELLING = (
+    "SELECT COUNT(*), COUNT(DISTINCT school) FROM werkgroep_scholen WHERE werkgroep IN "
+    "(SELECT werkgroep FROM werkgroep_themas WHERE tekst IN (SELECT value FROM json_each(?)))"
+)
+"""The count :meth:`Index.thema_telling` remembers in ``tellingen``, of the theme texts
+given as a JSON list (which is also the key it is remembered under)."""
 
 _SCHEMA = """
 CREATE TABLE meta (sleutel TEXT PRIMARY KEY, waarde TEXT) WITHOUT ROWID;
@@ -77,7 +95,8 @@ CREATE TABLE werkgroepen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, soort TEXT, cyclus INTEGER, fase TEXT,
     gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER, gestart TEXT,
     conflicten INTEGER) WITHOUT ROWID;
-CREATE TABLE werkgroep_scholen (werkgroep TEXT, school TEXT, volgorde INTEGER);
+CREATE TABLE werkgroep_scholen (
+    werkgroep TEXT, school TEXT, volgorde INTEGER, svnaam TEXT, wvnaam TEXT);
 CREATE TABLE werkgroep_themas (werkgroep TEXT, tekst TEXT);
 CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);
 CREATE TABLE werkgroep_jaren (werkgroep TEXT, jaar INTEGER);
@@ -89,13 +108,42 @@ CREATE INDEX expertise_tekst ON expertise (tekst, persoon);
 CREATE INDEX expertise_persoon ON expertise (persoon);
 CREATE INDEX ws_werkgroep ON werkgroep_scholen (werkgroep, school, volgorde);
 CREATE INDEX ws_school ON werkgroep_scholen (school);
+CREATE INDEX ws_volgorde ON werkgroep_scholen (svnaam, school, wvnaam, werkgroep);
 CREATE INDEX wt_tekst ON werkgroep_themas (tekst, werkgroep);
 CREATE INDEX wt_werkgroep ON werkgroep_themas (werkgroep);
 CREATE INDEX leden_werkgroep ON leden (werkgroep, rol, persoon, volgorde);
 CREATE INDEX scholen_vnaam ON scholen (vnaam);
 CREATE INDEX personen_vnaam ON personen (vnaam);
 CREATE INDEX werkgroepen_vnaam ON werkgroepen (vnaam);
+CREATE TABLE tellingen (sleutel TEXT PRIMARY KEY, aantal INTEGER, scholen INTEGER) WITHOUT ROWID;
 """
+
+# Kept by SQLite itself, whatever path writes the rows: each werkgroep_scholen row carries
+# the names it sorts on (the school's, or its id when the school has no file, then the
+# werkgroep's), so a page of a theme's schools is read in order from one index; and
+# ``tellingen`` (counts of a theme's lines and schools) is emptied by every change to
+# the rows it counts.
+_TRIGGERS = (
+    """CREATE TRIGGER ws_erbij AFTER INSERT ON werkgroep_scholen BEGIN
+        UPDATE werkgroep_scholen SET
+            svnaam = COALESCE((SELECT vnaam FROM scholen WHERE id = NEW.school), NEW.school),
+            wvnaam = (SELECT vnaam FROM werkgroepen WHERE id = NEW.werkgroep)
+        WHERE rowid = NEW.rowid;
+        DELETE FROM tellingen;
+    END""",
+    "CREATE TRIGGER ws_eraf AFTER DELETE ON werkgroep_scholen BEGIN DELETE FROM tellingen; END",
+    "CREATE TRIGGER wt_erbij AFTER INSERT ON werkgroep_themas BEGIN DELETE FROM tellingen; END",
+    "CREATE TRIGGER wt_eraf AFTER DELETE ON werkgroep_themas BEGIN DELETE FROM tellingen; END",
+    """CREATE TRIGGER school_erbij AFTER INSERT ON scholen BEGIN
+        UPDATE werkgroep_scholen SET svnaam = NEW.vnaam WHERE school = NEW.id;
+    END""",
+    """CREATE TRIGGER school_eraf AFTER DELETE ON scholen BEGIN
+        UPDATE werkgroep_scholen SET svnaam = OLD.id WHERE school = OLD.id;
+    END""",
+    """CREATE TRIGGER werkgroep_erbij AFTER INSERT ON werkgroepen BEGIN
+        UPDATE werkgroep_scholen SET wvnaam = NEW.vnaam WHERE werkgroep = NEW.id;
+    END""",
+)
 
 
 class Index:
@@ -153,7 +201,7 @@ class Index:
             return self._verbind(":memory:")
 
     def _verbind(self, pad: str) -> sqlite3.Connection:
-        db = sqlite3.connect(pad, timeout=60, isolation_level=None)
+        db = sqlite3.connect(pad, timeout=_WACHTEN_S, isolation_level=None)
         try:
             versie = db.execute("PRAGMA user_version").fetchone()[0]
             if versie not in (0, _VERSIE):
@@ -163,7 +211,7 @@ class Index:
             if versie == 0:
                 with transactie(db):
                     if db.execute("PRAGMA user_version").fetchone()[0] == 0:
-                        for opdracht in _SCHEMA.split(";"):
+                        for opdracht in (*_SCHEMA.split(";"), *_TRIGGERS):
                             if opdracht.strip():
                                 db.execute(opdracht)
                         db.execute(f"PRAGMA user_version = {_VERSIE}")
@@ -381,15 +429,21 @@ class Index:
                 if not isinstance(rijen, str):
                     for tabel, lijst in rijen.items():
                         per_tabel.setdefault(tabel, []).extend(lijst)
-            for tabel, lijst in per_tabel.items():
-                if lijst:
-                    vraag = ",".join("?" * len(lijst[0]))
-                    self.db.executemany(f"INSERT INTO {tabel} VALUES ({vraag})", lijst)
+            self.voeg_in(per_tabel)
             if map_mtime is not None:
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                     (map_, str(niet_te_vers(map_mtime))),
                 )
+
+    def voeg_in(self, rijen: Rijen) -> None:
+        """Insert ``rijen`` (per table, as :func:`~onderzoekscyclus.opslag.indexrijen.ontleed`
+        gives them), inside the caller's transaction."""
+        for tabel, lijst in rijen.items():
+            if lijst:
+                vraag = ",".join("?" * len(lijst[0]))
+                kolommen = f"({', '.join(KOLOMMEN[tabel])})" if tabel in KOLOMMEN else ""
+                self.db.executemany(f"INSERT INTO {tabel} {kolommen} VALUES ({vraag})", lijst)
 
     # --- asking -----------------------------------------------------------------------------
 
@@ -403,6 +457,44 @@ class Index:
         for deel in _delen(sorted(set(waarden))):
             uit.extend(self.db.execute(sql.format(",".join("?" * len(deel))), deel).fetchall())
         return uit
+
+    def thema_telling(self, teksten: Iterable[str]) -> tuple[int, int]:
+        """How many werkgroep_scholen lines, and how many distinct schools, belong to
+        werkgroepen with a theme written as one of ``teksten``; remembered until those
+        rows change (see :data:`THEMATELLING`).
+
+        The count is read and stored in one transaction that never waits: when another
+        process changed the rows in between (or is writing), storing fails and the
+        answer is only used, not kept.
+        """
+        sleutel = json.dumps(sorted(set(teksten)), ensure_ascii=False)
+        rij = self.db.execute(
+            "SELECT aantal, scholen FROM tellingen WHERE sleutel = ?", (sleutel,)
+        ).fetchone()
+        if rij is not None:
+            return rij[0], rij[1]
+        if self.db.in_transaction:
+            rij = self.db.execute(THEMATELLING, (sleutel,)).fetchone()
+            return rij[0], rij[1]
+        return self._tel_en_onthoud(sleutel)
+
+    def _tel_en_onthoud(self, sleutel: str) -> tuple[int, int]:
+        self.db.execute("PRAGMA busy_timeout = 0")
+        self.db.execute("BEGIN")
+        vastgelegd = False
+        try:
+            rij = self.db.execute(THEMATELLING, (sleutel,)).fetchone()
+            with contextlib.suppress(sqlite3.OperationalError):  # changed meanwhile, or busy
+                self.db.execute(
+                    "INSERT OR REPLACE INTO tellingen VALUES (?, ?, ?)", (sleutel, *rij)
+                )
+                self.db.execute("COMMIT")
+                vastgelegd = True
+        finally:
+            if not vastgelegd and self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.execute(f"PRAGMA busy_timeout = {_WACHTEN_S * 1000}")
+        return rij[0], rij[1]
 
     def lijsttabel(self, naam: str, waarden: Iterable[Any]) -> str:
         """A temporary table ``naam`` with one column ``waarde`` holding ``waarden`` (each

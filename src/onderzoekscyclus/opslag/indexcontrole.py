@@ -9,6 +9,8 @@ controleer`` does, with what this module finds:
 - per folder, when the index claims to know the folder as it is now (it noted the
   folder's present modification time), whether it lists exactly the files there are
   (:meth:`Indexblik.mappen_die_afwijken`);
+- whether what the index derives from its own rows (the names a table sorts on,
+  remembered counts) agrees with them (:meth:`Indexblik.afgeleid_wijkt_af`);
 - per file checked, when the index claims to know the file as it is now (same time and
   size), whether its rows are the rows the file gives
   (:meth:`Indexblik.te_vergelijken`, :meth:`Indexblik.wijken_af`).
@@ -16,7 +18,8 @@ controleer`` does, with what this module finds:
 The index is only read, through a read-only connection, with nothing but the public
 pieces of :mod:`onderzoekscyclus.opslag.indexrijen`: the folders (``MAPPEN``), the
 tables each folder fills (``TABELLEN``) and the rows of a file (``ontleed``, or
-``RIJEN`` over contents already parsed). Columns are selected by name, so a column
+``RIJEN`` over contents already parsed). Columns are selected by name (for a table
+with columns the index derives itself, the ones ``KOLOMMEN`` names), so a column
 added to a table does not confuse it. What to do about a difference (delete the
 index, which the next question rebuilds) is the caller's choice.
 """
@@ -31,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from onderzoekscyclus.opslag._paden import GEGEVENSMAP, INDEXBESTAND
-from onderzoekscyclus.opslag.indexrijen import MAPPEN, RIJEN, TABELLEN, Rijen, ontleed
+from onderzoekscyclus.opslag.index import THEMATELLING
+from onderzoekscyclus.opslag.indexrijen import KOLOMMEN, MAPPEN, RIJEN, TABELLEN, Rijen, ontleed
 
 __all__ = ["Indexblik", "verwachte_rijen"]
 
@@ -112,6 +116,28 @@ class Indexblik:
                 uit.append(map_)
         return uit
 
+    def afgeleid_wijkt_af(self) -> bool:
+        """Whether what the index derives itself disagrees with its own rows: the names
+        werkgroep_scholen sorts on, or a remembered theme count (see
+        :data:`~onderzoekscyclus.opslag.index.THEMATELLING`)."""
+        if self.db is None:
+            return False
+        try:
+            if self.db.execute(
+                "SELECT 1 FROM werkgroep_scholen ws "
+                "LEFT JOIN scholen s ON s.id = ws.school "
+                "LEFT JOIN werkgroepen w ON w.id = ws.werkgroep "
+                "WHERE ws.svnaam IS NOT COALESCE(s.vnaam, ws.school) "
+                "OR ws.wvnaam IS NOT w.vnaam LIMIT 1"
+            ).fetchone():
+                return True
+            for sleutel, aantal, scholen in self.db.execute("SELECT * FROM tellingen").fetchall():
+                if self.db.execute(THEMATELLING, (sleutel,)).fetchone() != (aantal, scholen):
+                    return True
+        except sqlite3.Error:
+            return False  # of another version, or damaged: the index deals with that itself
+        return False
+
     def _genoteerd(self, map_: str) -> int | None:
         if self.db is None:
             return None
@@ -187,7 +213,7 @@ class Indexblik:
                 ):
                     uit[id_] = (fout, {})
                 for tabel, kolom in TABELLEN[map_]:
-                    kolommen = self._kolommen_van(tabel)
+                    kolommen = KOLOMMEN.get(tabel) or self._kolommen_van(tabel)
                     plek = kolommen.index(kolom)
                     lijst = ", ".join(f'"{k}"' for k in kolommen)
                     for rij in self.db.execute(

@@ -19,7 +19,7 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._toml import controleer_grootte, loads_toml
 from onderzoekscyclus.opslag.schema import lees_versie, migreer
 
-__all__ = ["MAPPEN", "RIJEN", "TABELLEN", "Rijen", "ontleed"]
+__all__ = ["KOLOMMEN", "MAPPEN", "RIJEN", "TABELLEN", "Rijen", "ontleed"]
 
 MAPPEN = ("scholen", "personen", "werkgroepen")
 """The folders the index holds rows of."""
@@ -40,6 +40,10 @@ TABELLEN = {
 
 Rijen = dict[str, list[tuple[Any, ...]]]
 """Rows per table."""
+
+KOLOMMEN = {"werkgroep_scholen": ("werkgroep", "school", "volgorde")}
+"""The columns a file's rows fill, for the tables that have more (which the index
+derives itself, such as the names a table sorts on)."""
 
 _KOP = re.compile(rb"\[\[?[a-z]+(?:\.[a-z]+)*\]\]?")
 _BEWAAR = frozenset({b"[[leden]]", b"[[cycli]]", b"[cycli.evaluatie]", b"[[conflicten]]"})

@@ -10,7 +10,6 @@ A linked werkplaats is only read: its index is kept in this werkplaats's own
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,6 +43,8 @@ def gekoppeld(root: Path) -> list[Gekoppeld]:
         if not naam or not pad:
             continue
         map_ = map_van(root, pad)
+        import hashlib  # noqa: PLC0415 - only with links: 2 ms off every other question
+
         sleutel = hashlib.blake2b(str(map_).encode("utf-8"), digest_size=8).hexdigest()
         uit.append(
             Gekoppeld(naam, map_, Path(root) / GEGEVENSMAP / "koppelingen" / f"{sleutel}.sqlite3")

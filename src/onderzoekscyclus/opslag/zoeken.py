@@ -137,10 +137,7 @@ def na_schrijven(
                     "INSERT OR REPLACE INTO bestanden VALUES (?, ?, ?, ?, NULL)",
                     (map_, id_, niet_te_vers(stat.st_mtime_ns), stat.st_size),
                 )
-                for tabel, lijst in rijen.items():
-                    if lijst:
-                        vraag = ",".join("?" * len(lijst[0]))
-                        index.db.executemany(f"INSERT INTO {tabel} VALUES ({vraag})", lijst)
+                index.voeg_in(rijen)
                 if bekend:
                     index.db.execute(
                         "INSERT OR REPLACE INTO meta VALUES (?, ?)", (map_, str(mtime))
