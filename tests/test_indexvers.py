@@ -257,3 +257,41 @@ def test_een_telling_van_een_voorbij_moment_wordt_niet_onthouden(werkplaats: Wer
         assert index.thema_telling(["rekenen"]) == (2, 2)
         assert index.rijen("SELECT aantal, scholen FROM tellingen") == [(2, 2)]
         ander.close()
+
+
+def test_een_onthouden_telling_vergeet_alleen_wat_haar_thema_raakt(werkplaats: Werkplaats) -> None:
+    """A remembered count of a theme stays through a change to a werkgroep on another
+    theme (a log line elsewhere), and is forgotten, and counted anew, by every change
+    that alters what it counts: a werkgroep that gets a narrower theme, one that moves
+    school, one that loses the theme, one removed."""
+    wp = werkplaats
+    for naam, brin in (("De Regenboog", "12AB"), ("De Klimop", "34CD"), ("Het Baken", "56EF")):
+        wp.scholen.toevoegen(naam, brin=brin, sector="po")
+    wp.werkgroepen.toevoegen("Rekenen", scholen=["De Regenboog"], themas=["rekenen"])
+    wp.werkgroepen.toevoegen("Lezen", scholen=["De Klimop"], themas=["begrijpend lezen"])
+    netwerk = wp.netwerk
+
+    def geteld() -> tuple[int, int]:
+        antwoord = netwerk.scholen("rekenen")
+        return antwoord.aantal, antwoord.scholen
+
+    def onthouden() -> list[tuple[int, int]]:
+        with Index(wp.root) as index:
+            return [tuple(r) for r in index.rijen("SELECT aantal, scholen FROM tellingen")]
+
+    assert geteld() == (1, 1)
+    assert onthouden() == [(1, 1)]
+    wp.logboek.schrijf("Lezen", "We lazen samen.")
+    wp.werkgroepen.wijzig("Lezen", naam="Lezen en schrijven")
+    assert geteld() == (1, 1)
+    assert onthouden() == [(1, 1)]  # the other theme's changes left it alone
+
+    wp.werkgroepen.wijzig("Lezen en schrijven", themas=["begrijpend lezen", "wiskunde"])
+    assert onthouden() == []
+    assert geteld() == (2, 2)
+    wp.werkgroepen.wijzig("Rekenen", scholen=["De Regenboog", "Het Baken"])
+    assert geteld() == (3, 3)
+    wp.werkgroepen.wijzig("Lezen en schrijven", themas=["begrijpend lezen"])
+    assert geteld() == (2, 2)
+    wp.werkgroepen.verwijder("Rekenen")
+    assert geteld() == (0, 0)

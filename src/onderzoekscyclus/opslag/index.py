@@ -62,7 +62,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 9
+_VERSIE = 10
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -120,20 +120,36 @@ CREATE TABLE tellingen (sleutel TEXT PRIMARY KEY, aantal INTEGER, scholen INTEGE
 
 # Kept by SQLite itself, whatever path writes the rows: each werkgroep_scholen row carries
 # the names it sorts on (the school's, or its id when the school has no file, then the
-# werkgroep's), so a page of a theme's schools is read in order from one index; and
-# ``tellingen`` (counts of a theme's lines and schools) is emptied by every change to
-# the rows it counts.
+# werkgroep's), so a page of a theme's schools is read in order from one index; and a
+# remembered count of ``tellingen`` (keyed by its theme texts as a JSON list) is forgotten
+# when a row it counts changes: a theme row with one of its texts, or a school row of a
+# werkgroep with one of them (a werkgroep read again has all its rows replaced, so its
+# theme rows going and coming cover every change of what it counts).
+_VERGEET_TEKST = (
+    "DELETE FROM tellingen WHERE EXISTS "
+    "(SELECT 1 FROM json_each(tellingen.sleutel) WHERE value = {rij}.tekst);"
+)
+_VERGEET_WERKGROEP = (
+    "DELETE FROM tellingen WHERE EXISTS (SELECT 1 FROM json_each(tellingen.sleutel) j "
+    "JOIN werkgroep_themas wt ON wt.tekst = j.value WHERE wt.werkgroep = {rij}.werkgroep);"
+)
 _TRIGGERS = (
-    """CREATE TRIGGER ws_erbij AFTER INSERT ON werkgroep_scholen BEGIN
+    f"""CREATE TRIGGER ws_erbij AFTER INSERT ON werkgroep_scholen BEGIN
         UPDATE werkgroep_scholen SET
             svnaam = COALESCE((SELECT vnaam FROM scholen WHERE id = NEW.school), NEW.school),
             wvnaam = (SELECT vnaam FROM werkgroepen WHERE id = NEW.werkgroep)
         WHERE rowid = NEW.rowid;
-        DELETE FROM tellingen;
+        {_VERGEET_WERKGROEP.format(rij="NEW")}
     END""",
-    "CREATE TRIGGER ws_eraf AFTER DELETE ON werkgroep_scholen BEGIN DELETE FROM tellingen; END",
-    "CREATE TRIGGER wt_erbij AFTER INSERT ON werkgroep_themas BEGIN DELETE FROM tellingen; END",
-    "CREATE TRIGGER wt_eraf AFTER DELETE ON werkgroep_themas BEGIN DELETE FROM tellingen; END",
+    f"""CREATE TRIGGER ws_eraf AFTER DELETE ON werkgroep_scholen BEGIN
+        {_VERGEET_WERKGROEP.format(rij="OLD")}
+    END""",
+    f"""CREATE TRIGGER wt_erbij AFTER INSERT ON werkgroep_themas BEGIN
+        {_VERGEET_TEKST.format(rij="NEW")}
+    END""",
+    f"""CREATE TRIGGER wt_eraf AFTER DELETE ON werkgroep_themas BEGIN
+        {_VERGEET_TEKST.format(rij="OLD")}
+    END""",
     """CREATE TRIGGER school_erbij AFTER INSERT ON scholen BEGIN
         UPDATE werkgroep_scholen SET svnaam = NEW.vnaam WHERE school = NEW.id;
     END""",
