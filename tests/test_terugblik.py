@@ -18,6 +18,8 @@ import pytest
 
 from onderzoekscyclus import Geweigerd, InvalidValue, VasteKlok, Werkplaats
 from onderzoekscyclus.demo import maak_demo
+from onderzoekscyclus.demo.schaal import maak_grote_demo
+from onderzoekscyclus.opslag.index import Index
 
 from .conftest import Ozc
 
@@ -75,6 +77,27 @@ def test_cycli_van_de_werkplaats_op_werkgroep_en_nummer(demo: Werkplaats) -> Non
     assert demo.cycli.lijst("rekenen", limit=1, offset=1) == rekenen[1:]
     with pytest.raises(InvalidValue):
         demo.cycli.lijst(offset=-1)
+
+
+def test_cycli_van_een_groot_partnerschap_uit_de_index(tmp_path: Path) -> None:
+    """With hundreds of werkgroepen the index chooses and orders them, fetched in
+    batches as the page needs them: every page, of the werkplaats and of one school,
+    is the one the files give, across the batches' edges."""
+    root = maak_grote_demo(tmp_path / "groot", 60, vandaag=DAG)
+    with Index(root) as index:  # as after any partnership-wide question
+        index.ververs()
+    wp = Werkplaats.open(root)
+    groepen = wp.werkgroepen.lijst()
+    verwacht = [(g.id, c.nummer) for g in groepen for c in g.cycli]
+    assert len({w for w, _n in verwacht}) > 64 * 2  # more than the first two batches
+    alle = wp.cycli.lijst()
+    assert [(s.werkgroep, s.nummer) for s in alle] == verwacht
+    for limit, offset in ((10, 0), (20, 60), (50, 90), (7, len(alle) - 3), (5, len(alle))):
+        blad = wp.cycli.lijst(limit=limit, offset=offset)
+        assert [(s.werkgroep, s.nummer) for s in blad] == verwacht[offset : offset + limit]
+    school = max(wp.scholen.lijst(), key=lambda s: len(wp.werkgroepen.lijst(school=s.id)))
+    van_school = [(g.id, c.nummer) for g in groepen if school.id in g.scholen for c in g.cycli]
+    assert [(s.werkgroep, s.nummer) for s in wp.cycli.lijst(school=school.id)] == van_school
 
 
 def test_ozc_cyclus_lijst(demo: Werkplaats, ozc: Ozc) -> None:

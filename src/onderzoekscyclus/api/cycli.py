@@ -658,7 +658,7 @@ class Cycli(Dienst):
                 return []
             return pagina([samenvatting_van(groep, c) for c in groep.cycli], limit, offset)
         school_id = self.school(school).id if school is not None else None
-        ids = werkgroepen_met_cyclus(self.opslag, school_id)
+        ids: Iterable[str] | None = werkgroepen_met_cyclus(self.opslag, school_id)
         if ids is None:
             ids = [
                 k.id

@@ -15,7 +15,8 @@ depend on where the records came from; a property test compares the two.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -159,9 +160,10 @@ def selecteer(
     return [opslag.lees(klasse, k.id) for k in pagina(gekozen, limit, offset)]
 
 
-def werkgroepen_met_cyclus(opslag: Opslag, school: str | None = None) -> list[str] | None:
+def werkgroepen_met_cyclus(opslag: Opslag, school: str | None = None) -> Iterator[str] | None:
     """The ids of the werkgroepen (of ``school``) that have a cycle, by name, from the
-    index; ``None`` when the werkplaats answers from its files."""
+    index, read as they are taken (a first page does not fetch tens of thousands of
+    ids); ``None`` when the werkplaats answers from its files."""
     if (
         not (opslag.root / GEGEVENSMAP / INDEXBESTAND).exists()
         and aantal_bestanden(opslag.root / "werkgroepen") < GROOT
@@ -172,19 +174,36 @@ def werkgroepen_met_cyclus(opslag: Opslag, school: str | None = None) -> list[st
         kapot = geopend.rijen(
             "SELECT id FROM bestanden WHERE map = 'werkgroepen' AND fout IS NOT NULL LIMIT 1"
         )
-        if school is None:
-            ids = geopend.rijen(
-                "SELECT id FROM werkgroepen WHERE cyclus IS NOT NULL ORDER BY vnaam, id"
-            )
-        else:
-            ids = geopend.rijen(
-                "SELECT w.id FROM werkgroepen w JOIN werkgroep_scholen ws ON ws.werkgroep = w.id "
-                "WHERE w.cyclus IS NOT NULL AND ws.school = ? ORDER BY w.vnaam, w.id",
-                (school,),
-            )
     if kapot:
         opslag.lees(Werkgroep, kapot[0][0])
-    return [r[0] for r in ids]
+    return _met_cyclus(opslag.root, school)
+
+
+def _met_cyclus(root: Path, school: str | None) -> Iterator[str]:
+    # by name from (vnaam, id) onwards, in growing batches: each batch is one short
+    # question of its own, so nothing is held open between them
+    if school is None:
+        sql = (
+            "SELECT vnaam, id FROM werkgroepen WHERE cyclus IS NOT NULL "
+            "AND (vnaam, id) > (?, ?) ORDER BY vnaam, id LIMIT ?"
+        )
+    else:
+        sql = (
+            "SELECT w.vnaam, w.id FROM werkgroepen w JOIN werkgroep_scholen ws "
+            "ON ws.werkgroep = w.id WHERE w.cyclus IS NOT NULL AND ws.school = ? "
+            "AND (w.vnaam, w.id) > (?, ?) ORDER BY w.vnaam, w.id LIMIT ?"
+        )
+    na: tuple[str, str] = ("", "")
+    aantal = 64
+    while True:
+        with Index(root) as geopend:
+            rijen = geopend.rijen(sql, (*([school] if school else []), *na, aantal))
+        for _vnaam, id_ in rijen:
+            yield id_
+        if len(rijen) < aantal:
+            return
+        na = rijen[-1]
+        aantal *= 4
 
 
 def _pagina_uit_index(

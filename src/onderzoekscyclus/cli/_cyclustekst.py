@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from onderzoekscyclus.api import CyclusOverzicht, CyclusSamenvatting
 from onderzoekscyclus.cli._pagina import Pagina
 from onderzoekscyclus.cli._woorden import stap
 from onderzoekscyclus.cli.hints import kan, opdracht
 from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
 from onderzoekscyclus.domein.keuzes import weergave, weergave_van
-from onderzoekscyclus.domein.meetreeks import korte_verlooptekst, start_uitvoering, verlooptekst
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opmaak import korte_datum, met_eenheid
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api import CyclusOverzicht, CyclusSamenvatting
 
 __all__ = [
     "cycli_tekst",
@@ -137,6 +139,10 @@ def _plan(o: CyclusOverzicht, namen: Mapping[str, str]) -> list[str]:
 
 
 def _metingen(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
+    # loaded here, not for a list of cycles (nor api.cycli, which needs it): run charts
+    # and statistics cost a list 7 ms
+    from onderzoekscyclus.domein.meetreeks import start_uitvoering  # noqa: PLC0415
+
     c = o.cyclus
     r = [_("Metingen:")] if c.metingen else []
     start = start_uitvoering(c)
@@ -166,6 +172,8 @@ def _metingen(o: CyclusOverzicht, _namen: Mapping[str, str]) -> list[str]:
 def verloop_regels(o: CyclusOverzicht, indicator: str, eenheid: str) -> list[str]:
     """The verdict on change of one indicator, in total and per group: what the run
     chart shows, how often the werkgroep measured."""
+    from onderzoekscyclus.domein.meetreeks import korte_verlooptekst, verlooptekst  # noqa: PLC0415
+
     r = []
     for x in (x for x in o.verloop if x.indicator == indicator):
         midden = met_eenheid(x.midden, eenheid, significant=3)

@@ -6,11 +6,10 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from onderzoekscyclus.api import CyclusOverzicht
 from onderzoekscyclus.cli._bevestig import bevestig, ja_optie
 from onderzoekscyclus.cli._cyclustekst import (
     cycli_tekst,
@@ -31,16 +30,17 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.domein import meetreeks
 from onderzoekscyclus.domein.cyclus import Conclusie
 from onderzoekscyclus.domein.cyclusdelen import DELEN, Deel, plek
 from onderzoekscyclus.domein.keuzes import weergave
-from onderzoekscyclus.domein.meetreeks import korte_verlooptekst
 from onderzoekscyclus.domein.tekst import slug
 from onderzoekscyclus.domein.velden import lees_getal
 from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag._atomic import write_atomic
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api import CyclusOverzicht
 
 
 @click.group(
@@ -334,6 +334,8 @@ def meting(
         wie=wie,
         groep=groep,
     )
+    from onderzoekscyclus.domein.meetreeks import korte_verlooptekst  # noqa: PLC0415 - lists do without
+
     n = len(o.cyclus.metingen)
     m = o.cyclus.metingen[-1]
     totaal = next((x for x in o.verloop if x.indicator == m.indicator and x.groep is None), None)
@@ -578,8 +580,10 @@ def grafiek(
         )
     bestanden = _grafiekbestanden(uit, o.werkgroep_naam, c.nummer, namen, groep)
     geschreven = []
+    from onderzoekscyclus.domein.meetreeks import groepen_van  # noqa: PLC0415 - lists do without
+
     for naam, pad in bestanden:
-        gemeten = meetreeks.groepen_van(c, naam)
+        gemeten = groepen_van(c, naam)
         deel = next((x for x in gemeten if groep and x.casefold() == groep.casefold()), None)
         if groep is not None and deel is None:
             raise InvalidValue(

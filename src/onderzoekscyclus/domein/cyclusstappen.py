@@ -35,7 +35,6 @@ from onderzoekscyclus.domein.cyclus import (
     resultaten_van,
 )
 from onderzoekscyclus.domein.machine import Machine, Overgang, Overgangsregel, datumredenen
-from onderzoekscyclus.domein.meetreeks import groepen_van, groepsleutel
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.errors import Geweigerd, Reden
@@ -323,6 +322,10 @@ def meting(
         raise _weiger(c, "meting", reden("meting.onbekende-indicator", naam=indicator, namen=namen))
     naam = gevonden.naam if gevonden is not None else indicator
     if gevonden is not None and groep and groep.strip():
+        # the series module (run charts, statistics) is loaded only here: lists of
+        # cycles do without it
+        from onderzoekscyclus.domein.meetreeks import groepen_van, groepsleutel  # noqa: PLC0415
+
         # "groep7" and "Groep 7" are the group already measured, as it was written then
         sleutel = groepsleutel(groep)
         groep = next((g for g in groepen_van(c, naam) if groepsleutel(g) == sleutel), groep)

@@ -22,7 +22,6 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -164,6 +163,8 @@ def meetreeks(
 ) -> tuple[Meetpunt, ...]:
     """The series of ``indicator`` in time order: the nulmeting and one point per day
     (the mean of that day's measurements), or only ``groep``'s measurements."""
+    import statistics  # noqa: PLC0415 - loaded for a series, not for every list of cycles
+
     ind = _indicator(c, indicator)
     start = start_uitvoering(c)
 

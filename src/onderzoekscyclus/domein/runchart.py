@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import statistics
 from collections.abc import Sequence
 
 import attrs
@@ -291,6 +290,8 @@ def regelkaart(waarden: Sequence[float]) -> Regelkaart | None:
     :data:`SPC_MINIMUM` points."""
     if len(waarden) < SPC_MINIMUM:
         return None
+    import statistics  # noqa: PLC0415 - loaded for a chart, not for every list of cycles
+
     gemiddelde = statistics.fmean(waarden)
     bereik = statistics.fmean(abs(b - a) for a, b in itertools.pairwise(waarden))
     boven, onder = gemiddelde + _E2 * bereik, gemiddelde - _E2 * bereik
@@ -350,6 +351,8 @@ def analyseer(waarden: Sequence[float], basislijn: int = 0) -> Runanalyse:
     none (or all), every point does."""
     if not waarden:
         return Runanalyse(0.0, False, 0, None, None)
+    import statistics  # noqa: PLC0415 - see regelkaart
+
     eigen = 0 < basislijn < len(waarden)
     midden = statistics.median(waarden[:basislijn] if eigen else waarden)
     if len(waarden) < MINIMUM:

@@ -62,7 +62,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 10
+_VERSIE = 11
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -104,6 +104,7 @@ CREATE INDEX groei_persoon ON groei (persoon);
 CREATE INDEX speerpunten_school ON speerpunten (school);
 CREATE INDEX jaren_werkgroep ON werkgroep_jaren (werkgroep);
 CREATE INDEX bestanden_opnieuw ON bestanden (map, id) WHERE mtime_ns = -1;
+CREATE INDEX bestanden_fout ON bestanden (map, id) WHERE fout IS NOT NULL;
 CREATE INDEX expertise_tekst ON expertise (tekst, persoon);
 CREATE INDEX expertise_persoon ON expertise (persoon);
 CREATE INDEX ws_werkgroep ON werkgroep_scholen (werkgroep, school, volgorde);
