@@ -352,19 +352,21 @@ def test_wat_de_index_zelf_afleidt_en_met_de_hand_veranderde_wordt_gezien(
     kopie: Callable[[], Path], ozc: Ozc, in_map: Callable[[Path], None], bewerking: str
 ) -> None:
     """The names the index sorts a theme's schools on, and a theme count it remembered,
-    changed by hand: an ordinary `controleer` (no `--alles`) says so and deletes the
-    index, and the next answer is the true one again."""
+    changed by hand: `controleer --alles` says so and deletes the index (as for every
+    file's rows), and the next answer is the true one again."""
     root = kopie()
     in_map(root)
     echt = ozc("--json", "thema", "scholen", "rekenen").stdout
     assert '"thema": "rekenen"' in echt
+    assert ozc("controleer").stdout == "Alles in orde.\n"
     pad = root / GEGEVENSMAP / INDEXBESTAND
     with sqlite3.connect(pad) as db:
         assert db.execute("SELECT count(*) FROM tellingen").fetchone()[0] == 1
         db.execute(bewerking)
     db.close()
 
-    resultaat = ozc("controleer")
+    assert ozc("controleer").stdout == "Alles in orde.\n"  # looks at what changed only
+    resultaat = ozc("controleer", "--alles")
 
     assert resultaat.exit_code == 1
     assert resultaat.stdout.splitlines() == [
