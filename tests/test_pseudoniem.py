@@ -210,3 +210,43 @@ def test_een_id_noemt_iemand_alleen_met_een_heel_woord_van_een_naam() -> None:
     assert v.noemt_iemand("groep-van-omer-zz9")  # accents as a slug writes them
     assert not v.noemt_iemand("annabel-groep-x1y2z3")
     assert not v.noemt_iemand("rekenen-groep-5-8-ab12cd")
+
+
+# --- finding forms: the quick search finds what one pattern of all forms finds ------------
+
+_LETTERS = "aeiouklmnrstçğışüéåøαβγδабвгдكلمن中文山田"
+_vorm = st.text(alphabet=_LETTERS + " -'’", min_size=1, max_size=12).map(str.strip).filter(bool)
+_vulling = st.text(alphabet=_LETTERS + " -'’.,;:!?()0123456789\n", max_size=15)
+
+
+def _een_patroon(vormen: list[str]) -> re.Pattern[str]:
+    """What the quick search replaces: every form in one pattern, longest first."""
+    from onderzoekscyclus.domein.namen import zonder_spaties
+
+    stukken = []
+    for vorm in sorted(set(vormen), key=lambda v: (-len(v), v)):
+        voor = "" if zonder_spaties(vorm[0]) else r"(?<!\w)"
+        na = "" if zonder_spaties(vorm[-1]) else r"(?!\w)"
+        stukken.append(voor + re.escape(vorm) + na)
+    return re.compile("|".join(stukken))
+
+
+# with the first word of each form as a form too: a name and its first name overlap
+_vormen = st.lists(_vorm, min_size=1, max_size=8).map(
+    lambda vs: vs + [v.split()[0] for v in vs if " " in v]
+)
+
+
+@given(_vormen, st.lists(st.tuples(_vulling, st.integers(0, 15)), max_size=8))
+def test_snel_zoeken_vindt_wat_een_patroon_van_alle_vormen_vindt(
+    vormen: list[str], stukken: list[tuple[str, int]]
+) -> None:
+    """Forms in Latin, Turkish, Greek, Cyrillic, Arabic and Chinese letters, with spaces,
+    hyphens and apostrophes, in texts built of them and of other characters: the quick
+    search finds every match, at the same place and of the same form, as one pattern of
+    all forms does."""
+    from onderzoekscyclus.domein.namen import _Vormen
+
+    tekst = "".join(v + vormen[i % len(vormen)] for v, i in stukken)
+    verwacht = [(m.span(), m.group(0)) for m in _een_patroon(vormen).finditer(tekst)]
+    assert [((a, b), v) for a, b, v in _Vormen(vormen).vind(tekst)] == verwacht

@@ -315,3 +315,48 @@ def test_opnieuw_bouwen_schrijft_alleen_wat_veranderde(tmp_path: Path, ozc: Ozc)
                 and regenboog.id not in n]  # fmt: skip
     assert "Onze leesclub" in (uit / "scholen" / f"{regenboog.id}.html").read_text("utf-8")
     assert (uit / "eigen.txt").read_text(encoding="utf-8") == "van de coördinator"
+
+
+def test_grafieken_in_werkprocessen_zijn_dezelfde_in_dezelfde_taal(tmp_path: Path) -> None:
+    """A large build draws its charts in worker processes beforehand: each is the chart
+    this process draws, in this process's language, and the pages are the same as when
+    every chart is drawn as its page is made."""
+    import datetime as dt
+
+    from onderzoekscyclus.demo.schaal import maak_grote_demo
+    from onderzoekscyclus.export import exportgegevens
+    from onderzoekscyclus.export import site as sitemodule
+    from onderzoekscyclus.export.grafiek import grafiekgegevens, svg_in_html
+    from onderzoekscyclus.i18n import in_taal
+
+    root = maak_grote_demo(tmp_path / "d", 40, vandaag=dt.date(2026, 11, 23))
+    wp = Werkplaats.open(root)
+    klaar = [(g, c) for g in wp.werkgroepen.lijst() for c in g.cycli if c.fase.value == "afgerond"]
+    data = [
+        (grafiekgegevens(c, i.naam), f"g-{g.id}-{c.nummer}-{n}")
+        for g, c in klaar[:3]
+        for n, i in enumerate(c.indicatoren, start=1)
+    ]
+    with in_taal("en"):
+        getekend = sitemodule._teken_verdeeld(data)
+        assert getekend == [svg_in_html(d, s) for d, s in data]
+    assert all("baseline" in svg for svg in getekend if svg)
+
+    aantal = sum(len(c.indicatoren) for _g, c in klaar)
+    assert aantal >= sitemodule._PARALLEL_VANAF  # this build draws in worker processes
+
+    def gebouwd(uit: Path) -> dict[str, bytes]:
+        gegevens = exportgegevens(
+            wp,
+            pseudoniem_=True,
+            sleutel=sitemodule.sitesleutel(wp.info.naam),
+            bijsnijden=sitemodule.alleen_wat_de_site_toont,
+        )
+        verslag = sitemodule.bouw(gegevens, uit)
+        return {n: (uit / n).read_bytes() for n in verslag.paginas}
+
+    verdeeld = gebouwd(tmp_path / "verdeeld")
+    assert len(list((tmp_path / "verdeeld" / sitemodule.GRAFIEKEN).glob("*.svg"))) == aantal
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(sitemodule, "_PARALLEL_VANAF", 10**9)  # every chart drawn by its page
+        assert gebouwd(tmp_path / "hier") == verdeeld

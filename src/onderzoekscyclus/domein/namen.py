@@ -142,18 +142,62 @@ _TELEFOON = re.compile(
 )
 
 
-def _patroon(vormen: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for all ``vormen`` (folded), longest first, as whole words; a form in
-    a script without spaces matches anywhere."""
-    gesorteerd = sorted(set(vormen), key=lambda v: (-len(v), v))
-    if not gesorteerd:
-        return None
-    stukken = []
-    for vorm in gesorteerd:
-        voor = "" if zonder_spaties(vorm[0]) else r"(?<!\w)"
-        na = "" if zonder_spaties(vorm[-1]) else r"(?!\w)"
-        stukken.append(voor + re.escape(vorm) + na)
-    return re.compile("|".join(stukken))
+_WOORD = re.compile(r"\w+")
+_WOORDTEKEN = re.compile(r"\w")
+
+
+class _Vormen:
+    """Every form (folded) as whole words, found in a text as one pattern of all of them,
+    longest first, would find them (left to right, the first form in that order at each
+    place); a form in a script without spaces matches anywhere.
+
+    Quick on thousands of forms: a form that begins with a word (in a script with
+    spaces) can only be found where the text has exactly that word, so a text is
+    searched only for the forms whose first word it has and that it holds at all (and
+    the few others); a pattern of all forms would try each of them at every position.
+    """
+
+    def __init__(self, vormen: Iterable[str]) -> None:
+        gesorteerd = sorted(set(vormen), key=lambda v: (-len(v), v))
+        self._plek = {v: i for i, v in enumerate(gesorteerd)}
+        self._per_woord: dict[str, list[str]] = {}
+        self._altijd: list[str] = []
+        for vorm in gesorteerd:
+            eerste = _WOORD.match(vorm)
+            if eerste is not None and not any(zonder_spaties(t) for t in eerste.group(0)):
+                self._per_woord.setdefault(eerste.group(0), []).append(vorm)
+            else:
+                self._altijd.append(vorm)
+
+    def __bool__(self) -> bool:
+        return bool(self._plek)
+
+    def vind(self, tekst: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of the forms in ``tekst`` (folded), left to right."""
+        kandidaten = [v for v in self._altijd if v in tekst]
+        for woord in set(_WOORD.findall(tekst)):
+            kandidaten.extend(v for v in self._per_woord.get(woord, ()) if v in tekst)
+        if not kandidaten:
+            return []
+        # every place a form stands as a whole word, then what the pattern would take
+        plaatsen = []
+        for vorm in kandidaten:
+            voor, na = not zonder_spaties(vorm[0]), not zonder_spaties(vorm[-1])
+            begin = tekst.find(vorm)
+            while begin >= 0:
+                einde = begin + len(vorm)
+                if not (voor and begin > 0 and _WOORDTEKEN.match(tekst[begin - 1])) and not (
+                    na and einde < len(tekst) and _WOORDTEKEN.match(tekst[einde])
+                ):
+                    plaatsen.append((begin, self._plek[vorm], einde, vorm))
+                begin = tekst.find(vorm, begin + 1)
+        uit: list[tuple[int, int, str]] = []
+        verder = 0
+        for begin, _plek, einde, vorm in sorted(plaatsen):
+            if begin >= verder:
+                uit.append((begin, einde, vorm))
+                verder = einde
+        return uit
 
 
 class Namenvervanger:
@@ -174,8 +218,8 @@ class Namenvervanger:
                 gevouwen = vouw(deel)[0].strip()
                 if gevouwen:
                     self.vormen.setdefault(gevouwen, vervanging)
-        self._patroon = _patroon(self.vormen)
-        self._beschermd = _patroon(v for b in beschermd if (v := vouw(b)[0].strip()))
+        self._patroon = _Vormen(self.vormen)
+        self._beschermd = _Vormen(v for b in beschermd if (v := vouw(b)[0].strip()))
         self.ids = dict(ids or {})
         self._houd = frozenset(houd_ids)
         self._id_patroon = (
@@ -215,23 +259,21 @@ class Namenvervanger:
         tekst = _TELEFOON.sub(_("[telefoonnummer]"), tekst)
         if self._id_patroon is not None:
             tekst = self._id_patroon.sub(lambda m: self.ids[m.group(0)], tekst)
-        if self._patroon is None:
+        if not self._patroon:
             return tekst
         gevouwen, herkomst = vouw(tekst)
         beschermd = (
-            [(m.start(), m.end()) for m in self._beschermd.finditer(gevouwen)]
-            if self._beschermd is not None
-            else []
+            [(a, b) for a, b, _v in self._beschermd.vind(gevouwen)] if self._beschermd else []
         )
         stukken = []
-        for m in self._patroon.finditer(gevouwen):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in beschermd):
+        for start, eind, vorm in self._patroon.vind(gevouwen):
+            if any(a <= start < b or a < eind <= b for a, b in beschermd):
                 continue
-            begin = herkomst[m.start()]
-            einde = herkomst[m.end() - 1] + 1
+            begin = herkomst[start]
+            einde = herkomst[eind - 1] + 1
             while einde < len(tekst) and unicodedata.combining(tekst[einde]):
                 einde += 1
-            stukken.append((begin, einde, self.vormen[m.group(0)]))
+            stukken.append((begin, einde, self.vormen[vorm]))
         for begin, einde, vervanging in reversed(stukken):
             tekst = tekst[:begin] + vervanging + tekst[einde:]
         return tekst

@@ -44,7 +44,7 @@ from onderzoekscyclus.domein.tekst import slug
 from onderzoekscyclus.domein.thesaurus import Thesaurus
 from onderzoekscyclus.export.gegevens import Exportgegevens
 from onderzoekscyclus.export.grafiek import grafiekgegevens, svg_in_html, tabel
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, huidige_taal, in_taal
 from onderzoekscyclus.opmaak import lange_datum, met_eenheid
 
 __all__ = [
@@ -196,22 +196,26 @@ class _Site:
 class _Grafiekcache:
     """Charts drawn before, by what they show: drawing is the slow part of a build, and a
     chart whose data did not change is the same chart. Kept in a folder of the site's own
-    (``.onderzoekscyclus-grafieken``); a chart no page uses any more is removed."""
+    (``.onderzoekscyclus-grafieken``); a chart no page uses any more is removed. Charts
+    not drawn yet are drawn beforehand (:meth:`teken_vooraf`), over every processor."""
 
     def __init__(self, map_: Path | None) -> None:
         self.map = map_
         self.gebruikt: set[str] = set()
 
-    def svg(self, g: Any, sleutel: str) -> str:
-        if self.map is None:
-            return svg_in_html(g, sleutel)
+    def _naam(self, g: Any, sleutel: str) -> str:
         import matplotlib  # noqa: PLC0415 - its version is part of the key
 
         from onderzoekscyclus.versie import __version__  # noqa: PLC0415
 
-        naam = hashlib.sha256(
+        return hashlib.sha256(
             f"{__version__}|{matplotlib.__version__}|{sleutel}|{g!r}".encode()
         ).hexdigest()[:32]
+
+    def svg(self, g: Any, sleutel: str) -> str:
+        if self.map is None:
+            return svg_in_html(g, sleutel)
+        naam = self._naam(g, sleutel)
         self.gebruikt.add(naam)
         pad = self.map / f"{naam}.svg"
         if pad.is_file():
@@ -221,6 +225,24 @@ class _Grafiekcache:
         pad.write_text(svg, encoding="utf-8")
         return svg
 
+    def teken_vooraf(self, grafieken: list[tuple[Any, str]]) -> None:
+        """Draw the charts of ``grafieken`` (data, key) that are not in the folder yet,
+        in worker processes when there are many: each chart is a separate drawing."""
+        if self.map is None:
+            return
+        te_tekenen = {}
+        for g, sleutel in grafieken:
+            naam = self._naam(g, sleutel)
+            if not (self.map / f"{naam}.svg").is_file():
+                te_tekenen[naam] = (g, sleutel)
+        if len(te_tekenen) < _PARALLEL_VANAF:
+            return  # drawn one by one as their pages are made
+        self.map.mkdir(parents=True, exist_ok=True)
+        namen = list(te_tekenen)
+        for naam, svg in zip(namen, _teken_verdeeld(list(te_tekenen.values())), strict=False):
+            if svg is not None:
+                (self.map / f"{naam}.svg").write_text(svg, encoding="utf-8")
+
     def ruim_op(self) -> None:
         if self.map is not None and self.map.is_dir():
             for pad in self.map.glob("*.svg"):
@@ -228,16 +250,68 @@ class _Grafiekcache:
                     pad.unlink()
 
 
+_PARALLEL_VANAF = 24
+"""From this many charts to draw, worker processes draw them (starting one costs about
+as much as drawing ten charts)."""
+
+
+def _teken_verdeeld(grafieken: list[tuple[Any, str]]) -> list[str | None]:
+    """The charts drawn in one worker process per processor, in the language of this
+    one; ``None`` for each chart when processes cannot be started here (then its page
+    draws it)."""
+    import concurrent.futures as cf  # noqa: PLC0415 - only for a large build
+    import multiprocessing  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
+    # forking copies the library already loaded; a process with other threads (a web
+    # server) is not forked: a lock one of them holds would stay held in the copy
+    methodes = multiprocessing.get_all_start_methods()
+    methode = "fork" if "fork" in methodes and threading.active_count() == 1 else "spawn"
+    taal = huidige_taal()
+    try:
+        with cf.ProcessPoolExecutor(
+            max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context(methode)
+        ) as pool:
+            return list(
+                pool.map(
+                    _teken_in_proces,
+                    [(taal, g, sleutel) for g, sleutel in grafieken],
+                    chunksize=8,
+                )
+            )
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        return [None] * len(grafieken)
+
+
+def _teken_in_proces(taak: tuple[str, Any, str]) -> str:
+    taal, g, sleutel = taak
+    with in_taal(taal):
+        return svg_in_html(g, sleutel)
+
+
+def _grafiekdata(c: Onderzoekscyclus, sleutel: str) -> list[tuple[Any, str]]:
+    """Per indicator of ``c``: its chart's data and the key that makes its ids unique."""
+    return [
+        (grafiekgegevens(c, ind.naam), f"{sleutel}-{n}")
+        for n, ind in enumerate(c.indicatoren, start=1)
+    ]
+
+
+def _grafieksleutel(o: Any) -> str:
+    return f"g-{o.groep.id}-{o.cyclus.nummer}"
+
+
 def _grafieken(c: Onderzoekscyclus, sleutel: str, cache: _Grafiekcache) -> list[dict[str, Any]]:
     """Per indicator: its chart for the page, the verdict in words, the table."""
     uit = []
-    for n, ind in enumerate(c.indicatoren, start=1):
-        g = grafiekgegevens(c, ind.naam)
+    for ind, (g, sleutel_) in zip(c.indicatoren, _grafiekdata(c, sleutel), strict=True):
         v = verloop_van(c, ind)
         uit.append(
             {
                 "indicator": ind,
-                "svg": cache.svg(g, f"{sleutel}-{n}"),
+                "svg": cache.svg(g, sleutel_),
                 "verloop": verlooptekst(v, g.waarde(v.midden)),
                 "tabel": tabel(g),
                 "laatste": met_eenheid(v.laatste, ind.eenheid) if v.laatste is not None else None,
@@ -312,6 +386,9 @@ class SiteExporteur:
             key=lambda o: o.afgerond or dt.date.min,
             reverse=True,
         )
+        self.cache.teken_vooraf(
+            [d for o in klaar for d in _grafiekdata(o.cyclus, _grafieksleutel(o))]
+        )
         pagina(
             "index.html",
             "index.html",
@@ -362,7 +439,7 @@ class SiteExporteur:
                 "onderzoek.html",
                 o.cyclus.vraag,
                 o=o,
-                grafieken=_grafieken(o.cyclus, f"g-{o.groep.id}-{o.cyclus.nummer}", self.cache),
+                grafieken=_grafieken(o.cyclus, _grafieksleutel(o), self.cache),
             )
         for b in site.besluiten:
             pagina(f"besluiten/{b.id}.html", "besluit.html", b.titel, b=b)
