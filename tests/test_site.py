@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import html
 import http.server
 import json
 import re
@@ -360,3 +361,67 @@ def test_grafieken_in_werkprocessen_zijn_dezelfde_in_dezelfde_taal(tmp_path: Pat
     with pytest.MonkeyPatch.context() as m:
         m.setattr(sitemodule, "_PARALLEL_VANAF", 10**9)  # every chart drawn by its page
         assert gebouwd(tmp_path / "hier") == verdeeld
+
+
+def test_de_site_in_het_engels(tmp_path: Path, ozc: Ozc) -> None:
+    """`ozc --taal en site`: every page says it is English, parses as HTML5, and shows
+    no text of the templates in Dutch, each in its English words instead."""
+    import gettext
+
+    from onderzoekscyclus.export import site as sitemodule
+
+    assert ozc("demo", str(tmp_path / "d")).exit_code == 0
+    uit = ozc("--taal", "en", "--werkplaats", str(tmp_path / "d"), "site", str(tmp_path / "s"))
+    assert uit.exit_code == 0, uit.output
+    assert "Website made in" in uit.stdout
+    engels = gettext.translation(
+        "onderzoekscyclus",
+        Path(sitemodule.__file__).parents[2] / "locale",
+        languages=["en"],
+    )
+    # every message of the templates, with its placeholders as the page fills them
+    berichten = set()
+    for sjabloon in (Path(sitemodule.__file__).parent / "sjablonen").glob("*.html"):
+        berichten |= set(re.findall(r'_\(["\']([^"\']+)["\']', sjabloon.read_text("utf-8")))
+    vast = sorted(b for b in berichten if "%(" not in b and engels.gettext(b) != b)
+    assert len(vast) > 40
+    paginas = _paginas(tmp_path / "s")
+    inhoud = {p: p.read_text(encoding="utf-8") for p in paginas}
+    for pad, tekst in inhoud.items():
+        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(tekst)
+        assert '<html lang="en">' in tekst, pad
+        zichtbaar = re.sub(r"<svg.*?</svg>|<script.*?</script>", "", tekst, flags=re.S)
+        for bericht in vast:
+            # a whole element in Dutch; a sentence of the templates anywhere (a single
+            # word such as "scholen" may well be in a werkgroep's own text)
+            assert f">{html.escape(bericht)}<" not in zichtbaar, (pad, bericht)
+            if len(bericht.split()) >= 3:
+                assert html.escape(bericht) not in zichtbaar, (pad, bericht)
+    alles = "".join(inhoud.values())
+    for engelse in (
+        "Skip to content",
+        "Finished research",
+        "Where were we?",
+        "What did we measure?",
+        "The measurements of",
+        "What we are proud of",
+        "Also researched on these themes",
+        "Searching this site uses JavaScript.",
+        "Found something that does not work?",
+        "Made on",
+    ):
+        assert engelse in alles, engelse
+
+
+def test_elke_tekst_van_de_sjablonen_gaat_door_de_vertaling() -> None:
+    """No word of the templates is written outside `_()` or `ngettext()` (whose messages
+    the catalogue check requires to be translated): a Dutch text in a part of a page the
+    demo does not show would otherwise reach an English site unseen."""
+    from onderzoekscyclus.export import site as sitemodule
+
+    for sjabloon in sorted((Path(sitemodule.__file__).parent / "sjablonen").glob("*.html")):
+        tekst = sjabloon.read_text(encoding="utf-8")
+        tekst = re.sub(r"<script>.*?</script>|\{%.*?%\}|\{\{.*?\}\}", " ", tekst, flags=re.S)
+        tekst = re.sub(r"<[^>]*>|&\w+;", " ", tekst)
+        woorden = set(re.findall(r"[^\W\d_]{2,}", tekst)) - {"BRIN"}
+        assert not woorden, (sjabloon.name, sorted(woorden))

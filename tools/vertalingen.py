@@ -59,12 +59,24 @@ _PLAATSHOUDER = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[sdifr]")
 Sleutel = str | tuple[str, ...]
 
 
+# the website's templates (Jinja2, with _() and ngettext()) hold messages too
+_METHODES = [("**/sjablonen/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")]
+_OPTIES = {
+    "**/sjablonen/**.html": {
+        "extensions": "jinja2.ext.i18n",
+        "trim_blocks": "true",
+        "lstrip_blocks": "true",
+        "newstyle_gettext": "true",
+    }
+}
+
+
 def sjabloon(bron: Path) -> Catalog:
-    """Every message in the Python files under ``bron``."""
+    """Every message in the Python files and website templates under ``bron``."""
     catalogus = Catalog()
     sleutelwoorden = {"_": None, "N_": None, "ngettext": (1, 2)}
     for _bestand, _regel, bericht, _opm, context in extract_from_dir(
-        bron, keywords=sleutelwoorden, comment_tags=()
+        bron, method_map=_METHODES, options_map=_OPTIES, keywords=sleutelwoorden, comment_tags=()
     ):
         catalogus.add(bericht, None, [], context=context)
     return catalogus

@@ -44,8 +44,8 @@ from onderzoekscyclus.domein.tekst import slug
 from onderzoekscyclus.domein.thesaurus import Thesaurus
 from onderzoekscyclus.export.gegevens import Exportgegevens
 from onderzoekscyclus.export.grafiek import grafiekgegevens, svg_in_html, tabel
-from onderzoekscyclus.i18n import _, huidige_taal, in_taal
-from onderzoekscyclus.opmaak import lange_datum, met_eenheid
+from onderzoekscyclus.i18n import _, huidige_taal, in_taal, ngettext
+from onderzoekscyclus.opmaak import getal, lange_datum, met_eenheid
 
 __all__ = [
     "MANIFEST",
@@ -352,7 +352,15 @@ class SiteExporteur:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        # the templates' texts come from the package's own catalogue, in the language
+        # of the build (`ozc --taal en site`); newstyle: _("… %(naam)s", naam=x) escapes x
+        omgeving.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=_, ngettext=ngettext, newstyle=True
+        )
+        omgeving.globals["taal"] = huidige_taal()
+        omgeving.filters["getal"] = lambda w: getal(w, decimalen=1)
         omgeving.filters["datum"] = lambda d: lange_datum(d) if d else ""
         omgeving.filters["weergave"] = weergave
         omgeving.filters["kort_verloop"] = korte_verlooptekst
