@@ -212,7 +212,21 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "Samengevoegd": lambda wp: wp.scholen.samenvoegen(
         wp.scholen.lijst()[0].id, wp.scholen.lijst()[1].id, uitvoeren=False
     ),
+    "Schoolimport": lambda wp: wp.scholen.importeer(_duo(wp), uitvoeren=False),
 }
+
+
+def _duo(wp: Werkplaats) -> Path:
+    """An address file as DUO gives it: one new location, one of a school already here."""
+    regenboog = wp.scholen.zoek("De Regenboog")
+    pad = wp.root.parent / "duo.csv"
+    pad.write_text(
+        "INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;PLAATSNAAM;SOORT PO\n"
+        f"{regenboog.brin};{regenboog.brin}00;De Regenboog;Valkenswaard;BO\n"
+        "99ZZ;99ZZ00;Basisschool Nieuw;Eersel;SBO\n",
+        encoding="utf-8",
+    )
+    return pad
 
 
 def _csv(wp: Werkplaats, instrument: str) -> Path:

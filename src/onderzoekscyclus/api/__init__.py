@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.beheer import Aandachtspunt, BesluitStand, Status, WerkgroepOverzicht
     from onderzoekscyclus.api.besluiten import Besluiten, BesluitOverzicht
     from onderzoekscyclus.api.cycli import Cycli, CyclusOverzicht, CyclusSamenvatting
+    from onderzoekscyclus.api.duoimport import Schoolimport, Schoolwijziging
     from onderzoekscyclus.api.expertise import Expertise
     from onderzoekscyclus.api.logboek import Logboek
     from onderzoekscyclus.api.netwerk import Themanetwerk
@@ -47,6 +48,8 @@ __all__ = [
     "Planning",
     "Samengevoegd",
     "Scholen",
+    "Schoolimport",
+    "Schoolwijziging",
     "Status",
     "Themanetwerk",
     "Vergeetverslag",
@@ -74,6 +77,8 @@ _MODULE_VAN = {
     "Planning": "onderzoekscyclus.api.planning",
     "Samengevoegd": "onderzoekscyclus.api.wijzigen",
     "Scholen": "onderzoekscyclus.api.register",
+    "Schoolimport": "onderzoekscyclus.api.duoimport",
+    "Schoolwijziging": "onderzoekscyclus.api.duoimport",
     "Status": "onderzoekscyclus.api.beheer",
     "Themanetwerk": "onderzoekscyclus.api.netwerk",
     "Vergeetverslag": "onderzoekscyclus.api.vergeten",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -44,6 +45,8 @@ from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.index import Index
 
 if TYPE_CHECKING:
+    from onderzoekscyclus.api.duoimport import Schoolimport
+
     # what removing, forgetting and the school profile need is imported on first use
     from onderzoekscyclus.api.vergeten import Vergeetverslag
     from onderzoekscyclus.api.wijzigen import Samengevoegd, Verwijderd
@@ -77,6 +80,40 @@ class Scholen(Dienst):
         """The school with exactly this ``id``, or the one that ``verwijzing`` (what a
         person typed: a name, the start of one, or an id) points to."""
         return self._een(School, verwijzing, id)
+
+    def importeer(
+        self,
+        pad: Path | str,
+        *,
+        bestuur: Iterable[str] = (),
+        gemeente: Iterable[str] = (),
+        provincie: Iterable[str] = (),
+        brin: Iterable[str] = (),
+        sector: Sector | SectorWaarde | None = None,
+        uitvoeren: bool = True,
+    ) -> Schoolimport:
+        """Add and update schools from DUO's address file at ``pad`` (semicolon-separated,
+        UTF-8 or Windows-1252, either generation of column names): those of the boards
+        ``bestuur`` (bevoegd gezag numbers), in ``gemeente`` or ``provincie``, with a code
+        of ``brin``. A school already here (same vestigingscode, or added by hand with its
+        BRIN code) is updated in what DUO says; what the partnership added stays. One bad
+        row and nothing is imported; ``uitvoeren=False`` only says what would change.
+        See :mod:`onderzoekscyclus.api.duoimport`.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.api.duoimport import importeer  # noqa: PLC0415 - on first use
+
+        return importeer(
+            self.opslag,
+            pad,
+            bestuur=bestuur,
+            gemeente=gemeente,
+            provincie=provincie,
+            brin=brin,
+            sector=sector,
+            uitvoeren=uitvoeren,
+        )
 
     def toevoegen(
         self,
@@ -572,10 +609,10 @@ def _uniek(school: School, anderen: Iterable[School]) -> None:
                 _("Kies een andere naam, bijvoorbeeld met de plaats erbij."),
                 veld="naam",
             )
-        if andere.brin == school.brin:
+        if andere.code == school.code:
             raise InvalidValue(
                 _("De BRIN-code {brin} hoort al bij {naam}.").format(
-                    brin=school.brin, naam=andere.naam
+                    brin=school.code, naam=andere.naam
                 ),
                 veld="brin",
             )

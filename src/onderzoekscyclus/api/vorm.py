@@ -63,6 +63,7 @@ VORMEN: dict[str, str] = {
     "Vergeetverslag": "onderzoekscyclus.api.vergeten:Vergeetverslag",
     "Verwijderd": "onderzoekscyclus.api.wijzigen:Verwijderd",
     "Samengevoegd": "onderzoekscyclus.api.wijzigen:Samengevoegd",
+    "Schoolimport": "onderzoekscyclus.api.duoimport:Schoolimport",
     "Koppeling": "onderzoekscyclus.domein.model:Koppeling",
 }
 """Every class the API returns that has a published JSON Schema, by name, with where it

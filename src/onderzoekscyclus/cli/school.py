@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
 from onderzoekscyclus.cli._bevestig import ja_optie, samenvoegen_met_vraag, verwijder_met_vraag
@@ -13,7 +16,10 @@ from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.model import School, Sector
 from onderzoekscyclus.domein.schoolprofiel import Praktijkonderzoek
 from onderzoekscyclus.errors import InvalidValue
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api.duoimport import Schoolimport
 
 
 @click.group(cls=Groep, help=_("Scholen en opleidingen in de werkplaats."))
@@ -24,9 +30,17 @@ def school() -> None:
 def _school_tekst(s: School) -> str:
     regels = [
         f"{s.naam}  ({s.id})",
-        _("  BRIN:     {brin}").format(brin=s.brin),
+        _("  BRIN:     {brin}").format(brin=s.code),
         _("  Sector:   {sector}").format(sector=weergave(s.sector)),
     ]
+    if s.adres is not None and s.adres.kort():
+        regels.append(_("  Adres:    {adres}").format(adres=s.adres.kort()))
+    if s.denominatie:
+        regels.append(_("  Richting: {denominatie}").format(denominatie=s.denominatie))
+    if s.website:
+        regels.append(_("  Website:  {website}").format(website=s.website))
+    if s.bevoegd_gezag:
+        regels.append(_("  Bevoegd gezag: {nummer}").format(nummer=s.bevoegd_gezag))
     if s.bestuur:
         regels.append(_("  Bestuur:  {bestuur}").format(bestuur=s.bestuur))
     if s.cluster:
@@ -75,6 +89,119 @@ def toevoegen(
         nieuw,
         lambda: _("School toegevoegd: {naam} ({id}).").format(naam=nieuw.naam, id=nieuw.id),
     )
+
+
+@school.command(
+    "importeer",
+    help=_(
+        "Voeg scholen toe uit een adressenbestand van DUO (onderwijsdata.duo.nl), of werk "
+        "ze bij. Wat het partnerschap zelf toevoegde (profiel, visie, bestuur, cluster, "
+        "werkgroepen) blijft staan."
+    ),
+)
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--bestuur",
+    multiple=True,
+    help=_("Alleen de scholen van dit bevoegd gezag (nummer); mag vaker."),
+)
+@click.option("--gemeente", multiple=True, help=_("Alleen de scholen in deze gemeente; mag vaker."))
+@click.option(
+    "--provincie", multiple=True, help=_("Alleen de scholen in deze provincie; mag vaker.")
+)
+@click.option(
+    "--brin",
+    multiple=True,
+    help=_("Alleen deze school: BRIN-code of vestigingscode; mag vaker."),
+)
+@click.option(
+    "--sector",
+    type=Keuze(Sector, "sector"),
+    help=_("De sector van alle scholen, als het bestand die niet zelf noemt."),
+)
+@click.option(
+    "--voorbeeld", is_flag=True, help=_("Laat zien wat er zou veranderen, en verander niets.")
+)
+@pass_omgeving
+def importeer(
+    omgeving: Omgeving,
+    bestand: Path,
+    bestuur: tuple[str, ...],
+    gemeente: tuple[str, ...],
+    provincie: tuple[str, ...],
+    brin: tuple[str, ...],
+    sector: Sector | None,
+    voorbeeld: bool,
+) -> None:
+    verslag = omgeving.werkplaats.scholen.importeer(
+        bestand,
+        bestuur=bestuur,
+        gemeente=gemeente,
+        provincie=provincie,
+        brin=brin,
+        sector=sector,
+        uitvoeren=not voorbeeld,
+    )
+    toon(omgeving, verslag, lambda: _importtekst(verslag), ombreken=True)
+
+
+_TOON_HOOGSTENS = 20
+
+
+def _importtekst(v: Schoolimport) -> str:
+    kop = _("{bestand}:").format(bestand=v.bestand)
+    regels = [
+        kop
+        + " "
+        + ", ".join(
+            (
+                ngettext("{n} school nieuw", "{n} scholen nieuw", len(v.nieuw)).format(
+                    n=len(v.nieuw)
+                ),
+                ngettext("{n} bijgewerkt", "{n} bijgewerkt", len(v.bijgewerkt)).format(
+                    n=len(v.bijgewerkt)
+                ),
+                ngettext("{n} ongewijzigd", "{n} ongewijzigd", v.ongewijzigd).format(
+                    n=v.ongewijzigd
+                ),
+            )
+        )
+        + (
+            ngettext(
+                " ({n} regel van het bestand niet gekozen).",
+                " ({n} regels van het bestand niet gekozen).",
+                v.niet_gekozen,
+            ).format(n=v.niet_gekozen)
+            if v.niet_gekozen
+            else "."
+        )
+    ]
+    if not v.uitgevoerd:
+        regels.insert(0, _("Voorbeeld: er is niets veranderd. Zo zou het worden:"))
+    for soort, lijst in ((_("nieuw"), v.nieuw), (_("bijgewerkt"), v.bijgewerkt)):
+        for w in lijst[:_TOON_HOOGSTENS]:
+            velden = (
+                "" if soort == _("nieuw") else ": " + ", ".join(_VELDNAMEN[k]() for k in w.velden)
+            )
+            regels.append(f"  {soort}: {w.naam} [{w.code}]{velden}")
+        if len(lijst) > _TOON_HOOGSTENS:
+            regels.append(
+                _("  … en {n} meer (--json toont alles)").format(n=len(lijst) - _TOON_HOOGSTENS)
+            )
+    return "\n".join(regels)
+
+
+# how the fields DUO decides are called on screen
+_VELDNAMEN = {
+    "naam": lambda: _("naam"),
+    "brin": lambda: _("BRIN-code"),
+    "vestiging": lambda: _("vestigingscode"),
+    "sector": lambda: _("sector"),
+    "adres": lambda: _("adres"),
+    "bevoegd_gezag": lambda: _("bevoegd gezag"),
+    "denominatie": lambda: _("richting"),
+    "website": lambda: _("website"),
+}
 
 
 @school.command("lijst", help=_("Toon de scholen, op naam, per pagina."))

@@ -34,6 +34,7 @@ from onderzoekscyclus.errors import InvalidValue
 from onderzoekscyclus.i18n import _
 
 __all__ = [
+    "Adres",
     "GenummerdeLogregel",
     "Koppeling",
     "Lid",
@@ -148,6 +149,34 @@ def _brin_validator(_inst: object, _a: attrs.Attribute[str], waarde: str) -> Non
     schone_brin(waarde)
 
 
+_VESTIGING = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
+
+
+def _vestiging_vorm(waarde: Any) -> Any:
+    if isinstance(waarde, str):
+        return waarde.strip().upper() or None
+    return waarde
+
+
+def _vestiging_validator(inst: School, _a: attrs.Attribute[str | None], waarde: str | None) -> None:
+    if waarde is None:
+        return
+    if not isinstance(waarde, str) or not _VESTIGING.fullmatch(waarde):
+        raise InvalidValue(
+            _("Ongeldige vestigingscode '{waarde}'.").format(waarde=waarde),
+            _("Een vestigingscode is de BRIN-code met twee cijfers erachter, zoals 12AB00."),
+            veld="vestiging",
+        )
+    if not waarde.startswith(inst.brin):
+        raise InvalidValue(
+            _("De vestigingscode {vestiging} hoort niet bij BRIN-code {brin}.").format(
+                vestiging=waarde, brin=inst.brin
+            ),
+            _("Een vestigingscode begint met de BRIN-code van de school."),
+            veld="vestiging",
+        )
+
+
 def schone_brin(waarde: str) -> str:
     """Normalise and check a BRIN code or instellingscode: two digits, two letters."""
     if not isinstance(waarde, str):
@@ -189,8 +218,38 @@ class Profiel:
 
 
 @attrs.frozen
+class Adres:
+    """Where a school is, as DUO's register gives it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    straat: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    """Street and number, e.g. ``Dorpsstraat 12a``."""
+    postcode: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    plaats: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    gemeente: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    provincie: str | None = attrs.field(default=None, converter=_optionele_tekst)
+
+    def kort(self) -> str:
+        """Street, postcode and place on one line (what is known of them)."""
+        return ", ".join(
+            d for d in (self.straat, " ".join(filter(None, (self.postcode, self.plaats)))) if d
+        )
+
+
+@attrs.frozen
 class School:
-    """A school, or a teacher-training institute (sector ``opleiding``)."""
+    """A school, or a teacher-training institute (sector ``opleiding``).
+
+    ``vestiging`` (the location's code, the BRIN code and two digits), ``adres``,
+    ``bevoegd_gezag`` (DUO's number of the board), ``denominatie`` and ``website`` are
+    what DUO's register says (see :meth:`~onderzoekscyclus.api.register.Scholen.importeer`);
+    ``bestuur``, ``cluster``, ``visie`` and ``profiel`` are the partnership's own.
+
+    .. versionchanged:: 0.2.0 ``vestiging``, ``adres``, ``bevoegd_gezag``,
+       ``denominatie`` and ``website``
+    """
 
     id: str = attrs.field(validator=velden.id_)
     naam: str = attrs.field(converter=velden.als_naam, validator=_naam_validator)
@@ -200,6 +259,19 @@ class School:
     cluster: str | None = attrs.field(default=None, converter=_optionele_tekst)
     visie: tuple[VisieElement, ...] = attrs.field(default=())
     profiel: Profiel = attrs.field(factory=Profiel)
+    vestiging: str | None = attrs.field(
+        default=None, converter=_vestiging_vorm, validator=_vestiging_validator
+    )
+    adres: Adres | None = None
+    bevoegd_gezag: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    denominatie: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    website: str | None = attrs.field(default=None, converter=_optionele_tekst)
+
+    @property
+    def code(self) -> str:
+        """What identifies the school in DUO's register: its vestigingscode, or else
+        its BRIN code."""
+        return self.vestiging or self.brin
 
     @visie.validator
     def _unieke_visie(self, _a: attrs.Attribute[Any], waarde: tuple[VisieElement, ...]) -> None:

@@ -815,7 +815,9 @@ def kenmerken(obj: Entiteit) -> Kenmerken:
     .. versionadded:: 0.2.0
     """
     if isinstance(obj, School):
-        return Kenmerken("school", obj.id, naam=obj.naam, brin=obj.brin)
+        # a location of DUO's register is known by its vestigingscode: the locations of
+        # one BRIN code are different schools
+        return Kenmerken("school", obj.id, naam=obj.naam, brin=obj.code)
     if isinstance(obj, Werkgroep):
         return Kenmerken(
             "werkgroep",
