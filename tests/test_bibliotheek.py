@@ -213,6 +213,7 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
         wp.scholen.lijst()[0].id, wp.scholen.lijst()[1].id, uitvoeren=False
     ),
     "Schoolimport": lambda wp: wp.scholen.importeer(_duo(wp), uitvoeren=False),
+    "Thema": lambda wp: wp.netwerk.toevoegen("Kanjertraining", breder="sociale veiligheid"),
 }
 
 

@@ -7,6 +7,7 @@ import math
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -503,3 +504,54 @@ def test_log_gebruikt_de_index_en_houdt_hem_bij(
     fout = ozc("log", "Leesgroepp", "x")
     assert fout.exit_code != 0
     assert "Bedoelde u: Leesgroep?" in fout.stderr
+
+
+def test_thema_toevoegen_maakt_of_vult_de_eigen_thesaurus(
+    partnerschap: Werkplaats, ozc: Ozc, in_map: Any
+) -> None:
+    """`ozc thema toevoegen` writes thesaurus.toml (made when missing, added to at the
+    end when there: comments stay), with the broader theme as the thesaurus calls it;
+    a werkgroep that used the new word is then found under the broader theme."""
+    in_map(partnerschap.root)
+    partnerschap.werkgroepen.toevoegen(
+        "Kanjer", scholen=["Brug"], themas=["kanjer"], nieuw_thema=True
+    )
+    assert not (partnerschap.root / "thesaurus.toml").exists()
+    uit = ozc("thema", "toevoegen", "Kanjertraining", "--breder", "SOCIALE veiligheid",
+              "--synoniem", "kanjer", "--synoniem", "kanjermethode")  # fmt: skip
+    assert uit.exit_code == 0, uit.output
+    assert " ".join(uit.stdout.split()) == (
+        "Thema 'Kanjertraining' toegevoegd aan thesaurus.toml, onder 'sociale veiligheid'."
+    )
+    tekst = (partnerschap.root / "thesaurus.toml").read_text(encoding="utf-8")
+    assert tekst.startswith('schema = "1.0"\n')
+    assert ("SBO De Brug", "Kanjer") in _scholen_met(partnerschap, "pedagogisch klimaat")
+
+    pad = partnerschap.root / "thesaurus.toml"
+    pad.write_text("# onze eigen thema's, bijgehouden door de coördinator\n" + tekst, "utf-8")
+    data = json.loads(ozc("--json", "thema", "toevoegen", "Rots en Water").stdout)
+    assert data == {"label": "Rots en Water", "breder": None, "synoniemen": [], "eigen": True}
+    nieuw = pad.read_text(encoding="utf-8")
+    assert nieuw.startswith("# onze eigen thema's, bijgehouden door de coördinator\n")
+    assert '[thema."Rots en Water"]' in nieuw
+    assert ozc("controleer").stdout == "Alles in orde.\n"
+
+
+def test_thema_toevoegen_weigert_wat_al_bestaat_en_een_onbekend_breder_thema(
+    partnerschap: Werkplaats, ozc: Ozc, in_map: Any
+) -> None:
+    """A name or synonym that is already a theme, and a broader theme that is none (with
+    the nearest known ones): refused, and thesaurus.toml not made."""
+    in_map(partnerschap.root)
+    bestaat = ozc("thema", "toevoegen", "Rekenonderwijs")
+    assert bestaat.exit_code == 2
+    assert "'Rekenonderwijs' staat al in de thesaurus, bij het thema 'rekenen'." in bestaat.stderr
+    synoniem = ozc("thema", "toevoegen", "Cijferen", "--synoniem", "tekstbegrip")
+    assert "bij het thema 'begrijpend lezen'" in synoniem.stderr
+    onbekend = ozc("thema", "toevoegen", "Cijferen", "--breder", "rekenne")
+    assert onbekend.exit_code == 2
+    assert "Het bredere thema 'rekenne' staat niet in de thesaurus." in onbekend.stderr
+    assert "Bedoelde u: rekenen" in onbekend.stderr
+    assert not (partnerschap.root / "thesaurus.toml").exists()
+    engels = ozc("--taal", "en", "thema", "toevoegen", "Cijferen", "--breder", "rekenen")
+    assert engels.stdout == "Theme 'Cijferen' added to thesaurus.toml, under 'rekenen'.\n"

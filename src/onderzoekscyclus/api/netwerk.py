@@ -38,7 +38,7 @@ from onderzoekscyclus.domein.netwerk import (
     WerkgroepOpThema,
 )
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.domein.thesaurus import Thesaurus, normaliseer
+from onderzoekscyclus.domein.thesaurus import Thema, Thesaurus, normaliseer
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.errors import InvalidValue, Kandidaat, UnknownReference
 from onderzoekscyclus.i18n import Taal, _
@@ -202,6 +202,23 @@ class Themanetwerk(Dienst):
             themas_van[school_id].add(sleutel[tekst])
             info[school_id] = (naam, sector)
         return themas_van, info
+
+    # --- toevoegen --------------------------------------------------------------------------------
+
+    def toevoegen(
+        self, naam: str, *, breder: str | None = None, synoniemen: Iterable[str] = ()
+    ) -> Thema:
+        """Add the theme ``naam`` to the werkplaats' own thesaurus (``thesaurus.toml``,
+        shared with the werkplaats): under ``breder`` (a known theme, found as a theme is
+        found), with ``synoniemen``. Refused when a name is already in the thesaurus.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.opslag.thesaurus import voeg_thema_toe  # noqa: PLC0415
+
+        thema = voeg_thema_toe(self.root, naam, breder=breder, synoniemen=synoniemen)
+        self.thesaurus = laad_thesaurus(self.root)
+        return thema
 
     # --- lijst ------------------------------------------------------------------------------------
 

@@ -64,6 +64,7 @@ VORMEN: dict[str, str] = {
     "Verwijderd": "onderzoekscyclus.api.wijzigen:Verwijderd",
     "Samengevoegd": "onderzoekscyclus.api.wijzigen:Samengevoegd",
     "Schoolimport": "onderzoekscyclus.api.duoimport:Schoolimport",
+    "Thema": "onderzoekscyclus.domein.thesaurus:Thema",
     "Koppeling": "onderzoekscyclus.domein.model:Koppeling",
 }
 """Every class the API returns that has a published JSON Schema, by name, with where it

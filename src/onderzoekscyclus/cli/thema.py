@@ -92,6 +92,35 @@ def _lijst_tekst(themas: list[ThemaGebruik]) -> str:
     return "\n".join(regels)
 
 
+@thema.command(
+    "toevoegen",
+    help=_(
+        "Voeg een thema toe aan de eigen thesaurus van de werkplaats (thesaurus.toml), "
+        "onder een breder thema en met synoniemen."
+    ),
+)
+@click.argument("naam")
+@click.option("--breder", help=_("Het bredere thema waaronder het valt (een bekend thema)."))
+@click.option("--synoniem", "synoniemen", multiple=True, help=_("Een andere naam; mag vaker."))
+@pass_omgeving
+def toevoegen(
+    omgeving: Omgeving, naam: str, breder: str | None, synoniemen: tuple[str, ...]
+) -> None:
+    nieuw = _netwerk(omgeving).toevoegen(naam, breder=breder, synoniemen=synoniemen)
+    toon(
+        omgeving,
+        nieuw,
+        lambda: (
+            _("Thema '{naam}' toegevoegd aan thesaurus.toml, onder '{breder}'.").format(
+                naam=nieuw.label, breder=nieuw.breder
+            )
+            if nieuw.breder
+            else _("Thema '{naam}' toegevoegd aan thesaurus.toml.").format(naam=nieuw.label)
+        ),
+        ombreken=True,
+    )
+
+
 @thema.command("lijst", help=_("Toon de thema's die in gebruik zijn, als boom met aantallen."))
 @click.option(
     "--alle", is_flag=True, help=_("Toon ook de thema's van de thesaurus die niemand gebruikt.")
