@@ -315,6 +315,10 @@ def test_opnieuw_bouwen_schrijft_alleen_wat_veranderde(tmp_path: Path, ozc: Ozc)
     assert not [n for n in derde["geschreven"] if n.startswith(("scholen/", "onderzoek/"))
                 and regenboog.id not in n]  # fmt: skip
     assert "Onze leesclub" in (uit / "scholen" / f"{regenboog.id}.html").read_text("utf-8")
+    # the search index was made anew from the changed page (and kept when nothing changed)
+    zoekbaar = "".join(t for pad, t in _teksten(uit / "pagefind") if pad.suffix == ".pf_fragment")
+    assert "Onze leesclub" in zoekbaar
+    assert any(n.startswith("pagefind/") for n in derde["geschreven"])
     assert (uit / "eigen.txt").read_text(encoding="utf-8") == "van de coördinator"
 
 

@@ -337,7 +337,9 @@ class SiteExporteur:
         self.min_respondenten = min_respondenten
         self.cache = _Grafiekcache(grafieken)
 
-    def schrijf(self, gegevens: Exportgegevens, doel: Path) -> None:
+    def schrijf(self, gegevens: Exportgegevens, doel: Path, *, zoekindex: bool = True) -> None:
+        """Write the site into ``doel``; without ``zoekindex`` the pages only (the caller
+        makes or keeps the search index, see :func:`bouw`)."""
         from jinja2 import (  # noqa: PLC0415 - only the site needs templates
             Environment,
             FileSystemLoader,
@@ -454,7 +456,8 @@ class SiteExporteur:
         pagina("toegankelijkheid.html", "toegankelijkheid.html", _("Toegankelijkheid"))
         pagina("colofon.html", "colofon.html", _("Colofon"))
         pagina("zoeken.html", "zoeken.html", _("Zoeken"))
-        _zoekindex(doel)
+        if zoekindex:
+            _zoekindex(doel)
 
 
 def _zoekindex(doel: Path) -> None:
@@ -538,6 +541,9 @@ def voorbeeld(gegevens: Exportgegevens, *, min_respondenten: int = 5) -> list[Vo
     return uit
 
 
+_ZOEKMAP = "pagefind/"
+"""Where Pagefind puts the search index, in the site's folder."""
+
 GRAFIEKEN = ".onderzoekscyclus-grafieken"
 """The folder of drawn charts in the site's folder (see :class:`_Grafiekcache`)."""
 
@@ -579,11 +585,28 @@ def bouw(gegevens: Exportgegevens, uit: Path, *, min_respondenten: int = 5) -> S
     with tempfile.TemporaryDirectory(prefix=".site-", dir=uit.parent) as tijdelijk:
         nieuw_map = Path(tijdelijk) / "site"
         exporteur = SiteExporteur(min_respondenten=min_respondenten, grafieken=uit / GRAFIEKEN)
-        exporteur.schrijf(gegevens, nieuw_map)
+        exporteur.schrijf(gegevens, nieuw_map, zoekindex=False)
         exporteur.cache.ruim_op()
         nieuw = {
             p.relative_to(nieuw_map).as_posix(): p for p in nieuw_map.rglob("*") if p.is_file()
         }
+        # the search index is made from the pages alone: when no page changed and the
+        # earlier build's index is all there, it stays (Pagefind takes seconds)
+        oude_index = sorted(n for n in oud if n.startswith(_ZOEKMAP))
+        zelfde = bool(oude_index) and all((uit / n).is_file() for n in oude_index)
+        zelfde = zelfde and {n for n in oud if not n.startswith(_ZOEKMAP)} == set(nieuw)
+        zelfde = zelfde and all(
+            (uit / n).read_bytes() == p.read_bytes()
+            for n, p in nieuw.items()
+            if n.endswith(".html")
+        )
+        if zelfde:
+            nieuw.update((n, uit / n) for n in oude_index)
+        else:
+            _zoekindex(nieuw_map)
+            nieuw = {
+                p.relative_to(nieuw_map).as_posix(): p for p in nieuw_map.rglob("*") if p.is_file()
+            }
         geschreven = []
         for naam, pad in sorted(nieuw.items()):
             doel = uit / naam
