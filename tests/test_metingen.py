@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from onderzoekscyclus import Geweigerd, Meting, VasteKlok, Werkplaats, verloop_van
+from onderzoekscyclus import Geweigerd, InvalidValue, Meting, VasteKlok, Werkplaats, verloop_van
 from onderzoekscyclus.domein import meetreeks
 from onderzoekscyclus.domein.runchart import analyseer, grenzen
 from onderzoekscyclus.domein.tijd import hoe_vaak
@@ -415,3 +415,39 @@ def test_meting_zonder_indicator_als_er_een_is(demo: Path, ozc: Ozc) -> None:
     ]
     weg = ozc("cyclus", "grafiek", w, "--uit", "nieuw/")
     assert weg.exit_code == 2 and "bestaat niet" in weg.stderr
+
+
+def test_een_percentage_bij_een_indicator_in_een_andere_eenheid(wp: Werkplaats, ozc: Ozc) -> None:
+    """ "48%" for an indicator counted in pupils is refused (nothing stored) with the
+    unit it counts in; a % indicator, one without a unit, and a plain number are fine."""
+    w = "Lezen"
+    wp.scholen.toevoegen("De Regenboog", brin="12AB", sector="po")
+    wp.scholen.profiel("De Regenboog", visie={"lezen": "Iedereen leest"})
+    wp.werkgroepen.toevoegen(w, scholen=["De Regenboog"])
+    wp.cycli.start(w, aanleiding="Weinig lezers", vraag="Wat helpt?", datum=START)
+    wp.cycli.beginsituatie(w, tekst="Weinig lezers", bronnen=["telling"], datum=START)
+    wp.cycli.doel(
+        w, tekst="Meer lezers", visie="lezen", datum=START,
+        indicatoren=[("lezers", "leerlingen", 8, 20), ("op niveau", "%", 50, 75),
+                     ("plezier", "", 3, 4)],
+    )  # fmt: skip
+    with pytest.raises(InvalidValue) as fout:
+        wp.cycli.meting(w, indicator="lezers", waarde="48%", datum=_week(1))
+    assert fout.value.bericht == "48% is een percentage, maar 'lezers' telt in leerlingen."
+    assert wp.cycli.overzicht(w).cyclus.metingen == ()
+    wp.cycli.meting(w, indicator="lezers", waarde="12", datum=_week(1))
+    wp.cycli.meting(w, indicator="op niveau", waarde="55%", datum=_week(1))
+    wp.cycli.meting(w, indicator="plezier", waarde="70%", datum=_week(1))
+    assert [m.waarde for m in wp.cycli.overzicht(w).cyclus.metingen] == [12, 55, 70]
+    uit = ozc("--werkplaats", str(wp.root), "cyclus", "meting", w, "--indicator", "lezers",
+              "--waarde", "48 %", "--datum", _week(2).isoformat())  # fmt: skip
+    assert uit.exit_code == 2
+    assert "telt in leerlingen" in uit.stderr and "zonder %" in uit.stderr
+    # correcting a measurement follows the same rule
+    fout_ = ozc("--werkplaats", str(wp.root), "cyclus", "wijzig", w, "--meting", "1",
+                "--waarde", "48%")  # fmt: skip
+    assert fout_.exit_code == 2 and "telt in leerlingen" in fout_.stderr
+    goed = ozc("--werkplaats", str(wp.root), "cyclus", "wijzig", w, "--meting", "2",
+               "--waarde", "60%")  # fmt: skip
+    assert goed.exit_code == 0, goed.output
+    assert [m.waarde for m in wp.cycli.overzicht(w).cyclus.metingen] == [12, 60, 70]

@@ -312,7 +312,7 @@ def meting(
     datum: str | None,
     wie: str | None,
 ) -> None:
-    (gemeten,) = _getallen((waarde,), "--waarde")
+    _getallen((waarde,), "--waarde")  # no number: refused naming the option
     if indicator is None:
         namen = [
             i.naam for i in omgeving.werkplaats.cycli.overzicht(werkgroep_ref).cyclus.indicatoren
@@ -329,7 +329,7 @@ def meting(
     o = omgeving.werkplaats.cycli.meting(
         werkgroep_ref,
         indicator=indicator,
-        waarde=gemeten,
+        waarde=waarde,  # as typed: the library reads it, and checks a % against the unit
         datum=datum_of_geen(datum),
         wie=wie,
         groep=groep,
@@ -806,7 +806,10 @@ def wijzig(
     gegeven: dict[str, Any] = {k: v for k, v in velden.items() if v is not None}
     for getal in ("nulmeting", "streefwaarde", "waarde"):
         if getal in gegeven:
-            (gegeven[getal],) = _getallen((gegeven[getal],), f"--{getal}")
+            (gelezen,) = _getallen((gegeven[getal],), f"--{getal}")
+            # a measured value as typed: the library checks a % against the unit
+            if getal != "waarde":
+                gegeven[getal] = gelezen
     if "datum" in gegeven:
         gegeven["datum"] = datum_of_geen(gegeven["datum"])
     with _nummers_in_toon():

@@ -46,6 +46,7 @@ __all__ = [
     "Onderzoekscyclus",
     "Pauze",
     "actie",
+    "controleer_eenheid",
     "methodekwaliteit",
     "resultaten_van",
 ]
@@ -421,3 +422,28 @@ def _meetritme(c: Onderzoekscyclus) -> str | None:
     kortste = min((r for r in ritmes if r is not None), default=None)
     woord = hoe_vaak(kortste)
     return _("{aantal}, ongeveer {ritme}").format(aantal=aantal, ritme=woord) if woord else aantal
+
+
+_PROCENT = ("%", "procent", "percentage", "pct")
+
+
+def controleer_eenheid(waarde: str, indicator: Indicator) -> None:
+    """Refuse a value typed as a percentage ("48%") for an indicator counted in another
+    unit (pupils, points): a slip that would put the measurement on the wrong scale.
+
+    .. versionadded:: 0.2.0
+    """
+    eenheid = indicator.eenheid.strip().casefold()
+    if not waarde.strip().endswith("%") or not eenheid:
+        return
+    if any(p in eenheid for p in _PROCENT):
+        return
+    raise InvalidValue(
+        _("{waarde} is een percentage, maar '{indicator}' telt in {eenheid}.").format(
+            waarde=waarde.strip(), indicator=indicator.naam, eenheid=indicator.eenheid
+        ),
+        _("Geef de waarde in {eenheid}, zonder %, of verbeter de eenheid van de indicator.").format(
+            eenheid=indicator.eenheid
+        ),
+        veld="waarde",
+    )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from onderzoekscyclus.domein.cyclus import Meting, Onderzoekscyclus
+from onderzoekscyclus.domein.cyclus import Meting, Onderzoekscyclus, controleer_eenheid
 from onderzoekscyclus.domein.model import Werkgroep
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
@@ -195,6 +195,10 @@ def wijzig_deel(
     i = plek(c, deel, welke)
     lijst = list(getattr(c, veld))
     oud = lijst[i]
+    if deel == "meting" and isinstance(velden.get("waarde"), str):
+        indicator = c.indicator(velden.get("indicator", oud.indicator))
+        if indicator is not None:
+            controleer_eenheid(velden["waarde"], indicator)
     bouw: Callable[..., Any] = _BOUW.get(deel, attrs.evolve)
     lijst[i] = bouw(oud, **velden)
     vervanging: dict[str, Any] = {veld: tuple(lijst)}

@@ -32,6 +32,7 @@ from onderzoekscyclus.domein.cyclus import (
     Onderbouwing,
     Onderzoekscyclus,
     Pauze,
+    controleer_eenheid,
     resultaten_van,
 )
 from onderzoekscyclus.domein.machine import Machine, Overgang, Overgangsregel, datumredenen
@@ -321,6 +322,8 @@ def meting(
         namen = ", ".join(f"'{i.naam}'" for i in c.indicatoren)
         raise _weiger(c, "meting", reden("meting.onbekende-indicator", naam=indicator, namen=namen))
     naam = gevonden.naam if gevonden is not None else indicator
+    if gevonden is not None and isinstance(waarde, str):
+        controleer_eenheid(waarde, gevonden)
     if gevonden is not None and groep and groep.strip():
         # the series module (run charts, statistics) is loaded only here: lists of
         # cycles do without it
