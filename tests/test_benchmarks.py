@@ -143,6 +143,7 @@ def test_site_meet_bouwen_tegen_de_basislijn(tmp_path: Path) -> None:
     assert uit.returncode == 0, uit.stdout + uit.stderr
     for regel in ("basislijn (tomllib", "eerste keer bouwen:", "opnieuw, niets veranderd:"):
         assert regel in uit.stdout
+    assert re.search(r"alleen Pagefind \(de zoekindex\): +[\d,]+ m?s = [\d,]+×", uit.stdout)
     geschreven = re.search(
         r"na de wijziging geschreven: \d+ bestanden, waarvan pagina's: (.*) \(", uit.stdout
     )
