@@ -214,6 +214,10 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     ),
     "Schoolimport": lambda wp: wp.scholen.importeer(_duo(wp), uitvoeren=False),
     "Thema": lambda wp: wp.netwerk.toevoegen("Kanjertraining", breder="sociale veiligheid"),
+    "Agendapunt": lambda wp: wp.ontwikkelagenda.lijst()[0],
+    "Agendaoverzicht": lambda wp: wp.ontwikkelagenda.overzicht(),
+    "Puntstand": lambda wp: wp.ontwikkelagenda.stand("Begrijpend lezen"),
+    "Aanvraag": lambda wp: wp.ontwikkelagenda.verwijder_aanvraag("Begrijpend lezen", 2),
 }
 
 

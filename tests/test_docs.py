@@ -24,6 +24,7 @@ from onderzoekscyclus.domein.model import (
     WerkgroepSoort,
     WerkplaatsInfo,
 )
+from onderzoekscyclus.domein.ontwikkelagenda import Aanvraagstatus, Agendapunt
 from onderzoekscyclus.opslag import Opslag
 
 from .gereedschap import laad
@@ -199,6 +200,7 @@ SOORT_PER_KOP = {
     "scholen/<id>.toml": (School, "de-regenboog-hbrpzn"),
     "personen/<id>.toml": (Persoon, "persoon-565p5h"),
     "werkgroepen/<id>.toml": (Werkgroep, "rekenen-groep-5-8-k3f9x2"),
+    "ontwikkelagenda/<id>.toml": (Agendapunt, "rekenen-met-eigenaarschap-vjjs4n"),
 }
 
 
@@ -219,7 +221,7 @@ def test_voorbeeldbestanden_in_de_docs_zijn_geldig(tmp_path: Path) -> None:
 def test_bestandsformaat_noemt_elke_toegestane_waarde() -> None:
     """docs/werkplaats.md lists every sector, role, kind of werkgroep and member role."""
     tekst = (DOCS / "werkplaats.md").read_text(encoding="utf-8")
-    for soort in (Sector, Rol, WerkgroepSoort, LidRol):
+    for soort in (Sector, Rol, WerkgroepSoort, LidRol, Aanvraagstatus):
         for waarde in soort:
             assert f"`{waarde.value}`" in tekst, (soort.__name__, waarde.value)
 

@@ -177,6 +177,10 @@ def test_verslag_volgt_de_werkplaats(demo: Werkplaats, tmp_path: Path) -> None:
         ]
     metingen = sorted(demo.zelfevaluaties.metingen(alle=True), key=lambda m: (m.datum, m.id))
     assert metingen, "the demo has self-evaluations"
+    punten = demo.ontwikkelagenda.lijst()
+    assert punten, "the demo has an ontwikkelagenda"
+    verwacht.append((2, "Ontwikkelagenda"))
+    verwacht += [(3, f"{p.titel} ({', '.join(p.schooljaren)})") for p in punten]
     verwacht.append((2, "Zelfevaluaties"))
     for m in metingen:
         instrument = demo.zelfevaluaties.instrument(m.instrument).naam
@@ -293,6 +297,13 @@ def test_pseudoniem_en_selectie(demo: Werkplaats, tmp_path: Path) -> None:
     tekst = pad.read_text(encoding="utf-8")
     for persoon in demo.personen.lijst():
         assert persoon.naam not in tekst
-    assert [k for n, k in document.koppen if n == 2] == [f"Werkgroep: {groep.naam}"]
+    # the speerpunt it serves comes along, without the other werkgroepen on it
+    assert [k for n, k in document.koppen if n == 2] == [
+        f"Werkgroep: {groep.naam}",
+        "Ontwikkelagenda",
+    ]
+    for ander in demo.werkgroepen.lijst():
+        if ander.id != groep.id:
+            assert ander.naam not in tekst and ander.id not in tekst
     leden = next(i for i in document.items if i.startswith("Leden: "))
     assert leden.count("Persoon ") == len(groep.leden)

@@ -100,6 +100,22 @@ def test_de_site_heeft_de_paginas_van_het_partnerschap(site: Path) -> None:
     assert "Omvat:" in rekenen and "De Regenboog" in rekenen
 
 
+def test_de_ontwikkelagenda_staat_per_schooljaar_op_de_site(site: Path) -> None:
+    """Every speerpunt under each of its school years, with its werkgroepen and the
+    finished research of those werkgroepen linked; the menu of every page leads there."""
+    wp = Werkplaats.open(site.parent / "d")
+    agenda = (site / "ontwikkelagenda.html").read_text(encoding="utf-8")
+    jaren = sorted({j for p in wp.ontwikkelagenda.lijst() for j in p.schooljaren})
+    assert len(jaren) == 3
+    kopjes = [agenda.index(f">{j}") for j in jaren]
+    assert kopjes == sorted(kopjes)
+    for punt in wp.ontwikkelagenda.lijst():
+        assert agenda.count(f">{punt.titel}<") == len(punt.schooljaren), punt.titel
+    rekenen = wp.werkgroepen.zoek("Rekenen groep 5-8")
+    assert f'href="onderzoek/{rekenen.id}-cyclus-1.html"' in agenda
+    assert 'href="ontwikkelagenda.html"' in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_elke_pagina_is_geldige_html5(site: Path) -> None:
     for pad in _paginas(site):
         parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.expertise import Expertise
     from onderzoekscyclus.api.logboek import Logboek
     from onderzoekscyclus.api.netwerk import Themanetwerk
+    from onderzoekscyclus.api.ontwikkelagenda import Ontwikkelagenda
     from onderzoekscyclus.api.planning import Planning
     from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
     from onderzoekscyclus.api.vergeten import Vergeetverslag
@@ -44,6 +45,7 @@ __all__ = [
     "Invulling",
     "Logboek",
     "MetingSamenvatting",
+    "Ontwikkelagenda",
     "Personen",
     "Planning",
     "Samengevoegd",
@@ -73,6 +75,7 @@ _MODULE_VAN = {
     "Invulling": "onderzoekscyclus.api.zelfevaluaties",
     "Logboek": "onderzoekscyclus.api.logboek",
     "MetingSamenvatting": "onderzoekscyclus.api.zelfevaluaties",
+    "Ontwikkelagenda": "onderzoekscyclus.api.ontwikkelagenda",
     "Personen": "onderzoekscyclus.api.register",
     "Planning": "onderzoekscyclus.api.planning",
     "Samengevoegd": "onderzoekscyclus.api.wijzigen",

@@ -523,12 +523,24 @@ class Werkgroepen(Dienst):
             self.opslag.schrijf(nieuw)
         return nieuw
 
-    def verwijder(self, verwijzing: str, *, uitvoeren: bool = True) -> Verwijderd:
+    def verwijder(
+        self, verwijzing: str, *, met_verwijzingen: bool = False, uitvoeren: bool = True
+    ) -> Verwijderd:
         """Remove a werkgroep, with its logboek and cycles; refused while a besluit or
-        another werkgroep's cycle or evidence refers to it."""
+        another werkgroep's cycle or evidence refers to it. With ``met_verwijzingen`` it
+        leaves the speerpunten of the ontwikkelagenda it was linked to.
+
+        .. versionchanged:: 0.2.0 ``met_verwijzingen``
+        """
         from onderzoekscyclus.api.wijzigen import verwijder  # noqa: PLC0415
 
-        return verwijder(self.opslag, Werkgroep, self.werkgroep(verwijzing).id, uitvoeren=uitvoeren)
+        return verwijder(
+            self.opslag,
+            Werkgroep,
+            self.werkgroep(verwijzing).id,
+            met_verwijzingen=met_verwijzingen,
+            uitvoeren=uitvoeren,
+        )
 
     def lid_weg(self, werkgroep: str, persoon: str) -> Werkgroep:
         """A member leaves the werkgroep (their history in it stays)."""

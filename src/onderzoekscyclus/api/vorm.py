@@ -38,6 +38,7 @@ VORMEN: dict[str, str] = {
     "Logregel": "onderzoekscyclus.domein.model:Logregel",
     "Besluit": "onderzoekscyclus.domein.besluit:Besluit",
     "Zelfevaluatie": "onderzoekscyclus.domein.zelfevaluatie:Zelfevaluatie",
+    "Agendapunt": "onderzoekscyclus.domein.ontwikkelagenda:Agendapunt",
     # derived views
     "Status": "onderzoekscyclus.api.beheer:Status",
     "CyclusOverzicht": "onderzoekscyclus.api.cycli:CyclusOverzicht",
@@ -66,6 +67,9 @@ VORMEN: dict[str, str] = {
     "Schoolimport": "onderzoekscyclus.api.duoimport:Schoolimport",
     "Thema": "onderzoekscyclus.domein.thesaurus:Thema",
     "Koppeling": "onderzoekscyclus.domein.model:Koppeling",
+    "Agendaoverzicht": "onderzoekscyclus.domein.ontwikkelagenda:Agendaoverzicht",
+    "Puntstand": "onderzoekscyclus.domein.ontwikkelagenda:Puntstand",
+    "Aanvraag": "onderzoekscyclus.domein.ontwikkelagenda:Aanvraag",
 }
 """Every class the API returns that has a published JSON Schema, by name, with where it
 lives (``module:Klasse``)."""

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.expertise import Expertise
     from onderzoekscyclus.api.logboek import Logboek
     from onderzoekscyclus.api.netwerk import Themanetwerk
+    from onderzoekscyclus.api.ontwikkelagenda import Ontwikkelagenda
     from onderzoekscyclus.api.planning import Planning
     from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
     from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties
@@ -165,6 +166,17 @@ class Werkplaats(Taalhouder):
         from onderzoekscyclus.api.zelfevaluaties import Zelfevaluaties  # noqa: PLC0415 - on first use
 
         return Zelfevaluaties(self.opslag, self._klok, self.taal)
+
+    @functools.cached_property
+    def ontwikkelagenda(self) -> Ontwikkelagenda:
+        """The partnership's speerpunten per school year, with werkgroepen, applications
+        and what was learned.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.api.ontwikkelagenda import Ontwikkelagenda  # noqa: PLC0415 - on first use
+
+        return Ontwikkelagenda(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def expertise(self) -> Expertise:

@@ -32,6 +32,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "koppeling": ("onderzoekscyclus.cli.delen", "koppeling"),
     "log": ("onderzoekscyclus.cli.logboek", "log"),
     "migreer": ("onderzoekscyclus.cli.beheer", "migreer"),
+    "ontwikkelagenda": ("onderzoekscyclus.cli.ontwikkelagenda", "ontwikkelagenda"),
     "persoon": ("onderzoekscyclus.cli.persoon", "persoon"),
     "planning": ("onderzoekscyclus.cli.planning", "planning"),
     "plugins": ("onderzoekscyclus.cli.export", "plugins"),

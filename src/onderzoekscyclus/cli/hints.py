@@ -125,6 +125,7 @@ _LIJSTEN = {
     "persoon": "ozc persoon lijst",
     "werkgroep": "ozc werkgroep lijst",
     "besluit": "ozc besluit lijst",
+    "agendapunt": "ozc ontwikkelagenda lijst",
     "thema": "ozc thema lijst --alle",
     "instrument": "ozc zelfevaluatie instrumenten",
     "meting": "ozc --json zelfevaluatie resultaat INSTRUMENT",
@@ -252,8 +253,18 @@ def _hint_visie(reden: Reden) -> str | None:
     return _("Voeg het toe met `{opdracht}`.").format(opdracht=regel)
 
 
+def _hint_in_gebruik(reden: Reden) -> str | None:
+    if not reden.waarden.get("los"):
+        return None
+    return _(
+        "Met --met-verwijzingen verdwijnen de verwijzingen die weg kunnen; wat een "
+        "geschiedenis vertelt, blijft staan."
+    )
+
+
 _UIT_DE_GEGEVENS.update(
     {
+        "verwijder.in-gebruik": _hint_in_gebruik,
         "datum.toekomst": _hint_datum,
         "datum.volgorde": _hint_datum,
         "doel.onbekend-visie-element": _hint_visie,

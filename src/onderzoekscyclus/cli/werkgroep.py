@@ -217,13 +217,23 @@ def wijzig(
     "verwijder",
     help=_(
         "Verwijder een werkgroep met haar logboek en cycli. Verwijst een besluit of een "
-        "andere werkgroep er nog naar, dan noemt ozc wat."
+        "andere werkgroep er nog naar, dan noemt ozc wat; met --met-verwijzingen gaat ze "
+        "ook van de speerpunten van de ontwikkelagenda af."
     ),
 )
 @click.argument("werkgroep_ref", metavar="WERKGROEP")
+@click.option(
+    "--met-verwijzingen",
+    is_flag=True,
+    help=_("Haal de werkgroep ook van de speerpunten van de ontwikkelagenda af."),
+)
 @ja_optie
 @pass_omgeving
-def verwijder(omgeving: Omgeving, werkgroep_ref: str, ja: bool) -> None:
+def verwijder(omgeving: Omgeving, werkgroep_ref: str, met_verwijzingen: bool, ja: bool) -> None:
     verwijder_met_vraag(
-        omgeving, omgeving.werkplaats.werkgroepen.verwijder, ja=ja, verwijzing=werkgroep_ref
+        omgeving,
+        omgeving.werkplaats.werkgroepen.verwijder,
+        ja=ja,
+        verwijzing=werkgroep_ref,
+        met_verwijzingen=met_verwijzingen,
     )

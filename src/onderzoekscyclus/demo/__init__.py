@@ -281,6 +281,7 @@ def _vul(wp: Werkplaats, vandaag: dt.date) -> None:
     from onderzoekscyclus.demo.besluiten import maak_besluiten  # noqa: PLC0415
 
     maak_besluiten(wp, vandaag, personen)
+    _demo_ontwikkelagenda(wp, vandaag)
 
 
 # werkgroep -> (visie-element, the cycle's texts, the phase it has reached)
@@ -509,3 +510,78 @@ def _demo_zelfevaluaties(wp: Werkplaats, vandaag: dt.date) -> None:
                 datum=vandaag - dt.timedelta(days=dagen),
                 nieuwe_meting=n == 0,
             )
+
+
+# title, theme, school years (0: this one), question, werkgroepen, applications
+# (title, scheme, status, days ago)
+_AGENDA: list[
+    tuple[str, str, tuple[int, ...], str, tuple[str, ...], list[tuple[str, str, str, int]]]
+] = [
+    (
+        "Rekenen met eigenaarschap",
+        "rekenen",
+        (-1, 0),
+        "Hoe worden leerlingen eigenaar van hun rekenontwikkeling, zoals onze visie vraagt?",
+        ("Rekenen groep 5-8",),
+        [("Verhaaltjessommen in de bovenbouw", "Lerarenontwikkelfonds", "toegekend", 300)],
+    ),
+    (
+        "Begrijpend lezen in alle vakken",
+        "begrijpend lezen",
+        (0, 1),
+        "Hoe leren leerlingen teksten begrijpen in elk vak, niet alleen in de leesles?",
+        ("Leergroep Begrijpend Lezen", "Taalbeleid bovenbouw"),
+        [
+            (
+                "Leesstrategieën bij wereldoriëntatie",
+                "NRO praktijkgericht onderzoek",
+                "ingediend",
+                40,
+            ),
+            ("Leesmotivatie in groep 7 en 8", "Stichting De Kempen", "idee", 10),
+        ],
+    ),
+    (
+        "Kansengelijkheid: elk talent in beeld",
+        "kansengelijkheid",
+        (0, 1),
+        "Hoe zien we wat elk kind kan, ook een kind met een ontwikkelingsvoorsprong?",
+        ("PLG Ontwikkelingsvoorsprong",),
+        [],
+    ),
+    (
+        "Burgerschap in de hele school",
+        "burgerschap",
+        (1,),
+        "Hoe oefenen leerlingen in de school wat samenleven in een democratie vraagt?",
+        (),
+        [],
+    ),
+]
+
+
+def _demo_ontwikkelagenda(wp: Werkplaats, vandaag: dt.date) -> None:
+    """An ontwikkelagenda over three school years: last year, this one and the next."""
+    from onderzoekscyclus.domein.ontwikkelagenda import Aanvraagstatus  # noqa: PLC0415
+
+    begin = vandaag.year if vandaag.month >= 8 else vandaag.year - 1
+    agenda = wp.ontwikkelagenda
+    for titel, thema, jaren, vraag, groepen, aanvragen in _AGENDA:
+        punt = agenda.toevoegen(
+            titel,
+            schooljaren=[f"{begin + j}-{begin + j + 1}" for j in jaren],
+            vraag=vraag,
+            thema=thema,
+            werkgroepen=groepen,
+        )
+        for naam, regeling, status, dagen in aanvragen:
+            agenda.aanvraag(
+                punt.id,
+                naam,
+                regeling=regeling,
+                datum=vandaag - dt.timedelta(days=dagen + 30),
+            )
+            agenda.aanvraag_status(
+                punt.id, len(agenda.zoek(id=punt.id).aanvragen), Aanvraagstatus(status),
+                datum=vandaag - dt.timedelta(days=dagen),
+            )  # fmt: skip

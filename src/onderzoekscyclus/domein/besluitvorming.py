@@ -177,11 +177,29 @@ def _stap(
     checked before the calendar closes a round."""
     redenen = BESLUITVORMING.datum_redenen(b, datum, vandaag)
     if redenen:
-        raise _weiger(b, operatie, redenen[0])
+        # the refusal names the phase as it stands today (a round whose date passed is
+        # closed), so the step it suggests next is one that can be taken
+        raise _weiger(bijgewerkt(b, vandaag), operatie, redenen[0])
     huidig = attrs.evolve(bijgewerkt(b, datum), **wijzigingen)
-    return BESLUITVORMING.voer_uit(
-        huidig, operatie, datum=datum, wie=wie, reden=reden, vandaag=vandaag
-    )
+    try:
+        return BESLUITVORMING.voer_uit(
+            huidig, operatie, datum=datum, wie=wie, reden=reden, vandaag=vandaag
+        )
+    except Geweigerd:
+        # refused as of an earlier day whose phase is not today's (a round that was
+        # still open then): when today refuses it too, say why as of today, so the step
+        # it suggests next is one that can be taken now
+        nu = bijgewerkt(b, vandaag)
+        if nu.fase is huidig.fase:
+            raise
+        try:
+            BESLUITVORMING.voer_uit(
+                attrs.evolve(nu, **wijzigingen), operatie, datum=vandaag, wie=wie, reden=reden,
+                vandaag=vandaag,
+            )  # fmt: skip
+        except Geweigerd as vandaag_geweigerd:
+            raise vandaag_geweigerd from None
+        raise
 
 
 def nieuw(

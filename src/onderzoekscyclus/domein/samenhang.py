@@ -31,6 +31,7 @@ from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
 from onderzoekscyclus.domein.cyclusstappen import CYCLUS
 from onderzoekscyclus.domein.machine import Eis, Machine, Overgangsregel
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
+from onderzoekscyclus.domein.ontwikkelagenda import Agendapunt
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
@@ -218,7 +219,7 @@ SOORTNAMEN: dict[str, str] = {
 }
 """The kinds of entity a reference can point to, as a message names them."""
 
-_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie")
+_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie", "agendapunt")
 
 
 @attrs.frozen
@@ -695,7 +696,7 @@ def _besluitdatums(b: Besluit) -> Datums:
 
 # --- the werkplaats as a whole ---------------------------------------------------------------
 
-Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie
+Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie | Agendapunt
 """Anything with a file of its own that :func:`controleer` checks."""
 
 
@@ -706,6 +707,7 @@ def controleer(
     werkgroepen: Sequence[Werkgroep] = (),
     besluiten: Sequence[Besluit] = (),
     zelfevaluaties: Sequence[Zelfevaluatie] = (),
+    ontwikkelagenda: Sequence[Agendapunt] = (),
     vandaag: dt.date,
 ) -> list[Probleem]:
     """Every problem of these entities together, by entity (schools first, then
@@ -719,7 +721,14 @@ def controleer(
     over all of them :func:`dubbele`. Per entity the problems come in that order:
     duplicates, references, cycle references, its own.
     """
-    alle: list[Entiteit] = [*scholen, *personen, *werkgroepen, *besluiten, *zelfevaluaties]
+    alle: list[Entiteit] = [
+        *scholen,
+        *personen,
+        *werkgroepen,
+        *besluiten,
+        *zelfevaluaties,
+        *ontwikkelagenda,
+    ]
     delen = [kenmerken(x) for x in alle]
     bekend = Bekend.van(delen)
     uit = dubbele(delen)
@@ -746,6 +755,8 @@ def eigen_problemen(obj: Entiteit, *, vandaag: dt.date) -> list[Probleem]:
         return controleer_besluit(obj, vandaag=vandaag)
     if isinstance(obj, Zelfevaluatie):
         return _toekomst(_zelfevaluatiedatums(obj), vandaag, _Bij("zelfevaluatie", obj.id))
+    if isinstance(obj, Agendapunt):
+        return _toekomst(_agendadatums(obj), vandaag, _Bij("agendapunt", obj.id))
     return []
 
 
@@ -769,11 +780,19 @@ def _gebeurd(obj: Entiteit) -> Datums:
         yield from _besluitdatums(obj)
     elif isinstance(obj, Zelfevaluatie):
         yield from _zelfevaluatiedatums(obj)
+    elif isinstance(obj, Agendapunt):
+        yield from _agendadatums(obj)
 
 
 def _zelfevaluatiedatums(z: Zelfevaluatie) -> Datums:
     yield "$.datum", z.datum
     yield from ((f"$.respondenten[{k}].datum", r.datum) for k, r in enumerate(z.respondenten))
+
+
+def _agendadatums(p: Agendapunt) -> Datums:
+    # the school years lie ahead on purpose (it is an agenda); an application's status
+    # is something that happened
+    yield from ((f"$.aanvragen[{k}].datum", a.datum) for k, a in enumerate(p.aanvragen))
 
 
 # --- what other files need of an entity --------------------------------------------------------
@@ -845,6 +864,8 @@ def kenmerken(obj: Entiteit) -> Kenmerken:
                 if x.werkgroep is not None and x.cyclus is not None
             ),
         )
+    if isinstance(obj, Agendapunt):
+        return Kenmerken("agendapunt", obj.id, verwijzingen=_paden(_van_agendapunt(obj)))
     soort = "persoon" if isinstance(obj, Persoon) else "zelfevaluatie"
     return Kenmerken(
         soort,
@@ -1050,6 +1071,7 @@ def verwijzingen_naar(
     werkgroepen: Sequence[Werkgroep] = (),
     besluiten: Sequence[Besluit] = (),
     zelfevaluaties: Sequence[Zelfevaluatie] = (),
+    ontwikkelagenda: Sequence[Agendapunt] = (),
 ) -> list[Verwijzing]:
     """Every place that refers to the entity with id ``doel`` (a school, person or
     werkgroep): the same references :func:`controleer` checks, and respondent lists
@@ -1068,6 +1090,8 @@ def verwijzingen_naar(
             (bij, f"$.respondenten[{k}].label", r.label, "persoon")
             for k, r in enumerate(z.respondenten)
         ]
+    for punt in ontwikkelagenda:
+        alle += _van_agendapunt(punt)
     return [
         Verwijzing(bij.soort, bij.id, pad, naar, doel)
         for bij, pad, naar_id, naar in alle
@@ -1121,3 +1145,8 @@ def _van_besluit(b: Besluit) -> list[_Verwijzing]:
         for k, x in enumerate(e.bewijs)
     ]
     return uit
+
+
+def _van_agendapunt(p: Agendapunt) -> list[_Verwijzing]:
+    bij = _Bij("agendapunt", p.id)
+    return [(bij, f"$.werkgroepen[{i}]", g, "werkgroep") for i, g in enumerate(p.werkgroepen)]

@@ -137,6 +137,14 @@ class Exportgegevens:
     def zelfevaluaties(self) -> tuple[Any, ...]:
         return self.entiteiten.get("zelfevaluaties", ())
 
+    @property
+    def ontwikkelagenda(self) -> tuple[Any, ...]:
+        """The speerpunten of the ontwikkelagenda in the selection.
+
+        .. versionadded:: 0.2.0
+        """
+        return self.entiteiten.get("ontwikkelagenda", ())
+
     def naam(self, id_: str | None) -> str:
         """The name of a school, person, werkgroep or besluit by id (pseudonym for a
         person when pseudonymised); the id itself when it is not in the selection."""

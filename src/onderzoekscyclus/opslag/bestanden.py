@@ -53,6 +53,7 @@ class _Soorten(Mapping[type[Any], Soort]):
         ("onderzoekscyclus.domein.model", "Werkgroep", "werkgroepen"),
         ("onderzoekscyclus.domein.besluit", "Besluit", "besluiten"),
         ("onderzoekscyclus.domein.zelfevaluatie", "Zelfevaluatie", "zelfevaluaties"),
+        ("onderzoekscyclus.domein.ontwikkelagenda", "Agendapunt", "ontwikkelagenda"),
     )
 
     def __init__(self) -> None:

@@ -33,6 +33,7 @@ LIJSTEN: dict[str, tuple[str, ...]] = {
         "cycli[].historie",
     ),
     "besluiten": ("historie", "implementaties", "evaluaties", "bijstellingen"),
+    "ontwikkelagenda": ("aanvragen",),
 }
 """Per folder, the lists whose entries carry an id (``[]``: every item of that list)."""
 

@@ -39,7 +39,7 @@ from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import OnderzoekscyclusError
 from onderzoekscyclus.export.gegevens import Exportgegevens
 from onderzoekscyclus.export.grafiek import grafiekgegevens, teken, tekstalternatief
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import _, ngettext
 from onderzoekscyclus.opmaak import getal, lange_datum, met_eenheid, verschil
 
 __all__ = ["MarkdownExporteur", "alinea", "regel", "verslag"]
@@ -463,6 +463,40 @@ def _zelfevaluatie(v: _Verslag, meting: Zelfevaluatie) -> None:
             v.lijst(teksten[i] for i in ids)
 
 
+# --- the ontwikkelagenda ------------------------------------------------------------------------
+
+
+def _ontwikkelagenda(v: _Verslag, punten: Sequence[Any]) -> None:
+    v.kop(2, _("Ontwikkelagenda"))
+    for p in sorted(punten, key=lambda p: (p.schooljaren[0], p.titel.casefold(), p.id)):
+        v.kop(3, f"{regel(p.titel)} ({', '.join(p.schooljaren)})")
+        velden = []
+        if p.vraag:
+            velden.append(v.veld(_("Vraag"), regel(p.vraag)))
+        if p.thema:
+            velden.append(v.veld(_("Thema"), regel(p.thema)))
+        # a selection names the werkgroepen it holds; the others are counted
+        binnen = [g for g in p.werkgroepen if v.naam(g) != g]
+        groepen = ", ".join(regel(v.naam(g)) for g in binnen) or _("nog geen")
+        if len(binnen) < len(p.werkgroepen):
+            anders = len(p.werkgroepen) - len(binnen)
+            groepen += " " + ngettext(
+                "(en {n} werkgroep buiten deze selectie)",
+                "(en {n} werkgroepen buiten deze selectie)",
+                anders,
+            ).format(n=anders)
+        velden.append(v.veld(_("Werkgroepen"), groepen))
+        v.lijst(velden)
+        if p.aanvragen:
+            v.tabel(
+                [_("Aanvraag"), _("Regeling"), _("Status"), _("Sinds")],
+                [
+                    [regel(a.titel), regel(a.regeling or ""), weergave(a.status), _datum(a.datum)]
+                    for a in p.aanvragen
+                ],
+            )
+
+
 # --- the report -------------------------------------------------------------------------------
 
 
@@ -488,6 +522,8 @@ def verslag(gegevens: Exportgegevens) -> str:
         v.kop(2, _("Overige besluiten"))
         for b in besluiten:
             _besluit(v, b)
+    if gegevens.ontwikkelagenda:
+        _ontwikkelagenda(v, gegevens.ontwikkelagenda)
     if gegevens.zelfevaluaties:
         v.kop(2, _("Zelfevaluaties"))
         for meting in sorted(gegevens.zelfevaluaties, key=lambda m: (m.datum, m.id)):

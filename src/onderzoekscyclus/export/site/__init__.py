@@ -129,6 +129,10 @@ class _Site:
             (b for b in e.get("besluiten", ()) if b.openbaar), key=lambda b: b.titel.casefold()
         )
         self.werkgroepnaam = {g.id: g.naam for g in self.werkgroepen}
+        self.agenda: list[Any] = sorted(
+            e.get("ontwikkelagenda", ()),
+            key=lambda p: (p.schooljaren[0], p.titel.casefold(), p.id),
+        )
         self.thesaurus: Thesaurus = gegevens.werkplaats.netwerk.thesaurus
         self.onderzoek = [
             _Onderzoek(g, c, _onderzoekspad(g, c) if c.fase is Fase.AFGEROND else None)
@@ -453,6 +457,21 @@ class SiteExporteur:
             )
         for b in site.besluiten:
             pagina(f"besluiten/{b.id}.html", "besluit.html", b.titel, b=b)
+        if site.agenda:
+            from onderzoekscyclus.domein.ontwikkelagenda import schooljaar_van  # noqa: PLC0415
+
+            per_jaar: dict[str, list[Any]] = defaultdict(list)
+            for punt in site.agenda:
+                for jaar in punt.schooljaren:
+                    per_jaar[jaar].append(punt)
+            pagina(
+                "ontwikkelagenda.html",
+                "ontwikkelagenda.html",
+                _("Ontwikkelagenda"),
+                jaren=sorted(per_jaar.items()),
+                huidig=schooljaar_van(gegevens.datum),
+                klaar_van=lambda p: [o for o in klaar if o.groep.id in p.werkgroepen],
+            )
         pagina("toegankelijkheid.html", "toegankelijkheid.html", _("Toegankelijkheid"))
         pagina("colofon.html", "colofon.html", _("Colofon"))
         pagina("zoeken.html", "zoeken.html", _("Zoeken"))
