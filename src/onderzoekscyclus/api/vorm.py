@@ -38,6 +38,9 @@ VORMEN: dict[str, str] = {
     "Logregel": "onderzoekscyclus.domein.model:Logregel",
     "Besluit": "onderzoekscyclus.domein.besluit:Besluit",
     "Zelfevaluatie": "onderzoekscyclus.domein.zelfevaluatie:Zelfevaluatie",
+    "Schoolbezoek": "onderzoekscyclus.domein.bezoek:Schoolbezoek",
+    "Bezoeksuggesties": "onderzoekscyclus.domein.bezoek:Bezoeksuggesties",
+    "Bezoekerssuggesties": "onderzoekscyclus.domein.bezoek:Bezoekerssuggesties",
     # derived views
     "Status": "onderzoekscyclus.api.beheer:Status",
     "CyclusOverzicht": "onderzoekscyclus.api.cycli:CyclusOverzicht",

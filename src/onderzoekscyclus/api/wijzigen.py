@@ -8,7 +8,8 @@ the references too and every one of them can be dropped without losing what it s
 
 * a person's school, and a besluit's school, become empty;
 * a school leaves a werkgroep of several schools (not the last school of a werkgroep);
-* a person leaves the werkgroepen they are a member of.
+* a person leaves the werkgroepen they are a member of, and the visitors of the school
+  visits they were on (what they wrote down stays theirs).
 
 Authorship, evidence and history are never dropped: for a person that is what
 ``vergeet`` is for. Ids never change; a rename changes only the name.
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderzoekscyclus.domein.besluit import Besluit
+from onderzoekscyclus.domein.bezoek import Schoolbezoek
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
@@ -41,6 +43,7 @@ _KLASSEN: dict[str, type[Any]] = {
     "werkgroep": Werkgroep,
     "besluit": Besluit,
     "zelfevaluatie": Zelfevaluatie,
+    "bezoek": Schoolbezoek,
 }
 
 
@@ -63,7 +66,9 @@ def _los_te_maken(v: Verwijzing) -> bool:
             v.soort == "werkgroep" and v.pad.startswith("$.scholen[")
         )
     if v.naar == "persoon":
-        return v.soort == "werkgroep" and v.pad.startswith("$.leden[")
+        return (v.soort == "werkgroep" and v.pad.startswith("$.leden[")) or (
+            v.soort == "bezoek" and v.pad.startswith("$.bezoekers[")
+        )
     return False
 
 
@@ -73,6 +78,8 @@ def _zonder(obj: Any, v: Verwijzing) -> Any:
         return attrs.evolve(obj, school=None)
     if v.pad.startswith("$.scholen["):
         return attrs.evolve(obj, scholen=tuple(s for s in obj.scholen if s != v.doel))
+    if v.pad.startswith("$.bezoekers["):
+        return attrs.evolve(obj, bezoekers=tuple(x for x in obj.bezoekers if x.persoon != v.doel))
     return attrs.evolve(obj, leden=tuple(lid for lid in obj.leden if lid.persoon != v.doel))
 
 
@@ -86,6 +93,7 @@ def _verwijzingen(opslag: Opslag, id_: str) -> list[Verwijzing]:
         werkgroepen=opslag.alle(Werkgroep),
         besluiten=opslag.alle(Besluit),
         zelfevaluaties=opslag.alle(Zelfevaluatie),
+        bezoeken=opslag.alle(Schoolbezoek),
     )
 
 

@@ -106,6 +106,13 @@ _OPTIE: dict[str, str] = {
     "besluit.reden-leeg": N_("Geef een reden met --reden."),
     "datum.toekomst": N_("Geef met --datum de dag waarop het gebeurde, of laat --datum weg."),
     "datum.volgorde": N_("Geef met --datum een dag op of na de vorige stap."),
+    "bezoek.bevinding-voor-bezoek": N_(
+        "Een bevinding komt op of na de dag van het bezoek ({bezoek}): geef een passende --datum."
+    ),
+    "bezoek.bron-voor-bevinding": N_("Geef met --datum een dag op of na {bevinding}."),
+    "bezoek.onbekende-bevinding": N_(
+        "Zie de nummers van de bevindingen met `ozc bezoek toon BEZOEK`."
+    ),
     "besluit.leider-geen-lid": N_(
         "Kies een leider of expert van de werkgroep met expertise op het thema, of leg met "
         "--zonder-expert REDEN vast waarom het zo moet."
@@ -125,6 +132,7 @@ _LIJSTEN = {
     "persoon": "ozc persoon lijst",
     "werkgroep": "ozc werkgroep lijst",
     "besluit": "ozc besluit lijst",
+    "bezoek": "ozc bezoek lijst",
     "thema": "ozc thema lijst --alle",
     "instrument": "ozc zelfevaluatie instrumenten",
     "meting": "ozc --json zelfevaluatie resultaat INSTRUMENT",

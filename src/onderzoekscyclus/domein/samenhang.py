@@ -27,6 +27,7 @@ import attrs
 
 from onderzoekscyclus.domein.besluit import Besluit, Feedback, Feedbackronde
 from onderzoekscyclus.domein.besluitvorming import BESLUITVORMING
+from onderzoekscyclus.domein.bezoek import Schoolbezoek
 from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
 from onderzoekscyclus.domein.cyclusstappen import CYCLUS
 from onderzoekscyclus.domein.machine import Eis, Machine, Overgangsregel
@@ -46,6 +47,7 @@ __all__ = [
     "Verwijzing",
     "controleer",
     "controleer_besluit",
+    "controleer_bezoek",
     "controleer_werkgroep",
     "dubbele",
     "eigen_problemen",
@@ -160,6 +162,11 @@ CODES: dict[str, tuple[str, str]] = {
         N_("{datum} ligt na vandaag ({vandaag}); wat is vastgelegd, is gebeurd."),
         N_("Verbeter de datum in de dag waarop het gebeurde."),
     ),
+    # school visits
+    "bezoek.bevinding-voor-bezoek": (
+        N_("De bevinding van {datum} ligt vóór de dag van het bezoek ({bezoek})."),
+        N_("Verbeter de datum van de bevinding of van het bezoek."),
+    ),
     # besluitvorming
     "besluit.nummering": (
         N_("Dit is nummer {positie} in `{lijst}`, maar er staat {nummer}."),
@@ -215,10 +222,11 @@ SOORTNAMEN: dict[str, str] = {
     "school": N_("school"),
     "persoon": N_("persoon"),
     "werkgroep": N_("werkgroep"),
+    "bezoek": N_("bezoek"),
 }
 """The kinds of entity a reference can point to, as a message names them."""
 
-_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie")
+_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie", "bezoek")
 
 
 @attrs.frozen
@@ -695,7 +703,7 @@ def _besluitdatums(b: Besluit) -> Datums:
 
 # --- the werkplaats as a whole ---------------------------------------------------------------
 
-Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie
+Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie | Schoolbezoek
 """Anything with a file of its own that :func:`controleer` checks."""
 
 
@@ -706,10 +714,11 @@ def controleer(
     werkgroepen: Sequence[Werkgroep] = (),
     besluiten: Sequence[Besluit] = (),
     zelfevaluaties: Sequence[Zelfevaluatie] = (),
+    bezoeken: Sequence[Schoolbezoek] = (),
     vandaag: dt.date,
 ) -> list[Probleem]:
     """Every problem of these entities together, by entity (schools first, then
-    persons, werkgroepen, besluiten and zelfevaluaties, each in id order); an empty list
+    persons, werkgroepen, besluiten, zelfevaluaties and visits, each in id order); an empty list
     when everything fits.
 
     It is the sum of parts that a caller keeping results per file can also ask one by
@@ -719,7 +728,14 @@ def controleer(
     over all of them :func:`dubbele`. Per entity the problems come in that order:
     duplicates, references, cycle references, its own.
     """
-    alle: list[Entiteit] = [*scholen, *personen, *werkgroepen, *besluiten, *zelfevaluaties]
+    alle: list[Entiteit] = [
+        *scholen,
+        *personen,
+        *werkgroepen,
+        *besluiten,
+        *zelfevaluaties,
+        *bezoeken,
+    ]
     delen = [kenmerken(x) for x in alle]
     bekend = Bekend.van(delen)
     uit = dubbele(delen)
@@ -746,7 +762,33 @@ def eigen_problemen(obj: Entiteit, *, vandaag: dt.date) -> list[Probleem]:
         return controleer_besluit(obj, vandaag=vandaag)
     if isinstance(obj, Zelfevaluatie):
         return _toekomst(_zelfevaluatiedatums(obj), vandaag, _Bij("zelfevaluatie", obj.id))
+    if isinstance(obj, Schoolbezoek):
+        return controleer_bezoek(obj, vandaag=vandaag)
     return []
+
+
+def controleer_bezoek(b: Schoolbezoek, *, vandaag: dt.date) -> list[Probleem]:
+    """What does not fit within one visit: a bevinding before the day of the visit, or
+    after ``vandaag`` (the visit itself may lie ahead: it can be planned).
+
+    .. versionadded:: 0.2.0
+    """
+    bij = _Bij("bezoek", b.id)
+    uit = [
+        bij(
+            "bezoek.bevinding-voor-bezoek",
+            f"$.bevindingen[{k}].datum",
+            datum=x.datum,
+            bezoek=b.datum,
+        )
+        for k, x in enumerate(b.bevindingen)
+        if x.datum < b.datum
+    ]
+    return uit + _toekomst(_bezoekdatums(b), vandaag, bij)
+
+
+def _bezoekdatums(b: Schoolbezoek) -> Datums:
+    yield from ((f"$.bevindingen[{k}].datum", x.datum) for k, x in enumerate(b.bevindingen))
 
 
 def laatste_datum(obj: Entiteit) -> dt.date | None:
@@ -769,6 +811,8 @@ def _gebeurd(obj: Entiteit) -> Datums:
         yield from _besluitdatums(obj)
     elif isinstance(obj, Zelfevaluatie):
         yield from _zelfevaluatiedatums(obj)
+    elif isinstance(obj, Schoolbezoek):
+        yield from _bezoekdatums(obj)
 
 
 def _zelfevaluatiedatums(z: Zelfevaluatie) -> Datums:
@@ -845,6 +889,8 @@ def kenmerken(obj: Entiteit) -> Kenmerken:
                 if x.werkgroep is not None and x.cyclus is not None
             ),
         )
+    if isinstance(obj, Schoolbezoek):
+        return Kenmerken("bezoek", obj.id, verwijzingen=_paden(_van_bezoek(obj)))
     soort = "persoon" if isinstance(obj, Persoon) else "zelfevaluatie"
     return Kenmerken(
         soort,
@@ -1050,10 +1096,14 @@ def verwijzingen_naar(
     werkgroepen: Sequence[Werkgroep] = (),
     besluiten: Sequence[Besluit] = (),
     zelfevaluaties: Sequence[Zelfevaluatie] = (),
+    bezoeken: Sequence[Schoolbezoek] = (),
 ) -> list[Verwijzing]:
-    """Every place that refers to the entity with id ``doel`` (a school, person or
-    werkgroep): the same references :func:`controleer` checks, and respondent lists
-    labelled with a person's id."""
+    """Every place that refers to the entity with id ``doel`` (a school, person,
+    werkgroep or visit): the same references :func:`controleer` checks, and respondent
+    lists labelled with a person's id.
+
+    .. versionchanged:: 0.2.0 ``bezoeken``
+    """
     alle: list[_Verwijzing] = [
         (_Bij("persoon", p.id), "$.school", p.school, "school") for p in personen
     ]
@@ -1068,6 +1118,8 @@ def verwijzingen_naar(
             (bij, f"$.respondenten[{k}].label", r.label, "persoon")
             for k, r in enumerate(z.respondenten)
         ]
+    for x in bezoeken:
+        alle += _van_bezoek(x)
     return [
         Verwijzing(bij.soort, bij.id, pad, naar, doel)
         for bij, pad, naar_id, naar in alle
@@ -1093,6 +1145,21 @@ def _van_werkgroep(groep: Werkgroep) -> list[_Verwijzing]:
             (bij, f"{pad}.onderbouwing[{k}].werkgroep", o.werkgroep, "werkgroep")
             for k, o in enumerate(c.onderbouwing)
         ]
+        uit += [
+            (bij, f"{pad}.bronnen[{k}].bezoek", b.bezoek, "bezoek") for k, b in enumerate(c.bronnen)
+        ]
+    return uit
+
+
+def _van_bezoek(b: Schoolbezoek) -> list[_Verwijzing]:
+    bij = _Bij("bezoek", b.id)
+    uit: list[_Verwijzing] = [(bij, "$.school", b.school, "school")]
+    uit += [
+        (bij, f"$.bezoekers[{i}].persoon", x.persoon, "persoon") for i, x in enumerate(b.bezoekers)
+    ]
+    uit += [
+        (bij, f"$.bevindingen[{i}].door", x.door, "persoon") for i, x in enumerate(b.bevindingen)
+    ]
     return uit
 
 

@@ -40,6 +40,7 @@ SOORTEN = {
     "persoon": N_("persoon"),
     "werkgroep": N_("werkgroep"),
     "besluit": N_("besluit"),
+    "bezoek": N_("bezoek"),
     "instrument": N_("instrument"),
     "meting": N_("meting"),
 }

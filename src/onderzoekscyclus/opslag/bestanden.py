@@ -53,6 +53,7 @@ class _Soorten(Mapping[type[Any], Soort]):
         ("onderzoekscyclus.domein.model", "Werkgroep", "werkgroepen"),
         ("onderzoekscyclus.domein.besluit", "Besluit", "besluiten"),
         ("onderzoekscyclus.domein.zelfevaluatie", "Zelfevaluatie", "zelfevaluaties"),
+        ("onderzoekscyclus.domein.bezoek", "Schoolbezoek", "bezoeken"),
     )
 
     def __init__(self) -> None:

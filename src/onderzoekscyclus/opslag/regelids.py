@@ -33,6 +33,7 @@ LIJSTEN: dict[str, tuple[str, ...]] = {
         "cycli[].historie",
     ),
     "besluiten": ("historie", "implementaties", "evaluaties", "bijstellingen"),
+    "bezoeken": ("bevindingen",),
 }
 """Per folder, the lists whose entries carry an id (``[]``: every item of that list)."""
 

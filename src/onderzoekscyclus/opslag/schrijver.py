@@ -49,6 +49,7 @@ MAPPEN: dict[str, str] = {
     "werkgroepen": "werkgroep",
     "besluiten": "besluit",
     "zelfevaluaties": "zelfevaluatie",
+    "bezoeken": "bezoek",
 }
 """Every folder of entity files, with the kind of entity (as the schema names it)."""
 
