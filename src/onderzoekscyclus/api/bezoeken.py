@@ -36,8 +36,18 @@ from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.domein.waarden import Bezoeksoort, BezoeksoortWaarde, Rol, RolWaarde
 from onderzoekscyclus.errors import Geweigerd
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opslag.bestanden import Opslag
 
-__all__ = ["Schoolbezoeken"]
+__all__ = ["Schoolbezoeken", "bezoek_bij"]
+
+
+def bezoek_bij(opslag: Opslag, verwijzing: str) -> Schoolbezoek:
+    """The visit ``verwijzing`` points to: an exact id reads its own file only;
+    anything else is looked up among the titles of every visit."""
+    id_ = verwijzing.strip()
+    if is_geldig_id(id_) and opslag.bestaat(Schoolbezoek, id_):
+        return opslag.lees(Schoolbezoek, id_)
+    return zoek(verwijzing, opslag.alle(Schoolbezoek), soort="bezoek")
 
 
 class Schoolbezoeken(Dienst):
@@ -51,16 +61,12 @@ class Schoolbezoeken(Dienst):
     def zoek(self, verwijzing: str | None = None, *, id: str | None = None) -> Schoolbezoek:
         """The visit with exactly this ``id``, or the one ``verwijzing`` (its title, words
         of it, or its id) points to."""
-        if id is not None and verwijzing is None:
-            return self._exact(Schoolbezoek, id)
-        if verwijzing is None:
-            return self._een(Schoolbezoek, verwijzing, id)  # refuses: neither given
-        id_ = verwijzing.strip()
-        if id is None and is_geldig_id(id_) and self.opslag.bestaat(Schoolbezoek, id_):
-            return self.opslag.lees(Schoolbezoek, id_)
+        if (verwijzing is None) == (id is None):
+            return self._een(Schoolbezoek, verwijzing, id)  # refuses: both or neither
         if id is not None:
-            return self._een(Schoolbezoek, verwijzing, id)  # refuses: both given
-        return zoek(verwijzing, self.opslag.alle(Schoolbezoek), soort="bezoek")
+            return self._exact(Schoolbezoek, id)
+        assert verwijzing is not None
+        return bezoek_bij(self.opslag, verwijzing)
 
     def lijst(
         self,

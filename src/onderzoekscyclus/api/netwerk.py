@@ -632,9 +632,9 @@ class Themanetwerk(Dienst):
 
         .. versionadded:: 0.2.0
         """
-        from onderzoekscyclus.domein.bezoek import Schoolbezoek  # noqa: PLC0415
+        from onderzoekscyclus.api.bezoeken import bezoek_bij  # noqa: PLC0415
 
-        gevonden = zoek(bezoek, self.opslag.alle(Schoolbezoek), soort="bezoek")
+        gevonden = bezoek_bij(self.opslag, bezoek)
         doel: set[str] = set()
         for thema in gevonden.themas:
             doel |= self.thesaurus.omvat(thema)

@@ -55,7 +55,7 @@ thema_optie = click.option(
 )
 
 
-def _regel(b: Schoolbezoek, namen: dict[str, str]) -> str:
+def _regel(b: Schoolbezoek) -> str:
     return f"{b.datum.isoformat()} {b.titel} — {weergave(b.soort)} [{b.id}]"
 
 
@@ -153,7 +153,7 @@ def lijst(
             if blad.pagina > 1:
                 return blad.voorbij()
             return _("Nog geen bezoeken. Leg er een vast met `ozc bezoek nieuw`.")
-        return "\n".join(_regel(b, {}) for b in bezoeken)
+        return "\n".join(_regel(b) for b in bezoeken)
 
     toon(omgeving, bezoeken, tekst, ombreken=True)
     if meer:
