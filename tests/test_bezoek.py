@@ -153,10 +153,8 @@ def test_gepland_bezoek_mag_in_de_toekomst_maar_krijgt_nog_geen_bevinding(wp: We
     """A planned visit is fine; today lies before it, so no day fits a bevinding yet."""
     b = wp.bezoeken.nieuw("Vlinderboom", vraag="?", datum=dt.date(2027, 1, 15))
     assert wp.controleer() == []
-    fout = geweigerd(
-        lambda: wp.bezoeken.bevinding(b.id, "Te vroeg"), "bezoek.bevinding-voor-bezoek"
-    )
-    assert "2027-01-15" in fout
+    fout = geweigerd(lambda: wp.bezoeken.bevinding(b.id, "Te vroeg"), "bezoek.gepland", "wijzig")
+    assert "gepland op 2027-01-15" in fout
 
 
 def test_de_dag_van_een_bezoek_schuift_niet_voorbij_een_bevinding(wp: Werkplaats) -> None:

@@ -109,6 +109,10 @@ _OPTIE: dict[str, str] = {
     "bezoek.bevinding-voor-bezoek": N_(
         "Een bevinding komt op of na de dag van het bezoek ({bezoek}): geef een passende --datum."
     ),
+    "bezoek.gepland": N_(
+        "Schrijf de bevinding op na het bezoek; was het eerder, verbeter dan de dag met "
+        "`ozc bezoek wijzig BEZOEK --datum JJJJ-MM-DD`."
+    ),
     "bezoek.bron-voor-bevinding": N_("Geef met --datum een dag op of na {bevinding}."),
     "bezoek.onbekende-bevinding": N_(
         "Zie de nummers van de bevindingen met `ozc bezoek toon BEZOEK`."

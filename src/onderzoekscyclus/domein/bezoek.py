@@ -147,9 +147,12 @@ def _weiger(b: Schoolbezoek, operatie: str, redenen: list[Reden]) -> None:
 
 
 def bevinding_redenen(datum: dt.date, bezoekdag: dt.date, vandaag: dt.date) -> list[Reden]:
-    """Why a bevinding cannot be dated ``datum``: before the visit, or after today."""
+    """Why a bevinding cannot be dated ``datum``: the visit is still ahead, the date lies
+    before the visit, or after today."""
     uit = []
-    if datum < bezoekdag:
+    if bezoekdag > vandaag:
+        uit.append(reden("bezoek.gepland", bezoek=bezoekdag, vandaag=vandaag))
+    elif datum < bezoekdag:
         uit.append(reden("bezoek.bevinding-voor-bezoek", datum=datum, bezoek=bezoekdag))
     if datum > vandaag:
         uit.append(reden("datum.toekomst", datum=datum, vandaag=vandaag))

@@ -85,6 +85,9 @@ TEKSTEN: dict[str, str] = {
         "de bevinding van {datum} ligt vóór het bezoek ({bezoek}); een bevinding komt op "
         "of na de dag van het bezoek"
     ),
+    "bezoek.gepland": N_(
+        "het bezoek is gepland op {bezoek}; een bevinding komt pas op of na die dag"
+    ),
     "bezoek.al-bron": N_("deze bevinding is al een bron van cyclus {nummer}"),
     "bezoek.bron-voor-bevinding": N_(
         "de bron zou van {datum} zijn, vóór de bevinding zelf ({bevinding})"
