@@ -168,6 +168,9 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "Logregel": lambda wp: next(g for g in wp.werkgroepen.lijst() if g.logboek).logboek[0],
     "Besluit": lambda wp: wp.besluitvorming.lijst()[0],
     "Zelfevaluatie": lambda wp: wp.zelfevaluaties.metingen(alle=True)[0],
+    "Schoolbezoek": lambda wp: wp.bezoeken.zoek("Visitatie De Regenboog"),
+    "Bezoeksuggesties": lambda wp: wp.netwerk.bezoekscholen("De Regenboog"),
+    "Bezoekerssuggesties": lambda wp: wp.netwerk.bezoekers("Collegiale consultatie"),
     "Status": lambda wp: wp.status(),
     "CyclusOverzicht": lambda wp: wp.cycli.overzicht(
         next(g for g in wp.werkgroepen.lijst() if g.cycli).id

@@ -229,7 +229,7 @@ def test_alleen_wat_veranderde_wordt_gelezen(kopie: Callable[[], Path]) -> None:
     it is not checked again)."""
     root = kopie()
     eerste = _stap(root)
-    assert eerste.bekeken == eerste.bestanden == 40
+    assert eerste.bekeken == eerste.bestanden == 43
     assert _stap(root).bekeken == 0
 
     groep = _bestand(root, "werkgroepen", "[[logboek]]")
@@ -503,14 +503,14 @@ def test_een_gekoppelde_gegevensmap_krijgt_niets(kopie: Callable[[], Path], tmp_
     buiten.mkdir()
     shutil.rmtree(root / GEGEVENSMAP)
     (root / GEGEVENSMAP).symlink_to(buiten)
-    assert _stap(root).bekeken == _stap(root).bekeken == 40
+    assert _stap(root).bekeken == _stap(root).bekeken == 43
     assert list(buiten.iterdir()) == []
 
 
 def test_andere_migraties_worden_niet_bewaard(kopie: Callable[[], Path]) -> None:
     """A check with migrations of its own keeps nothing of what it found."""
     root = kopie()
-    assert _stap(root, migraties=dict(MIGRATIES)).bekeken == 40
+    assert _stap(root, migraties=dict(MIGRATIES)).bekeken == 43
     assert not (root / GEGEVENSMAP / CONTROLEBESTAND).exists()
 
 
@@ -568,5 +568,5 @@ def test_een_controle_zonder_wijziging_laadt_de_bibliotheek_niet(kopie: Callable
     from .test_opstart import _geladen
 
     root = kopie()
-    assert _stap(root).bekeken == 40
+    assert _stap(root).bekeken == 43
     assert _geladen("controleer", cwd=root) == set()

@@ -186,6 +186,12 @@ def test_verslag_volgt_de_werkplaats(demo: Werkplaats, tmp_path: Path) -> None:
         instrument = demo.zelfevaluaties.instrument(m.instrument).naam
         voor = demo.scholen.zoek(m.school).naam if m.school else "het partnerschap"
         verwacht.append((3, f"{instrument}: {voor}, {m.datum.isoformat()}"))
+    bezoeken = sorted(demo.bezoeken.lijst(), key=lambda b: (b.datum, b.id))
+    assert bezoeken, "the demo has school visits"
+    verwacht.append((2, "Schoolbezoeken"))
+    for b in bezoeken:
+        school = demo.scholen.zoek(b.school).naam
+        verwacht.append((3, f"{b.titel}: {school}, {b.datum.isoformat()}"))
     hoofdstukken = [(n, k) for n, k in document.koppen if n in (2, 3)]
     assert hoofdstukken == verwacht
     assert document.koppen[0] == (1, f"Onderzoeksverslag: {demo.info.naam}")

@@ -59,12 +59,14 @@ def test_cycli_van_de_werkplaats_op_werkgroep_en_nummer(demo: Werkplaats) -> Non
     rekenen = [s for s in alle if s.werkgroep_naam == "Rekenen groep 5-8"]
     assert [(s.nummer, s.fase.value, s.vorige) for s in rekenen] == [
         (1, "afgerond", None),
-        (2, "aanleiding", 1),
+        (2, "beginsituatie", 1),  # a bevinding of the demo's visitatie became its bron
     ]
     assert rekenen[0].afgerond == DAG - dt.timedelta(days=35)  # not its "volgende" step
     assert rekenen[0].gestart == DAG - dt.timedelta(days=300)
     assert (rekenen[0].kwaliteit, rekenen[0].score, rekenen[0].ontbreekt) == ("7 van 7", 7, ())
-    assert rekenen[1].afgerond is None and rekenen[1].bijgewerkt == DAG - dt.timedelta(days=20)
+    assert rekenen[1].afgerond is None and rekenen[1].bijgewerkt == DAG - dt.timedelta(
+        days=10
+    )  # the bron
     (kleuters,) = [s for s in alle if s.werkgroep_naam == "Beredeneerd aanbod kleuters"]
     assert (kleuters.fase.value, kleuters.gepauzeerd) == ("beginsituatie", True)
     paginas = [demo.cycli.lijst(limit=3, offset=o) for o in range(0, len(alle), 3)]
@@ -112,8 +114,8 @@ def test_ozc_cyclus_lijst(demo: Werkplaats, ozc: Ozc) -> None:
         "Per cyclus: nummer, fase, begin – laatste stap, methodekwaliteit.",
         "",
         f"Rekenen groep 5-8  ({groep.id})",
-        "  1  afgerond    27 jan 2026 – 19 okt 2026  7 van 7",
-        "  2  aanleiding  3 nov 2026 – 3 nov 2026    0 van 7",
+        "  1  afgerond       27 jan 2026 – 19 okt 2026  7 van 7",
+        "  2  beginsituatie  3 nov 2026 – 13 nov 2026   1 van 7",
     ]
     alles = ozc(*wp, "cyclus", "lijst").stdout
     assert "  1  beginsituatie (gepauzeerd)  " in alles

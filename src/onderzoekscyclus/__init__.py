@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Planning,
         Samengevoegd,
         Scholen,
+        Schoolbezoeken,
         Schoolimport,
         Schoolwijziging,
         Status,
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
         Oordeel,
         OordeelWaarde,
     )
+    from onderzoekscyclus.domein.bezoek import Bevinding, Bezoeker, Schoolbezoek
     from onderzoekscyclus.domein.cyclus import (
         Actie,
         Bron,
@@ -138,6 +140,7 @@ if TYPE_CHECKING:
         Resultaat,
         Vergelijking,
     )
+    from onderzoekscyclus.domein.waarden import Bezoeksoort, BezoeksoortWaarde
     from onderzoekscyclus.domein.zelfevaluatie import (
         Instrument,
         Respondent,
@@ -184,7 +187,11 @@ __all__ = [
     "Besluiten",
     "Besluitfase",
     "BesluitfaseWaarde",
+    "Bevinding",
     "Bewijs",
+    "Bezoeker",
+    "Bezoeksoort",
+    "BezoeksoortWaarde",
     "Bijdrage",
     "Bijdrager",
     "Bron",
@@ -249,6 +256,8 @@ __all__ = [
     "Scholen",
     "School",
     "SchoolInNetwerk",
+    "Schoolbezoek",
+    "Schoolbezoeken",
     "Schoolimport",
     "Schoolprofiel",
     "Schoolwijziging",
@@ -322,6 +331,12 @@ _MODULE_VAN = {
     "BesluitOverzicht": "onderzoekscyclus.api",
     "BesluitStand": "onderzoekscyclus.api",
     "Besluiten": "onderzoekscyclus.api",
+    "Schoolbezoeken": "onderzoekscyclus.api",
+    "Schoolbezoek": "onderzoekscyclus.domein.bezoek",
+    "Bezoeker": "onderzoekscyclus.domein.bezoek",
+    "Bevinding": "onderzoekscyclus.domein.bezoek",
+    "Bezoeksoort": "onderzoekscyclus.domein.waarden",
+    "BezoeksoortWaarde": "onderzoekscyclus.domein.waarden",
     "Cycli": "onderzoekscyclus.api",
     "CyclusOverzicht": "onderzoekscyclus.api",
     "CyclusSamenvatting": "onderzoekscyclus.api",

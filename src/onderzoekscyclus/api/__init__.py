@@ -14,6 +14,7 @@ from onderzoekscyclus.laden import op_aanvraag
 if TYPE_CHECKING:
     from onderzoekscyclus.api.beheer import Aandachtspunt, BesluitStand, Status, WerkgroepOverzicht
     from onderzoekscyclus.api.besluiten import Besluiten, BesluitOverzicht
+    from onderzoekscyclus.api.bezoeken import Schoolbezoeken
     from onderzoekscyclus.api.cycli import Cycli, CyclusOverzicht, CyclusSamenvatting
     from onderzoekscyclus.api.duoimport import Schoolimport, Schoolwijziging
     from onderzoekscyclus.api.expertise import Expertise
@@ -50,6 +51,7 @@ __all__ = [
     "Planning",
     "Samengevoegd",
     "Scholen",
+    "Schoolbezoeken",
     "Schoolimport",
     "Schoolwijziging",
     "Status",
@@ -80,6 +82,7 @@ _MODULE_VAN = {
     "Planning": "onderzoekscyclus.api.planning",
     "Samengevoegd": "onderzoekscyclus.api.wijzigen",
     "Scholen": "onderzoekscyclus.api.register",
+    "Schoolbezoeken": "onderzoekscyclus.api.bezoeken",
     "Schoolimport": "onderzoekscyclus.api.duoimport",
     "Schoolwijziging": "onderzoekscyclus.api.duoimport",
     "Status": "onderzoekscyclus.api.beheer",

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Controle", "controleer"]
 
-DOELSOORTEN = ("school", "persoon", "werkgroep")
+DOELSOORTEN = ("school", "persoon", "werkgroep", "bezoek")
 """The kinds of entity other files refer to."""
 
 _PARALLEL_VANAF = 400

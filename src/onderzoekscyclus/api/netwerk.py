@@ -27,7 +27,15 @@ import attrs
 from onderzoekscyclus.api._dienst import Dienst
 from onderzoekscyclus.api._indexvraag import vraag_index
 from onderzoekscyclus.api._pagina import pagina
+from onderzoekscyclus.domein import bezoek as bz
 from onderzoekscyclus.domein import netwerk
+from onderzoekscyclus.domein.bezoek import (
+    Bezoekerssuggestie,
+    Bezoekerssuggesties,
+    Bezoeksuggesties,
+    Speerpuntsuggestie,
+    TrotseSchool,
+)
 from onderzoekscyclus.domein.netwerk import (
     Expert,
     ThemaExperts,
@@ -554,6 +562,110 @@ class Themanetwerk(Dienst):
             )
             for p, rij in personen.items()
         ]
+
+    # --- school visits: where to go, whom to ask along -------------------------------------------
+
+    def bezoekscholen(
+        self, school: str, *, speerpunt: str | None = None, aantal: int = 10
+    ) -> Bezoeksuggesties:
+        """Per speerpunt of ``school`` (or for ``speerpunt`` alone), the schools proud of
+        something on its theme or on a broader or narrower one (a theme named in what
+        they wrote: "Rekenen met concreet materiaal" is on rekenen), nearest first: the same
+        cluster, then the same bestuur, then the rest of the partnership; at most
+        ``aantal`` per speerpunt. Answered from the index: the proud schools of a theme
+        are looked up by their texts, never school by school.
+
+        .. versionadded:: 0.2.0
+        """
+        if isinstance(aantal, bool) or not isinstance(aantal, int) or aantal < 1:
+            raise InvalidValue(_("Het aantal moet 1 of meer zijn."), veld="aantal")
+        gast = self.school(school)
+        punten = [speerpunt] if speerpunt is not None else list(gast.profiel.speerpunten)
+
+        def vraag(index: Index) -> Bezoeksuggesties:
+            teksten = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM trots")]
+            themas = {t: self.thesaurus.themas_in(t) for t in teksten}
+            uit = []
+            for punt in punten:
+                doel = self.thesaurus.verwant(punt)
+                passend = [t for t, s in themas.items() if s & doel]
+                per_school: dict[str, list[Any]] = {}
+                for rij in index.rijen_voor(
+                    "SELECT t.school, s.naam, s.cluster, s.bestuur, t.tekst FROM trots t "
+                    "JOIN scholen s ON s.id = t.school WHERE t.tekst IN ({}) "
+                    "ORDER BY t.school, t.volgorde",
+                    passend,
+                ):
+                    if rij[0] != gast.id:
+                        per_school.setdefault(rij[0], [*rij[1:4], []])[3].append(rij[4])
+                scholen = sorted(
+                    (
+                        TrotseSchool(
+                            school=i,
+                            naam=naam,
+                            trots=tuple(trots),
+                            nabijheid=bz.nabijheid(cluster, bestuur, gast.cluster, gast.bestuur),
+                            cluster=cluster,
+                            bestuur=bestuur,
+                        )
+                        for i, (naam, cluster, bestuur, trots) in per_school.items()
+                    ),
+                    key=lambda s: (bz.NABIJHEID.index(s.nabijheid), s.naam.casefold(), s.school),
+                )
+                uit.append(
+                    Speerpuntsuggestie(
+                        speerpunt=punt,
+                        thema=self.thesaurus.label(punt),
+                        omvat=self._labels(doel),
+                        scholen=tuple(scholen[:aantal]),
+                        totaal=len(scholen),
+                    )
+                )
+            return Bezoeksuggesties(school=gast.id, naam=gast.naam, speerpunten=tuple(uit))
+
+        return self._vraag(("scholen",), vraag)
+
+    def bezoekers(self, bezoek: str) -> Bezoekerssuggesties:
+        """Persons with expertise on the themes of a visit's question (or a narrower
+        theme), from other schools than the host and not yet among its visitors; those
+        with the most matching expertise first.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.api.bezoeken import bezoek_bij  # noqa: PLC0415
+
+        gevonden = bezoek_bij(self.opslag, bezoek)
+        doel: set[str] = set()
+        for thema in gevonden.themas:
+            doel |= self.thesaurus.omvat(thema)
+        al = {x.persoon for x in gevonden.bezoekers}
+
+        def vraag(index: Index) -> list[Expert]:
+            return self._experts_in(index, doel) if doel else []
+
+        experts = [
+            e
+            for e in self._vraag(("personen", "scholen"), vraag)
+            if e.persoon not in al and e.school != gevonden.school
+        ]
+        experts.sort(key=lambda e: (-len(e.expertise), e.naam.casefold(), e.persoon))
+        return Bezoekerssuggesties(
+            bezoek=gevonden.id,
+            titel=gevonden.titel,
+            themas=gevonden.themas,
+            omvat=self._labels(doel),
+            personen=tuple(
+                Bezoekerssuggestie(
+                    persoon=e.persoon,
+                    naam=e.naam,
+                    school=e.school,
+                    school_naam=e.school_naam,
+                    rollen=e.rollen,
+                    expertise=e.expertise,
+                )
+                for e in experts
+            ),
+        )
 
     # --- the whole graph --------------------------------------------------------------------------
 

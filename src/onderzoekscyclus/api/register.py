@@ -359,7 +359,8 @@ class Personen(Dienst):
         self, verwijzing: str, *, met_verwijzingen: bool = False, uitvoeren: bool = True
     ) -> Verwijderd:
         """Remove a person who is nowhere in the history. With ``met_verwijzingen`` they
-        also leave their werkgroepen; someone who wrote or did something is refused (to
+        also leave their werkgroepen and the school visits they were on; someone who wrote
+        or did something is refused (to
         remove their personal data and keep the history readable, use :meth:`vergeet`)."""
         from onderzoekscyclus.api.wijzigen import verwijder  # noqa: PLC0415
 

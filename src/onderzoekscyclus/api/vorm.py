@@ -39,6 +39,9 @@ VORMEN: dict[str, str] = {
     "Besluit": "onderzoekscyclus.domein.besluit:Besluit",
     "Zelfevaluatie": "onderzoekscyclus.domein.zelfevaluatie:Zelfevaluatie",
     "Agendapunt": "onderzoekscyclus.domein.ontwikkelagenda:Agendapunt",
+    "Schoolbezoek": "onderzoekscyclus.domein.bezoek:Schoolbezoek",
+    "Bezoeksuggesties": "onderzoekscyclus.domein.bezoek:Bezoeksuggesties",
+    "Bezoekerssuggesties": "onderzoekscyclus.domein.bezoek:Bezoekerssuggesties",
     # derived views
     "Status": "onderzoekscyclus.api.beheer:Status",
     "CyclusOverzicht": "onderzoekscyclus.api.cycli:CyclusOverzicht",

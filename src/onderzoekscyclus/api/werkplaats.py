@@ -32,6 +32,7 @@ from onderzoekscyclus.opslag.schema import MIGRATIES, Migratie
 if TYPE_CHECKING:
     from onderzoekscyclus.api.beheer import Status
     from onderzoekscyclus.api.besluiten import Besluiten
+    from onderzoekscyclus.api.bezoeken import Schoolbezoeken
     from onderzoekscyclus.api.cycli import Cycli
     from onderzoekscyclus.api.expertise import Expertise
     from onderzoekscyclus.api.logboek import Logboek
@@ -159,6 +160,16 @@ class Werkplaats(Taalhouder):
         from onderzoekscyclus.api.besluiten import Besluiten  # noqa: PLC0415 - on first use
 
         return Besluiten(self.opslag, self._klok, self.taal)
+
+    @functools.cached_property
+    def bezoeken(self) -> Schoolbezoeken:
+        """The school visits: visitaties, consultaties, lesbezoeken and studiebezoeken.
+
+        .. versionadded:: 0.2.0
+        """
+        from onderzoekscyclus.api.bezoeken import Schoolbezoeken  # noqa: PLC0415 - on first use
+
+        return Schoolbezoeken(self.opslag, self._klok, self.taal)
 
     @functools.cached_property
     def zelfevaluaties(self) -> Zelfevaluaties:

@@ -8,8 +8,9 @@ the references too and every one of them can be dropped without losing what it s
 
 * a person's school, and a besluit's school, become empty;
 * a school leaves a werkgroep of several schools (not the last school of a werkgroep);
-* a person leaves the werkgroepen they are a member of;
-* a werkgroep leaves the speerpunten of the ontwikkelagenda it was linked to.
+* a werkgroep leaves the speerpunten of the ontwikkelagenda it was linked to;
+* a person leaves the werkgroepen they are a member of, and the visitors of the school
+  visits they were on (what they wrote down stays theirs).
 
 Authorship, evidence and history are never dropped: for a person that is what
 ``vergeet`` is for. Ids never change; a rename changes only the name.
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderzoekscyclus.domein.besluit import Besluit
+from onderzoekscyclus.domein.bezoek import Schoolbezoek
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.ontwikkelagenda import Agendapunt
 from onderzoekscyclus.domein.redenen import reden
@@ -44,6 +46,7 @@ _KLASSEN: dict[str, type[Any]] = {
     "besluit": Besluit,
     "zelfevaluatie": Zelfevaluatie,
     "agendapunt": Agendapunt,
+    "bezoek": Schoolbezoek,
 }
 
 
@@ -66,7 +69,9 @@ def _los_te_maken(v: Verwijzing) -> bool:
             v.soort == "werkgroep" and v.pad.startswith("$.scholen[")
         )
     if v.naar == "persoon":
-        return v.soort == "werkgroep" and v.pad.startswith("$.leden[")
+        return (v.soort == "werkgroep" and v.pad.startswith("$.leden[")) or (
+            v.soort == "bezoek" and v.pad.startswith("$.bezoekers[")
+        )
     if v.naar == "werkgroep":
         return v.soort == "agendapunt" and v.pad.startswith("$.werkgroepen[")
     return False
@@ -80,6 +85,8 @@ def _zonder(obj: Any, v: Verwijzing) -> Any:
         return attrs.evolve(obj, scholen=tuple(s for s in obj.scholen if s != v.doel))
     if v.pad.startswith("$.werkgroepen["):
         return attrs.evolve(obj, werkgroepen=tuple(g for g in obj.werkgroepen if g != v.doel))
+    if v.pad.startswith("$.bezoekers["):
+        return attrs.evolve(obj, bezoekers=tuple(x for x in obj.bezoekers if x.persoon != v.doel))
     return attrs.evolve(obj, leden=tuple(lid for lid in obj.leden if lid.persoon != v.doel))
 
 
@@ -94,6 +101,7 @@ def _verwijzingen(opslag: Opslag, id_: str) -> list[Verwijzing]:
         besluiten=opslag.alle(Besluit),
         zelfevaluaties=opslag.alle(Zelfevaluatie),
         ontwikkelagenda=opslag.alle(Agendapunt),
+        bezoeken=opslag.alle(Schoolbezoek),
     )
 
 

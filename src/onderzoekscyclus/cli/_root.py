@@ -22,6 +22,7 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
     "besluit": ("onderzoekscyclus.cli.besluit", "besluit"),
     "conflict": ("onderzoekscyclus.cli.delen", "conflict"),
     "controleer": ("onderzoekscyclus.cli.controle", "controleer"),
+    "bezoek": ("onderzoekscyclus.cli.bezoek", "bezoek"),
     "cyclus": ("onderzoekscyclus.cli.cyclus", "cyclus"),
     "deel": ("onderzoekscyclus.cli.delen", "deel"),
     "demo": ("onderzoekscyclus.cli.beheer", "demo"),

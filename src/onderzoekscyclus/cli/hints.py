@@ -106,6 +106,17 @@ _OPTIE: dict[str, str] = {
     "besluit.reden-leeg": N_("Geef een reden met --reden."),
     "datum.toekomst": N_("Geef met --datum de dag waarop het gebeurde, of laat --datum weg."),
     "datum.volgorde": N_("Geef met --datum een dag op of na de vorige stap."),
+    "bezoek.bevinding-voor-bezoek": N_(
+        "Een bevinding komt op of na de dag van het bezoek ({bezoek}): geef een passende --datum."
+    ),
+    "bezoek.gepland": N_(
+        "Schrijf de bevinding op na het bezoek; was het eerder, verbeter dan de dag met "
+        "`ozc bezoek wijzig BEZOEK --datum JJJJ-MM-DD`."
+    ),
+    "bezoek.bron-voor-bevinding": N_("Geef met --datum een dag op of na {bevinding}."),
+    "bezoek.onbekende-bevinding": N_(
+        "Zie de nummers van de bevindingen met `ozc bezoek toon BEZOEK`."
+    ),
     "besluit.leider-geen-lid": N_(
         "Kies een leider of expert van de werkgroep met expertise op het thema, of leg met "
         "--zonder-expert REDEN vast waarom het zo moet."
@@ -126,6 +137,7 @@ _LIJSTEN = {
     "werkgroep": "ozc werkgroep lijst",
     "besluit": "ozc besluit lijst",
     "agendapunt": "ozc ontwikkelagenda lijst",
+    "bezoek": "ozc bezoek lijst",
     "thema": "ozc thema lijst --alle",
     "instrument": "ozc zelfevaluatie instrumenten",
     "meting": "ozc --json zelfevaluatie resultaat INSTRUMENT",

@@ -240,7 +240,9 @@ def wijzig(
 )
 @click.argument("persoon_ref", metavar="PERSOON")
 @click.option(
-    "--met-verwijzingen", is_flag=True, help=_("Haal ook de lidmaatschappen van werkgroepen weg.")
+    "--met-verwijzingen",
+    is_flag=True,
+    help=_("Haal ook de lidmaatschappen van werkgroepen en de plaatsen als bezoeker weg."),
 )
 @ja_optie
 @pass_omgeving

@@ -42,7 +42,7 @@ _SCHOLEN = [
         "po",
         "Noord",
         {"kansengelijkheid": "Elk kind krijgt de ondersteuning die het nodig heeft"},
-        ["Ouderbetrokkenheid"],
+        ["Ouderbetrokkenheid", "Spelend rekenen bij de kleuters"],
         ["begrijpend lezen", "ontwikkelingsvoorsprong"],
     ),
     (
@@ -51,7 +51,7 @@ _SCHOLEN = [
         "po",
         "Zuid",
         {"nieuwsgierigheid": "We leren vanuit vragen van kinderen"},
-        ["Onderzoekend en ontwerpend leren"],
+        ["Onderzoekend en ontwerpend leren", "Rekenen met concreet materiaal"],
         ["wetenschap en techniek", "rekenen"],
     ),
     (
@@ -282,6 +282,9 @@ def _vul(wp: Werkplaats, vandaag: dt.date) -> None:
 
     maak_besluiten(wp, vandaag, personen)
     _demo_ontwikkelagenda(wp, vandaag)
+    from onderzoekscyclus.demo.bezoeken import maak_bezoeken  # noqa: PLC0415
+
+    maak_bezoeken(wp, vandaag, personen)
 
 
 # werkgroep -> (visie-element, the cycle's texts, the phase it has reached)

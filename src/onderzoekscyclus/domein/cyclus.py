@@ -84,6 +84,16 @@ class Bron:
 
     .. versionadded:: 0.2.0
     """
+    bezoek: str | None = attrs.field(default=None, validator=velden.optioneel_id, kw_only=True)
+    """The school visit this bron came from (its id), if it came from one.
+
+    .. versionadded:: 0.2.0
+    """
+    bevinding: str | None = attrs.field(default=None, kw_only=True)
+    """The id of the visit's bevinding this bron came from.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

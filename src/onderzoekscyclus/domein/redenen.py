@@ -80,6 +80,21 @@ TEKSTEN: dict[str, str] = {
     "besluit.herevaluatie": N_("de herevaluatie ({her}) moet na de borging ({datum}) liggen"),
     "besluit.al-genomen": N_("een besluit in fase '{fase}' is al genomen"),
     "besluit.reden-leeg": N_("geef een reden; die komt in de historie"),
+    # school visits
+    "bezoek.bevinding-voor-bezoek": N_(
+        "de bevinding van {datum} ligt vóór het bezoek ({bezoek}); een bevinding komt op "
+        "of na de dag van het bezoek"
+    ),
+    "bezoek.gepland": N_(
+        "het bezoek is gepland op {bezoek}; een bevinding komt pas op of na die dag"
+    ),
+    "bezoek.al-bron": N_("deze bevinding is al een bron van cyclus {nummer}"),
+    "bezoek.bron-voor-bevinding": N_(
+        "de bron zou van {datum} zijn, vóór de bevinding zelf ({bevinding})"
+    ),
+    "bezoek.onbekende-bevinding": N_(
+        "het bezoek heeft geen bevinding '{bevinding}' (het heeft er {aantal})"
+    ),
     # changing and removing
     "verwijder.in-gebruik": N_("'{wat}' wordt nog gebruikt door: {lijst}"),
     "wijzig.samenhang": N_("{tekst}"),

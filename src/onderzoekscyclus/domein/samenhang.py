@@ -27,6 +27,7 @@ import attrs
 
 from onderzoekscyclus.domein.besluit import Besluit, Feedback, Feedbackronde
 from onderzoekscyclus.domein.besluitvorming import BESLUITVORMING
+from onderzoekscyclus.domein.bezoek import Schoolbezoek
 from onderzoekscyclus.domein.cyclus import Fase, Onderzoekscyclus, Pauze
 from onderzoekscyclus.domein.cyclusstappen import CYCLUS
 from onderzoekscyclus.domein.machine import Eis, Machine, Overgangsregel
@@ -47,6 +48,7 @@ __all__ = [
     "Verwijzing",
     "controleer",
     "controleer_besluit",
+    "controleer_bezoek",
     "controleer_werkgroep",
     "dubbele",
     "eigen_problemen",
@@ -161,6 +163,11 @@ CODES: dict[str, tuple[str, str]] = {
         N_("{datum} ligt na vandaag ({vandaag}); wat is vastgelegd, is gebeurd."),
         N_("Verbeter de datum in de dag waarop het gebeurde."),
     ),
+    # school visits
+    "bezoek.bevinding-voor-bezoek": (
+        N_("De bevinding van {datum} ligt vóór de dag van het bezoek ({bezoek})."),
+        N_("Verbeter de datum van de bevinding of van het bezoek."),
+    ),
     # besluitvorming
     "besluit.nummering": (
         N_("Dit is nummer {positie} in `{lijst}`, maar er staat {nummer}."),
@@ -216,10 +223,11 @@ SOORTNAMEN: dict[str, str] = {
     "school": N_("school"),
     "persoon": N_("persoon"),
     "werkgroep": N_("werkgroep"),
+    "bezoek": N_("bezoek"),
 }
 """The kinds of entity a reference can point to, as a message names them."""
 
-_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie", "agendapunt")
+_VOLGORDE = ("school", "persoon", "werkgroep", "besluit", "zelfevaluatie", "agendapunt", "bezoek")
 
 
 @attrs.frozen
@@ -696,7 +704,7 @@ def _besluitdatums(b: Besluit) -> Datums:
 
 # --- the werkplaats as a whole ---------------------------------------------------------------
 
-Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie | Agendapunt
+Entiteit = School | Persoon | Werkgroep | Besluit | Zelfevaluatie | Agendapunt | Schoolbezoek
 """Anything with a file of its own that :func:`controleer` checks."""
 
 
@@ -708,10 +716,11 @@ def controleer(
     besluiten: Sequence[Besluit] = (),
     zelfevaluaties: Sequence[Zelfevaluatie] = (),
     ontwikkelagenda: Sequence[Agendapunt] = (),
+    bezoeken: Sequence[Schoolbezoek] = (),
     vandaag: dt.date,
 ) -> list[Probleem]:
     """Every problem of these entities together, by entity (schools first, then
-    persons, werkgroepen, besluiten and zelfevaluaties, each in id order); an empty list
+    persons, werkgroepen, besluiten, zelfevaluaties and visits, each in id order); an empty list
     when everything fits.
 
     It is the sum of parts that a caller keeping results per file can also ask one by
@@ -728,6 +737,7 @@ def controleer(
         *besluiten,
         *zelfevaluaties,
         *ontwikkelagenda,
+        *bezoeken,
     ]
     delen = [kenmerken(x) for x in alle]
     bekend = Bekend.van(delen)
@@ -757,7 +767,33 @@ def eigen_problemen(obj: Entiteit, *, vandaag: dt.date) -> list[Probleem]:
         return _toekomst(_zelfevaluatiedatums(obj), vandaag, _Bij("zelfevaluatie", obj.id))
     if isinstance(obj, Agendapunt):
         return _toekomst(_agendadatums(obj), vandaag, _Bij("agendapunt", obj.id))
+    if isinstance(obj, Schoolbezoek):
+        return controleer_bezoek(obj, vandaag=vandaag)
     return []
+
+
+def controleer_bezoek(b: Schoolbezoek, *, vandaag: dt.date) -> list[Probleem]:
+    """What does not fit within one visit: a bevinding before the day of the visit, or
+    after ``vandaag`` (the visit itself may lie ahead: it can be planned).
+
+    .. versionadded:: 0.2.0
+    """
+    bij = _Bij("bezoek", b.id)
+    uit = [
+        bij(
+            "bezoek.bevinding-voor-bezoek",
+            f"$.bevindingen[{k}].datum",
+            datum=x.datum,
+            bezoek=b.datum,
+        )
+        for k, x in enumerate(b.bevindingen)
+        if x.datum < b.datum
+    ]
+    return uit + _toekomst(_bezoekdatums(b), vandaag, bij)
+
+
+def _bezoekdatums(b: Schoolbezoek) -> Datums:
+    yield from ((f"$.bevindingen[{k}].datum", x.datum) for k, x in enumerate(b.bevindingen))
 
 
 def laatste_datum(obj: Entiteit) -> dt.date | None:
@@ -782,6 +818,8 @@ def _gebeurd(obj: Entiteit) -> Datums:
         yield from _zelfevaluatiedatums(obj)
     elif isinstance(obj, Agendapunt):
         yield from _agendadatums(obj)
+    elif isinstance(obj, Schoolbezoek):
+        yield from _bezoekdatums(obj)
 
 
 def _zelfevaluatiedatums(z: Zelfevaluatie) -> Datums:
@@ -866,6 +904,8 @@ def kenmerken(obj: Entiteit) -> Kenmerken:
         )
     if isinstance(obj, Agendapunt):
         return Kenmerken("agendapunt", obj.id, verwijzingen=_paden(_van_agendapunt(obj)))
+    if isinstance(obj, Schoolbezoek):
+        return Kenmerken("bezoek", obj.id, verwijzingen=_paden(_van_bezoek(obj)))
     soort = "persoon" if isinstance(obj, Persoon) else "zelfevaluatie"
     return Kenmerken(
         soort,
@@ -1072,10 +1112,14 @@ def verwijzingen_naar(
     besluiten: Sequence[Besluit] = (),
     zelfevaluaties: Sequence[Zelfevaluatie] = (),
     ontwikkelagenda: Sequence[Agendapunt] = (),
+    bezoeken: Sequence[Schoolbezoek] = (),
 ) -> list[Verwijzing]:
-    """Every place that refers to the entity with id ``doel`` (a school, person or
-    werkgroep): the same references :func:`controleer` checks, and respondent lists
-    labelled with a person's id."""
+    """Every place that refers to the entity with id ``doel`` (a school, person,
+    werkgroep or visit): the same references :func:`controleer` checks, and respondent
+    lists labelled with a person's id.
+
+    .. versionchanged:: 0.2.0 ``bezoeken``
+    """
     alle: list[_Verwijzing] = [
         (_Bij("persoon", p.id), "$.school", p.school, "school") for p in personen
     ]
@@ -1092,6 +1136,8 @@ def verwijzingen_naar(
         ]
     for punt in ontwikkelagenda:
         alle += _van_agendapunt(punt)
+    for x in bezoeken:
+        alle += _van_bezoek(x)
     return [
         Verwijzing(bij.soort, bij.id, pad, naar, doel)
         for bij, pad, naar_id, naar in alle
@@ -1117,6 +1163,21 @@ def _van_werkgroep(groep: Werkgroep) -> list[_Verwijzing]:
             (bij, f"{pad}.onderbouwing[{k}].werkgroep", o.werkgroep, "werkgroep")
             for k, o in enumerate(c.onderbouwing)
         ]
+        uit += [
+            (bij, f"{pad}.bronnen[{k}].bezoek", b.bezoek, "bezoek") for k, b in enumerate(c.bronnen)
+        ]
+    return uit
+
+
+def _van_bezoek(b: Schoolbezoek) -> list[_Verwijzing]:
+    bij = _Bij("bezoek", b.id)
+    uit: list[_Verwijzing] = [(bij, "$.school", b.school, "school")]
+    uit += [
+        (bij, f"$.bezoekers[{i}].persoon", x.persoon, "persoon") for i, x in enumerate(b.bezoekers)
+    ]
+    uit += [
+        (bij, f"$.bevindingen[{i}].door", x.door, "persoon") for i, x in enumerate(b.bevindingen)
+    ]
     return uit
 
 

@@ -116,6 +116,37 @@ class Thesaurus:
                 te_doen.extend(self._smaller.get(sleutel, ()))
         return uit
 
+    def themas_in(self, tekst: str) -> set[str]:
+        """The keys of every theme named in ``tekst``, a free text such as "Rekenen met
+        concreet materiaal": the whole text, and every run of up to four of its words
+        that is a label or synonym ("rekenen"). Unknown text is its own key.
+
+        .. versionadded:: 0.2.0
+        """
+        woorden = normaliseer(tekst).split()
+        uit = {self.sleutel(tekst)}
+        for lengte in range(1, min(4, len(woorden)) + 1):
+            for begin in range(len(woorden) - lengte + 1):
+                sleutel = self._termen.get(" ".join(woorden[begin : begin + lengte]))
+                if sleutel is not None:
+                    uit.add(sleutel)
+        return uit
+
+    def verwant(self, tekst: str) -> set[str]:
+        """The keys of ``tekst``'s theme, of every theme below it and of every theme
+        above it: what a school proud of a broader or narrower theme can show.
+
+        .. versionadded:: 0.2.0
+        """
+        uit = self.omvat(tekst)
+        sleutel = self.sleutel(tekst)
+        while (thema := self._themas.get(sleutel)) is not None and thema.breder is not None:
+            sleutel = normaliseer(thema.breder)
+            if sleutel in uit:
+                break
+            uit.add(sleutel)
+        return uit
+
     def suggesties(self, tekst: str, extra: Iterable[str] = (), n: int = 3) -> list[str]:
         """Known themes that look like ``tekst`` (for "bedoelde u …?")."""
         kandidaten: dict[str, str] = {}

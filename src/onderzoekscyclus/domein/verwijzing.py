@@ -41,6 +41,7 @@ SOORTEN = {
     "werkgroep": N_("werkgroep"),
     "besluit": N_("besluit"),
     "agendapunt": N_("agendapunt"),
+    "bezoek": N_("bezoek"),
     "instrument": N_("instrument"),
     "meting": N_("meting"),
 }

@@ -18,6 +18,8 @@ from onderzoekscyclus.domein.keuzes import keuze
 from onderzoekscyclus.i18n import N_
 
 __all__ = [
+    "Bezoeksoort",
+    "BezoeksoortWaarde",
     "Conclusie",
     "ConclusieWaarde",
     "Fase",
@@ -229,3 +231,36 @@ class Conclusie(enum.StrEnum):
 
 ConclusieWaarde = Literal["bereikt", "deels", "niet-bereikt"]
 """A :class:`Conclusie` as text."""
+
+
+@keuze(
+    {
+        "visitatie": N_("visitatie"),
+        "collegiale-consultatie": N_("collegiale consultatie"),
+        "lesbezoek": N_("lesbezoek"),
+        "studiebezoek": N_("studiebezoek"),
+    },
+    {
+        "collegiale visitatie": "visitatie",
+        "consultatie": "collegiale-consultatie",
+        "klassenbezoek": "lesbezoek",
+        "werkbezoek": "studiebezoek",
+    },
+)
+class Bezoeksoort(enum.StrEnum):
+    """The kinds of school visit: a visitatie (a team of peers looks at the school with
+    the school's own question), a collegiale consultatie (colleagues advise on one
+    question), a lesbezoek (a lesson watched) and a studiebezoek (a visit to learn
+    from what the host is proud of).
+
+    .. versionadded:: 0.2.0
+    """
+
+    VISITATIE = "visitatie"
+    COLLEGIALE_CONSULTATIE = "collegiale-consultatie"
+    LESBEZOEK = "lesbezoek"
+    STUDIEBEZOEK = "studiebezoek"
+
+
+BezoeksoortWaarde = Literal["visitatie", "collegiale-consultatie", "lesbezoek", "studiebezoek"]
+"""A :class:`Bezoeksoort` as text."""

@@ -12,8 +12,8 @@ too:
   without diacritics, composed or decomposed (NFC or NFD); scripts written without
   spaces (Chinese, Japanese, Thai) are matched without word boundaries;
 * e-mail addresses and telephone numbers, wherever they occur, by a placeholder;
-* every person id, and the id of a werkgroep or besluit whose name gave it a slug of a
-  person's name, by a keyed id, in every field that refers to it.
+* every person id, and the id of a werkgroep, besluit or school visit whose name gave it
+  a slug of a person's name, by a keyed id, in every field that refers to it.
 
 The full names of schools are left as they are (an institution's name is no personal
 datum, even "Anne Frankschool"); a person's name elsewhere is replaced even when a school
@@ -127,7 +127,11 @@ class Pseudonimisering:
         scholen = [s.naam for s in entiteiten.get("scholen", ())]
         zoeker = Namenvervanger(namen, beschermd=scholen)
         ids: dict[str, str] = {p.id: pseudoniem_id(sleutel, p.id) for p in personen}
-        for map_, voorvoegsel in (("werkgroepen", "werkgroep"), ("besluiten", "besluit")):
+        for map_, voorvoegsel in (
+            ("werkgroepen", "werkgroep"),
+            ("besluiten", "besluit"),
+            ("bezoeken", "bezoek"),
+        ):
             for obj in entiteiten.get(map_, ()):
                 if zoeker.noemt_iemand(obj.id):
                     ids[obj.id] = pseudoniem_id(sleutel, obj.id, voorvoegsel=voorvoegsel)

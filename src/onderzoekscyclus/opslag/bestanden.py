@@ -54,6 +54,7 @@ class _Soorten(Mapping[type[Any], Soort]):
         ("onderzoekscyclus.domein.besluit", "Besluit", "besluiten"),
         ("onderzoekscyclus.domein.zelfevaluatie", "Zelfevaluatie", "zelfevaluaties"),
         ("onderzoekscyclus.domein.ontwikkelagenda", "Agendapunt", "ontwikkelagenda"),
+        ("onderzoekscyclus.domein.bezoek", "Schoolbezoek", "bezoeken"),
     )
 
     def __init__(self) -> None:

@@ -62,7 +62,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 11
+_VERSIE = 12
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -91,6 +91,7 @@ CREATE TABLE personen (
 CREATE TABLE expertise (persoon TEXT, tekst TEXT);
 CREATE TABLE groei (persoon TEXT, tekst TEXT);
 CREATE TABLE speerpunten (school TEXT, tekst TEXT, volgorde INTEGER);
+CREATE TABLE trots (school TEXT, tekst TEXT, volgorde INTEGER);
 CREATE TABLE werkgroepen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, soort TEXT, cyclus INTEGER, fase TEXT,
     gepauzeerd INTEGER, conclusie TEXT, conclusie_cyclus INTEGER, gestart TEXT,
@@ -102,6 +103,8 @@ CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);
 CREATE TABLE werkgroep_jaren (werkgroep TEXT, jaar INTEGER);
 CREATE INDEX groei_persoon ON groei (persoon);
 CREATE INDEX speerpunten_school ON speerpunten (school);
+CREATE INDEX trots_school ON trots (school);
+CREATE INDEX trots_tekst ON trots (tekst, school);
 CREATE INDEX jaren_werkgroep ON werkgroep_jaren (werkgroep);
 CREATE INDEX bestanden_opnieuw ON bestanden (map, id) WHERE mtime_ns = -1;
 CREATE INDEX bestanden_fout ON bestanden (map, id) WHERE fout IS NOT NULL;

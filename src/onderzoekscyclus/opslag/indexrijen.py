@@ -27,7 +27,7 @@ _SOORT = {"scholen": "school", "personen": "persoon", "werkgroepen": "werkgroep"
 
 # the tables each folder fills, with the column that holds the file's id
 TABELLEN = {
-    "scholen": (("scholen", "id"), ("speerpunten", "school")),
+    "scholen": (("scholen", "id"), ("speerpunten", "school"), ("trots", "school")),
     "personen": (("personen", "id"), ("expertise", "persoon"), ("groei", "persoon")),
     "werkgroepen": (
         ("werkgroepen", "id"),
@@ -164,6 +164,7 @@ def ontleed(map_: str, id_: str, inhoud: bytes) -> Rijen | str:
 
 def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
     naam = _tekst(data["naam"], "naam")
+    profiel = _tabel(data.get("profiel", {}), "profiel")
     return {
         "scholen": [
             (
@@ -178,11 +179,18 @@ def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
         ],
         "speerpunten": [
             (id_, t, i)
+            for i, t in enumerate(_woorden(profiel.get("speerpunten", []), "speerpunten"))
+        ],
+        # what the school is proud of, each text once (an ordered list in the file)
+        "trots": [
+            (id_, t, i)
             for i, t in enumerate(
-                _woorden(
-                    _tabel(data.get("profiel", {}), "profiel").get("speerpunten", []), "speerpunten"
+                dict.fromkeys(
+                    " ".join(_tekst(x, "trots").split())
+                    for x in _lijst(profiel.get("trots", []), "trots")
                 )
             )
+            if t
         ],
     }
 

@@ -34,6 +34,7 @@ LIJSTEN: dict[str, tuple[str, ...]] = {
     ),
     "besluiten": ("historie", "implementaties", "evaluaties", "bijstellingen"),
     "ontwikkelagenda": ("aanvragen",),
+    "bezoeken": ("bevindingen",),
 }
 """Per folder, the lists whose entries carry an id (``[]``: every item of that list)."""
 

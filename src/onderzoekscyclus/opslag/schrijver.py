@@ -50,6 +50,7 @@ MAPPEN: dict[str, str] = {
     "besluiten": "besluit",
     "zelfevaluaties": "zelfevaluatie",
     "ontwikkelagenda": "agendapunt",
+    "bezoeken": "bezoek",
 }
 """Every folder of entity files, with the kind of entity (as the schema names it)."""
 

@@ -497,6 +497,33 @@ def _ontwikkelagenda(v: _Verslag, punten: Sequence[Any]) -> None:
             )
 
 
+# --- school visits ---------------------------------------------------------------------------
+
+
+def _bezoek(v: _Verslag, b: Any) -> None:
+    v.kop(3, f"{regel(b.titel)}: {v.naam(b.school)}, {_datum(b.datum)}")
+    v.lijst(
+        [
+            v.veld(_("Soort"), weergave(b.soort)),
+            v.veld(_("Vraag van de school"), regel(b.vraag)),
+            *([v.veld(_("Thema's"), regel(", ".join(b.themas)))] if b.themas else []),
+            *(
+                [
+                    v.veld(
+                        _("Bezoekers"),
+                        ", ".join(f"{v.naam(x.persoon)} ({weergave(x.rol)})" for x in b.bezoekers),
+                    )
+                ]
+                if b.bezoekers
+                else []
+            ),
+        ]
+    )
+    if b.bevindingen:
+        v.tekst(f"**{_('Bevindingen')}**")
+        v.lijst(f"{_datum(x.datum)}: {regel(x.tekst)}" for x in b.bevindingen)
+
+
 # --- the report -------------------------------------------------------------------------------
 
 
@@ -528,7 +555,12 @@ def verslag(gegevens: Exportgegevens) -> str:
         v.kop(2, _("Zelfevaluaties"))
         for meting in sorted(gegevens.zelfevaluaties, key=lambda m: (m.datum, m.id)):
             _zelfevaluatie(v, meting)
-    if not gegevens.werkgroepen and not gegevens.besluiten and not gegevens.zelfevaluaties:
+    bezoeken = gegevens.entiteiten.get("bezoeken", ())
+    if bezoeken:
+        v.kop(2, _("Schoolbezoeken"))
+        for b in sorted(bezoeken, key=lambda b: (b.datum, b.id)):
+            _bezoek(v, b)
+    if not (gegevens.werkgroepen or gegevens.besluiten or gegevens.zelfevaluaties or bezoeken):
         v.tekst(_("De selectie bevat geen werkgroepen, besluiten of zelfevaluaties."))
     return "\n\n".join(v.blokken) + "\n"
 
