@@ -214,6 +214,9 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     ),
     "Schoolimport": lambda wp: wp.scholen.importeer(_duo(wp), uitvoeren=False),
     "Thema": lambda wp: wp.netwerk.toevoegen("Kanjertraining", breder="sociale veiligheid"),
+    "Aansluiten": lambda wp: wp.netwerk.aansluiten("Iris Maas"),
+    "Ondersteuning": lambda wp: wp.netwerk.ondersteuning("Rekenen groep 5-8"),
+    "Lidmaatschap": lambda wp: wp.personen.werkgroepen("Iris Maas")[0],
 }
 
 

@@ -293,6 +293,9 @@ class Persoon:
     """A person: the one place where personal data is kept (AVG).
 
     Everything else refers to a person by :attr:`id`, which carries no part of the name.
+    ``interesses`` are the themes a person wants to learn or research more about: for
+    a student, the themes of their graduation research; for a lector or researcher,
+    those of their research; the themanetwerk matches them to werkgroepen.
     """
 
     id: str = attrs.field(validator=velden.id_)
@@ -305,6 +308,13 @@ class Persoon:
     toestemming: dt.date | None = attrs.field(default=None, validator=velden.optionele_datum)
     """The day the person consented to be named on the partnership website (``None``:
     no consent, and the site shows a role instead of the name).
+
+    .. versionadded:: 0.2.0
+    """
+    lectoraat: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    """For a lector or researcher: the lectoraat (research group) they belong to, by
+    name, such as ``Lectoraat Samen Opleiden``; the institute it is part of is their
+    :attr:`school` (a school with sector ``opleiding``).
 
     .. versionadded:: 0.2.0
     """

@@ -28,7 +28,12 @@ _SOORT = {"scholen": "school", "personen": "persoon", "werkgroepen": "werkgroep"
 # the tables each folder fills, with the column that holds the file's id
 TABELLEN = {
     "scholen": (("scholen", "id"), ("speerpunten", "school")),
-    "personen": (("personen", "id"), ("expertise", "persoon"), ("groei", "persoon")),
+    "personen": (
+        ("personen", "id"),
+        ("expertise", "persoon"),
+        ("interesses", "persoon"),
+        ("groei", "persoon"),
+    ),
     "werkgroepen": (
         ("werkgroepen", "id"),
         ("werkgroep_scholen", "werkgroep"),
@@ -198,10 +203,12 @@ def _persoon_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 vergelijkbaar(naam),
                 _optioneel(data.get("school"), "school"),
                 ",".join(rollen),
+                _optioneel(data.get("lectoraat"), "lectoraat"),
                 _conflicten(data),
             )
         ],
         "expertise": [(id_, t) for t in _woorden(data.get("expertise", []), "expertise")],
+        "interesses": [(id_, t) for t in _woorden(data.get("interesses", []), "interesses")],
         "groei": [
             (id_, t)
             for veld in ("ambities", "interesses")
