@@ -20,8 +20,10 @@ from onderzoekscyclus.opslag.index import Index
 from onderzoekscyclus.opslag.thesaurus import standaard_thesaurus
 
 from .conftest import Ozc
+from .docvoorbeeld import speel_af, voorbeeld
 
-SCHEMAS = Path(__file__).parent.parent / "docs" / "schema"
+DOCS = Path(__file__).parent.parent / "docs"
+SCHEMAS = DOCS / "schema"
 
 
 def _valideer(naam: str, data: Any) -> None:
@@ -351,6 +353,39 @@ def test_een_vergeten_student_laat_geen_spoor_na(
     assert [o.naam for o in steun.ondersteuners] == ["Mia de Wit", "Tom Bos"]
     with Index(partnerschap.root) as index:
         assert index.rijen("SELECT count(*) FROM interesses WHERE tekst = 'lezen'") == [(0,)]
+
+
+# --- the worked example of docs/thema.md -------------------------------------------------------
+
+
+def test_het_voorbeeld_van_de_docs_draait_zoals_het_er_staat(
+    tmp_path: Path, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/thema.md as a coordinator would type it: a student added with interests,
+    the werkgroepen that fit, the student linked to the first, a lector for it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    speel_af(ozc, voorbeeld(DOCS / "thema.md", "### Een voorbeeld: een afstudeeronderzoek"))
+    wp = Werkplaats.open(tmp_path / "voorbeeld")
+    groep = wp.werkgroepen.zoek("Rekenen groep 5-8")
+    sem = wp.personen.zoek("Sem Dekker")
+    assert groep.lid(sem.id) is not None
+    # the demo's own student is linked the same way
+    iris = wp.personen.zoek("Iris Maas")
+    assert (iris.interesses, groep.lid(iris.id) is not None) == (
+        ("begrijpend lezen", "redactiesommen"),
+        True,
+    )
+    assert wp.personen.zoek("Ruud Coenen").lectoraat == "Lectoraat Samen Opleiden en Onderzoeken"
+
+
+def test_expertise_en_interesse_op_hetzelfde_thema_is_een_reden(
+    partnerschap: Werkplaats,
+) -> None:
+    """A lector with rekenen as expertise and as interest gets one reason: expertise."""
+    partnerschap.personen.wijzig("Rik Smit", interesses=["rekenen"])
+    [rik] = partnerschap.netwerk.ondersteuning("Rekenen Vlinder").ondersteuners
+    assert rik.redenen == (Overeenkomst("rekenen", "rekenen", "zelfde", "expertise"),)
 
 
 # --- the pure rule ---------------------------------------------------------------------------

@@ -140,6 +140,14 @@ _PERSONEN = [
     ("Iris Maas", "Pabo De Kempen", ["student"], [], ["rekenen"]),
 ]
 
+# research interests (a student's graduation research, a lector's research) and the
+# lectoraat of a lector: what `ozc thema aansluiten` and `ozc thema ondersteuning` use
+_INTERESSES = {
+    "Iris Maas": ["redactiesommen", "begrijpend lezen"],
+    "Ruud Coenen": ["rekenen"],
+}
+_LECTORATEN = {"Ruud Coenen": "Lectoraat Samen Opleiden en Onderzoeken"}
+
 _WERKGROEPEN = [
     # naam, soort, scholen, thema's, leden (naam, rol), logboek (dagen geleden, auteur, tekst)
     (
@@ -263,7 +271,9 @@ def _vul(wp: Werkplaats, vandaag: dt.date) -> None:
             school=school,
             rollen=[Rol(r) for r in rollen],
             expertise=expertise,
+            interesses=_INTERESSES.get(naam, ()),
             ambities=ambities,
+            lectoraat=_LECTORATEN.get(naam),
         ).id
     for naam, soort, scholen, themas, leden, logboek in _WERKGROEPEN:
         groep = wp.werkgroepen.toevoegen(
