@@ -142,6 +142,21 @@ def test_een_lid_krijgt_zijn_werkgroep_niet_opnieuw_voorgesteld(
     assert (lidmaatschap.werkgroep_naam, lidmaatschap.rol) == ("Tekstbegrip Pabo", "lid")
 
 
+def test_de_onderzoeksvraag_blijft_bij_een_andere_rol(partnerschap: Werkplaats) -> None:
+    """A member's research question stays when the role changes, goes with "", and is
+    part of the membership the library gives (from the index)."""
+    wp = partnerschap
+    wp.werkgroepen.lid("Leesteam Regenboog", "Sem", onderzoeksvraag="Werkt wederzijds leren?")
+    wp.werkgroepen.lid("Leesteam Regenboog", "Sem", rol="expert")
+    lid = wp.werkgroepen.zoek("Leesteam Regenboog").lid(wp.personen.zoek("Sem").id)
+    assert lid is not None
+    assert (lid.rol.value, lid.onderzoeksvraag) == ("expert", "Werkt wederzijds leren?")
+    [lidmaatschap] = wp.personen.werkgroepen("Sem")
+    assert lidmaatschap.onderzoeksvraag == "Werkt wederzijds leren?"
+    wp.werkgroepen.lid("Leesteam Regenboog", "Sem", onderzoeksvraag="")
+    assert wp.personen.werkgroepen("Sem")[0].onderzoeksvraag is None
+
+
 def test_een_pagina_en_het_totaal(partnerschap: Werkplaats) -> None:
     """``offset`` and ``limit`` give a page of the same order; ``aantal`` counts all."""
     pagina = partnerschap.netwerk.aansluiten("Sem", limit=2, offset=1)
@@ -210,6 +225,15 @@ def test_een_lid_van_de_werkgroep_wordt_niet_voorgesteld(partnerschap: Werkplaat
     partnerschap.werkgroepen.lid("Leesteam Regenboog", "Mia", rol="expert")
     namen = [o.naam for o in partnerschap.netwerk.ondersteuning("Leesteam Regenboog").ondersteuners]
     assert namen == ["Tom Bos", "Lies Jansen"]
+
+
+def test_expertise_en_interesse_op_hetzelfde_thema_is_een_reden(
+    partnerschap: Werkplaats,
+) -> None:
+    """A lector with rekenen as expertise and as interest gets one reason: expertise."""
+    partnerschap.personen.wijzig("Rik Smit", interesses=["rekenen"])
+    [rik] = partnerschap.netwerk.ondersteuning("Rekenen Vlinder").ondersteuners
+    assert rik.redenen == (Overeenkomst("rekenen", "rekenen", "zelfde", "expertise"),)
 
 
 # --- the CLI ------------------------------------------------------------------------------
@@ -313,12 +337,18 @@ def test_cli_koppelt_student_aan_werkgroep_en_toont_het(
     """The student becomes a member; `werkgroep toon` shows the graduation research,
     `persoon toon` the werkgroep and the interests; a lector shows the lectoraat."""
     in_map(partnerschap.root)
-    assert ozc("werkgroep", "lid", "Leesteam Regenboog", "Sem Dekker").exit_code == 0
+    vraag = "Helpt samen voorspellen bij tekstbegrip?"
+    gekoppeld = ozc(
+        "werkgroep", "lid", "Leesteam Regenboog", "Sem Dekker", "--onderzoeksvraag", vraag
+    )
+    assert gekoppeld.exit_code == 0, gekoppeld.output
     groep = ozc("werkgroep", "toon", "Leesteam Regenboog").stdout
     assert "    - Sem Dekker (lid, student: afstudeeronderzoek)" in groep
+    assert f"      onderzoeksvraag: {vraag}" in groep
     persoon = ozc("persoon", "toon", "Sem Dekker").stdout
     assert "  Interesses: begrijpend lezen" in persoon
     assert "  Lid van:    Leesteam Regenboog (lid)" in persoon
+    assert f"  Onderzoek:  {vraag} (Leesteam Regenboog)" in persoon
     lector = ozc("persoon", "toon", "Lies Jansen").stdout
     assert "  Lectoraat:  Lectoraat Taal en Leren" in lector
     veranderd = ozc("persoon", "wijzig", "Lies Jansen", "--lectoraat", "Lectoraat Lezen")
@@ -339,13 +369,15 @@ def test_een_vergeten_student_laat_geen_spoor_na(
     and the lector's are gone."""
     in_map(partnerschap.root)
     sem = partnerschap.personen.zoek("Sem").id
-    partnerschap.werkgroepen.lid("Leesteam Regenboog", "Sem")
+    partnerschap.werkgroepen.lid(
+        "Leesteam Regenboog", "Sem", onderzoeksvraag="Wat leert Sem Dekker van voorspellen?"
+    )
     partnerschap.logboek.schrijf("Leesteam Regenboog", "Sem Dekker begint zijn onderzoek")
     assert ozc("persoon", "vergeet", "Sem Dekker", "--ja").exit_code == 0
     assert ozc("persoon", "vergeet", "Lies Jansen", "--ja").exit_code == 0
     for pad in partnerschap.root.rglob("*.toml"):
         tekst = pad.read_text(encoding="utf-8")
-        for spoor in ("Sem", "Dekker", "Lies", "Lectoraat Taal"):
+        for spoor in ("Sem", "Dekker", "Lies", "Lectoraat Taal", "voorspellen"):
             assert spoor not in tekst, (pad, spoor)
     weg = partnerschap.netwerk.aansluiten(sem)
     assert (weg.interesses, weg.werkgroepen) == ((), ())
@@ -372,20 +404,12 @@ def test_het_voorbeeld_van_de_docs_draait_zoals_het_er_staat(
     assert groep.lid(sem.id) is not None
     # the demo's own student is linked the same way
     iris = wp.personen.zoek("Iris Maas")
-    assert (iris.interesses, groep.lid(iris.id) is not None) == (
-        ("begrijpend lezen", "redactiesommen"),
-        True,
-    )
+    lid = groep.lid(iris.id)
+    assert lid is not None
+    assert iris.interesses == ("begrijpend lezen", "redactiesommen")
+    assert lid.onderzoeksvraag is not None
+    assert "verhaaltjessom" in lid.onderzoeksvraag
     assert wp.personen.zoek("Ruud Coenen").lectoraat == "Lectoraat Samen Opleiden en Onderzoeken"
-
-
-def test_expertise_en_interesse_op_hetzelfde_thema_is_een_reden(
-    partnerschap: Werkplaats,
-) -> None:
-    """A lector with rekenen as expertise and as interest gets one reason: expertise."""
-    partnerschap.personen.wijzig("Rik Smit", interesses=["rekenen"])
-    [rik] = partnerschap.netwerk.ondersteuning("Rekenen Vlinder").ondersteuners
-    assert rik.redenen == (Overeenkomst("rekenen", "rekenen", "zelfde", "expertise"),)
 
 
 # --- the pure rule ---------------------------------------------------------------------------

@@ -446,7 +446,7 @@ class Personen(Dienst):
         """
         persoon_id = self.persoon(verwijzing).id
         sql = (
-            "SELECT l.werkgroep, w.naam, l.rol FROM leden l "
+            "SELECT l.werkgroep, w.naam, l.rol, l.onderzoeksvraag FROM leden l "
             "JOIN werkgroepen w ON w.id = l.werkgroep WHERE l.persoon = ?"
         )
 
@@ -459,7 +459,12 @@ class Personen(Dienst):
         rijen = vraag_index(self.root, ("werkgroepen",), vraag)
         return tuple(
             sorted(
-                (Lidmaatschap(werkgroep=r[0], werkgroep_naam=r[1], rol=r[2]) for r in rijen),
+                (
+                    Lidmaatschap(
+                        werkgroep=r[0], werkgroep_naam=r[1], rol=r[2], onderzoeksvraag=r[3]
+                    )
+                    for r in rijen
+                ),
                 key=lambda m: (vergelijkbaar(m.werkgroep_naam), m.werkgroep),
             )
         )
@@ -467,7 +472,8 @@ class Personen(Dienst):
 
 @attrs.frozen
 class Lidmaatschap:
-    """A person's place in a werkgroep: which werkgroep (id and name) and their role.
+    """A person's place in a werkgroep: which werkgroep (id and name), their role and
+    their own research question, if they noted one.
 
     .. versionadded:: 0.2.0
     """
@@ -475,6 +481,7 @@ class Lidmaatschap:
     werkgroep: str
     werkgroep_naam: str
     rol: str
+    onderzoeksvraag: str | None = None
 
 
 class Werkgroepen(Dienst):
@@ -607,14 +614,30 @@ class Werkgroepen(Dienst):
         return groep
 
     def lid(
-        self, werkgroep: str, persoon: str, *, rol: LidRol | LidRolWaarde = LidRol.LID
+        self,
+        werkgroep: str,
+        persoon: str,
+        *,
+        rol: LidRol | LidRolWaarde = LidRol.LID,
+        onderzoeksvraag: str | None = None,
     ) -> Werkgroep:
-        """Make a person a member of a werkgroep, or change the role of a member."""
+        """Make a person a member of a werkgroep, or change the role of a member.
+
+        ``onderzoeksvraag`` notes the member's own research question (a student's
+        graduation research); without it a member keeps the question they had, and
+        ``""`` removes it.
+
+        .. versionchanged:: 0.2.0 ``onderzoeksvraag``
+        """
         groep_id = self.werkgroep(werkgroep).id
         wie = self.persoon(persoon)
-        nieuw = Lid(persoon=wie.id, rol=rol)
         with self.opslag.vergrendeld():
             groep = self.opslag.lees(Werkgroep, groep_id)
+            oud = groep.lid(wie.id)
+            vraag = onderzoeksvraag
+            if vraag is None and oud is not None:
+                vraag = oud.onderzoeksvraag
+            nieuw = Lid(persoon=wie.id, rol=rol, onderzoeksvraag=vraag)
             leden = [lid for lid in groep.leden if lid.persoon != wie.id]
             groep = attrs.evolve(groep, leden=(*leden, nieuw))
             self.opslag.schrijf(groep)

@@ -51,6 +51,18 @@ def _persoon_tekst(
             _("Lid van"),
             [f"{m.werkgroep_naam} ({weergave_van(LidRol, m.rol)})" for m in werkgroepen],
         ),
+        (
+            _("Onderzoek"),
+            [
+                "; ".join(
+                    f"{m.onderzoeksvraag} ({m.werkgroep_naam})"
+                    for m in werkgroepen
+                    if m.onderzoeksvraag
+                )
+            ]
+            if any(m.onderzoeksvraag for m in werkgroepen)
+            else [],
+        ),
     ]
     regels.extend(f"  {kop + ':':<11} {', '.join(waarden)}" for kop, waarden in velden if waarden)
     if p.toestemming is not None:

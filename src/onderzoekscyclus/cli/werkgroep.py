@@ -55,6 +55,10 @@ def _werkgroep_tekst(
         if lid_.persoon in studenten:
             rol = _("{rol}, student: afstudeeronderzoek").format(rol=rol)
         regels.append(f"    - {namen.get(lid_.persoon, lid_.persoon)} ({rol})")
+        if lid_.onderzoeksvraag:
+            regels.append(
+                "      " + _("onderzoeksvraag: {vraag}").format(vraag=lid_.onderzoeksvraag)
+            )
     if g.logboek:
         regels.append(_("  Logboek:"))
         for regel in g.logboek:
@@ -152,7 +156,13 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
     )
 
 
-@werkgroep.command("lid", help=_("Maak iemand lid van een werkgroep, of wijzig diens rol."))
+@werkgroep.command(
+    "lid",
+    help=_(
+        "Maak iemand lid van een werkgroep, of wijzig diens rol of onderzoeksvraag. Een "
+        "student die afstudeert met de werkgroep, wordt zo lid."
+    ),
+)
 @click.argument("werkgroep_ref", metavar="WERKGROEP")
 @click.argument("persoon_ref", metavar="PERSOON")
 @click.option(
@@ -163,6 +173,13 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
     help=_("Rol in de werkgroep."),
 )
 @click.option(
+    "--onderzoeksvraag",
+    help=_(
+        "De eigen onderzoeksvraag van het lid binnen het thema van de werkgroep, zoals de "
+        "vraag van het afstudeeronderzoek van een student (een lege tekst haalt haar weg)."
+    ),
+)
+@click.option(
     "--weg",
     is_flag=True,
     help=_("Haal de persoon uit de werkgroep; wat die er schreef of deed, blijft staan."),
@@ -170,13 +187,21 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
 @ja_optie
 @pass_omgeving
 def lid(
-    omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str, weg: bool, ja: bool
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    persoon_ref: str,
+    rol: str,
+    onderzoeksvraag: str | None,
+    weg: bool,
+    ja: bool,
 ) -> None:
     wp = omgeving.werkplaats
     if weg:
         bron = click.get_current_context().get_parameter_source("rol")
         if bron is ParameterSource.COMMANDLINE:
             raise click.UsageError(_("--weg gaat niet samen met --rol."))
+        if onderzoeksvraag is not None:
+            raise click.UsageError(_("--weg gaat niet samen met --onderzoeksvraag."))
         gekozen = wp.werkgroepen.zoek(werkgroep_ref)
         wie = wp.personen.zoek(persoon_ref)
         bevestig(
@@ -189,7 +214,9 @@ def lid(
         )
         groep = wp.werkgroepen.lid_weg(gekozen.id, wie.id)
     else:
-        groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=LidRol(rol))
+        groep = wp.werkgroepen.lid(
+            werkgroep_ref, persoon_ref, rol=LidRol(rol), onderzoeksvraag=onderzoeksvraag
+        )
     toon(
         omgeving,
         groep,

@@ -147,6 +147,11 @@ _INTERESSES = {
     "Ruud Coenen": ["rekenen"],
 }
 _LECTORATEN = {"Ruud Coenen": "Lectoraat Samen Opleiden en Onderzoeken"}
+_ONDERZOEKSVRAGEN = {
+    ("Rekenen groep 5-8", "Iris Maas"): (
+        "Helpt een vast stappenplan leerlingen van groep 6 een verhaaltjessom te ontleden?"
+    ),
+}
 
 _WERKGROEPEN = [
     # naam, soort, scholen, thema's, leden (naam, rol), logboek (dagen geleden, auteur, tekst)
@@ -280,7 +285,12 @@ def _vul(wp: Werkplaats, vandaag: dt.date) -> None:
             naam, scholen=scholen, soort=WerkgroepSoort(soort), themas=themas
         )
         for wie, rol in leden:
-            wp.werkgroepen.lid(groep.id, personen[wie], rol=LidRol(rol))
+            wp.werkgroepen.lid(
+                groep.id,
+                personen[wie],
+                rol=LidRol(rol),
+                onderzoeksvraag=_ONDERZOEKSVRAGEN.get((naam, wie)),
+            )
         for dagen, wie, tekst in logboek:
             wp.logboek.schrijf(
                 groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen)

@@ -326,6 +326,12 @@ class Lid:
 
     persoon: str = attrs.field(validator=velden.id_)
     rol: LidRol = attrs.field(default=LidRol.LID, converter=_lidrol)
+    onderzoeksvraag: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    """The member's own research question within the werkgroep's theme: for a student,
+    the question of their graduation research.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

@@ -62,7 +62,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 12
+_VERSIE = 13
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -99,7 +99,8 @@ CREATE TABLE werkgroepen (
 CREATE TABLE werkgroep_scholen (
     werkgroep TEXT, school TEXT, volgorde INTEGER, svnaam TEXT, wvnaam TEXT);
 CREATE TABLE werkgroep_themas (werkgroep TEXT, tekst TEXT);
-CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);
+CREATE TABLE leden (
+    werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER, onderzoeksvraag TEXT);
 CREATE TABLE werkgroep_jaren (werkgroep TEXT, jaar INTEGER);
 CREATE INDEX groei_persoon ON groei (persoon);
 CREATE INDEX speerpunten_school ON speerpunten (school);

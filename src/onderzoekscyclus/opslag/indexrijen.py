@@ -254,6 +254,7 @@ def _werkgroep_rijen(id_: str, data: dict[str, Any], datums: list[str] | None = 
                 _tekst(lid["persoon"], "persoon"),
                 _tekst(lid.get("rol", "lid"), "rol").lower(),
                 i,
+                _optioneel(lid.get("onderzoeksvraag"), "onderzoeksvraag"),
             )
             for i, lid in enumerate(leden)
         ],
