@@ -94,8 +94,11 @@ personen = st.builds(
     expertise=st.lists(naam, max_size=3).map(tuple),
     interesses=st.lists(naam, max_size=2).map(tuple),
     ambities=st.lists(naam, max_size=2).map(tuple),
+    lectoraat=st.none() | naam,
 )
-leden = st.builds(Lid, persoon=persoon_ids, rol=st.sampled_from(LidRol))
+leden = st.builds(
+    Lid, persoon=persoon_ids, rol=st.sampled_from(LidRol), onderzoeksvraag=st.none() | tekst
+)
 logregels = st.builds(Logregel, datum=datum, tekst=tekst, auteur=st.none() | persoon_ids)
 overgangsregels = st.builds(
     Overgangsregel,

@@ -221,6 +221,9 @@ _VOORBEELDEN: dict[str, Callable[[Werkplaats], Any]] = {
     "Agendaoverzicht": lambda wp: wp.ontwikkelagenda.overzicht(),
     "Puntstand": lambda wp: wp.ontwikkelagenda.stand("Begrijpend lezen"),
     "Aanvraag": lambda wp: wp.ontwikkelagenda.verwijder_aanvraag("Begrijpend lezen", 2),
+    "Aansluiten": lambda wp: wp.netwerk.aansluiten("Iris Maas"),
+    "Ondersteuning": lambda wp: wp.netwerk.ondersteuning("Rekenen groep 5-8"),
+    "Lidmaatschap": lambda wp: wp.personen.werkgroepen("Iris Maas")[0],
 }
 
 

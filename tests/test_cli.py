@@ -123,7 +123,7 @@ def test_eerste_sessie_van_een_nieuwe_gebruiker(
     assert anna.id.startswith("persoon-")
     assert groep["naam"] == "Rekenen groep 5-8"
     assert groep["themas"] == ["rekenen"]
-    assert groep["leden"] == [{"persoon": anna.id, "rol": "leider"}]
+    assert groep["leden"] == [{"persoon": anna.id, "rol": "leider", "onderzoeksvraag": None}]
     [regel] = groep["logboek"]
     assert regel.pop("id").isalnum()  # every entry is known by an id, in every clone
     assert regel == {"datum": DAG, "tekst": "Toetsresultaten M5 besproken", "auteur": anna.id}

@@ -95,7 +95,13 @@ def test_een_bestand_per_soort_en_per_lijst(demo: Werkplaats, tmp_path: Path) ->
     for klasse, soort in SOORTEN.items():
         rijen = _lees(map_, soort.map)
         assert [r["id"] for r in rijen] == sorted(o.id for o in demo.opslag.alle(klasse))
-    assert _koppen(map_, "werkgroepen_leden") == ["werkgroep_id", "leden_nr", "persoon", "rol"]
+    assert _koppen(map_, "werkgroepen_leden") == [
+        "werkgroep_id",
+        "leden_nr",
+        "persoon",
+        "rol",
+        "onderzoeksvraag",
+    ]
     assert _koppen(map_, "werkgroepen_cycli_metingen")[:3] == [
         "werkgroep_id",
         "cycli_nr",

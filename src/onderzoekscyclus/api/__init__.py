@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.netwerk import Themanetwerk
     from onderzoekscyclus.api.ontwikkelagenda import Ontwikkelagenda
     from onderzoekscyclus.api.planning import Planning
-    from onderzoekscyclus.api.register import Personen, Scholen, Werkgroepen
+    from onderzoekscyclus.api.register import Lidmaatschap, Personen, Scholen, Werkgroepen
     from onderzoekscyclus.api.vergeten import Vergeetverslag
     from onderzoekscyclus.api.werkplaats import Werkplaats
     from onderzoekscyclus.api.wijzigen import Samengevoegd, Verwijderd
@@ -44,6 +44,7 @@ __all__ = [
     "Expertise",
     "Import",
     "Invulling",
+    "Lidmaatschap",
     "Logboek",
     "MetingSamenvatting",
     "Ontwikkelagenda",
@@ -75,6 +76,7 @@ _MODULE_VAN = {
     "Expertise": "onderzoekscyclus.api.expertise",
     "Import": "onderzoekscyclus.api.zelfevaluaties",
     "Invulling": "onderzoekscyclus.api.zelfevaluaties",
+    "Lidmaatschap": "onderzoekscyclus.api.register",
     "Logboek": "onderzoekscyclus.api.logboek",
     "MetingSamenvatting": "onderzoekscyclus.api.zelfevaluaties",
     "Ontwikkelagenda": "onderzoekscyclus.api.ontwikkelagenda",

@@ -37,13 +37,18 @@ from onderzoekscyclus.domein.bezoek import (
     TrotseSchool,
 )
 from onderzoekscyclus.domein.netwerk import (
+    Aansluiten,
     Expert,
+    Ondersteuner,
+    Ondersteuning,
+    Overeenkomst,
     ThemaExperts,
     ThemaGebruik,
     ThemaScholen,
     Thematischnetwerk,
     VergelijkbareScholen,
     WerkgroepOpThema,
+    WerkgroepVoorPersoon,
 )
 from onderzoekscyclus.domein.tekst import vergelijkbaar
 from onderzoekscyclus.domein.thesaurus import Thema, Thesaurus, normaliseer
@@ -666,6 +671,253 @@ class Themanetwerk(Dienst):
                 for e in experts
             ),
         )
+
+    # --- aansluiten: werkgroepen for a person's research ----------------------------------------
+
+    def _bredere(self, sleutel: str) -> list[str]:
+        """The keys of every theme above ``sleutel``'s theme, nearest first (none for a
+        theme the thesaurus does not know)."""
+        if self.thesaurus.zoek(sleutel) is None:
+            return []
+        return [normaliseer(label) for label in reversed(self._boompad(sleutel)[:-1])]
+
+    def _verwant(self, teksten: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        return netwerk.verwantschap(self._sleutels(teksten), self.thesaurus.omvat, self._bredere)
+
+    def aansluiten(self, persoon: str, *, limit: int | None = None, offset: int = 0) -> Aansluiten:
+        """The werkgroepen whose themes match the interests of ``persoon`` (a name or
+        id): the werkgroepen a student's graduation research could join (any person
+        may ask). A werkgroep on the same theme comes first, then one on a narrower
+        theme, then one on a broader theme; then those with the person's own school
+        (or institute) among their schools, then those with a cycle under way, then
+        by name. Every suggestion says which interest matched which theme, and how.
+        Werkgroepen the person is already a member of are left out. ``offset`` and
+        ``limit`` choose a page; :attr:`Aansluiten.aantal` counts them all.
+
+        .. versionadded:: 0.2.0
+        """
+        pagina((), limit, offset)
+        wie = self.persoon(persoon)
+        kaart = self._verwant(wie.interesses)
+
+        def vraag(index: Index) -> Aansluiten:
+            alle = self._groepen_voor(index, wie.id, wie.school, kaart)
+            blad = pagina(alle, limit, offset)
+            if index.controleer("werkgroepen", (g.werkgroep for g in blad)):
+                alle = self._groepen_voor(index, wie.id, wie.school, kaart)
+                blad = pagina(alle, limit, offset)
+            return Aansluiten(
+                persoon=wie.id,
+                naam=wie.naam,
+                rollen=tuple(r.value for r in wie.rollen),
+                interesses=wie.interesses,
+                aantal=len(alle),
+                werkgroepen=tuple(self._met_namen(index, blad)),
+                onleesbaar=tuple(index.onleesbaar()),
+            )
+
+        return self._vraag(("werkgroepen", "scholen", "personen"), vraag)
+
+    def _groepen_voor(
+        self,
+        index: Index,
+        persoon_id: str,
+        school: str | None,
+        kaart: dict[str, list[tuple[str, str]]],
+    ) -> list[WerkgroepVoorPersoon]:
+        """Every werkgroep matching ``kaart`` (see :func:`netwerk.verwantschap`), sorted;
+        without the names of schools and leaders (only a page needs those)."""
+        passend = {t: kaart[s] for t, s in self._sleutels(_teksten(index)).items() if s in kaart}
+        if not passend:
+            return []
+        gezocht = index.lijsttabel("gezochte_themas", passend)
+        redenen: dict[str, list[Overeenkomst]] = defaultdict(list)
+        info: dict[str, tuple[Any, ...]] = {}
+        for groep, naam, vnaam, cyclus, fase, gepauzeerd, tekst in index.rijen(
+            "SELECT w.id, w.naam, w.vnaam, w.cyclus, w.fase, w.gepauzeerd, wt.tekst "
+            f"FROM werkgroep_themas wt JOIN werkgroepen w ON w.id = wt.werkgroep "
+            f"WHERE wt.tekst IN {gezocht}"
+        ):
+            info[groep] = (naam, vnaam, cyclus, fase, bool(gepauzeerd))
+            redenen[groep].extend(
+                Overeenkomst(persoonsthema=eigen, werkgroepthema=tekst, relatie=relatie)
+                for eigen, relatie in passend[tekst]
+            )
+        lid_van = {
+            r[0]
+            for r in index.rijen("SELECT werkgroep FROM leden WHERE persoon = ?", (persoon_id,))
+        }
+        eigen = (
+            {
+                r[0]
+                for r in index.rijen(
+                    "SELECT werkgroep FROM werkgroep_scholen WHERE school = ?", (school,)
+                )
+            }
+            if school
+            else set()
+        )
+        groepen = [
+            WerkgroepVoorPersoon(
+                werkgroep=groep,
+                werkgroep_naam=naam,
+                scholen=(),
+                school_namen=(),
+                cyclus=cyclus,
+                fase=fase,
+                gepauzeerd=gepauzeerd,
+                actief=fase is not None and fase != "afgerond" and not gepauzeerd,
+                eigen_school=groep in eigen,
+                leiders=(),
+                redenen=netwerk.sorteer_redenen(redenen[groep]),
+            )
+            for groep, (naam, _v, cyclus, fase, gepauzeerd) in info.items()
+            if groep not in lid_van
+        ]
+        return sorted(
+            groepen,
+            key=lambda g: (
+                netwerk.rang(g.redenen),
+                not g.eigen_school,
+                not g.actief,
+                info[g.werkgroep][1],
+                g.werkgroep,
+            ),
+        )
+
+    def _met_namen(
+        self, index: Index, groepen: Sequence[WerkgroepVoorPersoon]
+    ) -> list[WerkgroepVoorPersoon]:
+        """``groepen`` with their schools and leaders, by name."""
+        ids = [g.werkgroep for g in groepen]
+        scholen_van = _per_werkgroep(
+            index.rijen_voor(
+                "SELECT werkgroep, school, volgorde FROM werkgroep_scholen WHERE werkgroep IN ({})",
+                ids,
+            )
+        )
+        scholen = self._scholen(index, (s for ss in scholen_van.values() for s in ss))
+        leiders_van = _per_werkgroep(
+            index.rijen_voor(
+                "SELECT werkgroep, persoon, volgorde FROM leden "
+                "WHERE rol = 'leider' AND werkgroep IN ({})",
+                ids,
+            )
+        )
+        namen = self._persoonsnamen(index, (p for ps in leiders_van.values() for p in ps))
+        return [
+            attrs.evolve(
+                g,
+                scholen=tuple(scholen_van.get(g.werkgroep, ())),
+                school_namen=tuple(
+                    scholen.get(s, (s, None))[0] for s in scholen_van.get(g.werkgroep, ())
+                ),
+                leiders=tuple(namen.get(p, p) for p in leiders_van.get(g.werkgroep, ())),
+            )
+            for g in groepen
+        ]
+
+    # --- ondersteuning: lectoren and researchers for a werkgroep ---------------------------------
+
+    def ondersteuning(
+        self, werkgroep: str, *, limit: int | None = None, offset: int = 0
+    ) -> Ondersteuning:
+        """The lectoren and researchers (role ``lector`` or ``onderzoeker``) whose
+        expertise or interests match the themes of ``werkgroep``, with their lectoraat
+        and institute: who could support its research. The same theme comes first,
+        then a broader or narrower one; expertise before interest, lectoren before
+        researchers, then by name. Members of the werkgroep are left out. ``offset``
+        and ``limit`` choose a page; :attr:`Ondersteuning.aantal` counts them all.
+
+        .. versionadded:: 0.2.0
+        """
+        pagina((), limit, offset)
+        groep = self.werkgroep(werkgroep)
+        # seen from the werkgroep: "smaller" is a person's theme below the werkgroep's
+        kaart = self._verwant(groep.themas)
+        omgekeerd = {"zelfde": "zelfde", "smaller": "breder", "breder": "smaller"}
+        leden = {lid.persoon for lid in groep.leden}
+
+        def zoek_ze(index: Index) -> list[Ondersteuner]:
+            teksten = [
+                r[0]
+                for r in index.rijen(
+                    "SELECT tekst FROM expertise UNION SELECT tekst FROM interesses"
+                )
+            ]
+            passend = {t: kaart[s] for t, s in self._sleutels(teksten).items() if s in kaart}
+            if not passend:
+                return []
+            gezocht = index.lijsttabel("gezochte_themas", passend)
+            rollen = (
+                "(',' || p.rollen || ',' LIKE '%,lector,%' "
+                "OR ',' || p.rollen || ',' LIKE '%,onderzoeker,%')"
+            )
+            personen: dict[str, tuple[Any, ...]] = {}
+            redenen: dict[str, list[Overeenkomst]] = defaultdict(list)
+            for bron in ("expertise", "interesses"):
+                for rij in index.rijen(
+                    "SELECT p.id, p.naam, p.vnaam, p.school, p.rollen, p.lectoraat, t.tekst "
+                    f"FROM {bron} t JOIN personen p ON p.id = t.persoon "
+                    f"WHERE t.tekst IN {gezocht} AND {rollen}"
+                ):
+                    if rij[0] in leden:
+                        continue
+                    personen[rij[0]] = rij
+                    redenen[rij[0]].extend(
+                        Overeenkomst(
+                            persoonsthema=rij[6],
+                            werkgroepthema=eigen,
+                            relatie=omgekeerd[relatie],
+                            bron="expertise" if bron == "expertise" else "interesse",
+                        )
+                        for eigen, relatie in passend[rij[6]]
+                    )
+            uit = [
+                Ondersteuner(
+                    persoon=p,
+                    naam=rij[1],
+                    rollen=tuple(r for r in rij[4].split(",") if r),
+                    lectoraat=rij[5],
+                    school=rij[3],
+                    school_naam=None,
+                    redenen=netwerk.sorteer_redenen(redenen[p]),
+                )
+                for p, rij in personen.items()
+            ]
+            return sorted(
+                uit,
+                key=lambda o: (
+                    netwerk.rang(o.redenen),
+                    all(r.bron != "expertise" for r in o.redenen),
+                    "lector" not in o.rollen,
+                    personen[o.persoon][2],
+                    o.persoon,
+                ),
+            )
+
+        def vraag(index: Index) -> Ondersteuning:
+            alle = zoek_ze(index)
+            blad = pagina(alle, limit, offset)
+            if index.controleer("personen", (o.persoon for o in blad)):
+                alle = zoek_ze(index)
+                blad = pagina(alle, limit, offset)
+            scholen = self._scholen(index, (o.school for o in blad if o.school))
+            return Ondersteuning(
+                werkgroep=groep.id,
+                werkgroep_naam=groep.naam,
+                themas=groep.themas,
+                aantal=len(alle),
+                ondersteuners=tuple(
+                    attrs.evolve(o, school_naam=scholen.get(o.school, (o.school, None))[0])
+                    if o.school
+                    else o
+                    for o in blad
+                ),
+                onleesbaar=tuple(index.onleesbaar()),
+            )
+
+        return self._vraag(("personen", "scholen"), vraag)
 
     # --- the whole graph --------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onderzoekscyclus.api._dienst import Dienst
+from onderzoekscyclus.api._indexvraag import vraag_index
 from onderzoekscyclus.api.lijsten import Kenmerken, selecteer
 from onderzoekscyclus.domein.cyclus import Fase, FaseWaarde
 from onderzoekscyclus.domein.model import (
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from onderzoekscyclus.api.wijzigen import Samengevoegd, Verwijderd
     from onderzoekscyclus.domein.schoolprofiel import Schoolprofiel
 
-__all__ = ["Personen", "Scholen", "Werkgroepen"]
+__all__ = ["Lidmaatschap", "Personen", "Scholen", "Werkgroepen"]
 
 
 class Scholen(Dienst):
@@ -335,9 +336,13 @@ class Personen(Dienst):
         expertise: Iterable[str] | None = None,
         interesses: Iterable[str] | None = None,
         ambities: Iterable[str] | None = None,
+        lectoraat: str | None = None,
     ) -> Persoon:
         """Change what is given: a list replaces the list that was there, ``school=""``
-        empties the school. The id stays."""
+        and ``lectoraat=""`` empty the school and the lectoraat. The id stays.
+
+        .. versionchanged:: 0.2.0 ``lectoraat``
+        """
         persoon_id = self.persoon(verwijzing).id
         school_id = (self.school(school).id if school else "") if school is not None else None
         with self.opslag.vergrendeld():
@@ -352,6 +357,8 @@ class Personen(Dienst):
             nieuw = attrs.evolve(oud, **{k: v for k, v in velden.items() if v is not None})
             if school_id is not None:
                 nieuw = attrs.evolve(nieuw, school=school_id or None)
+            if lectoraat is not None:
+                nieuw = attrs.evolve(nieuw, lectoraat=lectoraat)
             self.opslag.schrijf(nieuw)
         return nieuw
 
@@ -408,8 +415,15 @@ class Personen(Dienst):
         expertise: Iterable[str] = (),
         interesses: Iterable[str] = (),
         ambities: Iterable[str] = (),
+        lectoraat: str | None = None,
     ) -> Persoon:
-        """Add a person. Their name is stored here only; everything else uses the id."""
+        """Add a person. Their name is stored here only; everything else uses the id.
+
+        ``interesses`` are the themes they want to research (a student's graduation
+        research); ``lectoraat`` the research group of a lector or researcher.
+
+        .. versionchanged:: 0.2.0 ``lectoraat``
+        """
         school_id = self.school(school).id if school else None
         with self.opslag.vergrendeld():
             persoon = Persoon(
@@ -420,9 +434,55 @@ class Personen(Dienst):
                 expertise=tuple(expertise),
                 interesses=tuple(interesses),
                 ambities=tuple(ambities),
+                lectoraat=lectoraat,
             )
             self.opslag.schrijf(persoon)
         return persoon
+
+    def werkgroepen(self, verwijzing: str) -> tuple[Lidmaatschap, ...]:
+        """The werkgroepen the person is a member of, with their role, by name (from
+        the index: quick in a large partnership).
+
+        .. versionadded:: 0.2.0
+        """
+        persoon_id = self.persoon(verwijzing).id
+        sql = (
+            "SELECT l.werkgroep, w.naam, l.rol, l.onderzoeksvraag FROM leden l "
+            "JOIN werkgroepen w ON w.id = l.werkgroep WHERE l.persoon = ?"
+        )
+
+        def vraag(index: Index) -> list[tuple[Any, ...]]:
+            rijen = index.rijen(sql, (persoon_id,))
+            if index.controleer("werkgroepen", (r[0] for r in rijen)):
+                rijen = index.rijen(sql, (persoon_id,))
+            return rijen
+
+        rijen = vraag_index(self.root, ("werkgroepen",), vraag)
+        return tuple(
+            sorted(
+                (
+                    Lidmaatschap(
+                        werkgroep=r[0], werkgroep_naam=r[1], rol=r[2], onderzoeksvraag=r[3]
+                    )
+                    for r in rijen
+                ),
+                key=lambda m: (vergelijkbaar(m.werkgroep_naam), m.werkgroep),
+            )
+        )
+
+
+@attrs.frozen
+class Lidmaatschap:
+    """A person's place in a werkgroep: which werkgroep (id and name), their role and
+    their own research question, if they noted one.
+
+    .. versionadded:: 0.2.0
+    """
+
+    werkgroep: str
+    werkgroep_naam: str
+    rol: str
+    onderzoeksvraag: str | None = None
 
 
 class Werkgroepen(Dienst):
@@ -567,14 +627,30 @@ class Werkgroepen(Dienst):
         return groep
 
     def lid(
-        self, werkgroep: str, persoon: str, *, rol: LidRol | LidRolWaarde = LidRol.LID
+        self,
+        werkgroep: str,
+        persoon: str,
+        *,
+        rol: LidRol | LidRolWaarde = LidRol.LID,
+        onderzoeksvraag: str | None = None,
     ) -> Werkgroep:
-        """Make a person a member of a werkgroep, or change the role of a member."""
+        """Make a person a member of a werkgroep, or change the role of a member.
+
+        ``onderzoeksvraag`` notes the member's own research question (a student's
+        graduation research); without it a member keeps the question they had, and
+        ``""`` removes it.
+
+        .. versionchanged:: 0.2.0 ``onderzoeksvraag``
+        """
         groep_id = self.werkgroep(werkgroep).id
         wie = self.persoon(persoon)
-        nieuw = Lid(persoon=wie.id, rol=rol)
         with self.opslag.vergrendeld():
             groep = self.opslag.lees(Werkgroep, groep_id)
+            oud = groep.lid(wie.id)
+            vraag = onderzoeksvraag
+            if vraag is None and oud is not None:
+                vraag = oud.onderzoeksvraag
+            nieuw = Lid(persoon=wie.id, rol=rol, onderzoeksvraag=vraag)
             leden = [lid for lid in groep.leden if lid.persoon != wie.id]
             groep = attrs.evolve(groep, leden=(*leden, nieuw))
             self.opslag.schrijf(groep)

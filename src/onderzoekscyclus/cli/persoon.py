@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
+from onderzoekscyclus.api.register import Lidmaatschap
 from onderzoekscyclus.api.vergeten import Vergeetverslag
 from onderzoekscyclus.cli._bevestig import (
     bevestig,
@@ -22,8 +25,8 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
-from onderzoekscyclus.domein.keuzes import weergave
-from onderzoekscyclus.domein.model import Persoon, Rol
+from onderzoekscyclus.domein.keuzes import weergave, weergave_van
+from onderzoekscyclus.domein.model import LidRol, Persoon, Rol
 from onderzoekscyclus.i18n import _, ngettext
 
 
@@ -32,15 +35,34 @@ def persoon() -> None:
     pass
 
 
-def _persoon_tekst(p: Persoon, scholen: dict[str, str]) -> str:
+def _persoon_tekst(
+    p: Persoon, scholen: dict[str, str], werkgroepen: Sequence[Lidmaatschap] = ()
+) -> str:
     regels = [f"{p.naam}  ({p.id})"]
     if p.school:
         regels.append(_("  School:     {school}").format(school=scholen.get(p.school, p.school)))
     velden = [
         (_("Rollen"), [weergave(r) for r in p.rollen]),
+        (_("Lectoraat"), [p.lectoraat] if p.lectoraat else []),
         (_("Expertise"), p.expertise),
         (_("Interesses"), p.interesses),
         (_("Ambities"), p.ambities),
+        (
+            _("Lid van"),
+            [f"{m.werkgroep_naam} ({weergave_van(LidRol, m.rol)})" for m in werkgroepen],
+        ),
+        (
+            _("Onderzoek"),
+            [
+                "; ".join(
+                    f"{m.onderzoeksvraag} ({m.werkgroep_naam})"
+                    for m in werkgroepen
+                    if m.onderzoeksvraag
+                )
+            ]
+            if any(m.onderzoeksvraag for m in werkgroepen)
+            else [],
+        ),
     ]
     regels.extend(f"  {kop + ':':<11} {', '.join(waarden)}" for kop, waarden in velden if waarden)
     if p.toestemming is not None:
@@ -67,8 +89,15 @@ def _persoon_tekst(p: Persoon, scholen: dict[str, str]) -> str:
     help=_("Thema of kwaliteit (coachen, onderzoek, …); herhaal voor meer."),
 )
 @click.option(
-    "--interesse", "interesses", multiple=True, help=_("Een interesse; herhaal voor meer.")
+    "--interesse",
+    "interesses",
+    multiple=True,
+    help=_(
+        "Een thema dat de persoon wil onderzoeken (bij een student: het afstudeeronderzoek); "
+        "herhaal voor meer."
+    ),
 )
+@click.option("--lectoraat", help=_("Het lectoraat van een lector of onderzoeker (de naam)."))
 @click.option(
     "--ambitie",
     "ambities",
@@ -83,6 +112,7 @@ def toevoegen(
     rollen: tuple[Rol, ...],
     expertise: tuple[str, ...],
     interesses: tuple[str, ...],
+    lectoraat: str | None,
     ambities: tuple[str, ...],
 ) -> None:
     nieuw = omgeving.werkplaats.personen.toevoegen(
@@ -92,6 +122,7 @@ def toevoegen(
         expertise=expertise,
         interesses=interesses,
         ambities=ambities,
+        lectoraat=lectoraat,
     )
     toon(
         omgeving,
@@ -135,7 +166,12 @@ def toon_persoon(omgeving: Omgeving, persoon_ref: str) -> None:
     wp = omgeving.werkplaats
     gevonden = wp.personen.zoek(persoon_ref)
     scholen = wp.personen.namen()
-    toon(omgeving, gevonden, lambda: _persoon_tekst(gevonden, scholen), ombreken=True)
+    toon(
+        omgeving,
+        gevonden,
+        lambda: _persoon_tekst(gevonden, scholen, wp.personen.werkgroepen(gevonden.id)),
+        ombreken=True,
+    )
 
 
 def _verslag_tekst(verslag: Vergeetverslag, naam: str) -> str:
@@ -189,7 +225,8 @@ def vergeet(omgeving: Omgeving, persoon_ref: str, ja: bool) -> None:
     "wijzig",
     help=_(
         "Verbeter de gegevens van een persoon. Een lijst (--rol, --expertise, --interesse, "
-        "--ambitie) vervangt wat er stond; --school '' haalt de school weg. Het id blijft."
+        "--ambitie) vervangt wat er stond; --school '' en --lectoraat '' halen de school en "
+        "het lectoraat weg. Het id blijft."
     ),
 )
 @click.argument("persoon_ref", metavar="PERSOON")
@@ -205,6 +242,7 @@ def vergeet(omgeving: Omgeving, persoon_ref: str, ja: bool) -> None:
 @click.option("--expertise", multiple=True, help=_("Expertise; herhaal voor meer."))
 @click.option("--interesse", "interesses", multiple=True, help=_("Interesse; herhaal voor meer."))
 @click.option("--ambitie", "ambities", multiple=True, help=_("Ambitie; herhaal voor meer."))
+@click.option("--lectoraat", help=_("Het lectoraat (een lege tekst haalt het weg)."))
 @pass_omgeving
 def wijzig(
     omgeving: Omgeving,
@@ -215,6 +253,7 @@ def wijzig(
     expertise: tuple[str, ...],
     interesses: tuple[str, ...],
     ambities: tuple[str, ...],
+    lectoraat: str | None,
 ) -> None:
     wp = omgeving.werkplaats
     nieuw = wp.personen.wijzig(
@@ -225,6 +264,7 @@ def wijzig(
         expertise=expertise or None,
         interesses=interesses or None,
         ambities=ambities or None,
+        lectoraat=lectoraat,
     )
     scholen = {s.id: s.naam for s in wp.scholen.lijst()}
     toon(omgeving, nieuw, lambda: _persoon_tekst(nieuw, scholen))

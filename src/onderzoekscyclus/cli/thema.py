@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import shlex
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import click
@@ -17,16 +18,21 @@ from onderzoekscyclus.domein.waarden import Conclusie, Fase, Rol, Sector
 if TYPE_CHECKING:
     from onderzoekscyclus.api import Themanetwerk
     from onderzoekscyclus.domein.netwerk import (
+        Aansluiten,
+        Ondersteuning,
+        Overeenkomst,
         ThemaExperts,
         ThemaGebruik,
         ThemaScholen,
         Thematischnetwerk,
         VergelijkbareScholen,
     )
-from onderzoekscyclus.i18n import _, ngettext
+from onderzoekscyclus.i18n import N_, _, ngettext
 from onderzoekscyclus.opmaak import aantal, getal
 
 _MAX_SCHOLEN_IN_TEKST = 12
+
+T = TypeVar("T")
 
 
 @click.group(
@@ -54,6 +60,19 @@ def _onleesbaar(omgeving: Omgeving, bestanden: Sequence[str]) -> None:
             ).format(n=len(bestanden)),
             err=True,
         )
+
+
+def _toon_blad(
+    omgeving: Omgeving, blad: Pagina, antwoord: T, veld: str, tekst: Callable[[T, Pagina], str]
+) -> None:
+    """Show an answer whose list ``veld`` was asked for one page and one item more: the
+    page, and below it how to see the next one when there is more."""
+    _onleesbaar(omgeving, getattr(antwoord, "onleesbaar"))  # noqa: B009 - every answer has it
+    items, meer = blad.knip(getattr(antwoord, veld))
+    deel = attrs.evolve(antwoord, **{veld: tuple(items)})  # type: ignore[misc]
+    toon(omgeving, deel, lambda: tekst(deel, blad), ombreken=True)
+    if meer:
+        melding(omgeving, blad.meer())
 
 
 # --- lijst -------------------------------------------------------------------------------------
@@ -190,12 +209,7 @@ def _scholen_tekst(antwoord: ThemaScholen, blad: Pagina) -> str:
 def scholen(omgeving: Omgeving, thema_tekst: str, aantal: int, pagina: int, alle: bool) -> None:
     blad = Pagina.van(aantal, pagina, alle)
     antwoord = _netwerk(omgeving).scholen(thema_tekst, limit=blad.limit, offset=blad.offset)
-    _onleesbaar(omgeving, antwoord.onleesbaar)
-    regels, meer = blad.knip(antwoord.werkgroepen)
-    deel = attrs.evolve(antwoord, werkgroepen=tuple(regels))
-    toon(omgeving, deel, lambda: _scholen_tekst(deel, blad), ombreken=True)
-    if meer:
-        melding(omgeving, blad.meer())
+    _toon_blad(omgeving, blad, antwoord, "werkgroepen", _scholen_tekst)
 
 
 # --- vergelijkbaar ----------------------------------------------------------------------------
@@ -339,3 +353,132 @@ def experts(omgeving: Omgeving, thema_tekst: str, aantal: int, pagina: int, alle
     toon(omgeving, deel, lambda: _experts_tekst(deel, totaal), ombreken=True)
     if meer:
         melding(omgeving, blad.meer())
+
+
+# --- aansluiten and ondersteuning: students, lectoren and researchers ---------------------------
+
+_RELATIE = {
+    "zelfde": N_("hetzelfde thema als"),
+    "smaller": N_("smaller dan"),
+    "breder": N_("breder dan"),
+}
+_BRON = {"interesse": N_("interesse"), "expertise": N_("expertise")}
+
+
+def _waarom(redenen: Sequence[Overeenkomst]) -> str:
+    """``begrijpend lezen: smaller dan interesse 'lezen'; …``."""
+    return "; ".join(
+        f"{r.werkgroepthema}: {_(_RELATIE[r.relatie])} {_(_BRON[r.bron])} '{r.persoonsthema}'"
+        for r in redenen
+    )
+
+
+def _aansluiten_tekst(antwoord: Aansluiten, blad: Pagina) -> str:
+    ref = shlex.quote(antwoord.naam)
+    if not antwoord.interesses:
+        return _(
+            "{naam} heeft nog geen interesses, dus er is niets om bij aan te sluiten. Leg "
+            "het thema van het onderzoek vast met `ozc persoon wijzig {ref} --interesse THEMA`."
+        ).format(naam=antwoord.naam, ref=ref)
+    if not antwoord.aantal:
+        return _(
+            "Geen werkgroep werkt aan {themas} of een verwant thema. Kijk met `ozc thema "
+            "lijst` welke thema's in gebruik zijn en geef een passend thema op met `ozc "
+            "persoon wijzig {ref} --interesse THEMA` (de lijst vervangt de oude)."
+        ).format(themas=", ".join(antwoord.interesses), ref=ref)
+    regels = [
+        ngettext(
+            "{naam} ({themas}): {n} werkgroep",
+            "{naam} ({themas}): {n} werkgroepen",
+            antwoord.aantal,
+        ).format(
+            naam=antwoord.naam, themas=", ".join(antwoord.interesses), n=aantal(antwoord.aantal)
+        )
+    ]
+    if not antwoord.werkgroepen:
+        regels.append(blad.voorbij())
+    for nummer, g in enumerate(antwoord.werkgroepen, start=blad.offset + 1):
+        stand = [_fase(g.fase, g.cyclus, g.gepauzeerd)]
+        if g.eigen_school:
+            stand.append(_("met de eigen school of opleiding"))
+        if g.leiders:
+            stand.append(
+                ngettext("leider: {namen}", "leiders: {namen}", len(g.leiders)).format(
+                    namen=", ".join(g.leiders)
+                )
+            )
+        regels.append(f"  {nummer}. {g.werkgroep_naam} ({', '.join(g.school_namen)})")
+        regels.append(f"     {'; '.join(stand)}")
+        regels.append("     " + _("waarom: {redenen}").format(redenen=_waarom(g.redenen)))
+    return "\n".join(regels)
+
+
+@thema.command(
+    "aansluiten",
+    help=_(
+        "Stel de werkgroepen voor waarbij het onderzoek van PERSOON (het afstudeeronderzoek "
+        "van een student) kan aansluiten: werkgroepen op de thema's van diens interesses, "
+        "met de reden. Hetzelfde thema eerst, dan een smaller of breder thema; daarna de "
+        "eigen school en werkgroepen met een lopende cyclus."
+    ),
+)
+@click.argument("persoon_ref", metavar="PERSOON")
+@pagina_opties
+@pass_omgeving
+def aansluiten(omgeving: Omgeving, persoon_ref: str, aantal: int, pagina: int, alle: bool) -> None:
+    blad = Pagina.van(aantal, pagina, alle)
+    antwoord = _netwerk(omgeving).aansluiten(persoon_ref, limit=blad.limit, offset=blad.offset)
+    _toon_blad(omgeving, blad, antwoord, "werkgroepen", _aansluiten_tekst)
+
+
+def _ondersteuning_tekst(antwoord: Ondersteuning, blad: Pagina) -> str:
+    if not antwoord.themas:
+        return _(
+            "Werkgroep '{naam}' heeft nog geen thema, dus er is niets om op te zoeken. Geef "
+            "haar een thema met `ozc werkgroep wijzig {ref} --thema THEMA`."
+        ).format(naam=antwoord.werkgroep_naam, ref=shlex.quote(antwoord.werkgroep_naam))
+    if not antwoord.aantal:
+        return _(
+            "Geen lector of onderzoeker heeft expertise of interesse in {themas} of een "
+            "verwant thema. Leg die vast met `ozc persoon wijzig PERSOON --interesse THEMA`, "
+            "of voeg een lector toe met `ozc persoon toevoegen NAAM --rol lector --lectoraat "
+            "LECTORAAT --interesse THEMA`."
+        ).format(themas=", ".join(antwoord.themas))
+    regels = [
+        ngettext(
+            "{naam} ({themas}): {n} lector of onderzoeker",
+            "{naam} ({themas}): {n} lectoren en onderzoekers",
+            antwoord.aantal,
+        ).format(
+            naam=antwoord.werkgroep_naam,
+            themas=", ".join(antwoord.themas),
+            n=aantal(antwoord.aantal),
+        )
+    ]
+    if not antwoord.ondersteuners:
+        regels.append(blad.voorbij())
+    for nummer, o in enumerate(antwoord.ondersteuners, start=blad.offset + 1):
+        rollen = ", ".join(weergave_van(Rol, r) for r in o.rollen)
+        waar = ", ".join(d for d in (o.lectoraat, o.school_naam) if d) or _("geen lectoraat")
+        regels.append(f"  {nummer}. {o.naam} ({rollen}; {waar})")
+        regels.append("     " + _("waarom: {redenen}").format(redenen=_waarom(o.redenen)))
+    return "\n".join(regels)
+
+
+@thema.command(
+    "ondersteuning",
+    help=_(
+        "Stel de lectoren en onderzoekers voor die het onderzoek van WERKGROEP kunnen "
+        "ondersteunen: met expertise of interesse in haar thema's, met hun lectoraat en "
+        "de reden. Hetzelfde thema eerst, expertise voor interesse."
+    ),
+)
+@click.argument("werkgroep_ref", metavar="WERKGROEP")
+@pagina_opties
+@pass_omgeving
+def ondersteuning(
+    omgeving: Omgeving, werkgroep_ref: str, aantal: int, pagina: int, alle: bool
+) -> None:
+    blad = Pagina.van(aantal, pagina, alle)
+    antwoord = _netwerk(omgeving).ondersteuning(werkgroep_ref, limit=blad.limit, offset=blad.offset)
+    _toon_blad(omgeving, blad, antwoord, "ondersteuners", _ondersteuning_tekst)

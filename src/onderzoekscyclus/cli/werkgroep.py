@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
 import click
 from click.core import ParameterSource
 
@@ -11,8 +15,12 @@ from onderzoekscyclus.cli._opties import Keuze
 from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
 from onderzoekscyclus.cli._uitvoer import Omgeving, melding, pass_omgeving, toon
 from onderzoekscyclus.domein.keuzes import weergave
-from onderzoekscyclus.domein.model import LidRol, Werkgroep, WerkgroepSoort
+from onderzoekscyclus.domein.model import LidRol, Rol, Werkgroep, WerkgroepSoort
+from onderzoekscyclus.errors import UnknownReference
 from onderzoekscyclus.i18n import _
+
+if TYPE_CHECKING:
+    from onderzoekscyclus.api import Werkplaats
 
 
 @click.group(cls=Groep, help=_("Werkgroepen: leerteams, PLG's, learning communities en andere."))
@@ -20,7 +28,20 @@ def werkgroep() -> None:
     pass
 
 
-def _werkgroep_tekst(g: Werkgroep, namen: dict[str, str]) -> str:
+def _studenten(wp: Werkplaats, g: Werkgroep) -> set[str]:
+    """The members of ``g`` who are students: their graduation research is done with
+    the werkgroep, which ``werkgroep toon`` shows by their role."""
+    uit = set()
+    for lid_ in g.leden:
+        with contextlib.suppress(UnknownReference):  # a member without a file yet
+            if Rol.STUDENT in wp.personen.zoek(id=lid_.persoon).rollen:
+                uit.add(lid_.persoon)
+    return uit
+
+
+def _werkgroep_tekst(
+    g: Werkgroep, namen: dict[str, str], studenten: Collection[str] = frozenset()
+) -> str:
     regels = [
         f"{g.naam}  ({g.id})",
         _("  Soort:    {soort}").format(soort=weergave(g.soort)),
@@ -29,9 +50,15 @@ def _werkgroep_tekst(g: Werkgroep, namen: dict[str, str]) -> str:
     if g.themas:
         regels.append(_("  Thema's:  {themas}").format(themas=", ".join(g.themas)))
     regels.append(_("  Leden:") if g.leden else _("  Leden:    nog geen"))
-    regels.extend(
-        f"    - {namen.get(lid.persoon, lid.persoon)} ({weergave(lid.rol)})" for lid in g.leden
-    )
+    for lid_ in g.leden:
+        rol = weergave(lid_.rol)
+        if lid_.persoon in studenten:
+            rol = _("{rol}, student: afstudeeronderzoek").format(rol=rol)
+        regels.append(f"    - {namen.get(lid_.persoon, lid_.persoon)} ({rol})")
+        if lid_.onderzoeksvraag:
+            regels.append(
+                "      " + _("onderzoeksvraag: {vraag}").format(vraag=lid_.onderzoeksvraag)
+            )
     if g.logboek:
         regels.append(_("  Logboek:"))
         for regel in g.logboek:
@@ -124,12 +151,18 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
     toon(
         omgeving,
         gevonden,
-        lambda: _werkgroep_tekst(gevonden, wp.werkgroepen.namen()),
+        lambda: _werkgroep_tekst(gevonden, wp.werkgroepen.namen(), _studenten(wp, gevonden)),
         ombreken=True,
     )
 
 
-@werkgroep.command("lid", help=_("Maak iemand lid van een werkgroep, of wijzig diens rol."))
+@werkgroep.command(
+    "lid",
+    help=_(
+        "Maak iemand lid van een werkgroep, of wijzig diens rol of onderzoeksvraag. Een "
+        "student die afstudeert met de werkgroep, wordt zo lid."
+    ),
+)
 @click.argument("werkgroep_ref", metavar="WERKGROEP")
 @click.argument("persoon_ref", metavar="PERSOON")
 @click.option(
@@ -140,6 +173,13 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
     help=_("Rol in de werkgroep."),
 )
 @click.option(
+    "--onderzoeksvraag",
+    help=_(
+        "De eigen onderzoeksvraag van het lid binnen het thema van de werkgroep, zoals de "
+        "vraag van het afstudeeronderzoek van een student (een lege tekst haalt haar weg)."
+    ),
+)
+@click.option(
     "--weg",
     is_flag=True,
     help=_("Haal de persoon uit de werkgroep; wat die er schreef of deed, blijft staan."),
@@ -147,13 +187,21 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
 @ja_optie
 @pass_omgeving
 def lid(
-    omgeving: Omgeving, werkgroep_ref: str, persoon_ref: str, rol: str, weg: bool, ja: bool
+    omgeving: Omgeving,
+    werkgroep_ref: str,
+    persoon_ref: str,
+    rol: str,
+    onderzoeksvraag: str | None,
+    weg: bool,
+    ja: bool,
 ) -> None:
     wp = omgeving.werkplaats
     if weg:
         bron = click.get_current_context().get_parameter_source("rol")
         if bron is ParameterSource.COMMANDLINE:
             raise click.UsageError(_("--weg gaat niet samen met --rol."))
+        if onderzoeksvraag is not None:
+            raise click.UsageError(_("--weg gaat niet samen met --onderzoeksvraag."))
         gekozen = wp.werkgroepen.zoek(werkgroep_ref)
         wie = wp.personen.zoek(persoon_ref)
         bevestig(
@@ -166,8 +214,14 @@ def lid(
         )
         groep = wp.werkgroepen.lid_weg(gekozen.id, wie.id)
     else:
-        groep = wp.werkgroepen.lid(werkgroep_ref, persoon_ref, rol=LidRol(rol))
-    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()))
+        groep = wp.werkgroepen.lid(
+            werkgroep_ref, persoon_ref, rol=LidRol(rol), onderzoeksvraag=onderzoeksvraag
+        )
+    toon(
+        omgeving,
+        groep,
+        lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen(), _studenten(wp, groep)),
+    )
 
 
 @werkgroep.command(

@@ -140,6 +140,19 @@ _PERSONEN = [
     ("Iris Maas", "Pabo De Kempen", ["student"], [], ["rekenen"]),
 ]
 
+# research interests (a student's graduation research, a lector's research) and the
+# lectoraat of a lector: what `ozc thema aansluiten` and `ozc thema ondersteuning` use
+_INTERESSES = {
+    "Iris Maas": ["redactiesommen", "begrijpend lezen"],
+    "Ruud Coenen": ["rekenen"],
+}
+_LECTORATEN = {"Ruud Coenen": "Lectoraat Samen Opleiden en Onderzoeken"}
+_ONDERZOEKSVRAGEN = {
+    ("Rekenen groep 5-8", "Iris Maas"): (
+        "Helpt een vast stappenplan leerlingen van groep 6 een verhaaltjessom te ontleden?"
+    ),
+}
+
 _WERKGROEPEN = [
     # naam, soort, scholen, thema's, leden (naam, rol), logboek (dagen geleden, auteur, tekst)
     (
@@ -263,14 +276,21 @@ def _vul(wp: Werkplaats, vandaag: dt.date) -> None:
             school=school,
             rollen=[Rol(r) for r in rollen],
             expertise=expertise,
+            interesses=_INTERESSES.get(naam, ()),
             ambities=ambities,
+            lectoraat=_LECTORATEN.get(naam),
         ).id
     for naam, soort, scholen, themas, leden, logboek in _WERKGROEPEN:
         groep = wp.werkgroepen.toevoegen(
             naam, scholen=scholen, soort=WerkgroepSoort(soort), themas=themas
         )
         for wie, rol in leden:
-            wp.werkgroepen.lid(groep.id, personen[wie], rol=LidRol(rol))
+            wp.werkgroepen.lid(
+                groep.id,
+                personen[wie],
+                rol=LidRol(rol),
+                onderzoeksvraag=_ONDERZOEKSVRAGEN.get((naam, wie)),
+            )
         for dagen, wie, tekst in logboek:
             wp.logboek.schrijf(
                 groep.id, tekst, auteur=personen[wie], datum=vandaag - dt.timedelta(days=dagen)

@@ -287,13 +287,18 @@ def _personen(
             # school would write them (and `ozc controleer` asks of a real werkplaats)
             naam = f"{voornaam} {next(letters)}. {achternaam}"
         namen.add(vergelijkbaar(naam))
+        id_ = ids(None, "persoon")  # drawn before the rest, as it always was
+        expertise = tuple(_zoals_getypt(rng, t) for t in themas)
         uit.append(
             Persoon(
-                id=ids(None, "persoon"),
+                id=id_,
                 naam=naam,
                 school=school.id,
                 rollen=tuple(rollen),
-                expertise=tuple(_zoals_getypt(rng, t) for t in themas) + tuple(kwaliteiten),
+                expertise=expertise + tuple(kwaliteiten),
+                # what the students, lectoren and researchers of the institute research
+                # (drawn from nothing new, so the rest of the partnership stays the same)
+                interesses=expertise if opleiding and rollen[0] != "opleider" else (),
                 ambities=tuple(rng.sample(gegevens.KWALITEITEN, rng.randint(0, 1))),
             )
         )

@@ -293,6 +293,9 @@ class Persoon:
     """A person: the one place where personal data is kept (AVG).
 
     Everything else refers to a person by :attr:`id`, which carries no part of the name.
+    ``interesses`` are the themes a person wants to learn or research more about: for
+    a student, the themes of their graduation research; for a lector or researcher,
+    those of their research; the themanetwerk matches them to werkgroepen.
     """
 
     id: str = attrs.field(validator=velden.id_)
@@ -308,6 +311,13 @@ class Persoon:
 
     .. versionadded:: 0.2.0
     """
+    lectoraat: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    """For a lector or researcher: the lectoraat (research group) they belong to, by
+    name, such as ``Lectoraat Samen Opleiden``; the institute it is part of is their
+    :attr:`school` (a school with sector ``opleiding``).
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen
@@ -316,6 +326,12 @@ class Lid:
 
     persoon: str = attrs.field(validator=velden.id_)
     rol: LidRol = attrs.field(default=LidRol.LID, converter=_lidrol)
+    onderzoeksvraag: str | None = attrs.field(default=None, converter=_optionele_tekst)
+    """The member's own research question within the werkgroep's theme: for a student,
+    the question of their graduation research.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen

@@ -19,8 +19,13 @@ from collections.abc import Callable, Mapping
 import attrs
 
 __all__ = [
+    "RELATIES",
+    "Aansluiten",
     "Expert",
     "Gelijkenis",
+    "Ondersteuner",
+    "Ondersteuning",
+    "Overeenkomst",
     "SchoolInNetwerk",
     "ThemaExperts",
     "ThemaGebruik",
@@ -28,8 +33,12 @@ __all__ = [
     "Thematischnetwerk",
     "VergelijkbareScholen",
     "WerkgroepOpThema",
+    "WerkgroepVoorPersoon",
     "netwerken",
+    "rang",
+    "sorteer_redenen",
     "vergelijkbare",
+    "verwantschap",
     "zeldzaamheid",
 ]
 
@@ -256,3 +265,140 @@ def netwerken(
         Thematischnetwerk(nummer=i, themas=themas, scholen=scholen)
         for i, (themas, scholen) in enumerate(uit, start=1)
     ]
+
+
+# --- who fits where: a person's themes against a werkgroep's ------------------------------
+
+RELATIES = ("zelfde", "smaller", "breder")
+"""How a werkgroep's theme relates to a person's theme, best match first: the same
+theme, a narrower one (the person asks for ``lezen``, the werkgroep works on
+``begrijpend lezen``) or a broader one (the other way round)."""
+
+
+@attrs.frozen
+class Overeenkomst:
+    """Why a suggestion was made: a theme of the person (``persoonsthema``, as typed,
+    from their ``bron``: ``interesse`` or ``expertise``) and a theme of the werkgroep
+    (``werkgroepthema``, as typed), and how the second relates to the first
+    (``relatie``: ``zelfde``, ``smaller`` or ``breder``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    persoonsthema: str
+    werkgroepthema: str
+    relatie: str
+    bron: str = "interesse"
+
+
+@attrs.frozen
+class WerkgroepVoorPersoon:
+    """A werkgroep a person could join with their research, and why.
+
+    ``actief``: its latest cycle is under way (started, not finished, not paused);
+    ``eigen_school``: the person's own school (or institute) is one of its schools.
+
+    .. versionadded:: 0.2.0
+    """
+
+    werkgroep: str
+    werkgroep_naam: str
+    scholen: tuple[str, ...]
+    school_namen: tuple[str, ...]
+    cyclus: int | None
+    fase: str | None
+    gepauzeerd: bool
+    actief: bool
+    eigen_school: bool
+    leiders: tuple[str, ...]
+    redenen: tuple[Overeenkomst, ...]
+
+
+@attrs.frozen
+class Aansluiten:
+    """The answer to "which werkgroepen could this person's research join?":
+    ``werkgroepen`` holds the suggestions asked for (all, or one page), ``aantal``
+    counts them all. A member of a werkgroep is not suggested it again.
+
+    .. versionadded:: 0.2.0
+    """
+
+    persoon: str
+    naam: str
+    rollen: tuple[str, ...]
+    interesses: tuple[str, ...]
+    aantal: int
+    werkgroepen: tuple[WerkgroepVoorPersoon, ...]
+    onleesbaar: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Ondersteuner:
+    """A lector or researcher whose expertise or interests match a werkgroep's themes,
+    with their lectoraat and the institute they work at.
+
+    .. versionadded:: 0.2.0
+    """
+
+    persoon: str
+    naam: str
+    rollen: tuple[str, ...]
+    lectoraat: str | None
+    school: str | None
+    school_naam: str | None
+    redenen: tuple[Overeenkomst, ...]
+
+
+@attrs.frozen
+class Ondersteuning:
+    """The answer to "which lectoraat or researcher could support this werkgroep?".
+
+    .. versionadded:: 0.2.0
+    """
+
+    werkgroep: str
+    werkgroep_naam: str
+    themas: tuple[str, ...]
+    aantal: int
+    ondersteuners: tuple[Ondersteuner, ...]
+    onleesbaar: tuple[str, ...] = ()
+
+
+def verwantschap(
+    themas: Mapping[str, str], omvat: Callable[[str], set[str]], bredere: Callable[[str], list[str]]
+) -> dict[str, list[tuple[str, str]]]:
+    """For the themes of one side (text as typed -> its key): every key the other side
+    may have that matches, with (text, relatie) for each: the theme itself
+    (``zelfde``), every narrower one (``smaller``) and every broader one (``breder``),
+    as seen from the first side."""
+    uit: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for tekst, sleutel in themas.items():
+        uit[sleutel].append((tekst, "zelfde"))
+        for smaller in omvat(sleutel) - {sleutel}:
+            uit[smaller].append((tekst, "smaller"))
+        for breder in bredere(sleutel):
+            if breder != sleutel:
+                uit[breder].append((tekst, "breder"))
+    return uit
+
+
+def rang(redenen: tuple[Overeenkomst, ...]) -> int:
+    """The best relatie among ``redenen`` as a number (0 is the same theme)."""
+    return min(RELATIES.index(r.relatie) for r in redenen)
+
+
+def sorteer_redenen(redenen: list[Overeenkomst]) -> tuple[Overeenkomst, ...]:
+    """Each reason once, best first (the same theme, expertise before interest); a
+    theme that is both a person's expertise and their interest counts as expertise."""
+    gezien: dict[tuple[str, str, str], Overeenkomst] = {}
+    for r in sorted(
+        set(redenen),
+        key=lambda r: (
+            RELATIES.index(r.relatie),
+            r.bron != "expertise",
+            r.werkgroepthema.casefold(),
+            r.persoonsthema.casefold(),
+        ),
+    ):
+        gezien.setdefault((r.persoonsthema, r.werkgroepthema, r.relatie), r)
+    return tuple(gezien.values())

@@ -62,7 +62,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 12
+_VERSIE = 14
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -86,9 +86,10 @@ CREATE TABLE scholen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, sector TEXT, bestuur TEXT, cluster TEXT,
     conflicten INTEGER) WITHOUT ROWID;
 CREATE TABLE personen (
-    id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, school TEXT, rollen TEXT, conflicten INTEGER
-    ) WITHOUT ROWID;
+    id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, school TEXT, rollen TEXT, lectoraat TEXT,
+    conflicten INTEGER) WITHOUT ROWID;
 CREATE TABLE expertise (persoon TEXT, tekst TEXT);
+CREATE TABLE interesses (persoon TEXT, tekst TEXT);
 CREATE TABLE groei (persoon TEXT, tekst TEXT);
 CREATE TABLE speerpunten (school TEXT, tekst TEXT, volgorde INTEGER);
 CREATE TABLE trots (school TEXT, tekst TEXT, volgorde INTEGER);
@@ -99,7 +100,8 @@ CREATE TABLE werkgroepen (
 CREATE TABLE werkgroep_scholen (
     werkgroep TEXT, school TEXT, volgorde INTEGER, svnaam TEXT, wvnaam TEXT);
 CREATE TABLE werkgroep_themas (werkgroep TEXT, tekst TEXT);
-CREATE TABLE leden (werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER);
+CREATE TABLE leden (
+    werkgroep TEXT, persoon TEXT, rol TEXT, volgorde INTEGER, onderzoeksvraag TEXT);
 CREATE TABLE werkgroep_jaren (werkgroep TEXT, jaar INTEGER);
 CREATE INDEX groei_persoon ON groei (persoon);
 CREATE INDEX speerpunten_school ON speerpunten (school);
@@ -110,6 +112,9 @@ CREATE INDEX bestanden_opnieuw ON bestanden (map, id) WHERE mtime_ns = -1;
 CREATE INDEX bestanden_fout ON bestanden (map, id) WHERE fout IS NOT NULL;
 CREATE INDEX expertise_tekst ON expertise (tekst, persoon);
 CREATE INDEX expertise_persoon ON expertise (persoon);
+CREATE INDEX interesses_tekst ON interesses (tekst, persoon);
+CREATE INDEX interesses_persoon ON interesses (persoon);
+CREATE INDEX leden_persoon ON leden (persoon);
 CREATE INDEX ws_werkgroep ON werkgroep_scholen (werkgroep, school, volgorde);
 CREATE INDEX ws_school ON werkgroep_scholen (school);
 CREATE INDEX ws_volgorde ON werkgroep_scholen (svnaam, school, wvnaam, werkgroep);

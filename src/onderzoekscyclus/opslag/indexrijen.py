@@ -28,7 +28,12 @@ _SOORT = {"scholen": "school", "personen": "persoon", "werkgroepen": "werkgroep"
 # the tables each folder fills, with the column that holds the file's id
 TABELLEN = {
     "scholen": (("scholen", "id"), ("speerpunten", "school"), ("trots", "school")),
-    "personen": (("personen", "id"), ("expertise", "persoon"), ("groei", "persoon")),
+    "personen": (
+        ("personen", "id"),
+        ("expertise", "persoon"),
+        ("interesses", "persoon"),
+        ("groei", "persoon"),
+    ),
     "werkgroepen": (
         ("werkgroepen", "id"),
         ("werkgroep_scholen", "werkgroep"),
@@ -206,10 +211,12 @@ def _persoon_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 vergelijkbaar(naam),
                 _optioneel(data.get("school"), "school"),
                 ",".join(rollen),
+                _optioneel(data.get("lectoraat"), "lectoraat"),
                 _conflicten(data),
             )
         ],
         "expertise": [(id_, t) for t in _woorden(data.get("expertise", []), "expertise")],
+        "interesses": [(id_, t) for t in _woorden(data.get("interesses", []), "interesses")],
         "groei": [
             (id_, t)
             for veld in ("ambities", "interesses")
@@ -255,6 +262,7 @@ def _werkgroep_rijen(id_: str, data: dict[str, Any], datums: list[str] | None = 
                 _tekst(lid["persoon"], "persoon"),
                 _tekst(lid.get("rol", "lid"), "rol").lower(),
                 i,
+                _optioneel(lid.get("onderzoeksvraag"), "onderzoeksvraag"),
             )
             for i, lid in enumerate(leden)
         ],
