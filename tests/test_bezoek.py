@@ -12,6 +12,7 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -473,3 +474,24 @@ def test_het_voorbeeldbestand_van_de_docs_is_zoals_ozc_het_schrijft(tmp_path: Pa
 
 def test_de_docs_linken_naar_de_pagina() -> None:
     assert "(bezoeken.md)" in (DOCS / "index.md").read_text(encoding="utf-8")
+
+
+def test_scholen_van_een_bevoegd_gezag_zijn_een_bestuur(werkplaats: Werkplaats) -> None:
+    """Schools from DUO's files carry the number of their bevoegd gezag, not a bestuur's
+    name: two schools with one number are of one bestuur; another number is elsewhere."""
+    wp = werkplaats
+    for naam, brin, gezag in (
+        ("Gast", "10AA", "41230"),
+        ("Buur", "11BB", "41230"),
+        ("Ver", "12CC", "9999"),
+    ):
+        school = wp.scholen.toevoegen(naam, brin=brin, sector="po")
+        wp.opslag.schrijf(attrs.evolve(school, bevoegd_gezag=gezag))  # as a DUO import sets it
+    wp.scholen.profiel("Gast", speerpunten=["rekenen"])
+    for naam in ("Buur", "Ver"):
+        wp.scholen.profiel(naam, trots=["Rekenen met concreet materiaal"])
+    [punt] = wp.netwerk.bezoekscholen("Gast").speerpunten
+    assert [(s.naam, s.nabijheid) for s in punt.scholen] == [
+        ("Buur", "bestuur"),
+        ("Ver", "partnerschap"),
+    ]

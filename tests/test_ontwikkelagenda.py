@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -347,3 +348,24 @@ def test_het_voorbeeld_van_de_docs_draait_zoals_het_er_staat(
     monkeypatch.delenv("COLUMNS", raising=False)
     docs = Path(__file__).parents[1] / "docs" / "partnerschap.md"
     speel_af(ozc, voorbeeld(docs, "### Een voorbeeld: de agenda"))
+
+
+def test_het_jaar_van_de_coordinator_draait_zoals_het_er_staat(
+    tmp_path: Path, ozc: Ozc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/partnerschap.md's coordinator's year: schools from DUO, the agenda, a visit
+    whose finding becomes a bron, a student linked to the werkgroep, the overview."""
+    top = Path(__file__).parents[1]
+    shutil.copy(top / "examples" / "duo" / "adressen-bo.csv", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    speel_af(ozc, voorbeeld(top / "docs" / "partnerschap.md", "## Het jaar van de coördinator"))
+    wp = Werkplaats.open(tmp_path / "kempen")
+    groep = wp.werkgroepen.zoek("Rekenen SBO")
+    [bron] = groep.cycli[0].bronnen
+    assert bron.bezoek is not None and bron.bevinding is not None
+    assert [lid.onderzoeksvraag for lid in groep.leden] == [
+        None,
+        "Wat doet tekenen bij verhaaltjessommen?",
+    ]
+    assert wp.controleer() == []

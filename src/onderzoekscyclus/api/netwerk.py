@@ -596,24 +596,31 @@ class Themanetwerk(Dienst):
                 passend = [t for t, s in themas.items() if s & doel]
                 per_school: dict[str, list[Any]] = {}
                 for rij in index.rijen_voor(
-                    "SELECT t.school, s.naam, s.cluster, s.bestuur, t.tekst FROM trots t "
+                    "SELECT t.school, s.naam, s.cluster, s.bestuur, s.gezag, t.tekst FROM trots t "
                     "JOIN scholen s ON s.id = t.school WHERE t.tekst IN ({}) "
                     "ORDER BY t.school, t.volgorde",
                     passend,
                 ):
                     if rij[0] != gast.id:
-                        per_school.setdefault(rij[0], [*rij[1:4], []])[3].append(rij[4])
+                        per_school.setdefault(rij[0], [*rij[1:5], []])[4].append(rij[5])
                 scholen = sorted(
                     (
                         TrotseSchool(
                             school=i,
                             naam=naam,
                             trots=tuple(trots),
-                            nabijheid=bz.nabijheid(cluster, bestuur, gast.cluster, gast.bestuur),
+                            nabijheid=bz.nabijheid(
+                                cluster,
+                                bestuur,
+                                gast.cluster,
+                                gast.bestuur,
+                                gezag=gezag,
+                                gast_gezag=gast.bevoegd_gezag,
+                            ),
                             cluster=cluster,
                             bestuur=bestuur,
                         )
-                        for i, (naam, cluster, bestuur, trots) in per_school.items()
+                        for i, (naam, cluster, bestuur, gezag, trots) in per_school.items()
                     ),
                     key=lambda s: (bz.NABIJHEID.index(s.nabijheid), s.naam.casefold(), s.school),
                 )

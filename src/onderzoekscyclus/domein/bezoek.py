@@ -218,16 +218,23 @@ bestuur), under the same bestuur, or elsewhere in the partnership."""
 
 
 def nabijheid(
-    cluster: str | None, bestuur: str | None, gast_cluster: str | None, gast_bestuur: str | None
+    cluster: str | None,
+    bestuur: str | None,
+    gast_cluster: str | None,
+    gast_bestuur: str | None,
+    *,
+    gezag: str | None = None,
+    gast_gezag: str | None = None,
 ) -> str:
     """How near a school (``cluster``, ``bestuur``) is to the host (see :data:`NABIJHEID`).
     Two boards may both have a cluster "Noord": a cluster counts only within one bestuur
-    (or when either has none named)."""
+    (or when either has none named). One bestuur is the same name, or the same number of
+    the bevoegd gezag (``gezag``: what DUO's files give for every school)."""
 
     def zelfde(a: str | None, b: str | None) -> bool:
         return a is not None and b is not None and a.casefold() == b.casefold()
 
-    eigen_bestuur = zelfde(bestuur, gast_bestuur)
+    eigen_bestuur = zelfde(bestuur, gast_bestuur) or zelfde(gezag, gast_gezag)
     if zelfde(cluster, gast_cluster) and (eigen_bestuur or bestuur is None or gast_bestuur is None):
         return "cluster"
     return "bestuur" if eigen_bestuur else "partnerschap"

@@ -62,7 +62,7 @@ VOLLEDIG_NA = 600
 folder's own modification time says nothing was added or removed: the bound on how
 long an edit in place can stay unseen by lists and counts."""
 
-_VERSIE = 14
+_VERSIE = 15
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 _HOOGSTE = "\U0010ffff"
@@ -84,7 +84,7 @@ CREATE TABLE bestanden (
     PRIMARY KEY (map, id)) WITHOUT ROWID;
 CREATE TABLE scholen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, sector TEXT, bestuur TEXT, cluster TEXT,
-    conflicten INTEGER) WITHOUT ROWID;
+    gezag TEXT, conflicten INTEGER) WITHOUT ROWID;
 CREATE TABLE personen (
     id TEXT PRIMARY KEY, naam TEXT, vnaam TEXT, school TEXT, rollen TEXT, lectoraat TEXT,
     conflicten INTEGER) WITHOUT ROWID;

@@ -179,6 +179,7 @@ def _school_rijen(id_: str, data: dict[str, Any]) -> Rijen:
                 _tekst(data["sector"], "sector").lower(),
                 _optioneel(data.get("bestuur"), "bestuur"),
                 _optioneel(data.get("cluster"), "cluster"),
+                _optioneel(data.get("bevoegd_gezag"), "bevoegd_gezag"),
                 _conflicten(data),
             )
         ],
