@@ -5,6 +5,7 @@ or researcher could support a werkgroep), through the library and the real CLI."
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -320,7 +321,7 @@ def test_cli_zegt_wat_te_doen_als_niets_past(
     )
     geen = " ".join(ozc("thema", "ondersteuning", "Burgerschap Vlinder").stdout.split())
     assert "Geen lector of onderzoeker heeft expertise of interesse in burgerschap" in geen
-    assert "--rol lector --lectoraat LECTORAAT" in geen
+    assert "--rol lector --interesse THEMA" in geen
 
 
 def test_cli_weigert_een_onbekende_persoon(partnerschap: Werkplaats, ozc: Ozc, in_map: Any) -> None:
@@ -441,3 +442,21 @@ def test_verwantschap_is_gespiegeld(a: str, b: str) -> None:
     onder = _THESAURUS.sleutel(b) in _THESAURUS.omvat(a)
     boven = _THESAURUS.sleutel(a) in _THESAURUS.omvat(b)
     assert (heen is not None) == (onder or boven)
+
+
+def test_een_onderzoeksvraag_geven_laat_de_rol_en_de_plek_staan(
+    gevulde_werkplaats: Werkplaats, ozc: Ozc, in_map: Callable[[Path], None]
+) -> None:
+    """`werkgroep lid` without --rol changes nothing of a member's role: giving the
+    leader a research question does not make her a plain member."""
+    wp = gevulde_werkplaats
+    wp.personen.toevoegen("Bram", school="De Regenboog")
+    wp.werkgroepen.lid("rekenen", "Bram")
+    in_map(wp.root)
+    r = ozc("werkgroep", "lid", "rekenen", "Anna", "--onderzoeksvraag", "Hoe helpt tekenen?")
+    assert r.exit_code == 0, r.stderr
+    leden = wp.werkgroepen.zoek("rekenen").leden
+    assert [(lid.rol.value, lid.onderzoeksvraag) for lid in leden] == [
+        ("leider", "Hoe helpt tekenen?"),
+        ("lid", None),
+    ]

@@ -495,3 +495,22 @@ def test_scholen_van_een_bevoegd_gezag_zijn_een_bestuur(werkplaats: Werkplaats) 
         ("Buur", "bestuur"),
         ("Ver", "partnerschap"),
     ]
+
+
+def test_niets_te_wijzigen_en_geen_bezoeker_zijn_geen_stille_succes(
+    werkplaats: Werkplaats, ozc: Ozc, in_map: object
+) -> None:
+    """`bezoek wijzig` without a change, and `bezoeker --weg` of someone who is not on
+    the visit, say so and change nothing; `suggesties` without a school asks for one."""
+    wp = werkplaats
+    wp.scholen.toevoegen("Gast", brin="10AA", sector="po")
+    wp.personen.toevoegen("Lotte", school="Gast")
+    b = wp.bezoeken.nieuw("Gast", vraag="Hoe lezen wij?", datum=dt.date(2026, 11, 1))
+    in_map(wp.root)  # type: ignore[operator]
+    for opdracht, woorden in (
+        (("bezoek", "wijzig", b.id), "Er is niets om te wijzigen."),
+        (("bezoek", "bezoeker", b.id, "Lotte", "--weg"), "staat niet bij de bezoekers"),
+        (("bezoek", "suggesties"), "Voor welke school"),
+    ):
+        r = ozc(*opdracht)
+        assert r.exit_code != 0 and woorden in r.stderr, (opdracht, r.stderr)

@@ -102,26 +102,36 @@ def test_verwijderen_vraagt_eerst_en_zonder_ja_verandert_er_niets(
         demo.personen.zoek(id=wie.id)
 
 
-def test_op_een_terminal_vraagt_ozc_en_nee_is_nee(demo: Werkplaats) -> None:
-    """A real terminal (a pseudo-terminal): the question is asked, 'n' changes nothing."""
+def _verwijder_op_een_terminal(root: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """`ozc persoon verwijder Vergissing` on a pseudo-terminal: the process and the
+    terminal's own end, to read the question from and type the answer into."""
     import pty
 
-    demo.personen.toevoegen("Vergissing")
-    voor = _alle_bytes(demo.root / "personen")
     hoofd, kind = pty.openpty()
     proces = subprocess.Popen(
         [sys.executable, "-m", "onderzoekscyclus", "persoon", "verwijder", "Vergissing"],
-        cwd=demo.root,
+        cwd=root,
         stdin=kind,
         stdout=kind,
         stderr=kind,
         env={**os.environ, "ONDERZOEKSCYCLUS_VANDAAG": DAG.isoformat()},
     )
     os.close(kind)
+    return proces, hoofd
+
+
+def test_op_een_terminal_vraagt_ozc_en_nee_is_nee(demo: Werkplaats) -> None:
+    """A real terminal (a pseudo-terminal): the question is asked, 'n' changes nothing."""
+    demo.personen.toevoegen("Vergissing")
+    voor = _alle_bytes(demo.root / "personen")
+    proces, hoofd = _verwijder_op_een_terminal(demo.root)
     uitvoer = b""
-    while b"Doorgaan?" not in uitvoer:
+    while b"Doorgaan? [j/N]" not in uitvoer:
         uitvoer += os.read(hoofd, 1024)
-    os.write(hoofd, b"n\n")
+    os.write(hoofd, b"misschien\n")  # asked again
+    while b"Antwoord met j (ja) of n (nee)." not in uitvoer:
+        uitvoer += os.read(hoofd, 1024)
+    os.write(hoofd, b"nee\n")
     assert proces.wait(timeout=60) == 1
     with pytest.raises(OSError):
         while True:
@@ -382,3 +392,17 @@ def test_twee_personen_met_dezelfde_naam_kiest_u_met_het_id(demo: Werkplaats) ->
     assert {k.id for k in fout.value.kandidaten} == {anna.id, tweede.id}
     assert fout.value.hint == "Ze heten precies hetzelfde: gebruik het id."
     assert demo.personen.zoek(tweede.id) == tweede
+
+
+def test_op_een_terminal_is_ja_ja(demo: Werkplaats) -> None:
+    """A Dutch answer: 'ja' on a real terminal removes, as 'y' would."""
+    wie = demo.personen.toevoegen("Vergissing")
+    proces, hoofd = _verwijder_op_een_terminal(demo.root)
+    uitvoer = b""
+    while b"Doorgaan? [j/N]" not in uitvoer:
+        uitvoer += os.read(hoofd, 1024)
+    os.write(hoofd, b"Ja\n")
+    assert proces.wait(timeout=60) == 0
+    os.close(hoofd)
+    with pytest.raises(UnknownReference):
+        demo.personen.zoek(id=wie.id)

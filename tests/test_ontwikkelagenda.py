@@ -233,7 +233,7 @@ def test_ozc_ontwikkelagenda_voor_een_coordinator(
             "--regeling", "NRO", "--status", "ingediend", "--datum", "2026-10-01")  # fmt: skip
     assert "Aanvraag 1 bij 'Rekenen met eigenaarschap'" in r.stdout, r.stderr
     r = ozc("ontwikkelagenda", "wijzig", "Rekenen met", "--aanvraag", "1", "--status", "toegekend")
-    assert "is nu toegekend sinds 23 nov 2026" in r.stdout, r.stderr
+    assert "Aanvraag 1: Rekenen in contexten (NRO), toegekend sinds 23 nov 2026." in r.stdout
     r = ozc("ontwikkelagenda", "overzicht")
     assert r.exit_code == 0, r.stderr
     regels = r.stdout.splitlines()
@@ -369,3 +369,40 @@ def test_het_jaar_van_de_coordinator_draait_zoals_het_er_staat(
         "Wat doet tekenen bij verhaaltjessommen?",
     ]
     assert wp.controleer() == []
+
+
+def test_vergissingen_bij_de_agenda_zijn_te_herstellen(agenda: Werkplaats) -> None:
+    """A title the agenda has is refused (with the command that adds the year), a theme
+    the thesaurus does not know is refused unless it is new on purpose, a werkgroep that
+    is not linked is named as such, and an application's title, scheme and the day of its
+    status can be corrected."""
+    oa = agenda.ontwikkelagenda
+    punt = oa.toevoegen("Rekenen", schooljaren=["2026-2027"], werkgroepen=["Rekenen groep"])
+    with pytest.raises(InvalidValue) as fout:
+        oa.toevoegen("rekenen", schooljaren=["2027-2028"])
+    assert "--jaar 2026-2027 --jaar 2027-2028" in str(fout.value)
+    oa.toevoegen("Burgerschap", schooljaren=["2027"])
+    with pytest.raises(InvalidValue, match="staat al op de agenda"):
+        oa.wijzig("Burgerschap", titel="Rekenen")
+    with pytest.raises(InvalidValue, match="Bedoelde u: rekenen"):
+        oa.wijzig("Rekenen", thema="rekenenn")
+    assert oa.wijzig("Rekenen", thema="Kanjertraining", nieuw_thema=True).thema == "Kanjertraining"
+    assert oa.wijzig("Rekenen", thema="").thema is None
+    with pytest.raises(InvalidValue, match="hoort niet bij 'Rekenen'") as fout:
+        oa.ontkoppel("Rekenen", "Verhaaltjessommen")
+    assert "Rekenen groep 5-8" in str(fout.value)
+    oa.aanvraag(
+        punt.id, "Contexten", regeling="NRO", status="ingediend", datum=dt.date(2026, 11, 10)
+    )
+    p = oa.wijzig_aanvraag(punt.id, 1, titel="Rekenen in contexten", regeling="")
+    assert (p.aanvragen[0].titel, p.aanvragen[0].regeling) == ("Rekenen in contexten", None)
+    # the day of the status it has can be corrected, also to before
+    p = oa.wijzig_aanvraag(punt.id, 1, datum=dt.date(2026, 10, 1))
+    assert (p.aanvragen[0].status.value, p.aanvragen[0].datum) == (
+        "ingediend",
+        dt.date(2026, 10, 1),
+    )
+    p = oa.aanvraag_status(punt.id, 1, "ingediend", datum=dt.date(2026, 9, 30))
+    assert p.aanvragen[0].datum == dt.date(2026, 9, 30)
+    with pytest.raises(InvalidValue, match="toekomst"):
+        oa.wijzig_aanvraag(punt.id, 1, datum=dt.date(2026, 12, 1))

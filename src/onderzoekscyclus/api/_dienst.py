@@ -110,6 +110,42 @@ class Dienst(Taalhouder):
         sleutels = thesaurus.omvat(thema)
         return lambda k: any(thesaurus.sleutel(t) in sleutels for t in k.themas)
 
+    def _controleer_themas(self, themas: Iterable[str]) -> None:
+        """Refuse a theme the thesaurus does not know and no werkgroep uses yet, with the
+        known themes it looks like ("bedoelde u …?"); a caller passes ``nieuw_thema`` on
+        to skip this for a theme that is new on purpose."""
+        from onderzoekscyclus.domein.thesaurus import normaliseer  # noqa: PLC0415
+        from onderzoekscyclus.opslag.index import Index  # noqa: PLC0415
+
+        thesaurus = self.lees_thesaurus()
+        onbekend = [t for t in themas if normaliseer(t) and thesaurus.zoek(t) is None]
+        if not onbekend:
+            return
+        with Index(self.opslag.root) as index:
+            index.ververs(("werkgroepen",))
+            gebruikt = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
+        bekend = {normaliseer(t) for t in gebruikt}
+        onbekend = [t for t in onbekend if normaliseer(t) not in bekend]
+        if not onbekend:
+            return
+        suggesties = thesaurus.suggesties(onbekend[0], gebruikt)
+        bedoeld = (
+            _("Bedoelde u: {themas}?").format(themas=", ".join(suggesties)) + " "
+            if suggesties
+            else ""
+        )
+        raise InvalidValue(
+            _("Onbekend thema '{thema}': het staat niet in de thesaurus.").format(
+                thema=onbekend[0]
+            ),
+            bedoeld
+            + _(
+                "Kies een bekend thema, voeg het toe aan thesaurus.toml, of neem het toch op "
+                "als nieuw thema."
+            ),
+            veld="themas",
+        )
+
     # --- finding an entity from what a user types ---------------------------------------
 
     def _id(self, klasse: type[Any], verwijzing: str) -> str:

@@ -34,7 +34,7 @@ from onderzoekscyclus.domein.tijd import in_kalender
 from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.domein.waarden import Bezoeksoort, BezoeksoortWaarde, Rol, RolWaarde
-from onderzoekscyclus.errors import Geweigerd
+from onderzoekscyclus.errors import Geweigerd, InvalidValue
 from onderzoekscyclus.i18n import _
 from onderzoekscyclus.opslag.bestanden import Opslag
 
@@ -151,6 +151,13 @@ class Schoolbezoeken(Dienst):
             "themas": None if themas is None else tuple(thesaurus.label(t) for t in themas),
         }
 
+        if all(v is None for v in velden.values()):
+            raise InvalidValue(
+                _("Er is niets om te wijzigen."),
+                _("Geef een nieuwe titel, vraag, soort, datum, school of thema."),
+                veld="wijzig",
+            )
+
         def stap(b: Schoolbezoek) -> Schoolbezoek:
             nieuw = attrs.evolve(b, **{k: v for k, v in velden.items() if v is not None})
             bz.controleer_datum(nieuw)
@@ -171,7 +178,18 @@ class Schoolbezoeken(Dienst):
         take them off the visit."""
         wie = self.persoon(persoon)
         if weg:
-            return self._wijzig(verwijzing, lambda b: bz.zonder_bezoeker(b, wie.id))
+
+            def zonder(b: Schoolbezoek) -> Schoolbezoek:
+                if all(x.persoon != wie.id for x in b.bezoekers):
+                    raise InvalidValue(
+                        _("{naam} staat niet bij de bezoekers van '{bezoek}'.").format(
+                            naam=wie.naam, bezoek=b.titel
+                        ),
+                        veld="persoon",
+                    )
+                return bz.zonder_bezoeker(b, wie.id)
+
+            return self._wijzig(verwijzing, zonder)
         gekozen = rol if rol is not None else (wie.rollen[0] if wie.rollen else Rol.LERAAR)
         return self._wijzig(verwijzing, lambda b: bz.met_bezoeker(b, wie.id, gekozen))
 

@@ -40,7 +40,7 @@ from onderzoekscyclus.domein.tijd import gebeurd
 from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.domein.waarden import Fase
-from onderzoekscyclus.errors import InvalidValue
+from onderzoekscyclus.errors import InvalidValue, UnknownReference
 from onderzoekscyclus.i18n import _
 
 __all__ = ["Ontwikkelagenda"]
@@ -183,13 +183,17 @@ class Ontwikkelagenda(Dienst):
         vraag: str | None = None,
         thema: str | None = None,
         werkgroepen: Sequence[str] = (),
+        nieuw_thema: bool = False,
     ) -> Agendapunt:
         """Put the speerpunt ``titel`` on the agenda of ``schooljaren`` (such as
-        ``2026-2027``), with the question behind it, its theme (from the thesaurus) and
-        the werkgroepen working on it."""
-        label = self.lees_thesaurus().label(thema) if thema else None
+        ``2026-2027``), with the question behind it, its theme (from the thesaurus; a
+        theme it does not know is refused with the nearest ones, unless ``nieuw_thema``)
+        and the werkgroepen working on it. A title the agenda already has is refused:
+        the speerpunt gets another school year instead."""
+        label = self._thema(thema, nieuw_thema)
         groep_ids = tuple(self.werkgroep(w).id for w in werkgroepen)
         with self.opslag.vergrendeld():
+            self._uniek(titel, jaren=schooljaren)
             punt = Agendapunt(
                 id=self.opslag.nieuw_id(Agendapunt, titel),
                 titel=titel,
@@ -209,20 +213,22 @@ class Ontwikkelagenda(Dienst):
         vraag: str | None = None,
         thema: str | None = None,
         schooljaren: Sequence[str] | None = None,
+        nieuw_thema: bool = False,
     ) -> Agendapunt:
         """Correct the title, question, theme or school years of a speerpunt (the school
-        years given replace the old ones); the id stays."""
-        label = self.lees_thesaurus().label(thema) if thema else None
-        velden: dict[str, Any] = {
-            k: v
-            for k, v in {
-                "titel": titel,
-                "vraag": vraag,
-                "thema": label,
-                "schooljaren": tuple(schooljaren) if schooljaren else None,
-            }.items()
-            if v is not None
-        }
+        years given replace the old ones; ``""`` removes the question or theme); the id
+        stays."""
+        velden: dict[str, Any] = {}
+        if titel is not None:
+            velden["titel"] = titel
+        if vraag is not None:
+            velden["vraag"] = vraag or None
+        if thema is not None:
+            velden["thema"] = self._thema(thema, nieuw_thema) if thema.strip() else None
+        if schooljaren:
+            velden["schooljaren"] = tuple(schooljaren)
+        if titel is not None:
+            self._uniek(titel, behalve=self._opgeslagen(verwijzing).id)
         if not velden:
             raise InvalidValue(
                 _("Er is niets om te wijzigen."),
@@ -230,6 +236,29 @@ class Ontwikkelagenda(Dienst):
                 veld="wijzig",
             )
         return self._pas_toe(verwijzing, lambda p: attrs.evolve(p, **velden))
+
+    def _thema(self, thema: str | None, nieuw_thema: bool) -> str | None:
+        if not thema:
+            return None
+        if not nieuw_thema:
+            self._controleer_themas([thema])
+        return self.lees_thesaurus().label(thema)
+
+    def _uniek(self, titel: str, *, behalve: str | None = None, jaren: Sequence[str] = ()) -> None:
+        gezocht = vergelijkbaar(titel)
+        for p in self.opslag.alle(Agendapunt):
+            if p.id != behalve and vergelijkbaar(p.titel) == gezocht:
+                alle = sorted({*p.schooljaren, *(schooljaar(j) for j in jaren)})
+                raise InvalidValue(
+                    _("'{titel}' staat al op de agenda ({jaren}).").format(
+                        titel=p.titel, jaren=", ".join(p.schooljaren)
+                    ),
+                    _(
+                        "Zet dat speerpunt op meer schooljaren met `ozc ontwikkelagenda wijzig "
+                        "{id} {opties}`, of kies een andere titel."
+                    ).format(id=p.id, opties=" ".join(f"--jaar {j}" for j in alle)),
+                    veld="titel",
+                )
 
     def koppel(self, verwijzing: str, werkgroep: str) -> Agendapunt:
         """Link ``werkgroep`` to the speerpunt (linking it again changes nothing)."""
@@ -247,13 +276,27 @@ class Ontwikkelagenda(Dienst):
         """Take ``werkgroep`` off the speerpunt."""
         punt = self._opgeslagen(verwijzing)
         namen = self.namen_van(punt.werkgroepen)
-        groep_id = zoek(
-            werkgroep,
-            [(g, namen.get(g, g)) for g in punt.werkgroepen],
-            soort="werkgroep",
-            naam=lambda x: x[1],
-            id_=lambda x: x[0],
-        )[0]
+        try:
+            groep_id = zoek(
+                werkgroep,
+                [(g, namen.get(g, g)) for g in punt.werkgroepen],
+                soort="werkgroep",
+                naam=lambda x: x[1],
+                id_=lambda x: x[0],
+            )[0]
+        except UnknownReference:
+            groep = self.werkgroep(werkgroep)  # refuses a werkgroep that is nowhere
+            raise InvalidValue(
+                _("Werkgroep '{groep}' hoort niet bij '{titel}'.").format(
+                    groep=groep.naam, titel=punt.titel
+                ),
+                _("Daar horen bij: {lijst}.").format(
+                    lijst=", ".join(namen.get(g, g) for g in punt.werkgroepen)
+                )
+                if punt.werkgroepen
+                else _("Er hoort nog geen werkgroep bij."),
+                veld="werkgroep",
+            ) from None
         return self._pas_toe(
             verwijzing,
             lambda p: attrs.evolve(p, werkgroepen=tuple(g for g in p.werkgroepen if g != groep_id)),
@@ -283,28 +326,61 @@ class Ontwikkelagenda(Dienst):
         datum: dt.date | None = None,
     ) -> Agendapunt:
         """Application ``nummer`` got a new status on ``datum`` (default today): not in
-        the future, and not before the day of its previous status."""
-        nieuwe = naar_enum(Aanvraagstatus, "status")(status)
-        dag = gebeurd(datum, self.vandaag())
+        the future, and not before the day of its previous status. The status it already
+        has, given again, corrects the day it got it."""
+        return self.wijzig_aanvraag(verwijzing, nummer, status=status, datum=datum)
+
+    def wijzig_aanvraag(
+        self,
+        verwijzing: str,
+        nummer: int,
+        *,
+        titel: str | None = None,
+        regeling: str | None = None,
+        status: Aanvraagstatus | AanvraagstatusWaarde | None = None,
+        datum: dt.date | None = None,
+    ) -> Agendapunt:
+        """Change application ``nummer``: a new ``status`` (on ``datum``, default today;
+        not in the future and not before the day of the status it had), a correction of
+        the day of the status it has (``datum`` without a new status, or with the same
+        one: any day up to today), or of its ``titel`` or ``regeling`` (``""``: none).
+
+        .. versionadded:: 0.2.0
+        """
+        nieuwe = None if status is None else naar_enum(Aanvraagstatus, "status")(status)
+        vandaag = self.vandaag()
 
         def stap(p: Agendapunt) -> Agendapunt:
             oud = p.aanvraag(nummer)
-            if dag < oud.datum:
-                raise InvalidValue(
-                    _(
-                        "Aanvraag {nummer} staat sinds {sinds} op '{status}'; een nieuwe "
-                        "status kan niet van eerder zijn ({datum})."
-                    ).format(
-                        nummer=nummer,
-                        sinds=oud.datum.isoformat(),
-                        status=weergave(oud.status),
-                        datum=dag.isoformat(),
-                    ),
-                    _("Geef een datum op of na {sinds}.").format(sinds=oud.datum.isoformat()),
-                    veld="datum",
-                )
+            velden: dict[str, Any] = {}
+            if titel is not None:
+                velden["titel"] = titel
+            if regeling is not None:
+                velden["regeling"] = regeling or None
+            if nieuwe is not None and nieuwe is not oud.status:
+                dag = gebeurd(datum, vandaag)
+                if dag < oud.datum:
+                    raise InvalidValue(
+                        _(
+                            "Aanvraag {nummer} staat sinds {sinds} op '{status}'; een nieuwe "
+                            "status kan niet van eerder zijn ({datum})."
+                        ).format(
+                            nummer=nummer,
+                            sinds=oud.datum.isoformat(),
+                            status=weergave(oud.status),
+                            datum=dag.isoformat(),
+                        ),
+                        _(
+                            "Geef een datum op of na {sinds}, of verbeter eerst de dag van "
+                            "'{status}' met --datum."
+                        ).format(sinds=oud.datum.isoformat(), status=weergave(oud.status)),
+                        veld="datum",
+                    )
+                velden.update(status=nieuwe, datum=dag)
+            elif datum is not None:
+                velden["datum"] = gebeurd(datum, vandaag)
             lijst = list(p.aanvragen)
-            lijst[nummer - 1] = attrs.evolve(oud, status=nieuwe, datum=dag)
+            lijst[nummer - 1] = attrs.evolve(oud, **velden)
             return attrs.evolve(p, aanvragen=tuple(lijst))
 
         return self._pas_toe(verwijzing, stap)

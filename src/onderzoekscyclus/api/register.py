@@ -38,7 +38,6 @@ from onderzoekscyclus.domein.model import (
 )
 from onderzoekscyclus.domein.redenen import reden
 from onderzoekscyclus.domein.tekst import vergelijkbaar
-from onderzoekscyclus.domein.thesaurus import normaliseer
 from onderzoekscyclus.domein.tijd import gebeurd
 from onderzoekscyclus.domein.velden import naar_enum
 from onderzoekscyclus.errors import Geweigerd, InvalidValue, Kandidaat, UnknownReference
@@ -631,16 +630,18 @@ class Werkgroepen(Dienst):
         werkgroep: str,
         persoon: str,
         *,
-        rol: LidRol | LidRolWaarde = LidRol.LID,
+        rol: LidRol | LidRolWaarde | None = None,
         onderzoeksvraag: str | None = None,
     ) -> Werkgroep:
         """Make a person a member of a werkgroep, or change the role of a member.
 
+        Without ``rol`` a new member is a ``lid`` and a member keeps the role they had.
         ``onderzoeksvraag`` notes the member's own research question (a student's
         graduation research); without it a member keeps the question they had, and
         ``""`` removes it.
 
-        .. versionchanged:: 0.2.0 ``onderzoeksvraag``
+        .. versionchanged:: 0.2.0 ``onderzoeksvraag``; ``rol`` keeps a member's role when
+           not given
         """
         groep_id = self.werkgroep(werkgroep).id
         wie = self.persoon(persoon)
@@ -650,43 +651,14 @@ class Werkgroepen(Dienst):
             vraag = onderzoeksvraag
             if vraag is None and oud is not None:
                 vraag = oud.onderzoeksvraag
+            if rol is None:
+                rol = oud.rol if oud is not None else LidRol.LID
             nieuw = Lid(persoon=wie.id, rol=rol, onderzoeksvraag=vraag)
-            leden = [lid for lid in groep.leden if lid.persoon != wie.id]
-            groep = attrs.evolve(groep, leden=(*leden, nieuw))
+            # a member keeps their place in the list; a new one comes last
+            leden = [nieuw if lid.persoon == wie.id else lid for lid in groep.leden]
+            groep = attrs.evolve(groep, leden=tuple(leden if oud is not None else [*leden, nieuw]))
             self.opslag.schrijf(groep)
         return groep
-
-    def _controleer_themas(self, themas: Iterable[str]) -> None:
-        """Refuse a theme the thesaurus does not know and no werkgroep uses yet, with the
-        known themes it looks like ("bedoelde u …?")."""
-        thesaurus = self.lees_thesaurus()
-        onbekend = [t for t in themas if normaliseer(t) and thesaurus.zoek(t) is None]
-        if not onbekend:
-            return
-        with Index(self.opslag.root) as index:
-            index.ververs(("werkgroepen",))
-            gebruikt = [r[0] for r in index.rijen("SELECT DISTINCT tekst FROM werkgroep_themas")]
-        bekend = {normaliseer(t) for t in gebruikt}
-        onbekend = [t for t in onbekend if normaliseer(t) not in bekend]
-        if not onbekend:
-            return
-        suggesties = thesaurus.suggesties(onbekend[0], gebruikt)
-        bedoeld = (
-            _("Bedoelde u: {themas}?").format(themas=", ".join(suggesties)) + " "
-            if suggesties
-            else ""
-        )
-        raise InvalidValue(
-            _("Onbekend thema '{thema}': het staat niet in de thesaurus.").format(
-                thema=onbekend[0]
-            ),
-            bedoeld
-            + _(
-                "Kies een bekend thema, voeg het toe aan thesaurus.toml, of neem het toch op "
-                "als nieuw thema."
-            ),
-            veld="themas",
-        )
 
 
 def _uniek(school: School, anderen: Iterable[School]) -> None:

@@ -44,15 +44,35 @@ def bevestig(omgeving: Omgeving, wat: str, *, ja: bool) -> None:
         raise OzcFout(
             _("Er is niets gewijzigd. Herhaal de opdracht met --ja om het echt te doen."), 2
         )
-    if not click.confirm(_("Doorgaan?"), default=False, err=True):
+    if not _ja_gezegd():
         melding(omgeving, _("Er is niets gewijzigd."))
         raise SystemExit(1)
 
 
+_JA = frozenset({"j", "ja", "y", "yes"})
+_NEE = frozenset({"", "n", "nee", "no"})
+
+
+def _ja_gezegd() -> bool:
+    """Ask until the answer is yes or no: j, ja, y or yes; n, nee, no, or Enter (no),
+    in either language."""
+    while True:
+        antwoord = click.prompt(
+            _("Doorgaan? [j/N]"), default="", show_default=False, err=True, prompt_suffix=" "
+        )
+        antwoord = antwoord.strip().casefold()
+        if antwoord in _JA or antwoord in _NEE:
+            return antwoord in _JA
+        click.echo(_("Antwoord met j (ja) of n (nee)."), err=True)
+
+
 def _wat_weg(verslag: Verwijderd) -> str:
+    from onderzoekscyclus.domein.verwijzing import SOORTEN  # noqa: PLC0415
+
+    soort = _(SOORTEN[verslag.soort]) if verslag.soort in SOORTEN else verslag.soort
     regels = [
         _("Dit verwijdert {soort} '{naam}' ({id}).").format(
-            soort=verslag.soort, naam=verslag.naam, id=verslag.id
+            soort=soort, naam=verslag.naam, id=verslag.id
         )
     ]
     if verslag.bijgewerkt:

@@ -324,8 +324,15 @@ def suggesties(
     aantal: int,
     bezoek_ref: str | None,
 ) -> None:
-    if (school_ref is None) == (bezoek_ref is None):
+    if school_ref is not None and bezoek_ref is not None:
         raise click.UsageError(_("Geef een SCHOOL of --bezoek BEZOEK, niet allebei."))
+    if school_ref is None and bezoek_ref is None:
+        raise click.UsageError(
+            _(
+                "Voor welke school zoekt u scholen om te bezoeken? Geef een SCHOOL, of "
+                "--bezoek BEZOEK voor wie er mee kan."
+            )
+        )
     netwerk = omgeving.werkplaats.netwerk
     if bezoek_ref is not None:
         wie = netwerk.bezoekers(bezoek_ref)

@@ -15,6 +15,7 @@ from onderzoekscyclus.cli._uitvoer import (
     pass_omgeving,
     toon,
 )
+from onderzoekscyclus.cli._woorden import breedte
 from onderzoekscyclus.domein.keuzes import weergave, weergave_van
 from onderzoekscyclus.domein.ontwikkelagenda import (
     Aanvraagstatus,
@@ -38,6 +39,12 @@ from onderzoekscyclus.opmaak import korte_datum
 def ontwikkelagenda() -> None:
     pass
 
+
+nieuw_thema_optie = click.option(
+    "--nieuw-thema",
+    is_flag=True,
+    help=_("Neem een thema op dat de thesaurus nog niet kent (anders volgt een suggestie)."),
+)
 
 jaar_optie = click.option(
     "--jaar",
@@ -149,6 +156,7 @@ def _overzicht_tekst(o: Agendaoverzicht) -> str:
 @click.option(
     "--werkgroep", "werkgroepen", multiple=True, help=_("Een werkgroep die eraan werkt; mag vaker.")
 )
+@nieuw_thema_optie
 @pass_omgeving
 def toevoegen(
     omgeving: Omgeving,
@@ -157,11 +165,17 @@ def toevoegen(
     vraag: str | None,
     thema: str | None,
     werkgroepen: tuple[str, ...],
+    nieuw_thema: bool,
 ) -> None:
     if not jaren:
         raise click.UsageError(_("Geef minstens één schooljaar met --jaar, zoals 2026-2027."))
     punt = omgeving.werkplaats.ontwikkelagenda.toevoegen(
-        titel, schooljaren=jaren, vraag=vraag, thema=thema, werkgroepen=werkgroepen
+        titel,
+        schooljaren=jaren,
+        vraag=vraag,
+        thema=thema,
+        werkgroepen=werkgroepen,
+        nieuw_thema=nieuw_thema,
     )
     toon(
         omgeving,
@@ -198,12 +212,16 @@ def lijst(
     def tekst() -> str:
         if not punten:
             return blad.voorbij() if blad.pagina > 1 else _("Geen speerpunten gevonden.")
-        regels = [f"{p.titel}  [{_jaren(p)}]  ({p.id})" for p in punten]
+        regels = []
+        for p in punten:
+            regel = f"{p.titel}  [{_jaren(p)}]"
+            past = len(f"{regel}  ({p.id})") <= breedte()
+            regels.append(f"{regel}  ({p.id})" if past else f"{regel}\n  ({p.id})")
         if meer:
             regels.append(blad.meer())
         return "\n".join(regels)
 
-    toon(omgeving, punten, tekst, ombreken=True)
+    toon(omgeving, punten, tekst)
 
 
 @ontwikkelagenda.command(
@@ -305,14 +323,20 @@ def aanvraag(
 @ontwikkelagenda.command(
     "wijzig",
     help=_(
-        "Verbeter een speerpunt (titel, vraag, thema, schooljaren), of geef een aanvraag "
-        "een nieuwe status met --aanvraag N --status."
+        "Verbeter een speerpunt (titel, vraag, thema, schooljaren), of met --aanvraag N een "
+        "aanvraag: een nieuwe status (--status, --datum), of een verbetering van titel, "
+        "regeling of de datum van de status."
     ),
 )
 @click.argument("punt", metavar=_("SPEERPUNT"))
-@click.option("--titel", help=_("De nieuwe titel."))
-@click.option("--vraag", help=_("De nieuwe vraag achter het speerpunt."))
-@click.option("--thema", help=_("Het nieuwe thema."))
+@click.option(
+    "--titel", help=_("De nieuwe titel (van het speerpunt of, met --aanvraag, de aanvraag).")
+)
+@click.option(
+    "--vraag", help=_("De nieuwe vraag achter het speerpunt (een lege tekst haalt haar weg).")
+)
+@click.option("--thema", help=_("Het nieuwe thema (een lege tekst haalt het weg)."))
+@nieuw_thema_optie
 @click.option(
     "--jaar",
     "jaren",
@@ -321,8 +345,16 @@ def aanvraag(
     help=_("De schooljaren (vervangen de oude); mag vaker."),
 )
 @click.option("--aanvraag", "nummer", type=click.IntRange(min=1), help=_("Nummer van de aanvraag."))
+@click.option("--regeling", help=_("Met --aanvraag: het fonds of de regeling (leeg: geen)."))
 @status_optie
-@datum_optie
+@click.option(
+    "--datum",
+    metavar=_("DATUM"),
+    help=_(
+        "Met --aanvraag: de dag van de (nieuwe) status als JJJJ-MM-DD (standaard: vandaag); "
+        "zonder --status verbetert het de dag van de huidige status."
+    ),
+)
 @pass_omgeving
 def wijzig(
     omgeving: Omgeving,
@@ -330,39 +362,61 @@ def wijzig(
     titel: str | None,
     vraag: str | None,
     thema: str | None,
+    nieuw_thema: bool,
     jaren: tuple[str, ...],
     nummer: int | None,
+    regeling: str | None,
     status: Aanvraagstatus | None,
     datum: str | None,
 ) -> None:
     agenda = omgeving.werkplaats.ontwikkelagenda
-    if nummer is not None or status is not None:
-        if nummer is None or status is None:
-            raise click.UsageError(_("Een nieuwe status geeft u met --aanvraag N én --status."))
-        if titel or vraag or thema or jaren:
+    if nummer is None:
+        if regeling is not None or status is not None or datum is not None:
             raise click.UsageError(
-                _("Wijzig de aanvraag en het speerpunt zelf in twee opdrachten.")
+                _("--regeling, --status en --datum horen bij een aanvraag: geef --aanvraag N.")
             )
-        nieuw = agenda.aanvraag_status(punt, nummer, status, datum=datum_of_geen(datum))
-        a = nieuw.aanvraag(nummer)
+        nieuw = agenda.wijzig(
+            punt,
+            titel=titel,
+            vraag=vraag,
+            thema=thema,
+            schooljaren=jaren or None,
+            nieuw_thema=nieuw_thema,
+        )
         toon(
             omgeving,
             nieuw,
-            lambda: _("Aanvraag {nummer} ({aanvraag}) is nu {status} sinds {datum}.").format(
-                nummer=nummer,
-                aanvraag=a.titel,
-                status=weergave(a.status),
-                datum=korte_datum(a.datum),
+            lambda: _("Verbeterd: {titel} ({jaren}).").format(
+                titel=nieuw.titel, jaren=_jaren(nieuw)
             ),
         )
         return
-    if datum is not None:
-        raise click.UsageError(_("--datum hoort bij een nieuwe status van een aanvraag."))
-    nieuw = agenda.wijzig(punt, titel=titel, vraag=vraag, thema=thema, schooljaren=jaren or None)
+    if vraag is not None or thema is not None or jaren or nieuw_thema:
+        raise click.UsageError(_("Wijzig de aanvraag en het speerpunt zelf in twee opdrachten."))
+    if titel is None and regeling is None and status is None and datum is None:
+        raise click.UsageError(
+            _("Geef bij --aanvraag wat er verandert: --status, --datum, --titel of --regeling.")
+        )
+    nieuw = agenda.wijzig_aanvraag(
+        punt,
+        nummer,
+        titel=titel,
+        regeling=regeling,
+        status=status,
+        datum=datum_of_geen(datum),
+    )
+    a = nieuw.aanvraag(nummer)
     toon(
         omgeving,
         nieuw,
-        lambda: _("Verbeterd: {titel} ({jaren}).").format(titel=nieuw.titel, jaren=_jaren(nieuw)),
+        lambda: _("Aanvraag {nummer}: {aanvraag}{regeling}, {status} sinds {datum}.").format(
+            nummer=nummer,
+            aanvraag=a.titel,
+            regeling=f" ({a.regeling})" if a.regeling else "",
+            status=weergave(a.status),
+            datum=korte_datum(a.datum),
+        ),
+        ombreken=True,
     )
 
 

@@ -440,9 +440,10 @@ def _ondersteuning_tekst(antwoord: Ondersteuning, blad: Pagina) -> str:
     if not antwoord.aantal:
         return _(
             "Geen lector of onderzoeker heeft expertise of interesse in {themas} of een "
-            "verwant thema. Leg die vast met `ozc persoon wijzig PERSOON --interesse THEMA`, "
-            "of voeg een lector toe met `ozc persoon toevoegen NAAM --rol lector --lectoraat "
-            "LECTORAAT --interesse THEMA`."
+            "verwant thema. Leg die vast met\n"
+            "  ozc persoon wijzig PERSOON --interesse THEMA\n"
+            "of voeg een lector toe met\n"
+            "  ozc persoon toevoegen NAAM --rol lector --interesse THEMA"
         ).format(themas=", ".join(antwoord.themas))
     regels = [
         ngettext(

@@ -7,7 +7,6 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import click
-from click.core import ParameterSource
 
 from onderzoekscyclus.cli._bevestig import bevestig, ja_optie, verwijder_met_vraag
 from onderzoekscyclus.cli._eenmalig import Groep
@@ -168,9 +167,7 @@ def toon_werkgroep(omgeving: Omgeving, werkgroep_ref: str) -> None:
 @click.option(
     "--rol",
     type=Keuze(LidRol, "rol"),
-    default=LidRol.LID.value,
-    show_default=True,
-    help=_("Rol in de werkgroep."),
+    help=_("Rol in de werkgroep (een nieuw lid: lid; wie al lid is, houdt zijn rol)."),
 )
 @click.option(
     "--onderzoeksvraag",
@@ -190,15 +187,14 @@ def lid(
     omgeving: Omgeving,
     werkgroep_ref: str,
     persoon_ref: str,
-    rol: str,
+    rol: str | None,
     onderzoeksvraag: str | None,
     weg: bool,
     ja: bool,
 ) -> None:
     wp = omgeving.werkplaats
     if weg:
-        bron = click.get_current_context().get_parameter_source("rol")
-        if bron is ParameterSource.COMMANDLINE:
+        if rol is not None:
             raise click.UsageError(_("--weg gaat niet samen met --rol."))
         if onderzoeksvraag is not None:
             raise click.UsageError(_("--weg gaat niet samen met --onderzoeksvraag."))
@@ -215,12 +211,16 @@ def lid(
         groep = wp.werkgroepen.lid_weg(gekozen.id, wie.id)
     else:
         groep = wp.werkgroepen.lid(
-            werkgroep_ref, persoon_ref, rol=LidRol(rol), onderzoeksvraag=onderzoeksvraag
+            werkgroep_ref,
+            persoon_ref,
+            rol=None if rol is None else LidRol(rol),
+            onderzoeksvraag=onderzoeksvraag,
         )
     toon(
         omgeving,
         groep,
         lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen(), _studenten(wp, groep)),
+        ombreken=True,
     )
 
 
@@ -264,7 +264,7 @@ def wijzig(
         scholen=scholen or None,
         nieuw_thema=nieuw_thema,
     )
-    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()))
+    toon(omgeving, groep, lambda: _werkgroep_tekst(groep, wp.werkgroepen.namen()), ombreken=True)
 
 
 @werkgroep.command(
