@@ -460,3 +460,19 @@ def test_een_onderzoeksvraag_geven_laat_de_rol_en_de_plek_staan(
         ("leider", "Hoe helpt tekenen?"),
         ("lid", None),
     ]
+
+
+def test_een_passende_lector_die_al_lid_is_wordt_genoemd(
+    gevulde_werkplaats: Werkplaats, ozc: Ozc, in_map: Callable[[Path], None]
+) -> None:
+    """When the only lector who fits is a member already, ondersteuning says so instead of
+    'no lector has expertise'."""
+    wp = gevulde_werkplaats
+    wp.personen.toevoegen("Ruud Coenen", rollen=["lector"], expertise=["rekenen"])
+    assert [o.naam for o in wp.netwerk.ondersteuning("rekenen").ondersteuners] == ["Ruud Coenen"]
+    wp.werkgroepen.lid("rekenen", "Ruud")
+    antwoord = wp.netwerk.ondersteuning("rekenen")
+    assert (antwoord.aantal, antwoord.al_lid) == (0, ("Ruud Coenen",))
+    in_map(wp.root)
+    r = ozc("thema", "ondersteuning", "rekenen")
+    assert r.stdout.strip() == "Wie past, is al lid van Rekenen groep 5-8: Ruud Coenen.", r.stderr

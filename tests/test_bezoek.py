@@ -514,3 +514,35 @@ def test_niets_te_wijzigen_en_geen_bezoeker_zijn_geen_stille_succes(
     ):
         r = ozc(*opdracht)
         assert r.exit_code != 0 and woorden in r.stderr, (opdracht, r.stderr)
+
+
+def test_een_gemaakte_titel_volgt_school_en_soort_een_eigen_titel_blijft(
+    werkplaats: Werkplaats,
+) -> None:
+    wp = werkplaats
+    for naam, brin in (("De Brug", "10AA"), ("De Regenboog", "11BB")):
+        wp.scholen.toevoegen(naam, brin=brin, sector="po")
+    b = wp.bezoeken.nieuw("De Brug", vraag="Hoe lezen wij?", datum=dt.date(2026, 11, 1))
+    assert b.titel == "Visitatie De Brug"
+    b = wp.bezoeken.wijzig(b.id, school="De Regenboog", soort="studiebezoek")
+    assert b.titel == "Studiebezoek De Regenboog"
+    b = wp.bezoeken.wijzig(b.id, titel="Lezen bij de buren")
+    assert wp.bezoeken.wijzig(b.id, school="De Brug").titel == "Lezen bij de buren"
+
+
+def test_een_bron_in_de_aanleiding_vraagt_om_tekst_bij_deze_opdracht(
+    werkplaats: Werkplaats, ozc: Ozc, in_map: object
+) -> None:
+    """A cycle still in aanleiding has no beginsituatie yet: `bezoek bron` says to repeat
+    itself with --tekst (not to go and run another command)."""
+    wp = werkplaats
+    wp.scholen.toevoegen("Gast", brin="10AA", sector="po")
+    wp.werkgroepen.toevoegen("Lezen", scholen=["Gast"], themas=["lezen"])
+    wp.cycli.start("Lezen", aanleiding="a", vraag="v", datum=dt.date(2026, 11, 1))
+    b = wp.bezoeken.nieuw("Gast", vraag="Hoe lezen wij?", datum=dt.date(2026, 11, 2))
+    wp.bezoeken.bevinding(b.id, "Kinderen lezen weinig", datum=dt.date(2026, 11, 2))
+    in_map(wp.root)  # type: ignore[operator]
+    r = ozc("bezoek", "bron", b.id, "1", "--werkgroep", "Lezen")
+    assert r.exit_code == 3 and "Herhaal de opdracht met --tekst TEKST" in r.stderr, r.stderr
+    r = ozc("bezoek", "bron", b.id, "1", "--werkgroep", "Lezen", "--tekst", "Weinig lezen")
+    assert r.exit_code == 0, r.stderr

@@ -313,3 +313,19 @@ def test_pseudoniem_en_selectie(demo: Werkplaats, tmp_path: Path) -> None:
             assert ander.naam not in tekst and ander.id not in tekst
     leden = next(i for i in document.items if i.startswith("Leden: "))
     assert leden.count("Persoon ") == len(groep.leden)
+
+
+def test_het_onderzoek_van_een_student_staat_bij_de_werkgroep(
+    demo: Werkplaats, tmp_path: Path
+) -> None:
+    """A member's own research question (the demo's student) is in the report, after
+    the members; pseudonymised it names the student by her pseudonym only."""
+    groep = next(g for g in demo.werkgroepen.lijst() if any(x.onderzoeksvraag for x in g.leden))
+    lid = next(x for x in groep.leden if x.onderzoeksvraag)
+    naam = demo.personen.zoek(id=lid.persoon).naam
+    document = _verslag(demo, tmp_path / "g.md", selectie=Selectie("werkgroep", groep.id))
+    assert f"Onderzoek van {naam}: {lid.onderzoeksvraag}" in document.items
+    pad = tmp_path / "p.md"
+    _verslag(demo, pad, selectie=Selectie("werkgroep", groep.id), pseudoniem_=True)
+    tekst = pad.read_text(encoding="utf-8")
+    assert naam not in tekst and lid.onderzoeksvraag in tekst

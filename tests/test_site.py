@@ -100,6 +100,23 @@ def test_de_site_heeft_de_paginas_van_het_partnerschap(site: Path) -> None:
     assert "Omvat:" in rekenen and "De Regenboog" in rekenen
 
 
+def test_een_schoolbezoek_staat_bij_de_school_zonder_bevindingen(site: Path) -> None:
+    """A hosted visit is on the host's page with its kind, question, visitors (as roles
+    without consent) and the research its finding fed; the findings stay off the site."""
+    wp = Werkplaats.open(site.parent / "d")
+    bezoeken = [b for b in wp.bezoeken.lijst() if b.datum <= wp.vandaag()]
+    assert bezoeken
+    for b in bezoeken:
+        pagina = (site / "scholen" / f"{b.school}.html").read_text(encoding="utf-8")
+        assert "Schoolbezoeken" in pagina and b.vraag in pagina
+        for x in b.bevindingen:
+            assert x.tekst not in pagina
+    visitatie = next(b for b in bezoeken if b.bevindingen and b.soort.value == "visitatie")
+    pagina = (site / "scholen" / f"{visitatie.school}.html").read_text(encoding="utf-8")
+    rekenen = wp.werkgroepen.zoek("Rekenen groep 5-8")
+    assert rekenen.cycli[1].vraag in pagina.split("kop-bezoeken", 1)[1]
+
+
 def test_de_ontwikkelagenda_staat_per_schooljaar_op_de_site(site: Path) -> None:
     """Every speerpunt under each of its school years, with its werkgroepen and the
     finished research of those werkgroepen linked; the menu of every page leads there."""

@@ -112,7 +112,7 @@ class Schoolbezoeken(Dienst):
         dag = in_kalender(datum or self.vandaag())
         soort_ = naar_enum(Bezoeksoort, "soort")(soort)
         if titel is None or not titel.strip():
-            titel = f"{woord(soort_).capitalize()} {gastschool.naam}"
+            titel = _standaardtitel(soort_, gastschool.naam)
         thesaurus = self.lees_thesaurus()
         with self.opslag.vergrendeld():
             nieuw = Schoolbezoek(
@@ -160,6 +160,14 @@ class Schoolbezoeken(Dienst):
 
         def stap(b: Schoolbezoek) -> Schoolbezoek:
             nieuw = attrs.evolve(b, **{k: v for k, v in velden.items() if v is not None})
+            # a title ozc made from the kind and the school follows them
+            if titel is None and (nieuw.school, nieuw.soort) != (b.school, b.soort):
+                namen = self.namen_van({b.school, nieuw.school})
+                if b.titel == _standaardtitel(b.soort, namen.get(b.school, b.school)):
+                    nieuw = attrs.evolve(
+                        nieuw,
+                        titel=_standaardtitel(nieuw.soort, namen.get(nieuw.school, nieuw.school)),
+                    )
             bz.controleer_datum(nieuw)
             return nieuw
 
@@ -313,3 +321,8 @@ class Schoolbezoeken(Dienst):
             onderwerp=groep.naam,
             onderwerp_id=groep.id,
         )
+
+
+def _standaardtitel(soort: Bezoeksoort, school: str) -> str:
+    """The title ozc gives a visit without one: its kind and the host school."""
+    return f"{woord(soort).capitalize()} {school}"

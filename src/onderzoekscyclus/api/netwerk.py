@@ -844,6 +844,7 @@ class Themanetwerk(Dienst):
         kaart = self._verwant(groep.themas)
         omgekeerd = {"zelfde": "zelfde", "smaller": "breder", "breder": "smaller"}
         leden = {lid.persoon for lid in groep.leden}
+        al_lid: dict[str, str] = {}  # members who would fit: id -> name
 
         def zoek_ze(index: Index) -> list[Ondersteuner]:
             teksten = [
@@ -869,6 +870,7 @@ class Themanetwerk(Dienst):
                     f"WHERE t.tekst IN {gezocht} AND {rollen}"
                 ):
                     if rij[0] in leden:
+                        al_lid[rij[0]] = rij[1]
                         continue
                     personen[rij[0]] = rij
                     redenen[rij[0]].extend(
@@ -922,6 +924,7 @@ class Themanetwerk(Dienst):
                     for o in blad
                 ),
                 onleesbaar=tuple(index.onleesbaar()),
+                al_lid=tuple(sorted(al_lid.values(), key=str.casefold)),
             )
 
         return self._vraag(("personen", "scholen"), vraag)

@@ -13,6 +13,7 @@ from onderzoekscyclus.cli._opties import Keuze, door_optie
 from onderzoekscyclus.cli._pagina import Pagina, pagina_opties
 from onderzoekscyclus.cli._uitvoer import (
     Omgeving,
+    OzcFout,
     datum_of_geen,
     datum_optie,
     melding,
@@ -22,6 +23,7 @@ from onderzoekscyclus.cli._uitvoer import (
 from onderzoekscyclus.domein.bezoek import Bezoeksuggesties, Schoolbezoek
 from onderzoekscyclus.domein.keuzes import weergave
 from onderzoekscyclus.domein.waarden import Bezoeksoort, Rol
+from onderzoekscyclus.errors import Geweigerd
 from onderzoekscyclus.i18n import _, ngettext
 
 
@@ -246,15 +248,32 @@ def bron(
     door: str | None,
     datum: str | None,
 ) -> None:
-    overzicht = omgeving.werkplaats.bezoeken.bron(
-        bezoek_ref,
-        bevinding_ref,
-        werkgroep=werkgroep_ref,
-        cyclus=nummer,
-        tekst=tekst,
-        datum=datum_of_geen(datum),
-        wie=door,
-    )
+    try:
+        overzicht = omgeving.werkplaats.bezoeken.bron(
+            bezoek_ref,
+            bevinding_ref,
+            werkgroep=werkgroep_ref,
+            cyclus=nummer,
+            tekst=tekst,
+            datum=datum_of_geen(datum),
+            wie=door,
+        )
+    except Geweigerd as fout:
+        if "beginsituatie.geen-tekst" not in fout.codes:
+            raise
+        # the cycle's own hint names `ozc cyclus beginsituatie`; here it is one option away
+        raise OzcFout(
+            "\n".join(
+                [
+                    str(fout),
+                    _(
+                        "Herhaal de opdracht met --tekst TEKST: wat de bevinding zegt over "
+                        "waar de werkgroep nu staat."
+                    ),
+                ]
+            ),
+            fout.exit_code,
+        ) from None
     toon(
         omgeving,
         overzicht,

@@ -149,7 +149,7 @@ def _overzicht_tekst(o: Agendaoverzicht) -> str:
 @ontwikkelagenda.command(
     "toevoegen", help=_("Zet een speerpunt op de agenda van een of meer schooljaren.")
 )
-@click.argument("titel")
+@click.argument("titel", metavar=_("TITEL"))
 @jaar_optie
 @click.option("--vraag", help=_("De vraag achter het speerpunt: waarom het ertoe doet."))
 @click.option("--thema", help=_("Het thema (uit de thesaurus) waar het over gaat."))
@@ -287,7 +287,7 @@ status_optie = click.option(
     "aanvraag", help=_("Leg een onderzoeksaanvraag voor een speerpunt vast (een fonds, regeling).")
 )
 @click.argument("punt", metavar=_("SPEERPUNT"))
-@click.argument("titel")
+@click.argument("titel", metavar=_("TITEL"))
 @click.option("--regeling", help=_("Het fonds of de regeling waar de aanvraag heen gaat."))
 @status_optie
 @datum_optie

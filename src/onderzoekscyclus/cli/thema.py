@@ -437,6 +437,12 @@ def _ondersteuning_tekst(antwoord: Ondersteuning, blad: Pagina) -> str:
             "Werkgroep '{naam}' heeft nog geen thema, dus er is niets om op te zoeken. Geef "
             "haar een thema met `ozc werkgroep wijzig {ref} --thema THEMA`."
         ).format(naam=antwoord.werkgroep_naam, ref=shlex.quote(antwoord.werkgroep_naam))
+    if not antwoord.aantal and antwoord.al_lid:
+        return ngettext(
+            "Wie past, is al lid van {naam}: {namen}.",
+            "Wie passen, zijn al lid van {naam}: {namen}.",
+            len(antwoord.al_lid),
+        ).format(naam=antwoord.werkgroep_naam, namen=", ".join(antwoord.al_lid))
     if not antwoord.aantal:
         return _(
             "Geen lector of onderzoeker heeft expertise of interesse in {themas} of een "

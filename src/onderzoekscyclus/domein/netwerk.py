@@ -362,6 +362,8 @@ class Ondersteuning:
     aantal: int
     ondersteuners: tuple[Ondersteuner, ...]
     onleesbaar: tuple[str, ...] = ()
+    al_lid: tuple[str, ...] = ()
+    """The names of the lectoren and researchers who would fit but are members already."""
 
 
 def verwantschap(

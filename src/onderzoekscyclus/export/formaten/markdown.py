@@ -116,6 +116,15 @@ def _werkgroep(v: _Verslag, groep: Werkgroep, met_cycli: bool) -> None:
             v.veld(_("Scholen"), ", ".join(v.naam(s) for s in groep.scholen)),
             v.veld(_("Thema's"), ", ".join(regel(t) for t in groep.themas) or "–"),
             v.veld(_("Leden"), leden or "–"),
+            # a member's own research (a student's graduation research) in the werkgroep
+            *(
+                v.veld(
+                    _("Onderzoek van {naam}").format(naam=v.naam(lid.persoon)),
+                    regel(lid.onderzoeksvraag),
+                )
+                for lid in groep.leden
+                if lid.onderzoeksvraag
+            ),
         ]
     )
     if not met_cycli:

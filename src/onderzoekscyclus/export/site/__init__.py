@@ -139,6 +139,15 @@ class _Site:
             for g in self.werkgroepen
             for c in g.cycli
         ]
+        # the visits a school hosted, and which research their findings fed
+        self._bezoeken_per_school: dict[str, list[Any]] = defaultdict(list)
+        for b in sorted(e.get("bezoeken", ()), key=lambda b: (b.datum, b.id)):
+            self._bezoeken_per_school[b.school].append(b)
+        self._bron_van: dict[str, list[_Onderzoek]] = defaultdict(list)
+        for o in self.onderzoek:
+            for bezoek_id in dict.fromkeys(x.bezoek for x in o.cyclus.bronnen if x.bezoek):
+                self._bron_van[bezoek_id].append(o)
+        self._persoon_per_id = {p.id: p for p in self.personen}
         self._experts: dict[str, list[Persoon]] = defaultdict(list)
         for p in self.personen:
             for sleutel in dict.fromkeys(self.thesaurus.sleutel(x) for x in p.expertise):
@@ -172,6 +181,28 @@ class _Site:
         plek = self.schoolnaam(p.school) if p.school else _("het partnerschap")
         naam = self.echte_naam.get(p.id)
         return f"{naam} ({rol}, {plek})" if naam else f"{rol}, {plek}"
+
+    def bezoeken_van(self, school: str) -> list[dict[str, Any]]:
+        """The visits ``school`` hosted: kind, day, its own question, the visitors as the
+        site names persons (roles without consent), how many findings, and the research
+        whose beginsituatie a finding became part of. The findings themselves stay off
+        the site: they are the host's to share."""
+        uit = []
+        for b in self._bezoeken_per_school.get(school, ()):
+            bezoekers = [
+                self.persoon(self._persoon_per_id[x.persoon])
+                for x in b.bezoekers
+                if x.persoon in self._persoon_per_id
+            ]
+            uit.append(
+                {
+                    "bezoek": b,
+                    "bezoekers": bezoekers,
+                    "bevindingen": len(b.bevindingen),
+                    "onderzoek": self._bron_van.get(b.id, []),
+                }
+            )
+        return uit
 
     def zelfevaluaties_van(self, school: str) -> list[Any]:
         """The latest finished result per instrument of a school, as averages, when
@@ -431,6 +462,7 @@ class SiteExporteur:
                 onderzoek=[o for g in groepen for o in onderzoek_van[g.id]],
                 ook={t: v for t, v in ook.items() if v},
                 zelfevaluaties=site.zelfevaluaties_van(s.id),
+                bezoeken=site.bezoeken_van(s.id),
             )
         for label in site.op_thema:
             op_thema = {g.id for g in site.op_thema[label]}
