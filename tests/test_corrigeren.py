@@ -149,7 +149,7 @@ def test_iemand_die_iets_deed_verwijder_je_niet_maar_vergeet_je(demo: Werkplaats
     )
     with pytest.raises(Geweigerd) as fout:
         demo.personen.verwijder(auteur, met_verwijzingen=True)
-    assert "logboek" in str(fout.value)
+    assert "logregel 1" in str(fout.value)
 
 
 def test_lid_weg_en_werkgroep_verwijderen(demo: Werkplaats, ozc: Ozc) -> None:
@@ -406,3 +406,23 @@ def test_op_een_terminal_is_ja_ja(demo: Werkplaats) -> None:
     os.close(hoofd)
     with pytest.raises(UnknownReference):
         demo.personen.zoek(id=wie.id)
+
+
+def test_een_geweigerde_verwijdering_zegt_in_woorden_waar_de_verwijzing_staat(
+    demo: Werkplaats,
+) -> None:
+    """Not `$.cycli[1].bronnen[1].bezoek` but "cyclus 2, bron 2": where another entity
+    still refers to what is to go, as a person reads it."""
+    from onderzoekscyclus.api.wijzigen import plek
+
+    assert plek("$.cycli[1].bronnen[1].bezoek") == "cyclus 2, bron 2"
+    assert plek("$.leden[0].persoon") == "lid"
+    assert plek("$.werkgroep") == "werkgroep"
+    assert plek("$.logboek[2].auteur") == "logregel 3"
+    assert plek("$.onbekend") == "$.onbekend"
+    bezoek = next(b for b in demo.bezoeken.lijst() if b.soort.value == "visitatie")
+    with pytest.raises(Geweigerd) as fout:
+        demo.bezoeken.verwijder(bezoek.id)
+    groep = demo.werkgroepen.zoek("Rekenen groep 5-8").id
+    assert f"werkgroep 'Rekenen groep 5-8' ({groep}: cyclus 2, bron 2)" in str(fout.value)
+    assert "$." not in str(fout.value)

@@ -492,3 +492,47 @@ def test_zwakste_domeinen_zwakste_eerst(leesgroep: Werkplaats, ozc: Ozc, in_map)
     in_map(leesgroep.root)
     tekst = ozc("zelfevaluatie", "resultaat", "lerende-organisatie", "--school", "Baken").stdout
     assert "Zwakste domeinen: Focus op ontwikkeling (1,00), Ondersteunende cultuur (1,50)" in tekst
+
+
+def test_een_lange_foutmelding_past_op_een_terminal(tmp_path: Path) -> None:
+    """On a real terminal (a pseudo-terminal, 80 columns) a long refusal is wrapped like
+    other output. Read by a script (no terminal) each line stays as it was, so what it
+    searches for is found."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    omgeving = {**os.environ, "ONDERZOEKSCYCLUS_VANDAAG": "2026-11-23", "COLUMNS": "80"}
+    wp = Werkplaats.maak(tmp_path / "wp", "Test", vandaag=lambda: dt.date(2026, 11, 23))
+    punt = wp.ontwikkelagenda.toevoegen("Rekenen", schooljaren=["2026-2027"])
+    wp.ontwikkelagenda.aanvraag(
+        punt.id, "Contexten", status="ingediend", datum=dt.date(2026, 11, 20)
+    )
+    opdracht = [sys.executable, "-m", "onderzoekscyclus", "ontwikkelagenda", "wijzig", "Rekenen"]
+    opdracht += ["--aanvraag", "1", "--status", "toegekend", "--datum", "2026-10-01"]
+    hoofd, kind = pty.openpty()
+    proces = subprocess.Popen(
+        opdracht, cwd=wp.root, stdin=kind, stdout=kind, stderr=kind, env=omgeving
+    )
+    os.close(kind)
+    uitvoer = b""
+    while True:
+        try:
+            stuk = os.read(hoofd, 1024)
+        except OSError:
+            break
+        if not stuk:
+            break
+        uitvoer += stuk
+    os.close(hoofd)
+    assert proces.wait(timeout=60) == 2  # a value that cannot be
+    regels = uitvoer.decode().replace("\r\n", "\n").strip().splitlines()
+    assert regels[0].startswith("Fout: Aanvraag 1 staat sinds 2026-11-20 op 'ingediend';")
+    assert len(regels) > 2 and all(len(r) <= 80 for r in regels), regels
+    # without a terminal (a script): the same message, one line per line of the message
+    zonder = subprocess.run(
+        opdracht, cwd=wp.root, env=omgeving, capture_output=True, text=True, check=False
+    )
+    assert "een nieuwe status kan niet van eerder zijn (2026-10-01)." in zonder.stderr
+    assert len(zonder.stderr.splitlines()) == 2

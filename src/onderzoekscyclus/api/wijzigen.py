@@ -29,9 +29,10 @@ from onderzoekscyclus.domein.bezoek import Schoolbezoek
 from onderzoekscyclus.domein.model import Persoon, School, Werkgroep
 from onderzoekscyclus.domein.ontwikkelagenda import Agendapunt
 from onderzoekscyclus.domein.redenen import reden
+from onderzoekscyclus.domein.verwijzing import SOORTEN as SOORTEN_TEKST
 from onderzoekscyclus.domein.zelfevaluatie import Zelfevaluatie
 from onderzoekscyclus.errors import Geweigerd
-from onderzoekscyclus.i18n import _
+from onderzoekscyclus.i18n import N_, _
 from onderzoekscyclus.opslag.bestanden import SOORTEN, Opslag
 
 if TYPE_CHECKING:
@@ -105,13 +106,60 @@ def _verwijzingen(opslag: Opslag, id_: str) -> list[Verwijzing]:
     )
 
 
+# what an entry of a list in a file is called, for a person reading where a reference is
+_ITEMS = {
+    "cycli": N_("cyclus {n}"),
+    "bronnen": N_("bron {n}"),
+    "historie": N_("stap {n}"),
+    "onderbouwing": N_("onderbouwing {n}"),
+    "logboek": N_("logregel {n}"),
+    "leden": N_("lid"),
+    "scholen": N_("school"),
+    "werkgroepen": N_("werkgroep"),
+    "bezoekers": N_("bezoeker"),
+    "bevindingen": N_("bevinding {n}"),
+    "ideeen": N_("idee {n}"),
+    "feedback": N_("feedback {n}"),
+    "voorstellen": N_("voorstel {n}"),
+    "evaluaties": N_("evaluatie {n}"),
+    "respondenten": N_("respondent {n}"),
+    "aanvragen": N_("aanvraag {n}"),
+}
+_VELDEN = {
+    "school": N_("school"),
+    "werkgroep": N_("werkgroep"),
+    "auteur": N_("schrijver"),
+    "wie": N_("wie"),
+    "leider": N_("leider"),
+    "door": N_("door"),
+}
+_STAP = re.compile(r"\.([a-z_]+)(?:\[(\d+)\])?")
+
+
+def plek(pad: str) -> str:
+    """Where in a file a reference is (``$.cycli[1].bronnen[1].bezoek``), in words:
+    "cyclus 2, bron 2". A part with no word of its own is left out; a path of none of
+    them reads as itself.
+
+    .. versionadded:: 0.2.0
+    """
+    delen: list[str] = []
+    for naam, index in _STAP.findall(pad):
+        if index and naam in _ITEMS:
+            delen.append(_(_ITEMS[naam]).format(n=int(index) + 1))
+        elif not index and naam in _VELDEN and not delen:
+            delen.append(_(_VELDEN[naam]))
+    return ", ".join(delen) or pad
+
+
 def _omschrijf(verwijzingen: Sequence[Verwijzing], namen: dict[str, str]) -> str:
     per: dict[tuple[str, str], list[str]] = {}
     for v in verwijzingen:
-        per.setdefault((v.soort, v.id), []).append(v.pad)
+        per.setdefault((v.soort, v.id), []).append(plek(v.pad))
     return "; ".join(
-        f"{soort} '{namen.get(id_, id_)}' ({id_}: {', '.join(paden)})"
-        for (soort, id_), paden in sorted(per.items())
+        f"{_(SOORTEN_TEKST.get(soort, soort))} '{namen.get(id_, id_)}' "
+        f"({id_}: {'; '.join(dict.fromkeys(plekken))})"
+        for (soort, id_), plekken in sorted(per.items())
     )
 
 
@@ -159,7 +207,9 @@ def _in_gebruik(
             obj = opslag.lees(_KLASSEN[v.soort], v.id)
             namen[v.id] = getattr(obj, "naam", None) or getattr(obj, "titel", None) or v.id
     return Geweigerd(
-        _("Kan {soort} '{naam}' niet verwijderen").format(soort=soort, naam=naam),
+        _("Kan {soort} '{naam}' niet verwijderen").format(
+            soort=_(SOORTEN_TEKST.get(soort, soort)), naam=naam
+        ),
         [
             reden(
                 "verwijder.in-gebruik",

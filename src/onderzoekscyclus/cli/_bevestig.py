@@ -66,13 +66,17 @@ def _ja_gezegd() -> bool:
         click.echo(_("Antwoord met j (ja) of n (nee)."), err=True)
 
 
-def _wat_weg(verslag: Verwijderd) -> str:
+def _soortnaam(soort: str) -> str:
+    """A kind of entity (``agendapunt``) as the reader's language names it."""
     from onderzoekscyclus.domein.verwijzing import SOORTEN  # noqa: PLC0415
 
-    soort = _(SOORTEN[verslag.soort]) if verslag.soort in SOORTEN else verslag.soort
+    return _(SOORTEN[soort]) if soort in SOORTEN else soort
+
+
+def _wat_weg(verslag: Verwijderd) -> str:
     regels = [
         _("Dit verwijdert {soort} '{naam}' ({id}).").format(
-            soort=soort, naam=verslag.naam, id=verslag.id
+            soort=_soortnaam(verslag.soort), naam=verslag.naam, id=verslag.id
         )
     ]
     if verslag.bijgewerkt:
@@ -94,7 +98,7 @@ def verwijder_met_vraag(
         omgeving,
         verslag,
         lambda: _("Verwijderd: {soort} '{naam}' ({id}).").format(
-            soort=verslag.soort, naam=verslag.naam, id=verslag.id
+            soort=_soortnaam(verslag.soort), naam=verslag.naam, id=verslag.id
         ),
     )
 

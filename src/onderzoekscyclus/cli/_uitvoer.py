@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -144,7 +145,15 @@ class OzcFout(click.ClickException):
         self.exit_code = exit_code  # type: ignore[misc]  # click declares it per class
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(_("Fout: {bericht}").format(bericht=self.format_message()), err=True)
+        tekst = _("Fout: {bericht}").format(bericht=self.format_message())
+        isatty = getattr(sys.stderr, "isatty", None)
+        if isatty is not None and isatty():
+            # on a terminal a long message is wrapped as other output is (commands in
+            # backticks stay whole); a script reading stderr gets each line as it was
+            from onderzoekscyclus.cli._woorden import omgebroken  # noqa: PLC0415
+
+            tekst = omgebroken(tekst)
+        click.echo(tekst, err=True)
 
 
 def vertaal_fout(fout: BaseException) -> click.ClickException | None:

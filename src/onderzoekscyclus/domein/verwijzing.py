@@ -42,6 +42,7 @@ SOORTEN = {
     "besluit": N_("besluit"),
     "agendapunt": N_("agendapunt"),
     "bezoek": N_("bezoek"),
+    "zelfevaluatie": N_("zelfevaluatie"),
     "instrument": N_("instrument"),
     "meting": N_("meting"),
 }
