@@ -52,6 +52,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wp = ["--werkplaats", str(map_ / "d")]
     assert runner.invoke(ozc, [*wp, "persoon", "toestemming", MET_TOESTEMMING]).exit_code == 0
     assert runner.invoke(ozc, [*wp, "besluit", "openbaar", OPENBAAR]).exit_code == 0
+    # free text with the name of the one who consented and of one who did not
+    trots = [
+        "--trots",
+        f"Leesclub van {MET_TOESTEMMING}",
+        "--trots",
+        "Rekenmiddag van Anna de Vries",
+    ]
+    assert runner.invoke(ozc, [*wp, "school", "profiel", "De Regenboog", *trots]).exit_code == 0
     uit = runner.invoke(ozc, [*wp, "site", str(map_ / "s")])
     assert uit.exit_code == 0, uit.output
     return map_ / "s"
@@ -187,6 +195,11 @@ def test_geen_naam_zonder_toestemming(site: Path) -> None:
             assert not re.search(rf"(?<!\w){re.escape(vorm)}(?!\w)", alles, re.I), (p.naam, vorm)
     thema = (site / "themas" / "begrijpend-lezen.html").read_text(encoding="utf-8")
     assert f"{MET_TOESTEMMING} (leraar, specialist, De Regenboog)" in thema
+    # in free text too: the one who consented by name, the other by a pseudonym
+    regenboog = wp.scholen.zoek("De Regenboog").id
+    school = (site / "scholen" / f"{regenboog}.html").read_text(encoding="utf-8")
+    assert f"Leesclub van {MET_TOESTEMMING}" in school
+    assert re.search(r"Rekenmiddag van Persoon [0-9a-f]{8}", school)
 
 
 def test_zelfevaluatie_alleen_als_gemiddelden_met_genoeg_respondenten(

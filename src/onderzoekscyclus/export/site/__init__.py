@@ -31,6 +31,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections import defaultdict
+from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
@@ -120,10 +121,14 @@ class _Site:
         # the real names of those who consented (the export data holds pseudonyms)
         terug = {nieuw: oud for oud, nieuw in gegevens.persoon_ids.items()}
         self.echte_naam: dict[str, str] = {}
+        # a consenting person's pseudonym in free text (a finding, a question) -> the name
+        self.terug_in_tekst: dict[str, str] = {}
         for p in self.personen:
             if p.toestemming is not None:
                 echt = gegevens.werkplaats.personen.zoek(id=terug.get(p.id, p.id))
                 self.echte_naam[p.id] = echt.naam
+                if gegevens.pseudoniem and p.naam != echt.naam:
+                    self.terug_in_tekst[escape(p.naam)] = escape(echt.naam)
         self.school = {s.id: s for s in self.scholen}
         self.besluiten: list[Any] = sorted(
             (b for b in e.get("besluiten", ()) if b.openbaar), key=lambda b: b.titel.casefold()
@@ -421,6 +426,8 @@ class SiteExporteur:
                 themapad=_themapad,
                 **waarden,
             )
+            for schuilnaam, naam in site.terug_in_tekst.items():
+                html = html.replace(schuilnaam, naam)
             (doel / pad).write_text(html, encoding="utf-8", newline="\n")
 
         lopend = [
