@@ -546,3 +546,23 @@ def test_een_bron_in_de_aanleiding_vraagt_om_tekst_bij_deze_opdracht(
     assert r.exit_code == 3 and "Herhaal de opdracht met --tekst TEKST" in r.stderr, r.stderr
     r = ozc("bezoek", "bron", b.id, "1", "--werkgroep", "Lezen", "--tekst", "Weinig lezen")
     assert r.exit_code == 0, r.stderr
+
+
+def test_een_tweede_bezoek_van_dezelfde_soort_krijgt_de_dag_in_zijn_titel(
+    werkplaats: Werkplaats,
+) -> None:
+    """Next year's visitatie of the same school is not a second 'Visitatie De Brug' that
+    only its id tells apart: the title ozc makes gets the day; a title given stays."""
+    wp = werkplaats
+    wp.scholen.toevoegen("De Brug", brin="10AA", sector="po")
+    eerste = wp.bezoeken.nieuw("De Brug", vraag="Lezen?", datum=dt.date(2025, 11, 3))
+    tweede = wp.bezoeken.nieuw("De Brug", vraag="Lezen?", datum=dt.date(2026, 11, 2))
+    assert (eerste.titel, tweede.titel) == (
+        "Visitatie De Brug",
+        "Visitatie De Brug, 2 november 2026",
+    )
+    assert wp.bezoeken.zoek("Visitatie De Brug, 2 nov").id == tweede.id
+    eigen = wp.bezoeken.nieuw(
+        "De Brug", vraag="x", titel="Visitatie De Brug", datum=dt.date(2026, 11, 3)
+    )
+    assert eigen.titel == "Visitatie De Brug"

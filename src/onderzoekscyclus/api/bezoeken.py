@@ -36,6 +36,7 @@ from onderzoekscyclus.domein.verwijzing import zoek
 from onderzoekscyclus.domein.waarden import Bezoeksoort, BezoeksoortWaarde, Rol, RolWaarde
 from onderzoekscyclus.errors import Geweigerd, InvalidValue
 from onderzoekscyclus.i18n import _
+from onderzoekscyclus.opmaak import lange_datum
 from onderzoekscyclus.opslag.bestanden import Opslag
 
 __all__ = ["Schoolbezoeken", "bezoek_bij"]
@@ -107,14 +108,23 @@ class Schoolbezoeken(Dienst):
     ) -> Schoolbezoek:
         """Plan or record a visit to ``school`` with the host's own ``vraag``. The date
         may lie ahead (a planned visit); without one it is today. Themes are stored as
-        the thesaurus names them. Without a ``titel`` the kind and the school make one."""
+        the thesaurus names them. Without a ``titel`` the kind and the school make one;
+        when another visit has that title already, the day is added to it (a school is
+        visited again next year)."""
         gastschool = self.school(school)
         dag = in_kalender(datum or self.vandaag())
         soort_ = naar_enum(Bezoeksoort, "soort")(soort)
-        if titel is None or not titel.strip():
+        gemaakt = titel is None or not titel.strip()
+        if gemaakt:
             titel = _standaardtitel(soort_, gastschool.naam)
+        assert titel is not None
         thesaurus = self.lees_thesaurus()
         with self.opslag.vergrendeld():
+            if gemaakt and any(
+                vergelijkbaar(b.titel) == vergelijkbaar(titel)
+                for b in self.opslag.alle(Schoolbezoek)
+            ):
+                titel = f"{titel}, {lange_datum(dag, taal='nl')}"
             nieuw = Schoolbezoek(
                 id=self.opslag.nieuw_id(Schoolbezoek, titel),
                 titel=titel,
